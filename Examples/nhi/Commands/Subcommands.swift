@@ -1,0 +1,15 @@
+import ArgumentParser
+
+extension NHI {
+    /// Every subcommand, in the order `nhi --help` lists them. Each issue's commands live in
+    /// their own file under `Commands/`.
+    static let allSubcommands: [any ParsableCommand.Type] = [
+        Validate.self,
+        ErrorCodes.self,
+    ]
+
+    /// The error catalogs of the modules above NHICore, listed by `nhi error-codes`.
+    static var moduleErrorCatalogs: [(module: String, type: String, entries: [(code: String, zh: String, en: String)])] {
+        []
+    }
+}

@@ -1,0 +1,175 @@
+import ArgumentParser
+import NHICore
+
+extension ValueKind: ExpressibleByArgument {}
+
+/// `nhi validate`: checks identifiers, phones, e-mail addresses, ROC dates and passwords.
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "檢核身分證號、統編、電話、電子郵件、民國日期等 — Validate identifiers, phones, e-mail, ROC dates, passwords.",
+        discussion: """
+            With no VALUE, reads one value per line from standard input (constant memory, \
+            any number of lines). Kinds: auto, \(ValueKind.allCases.map(\.rawValue).joined(separator: ", ")). \
+            Exit status 0 when every value is valid, 1 when any is invalid, 2 on a usage error.
+            """)
+
+    @Option(name: .long, help: "資料種類 Kind of value: auto or one of the kinds listed below.")
+    var kind: String = "auto"
+
+    @Flag(name: .long, help: "每筆輸出一行 JSON — one JSON object per input, in input order.")
+    var json = false
+
+    @Argument(help: "要檢核的值；省略時由標準輸入逐行讀取 — values to check; standard input when omitted.")
+    var values: [String] = []
+
+    func validate() throws {
+        if kind != "auto" && ValueKind(rawValue: kind) == nil {
+            throw ValidationError("未知的種類 unknown --kind '\(kind)'; use auto or one of: \(ValueKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        let selected = ValueKind(rawValue: kind)
+        let output = ByteOutput()
+        var allValid = true
+        if values.isEmpty {
+            let fastNationalID = selected == .nationalID && json
+            let reader = LineReader(fd: 0)
+            reader.forEachLine { line in
+                if fastNationalID, NationalIDFastPath.write(line, to: output, valid: &allValid) { return }
+                let check = ValueCheck.check(String(decoding: line, as: UTF8.self), as: selected)
+                allValid = allValid && check.isValid
+                emit(check, to: output, inputWidth: 14)
+            }
+        } else {
+            let checks = values.map { ValueCheck.check($0, as: selected) }
+            let width = checks.map { displayWidth($0.input) }.max() ?? 0
+            for check in checks {
+                allValid = allValid && check.isValid
+                emit(check, to: output, inputWidth: width)
+            }
+        }
+        output.flush()
+        if !allValid { throw ExitStatus.invalid }
+    }
+
+    private func emit(_ check: ValueCheck, to output: ByteOutput, inputWidth: Int) {
+        if json { ValueCheckJSON.write(check, to: output) } else { ValueCheckText.write(check, to: output, inputWidth: inputWidth) }
+    }
+}
+
+/// The JSON form of a ``ValueCheck`` (one line): `{"input", "kind", "valid", "normalized",
+/// "details", "errors", "changes"}`.
+enum ValueCheckJSON {
+    static func write(_ check: ValueCheck, to out: ByteOutput) {
+        out.write("{\"input\":")
+        out.writeJSONString(check.input)
+        out.write(",\"kind\":")
+        if let kind = check.kind { out.writeJSONString(kind.rawValue) } else { out.write("null") }
+        out.write(check.isValid ? ",\"valid\":true,\"normalized\":" : ",\"valid\":false,\"normalized\":")
+        if let normalized = check.normalized { out.writeJSONString(normalized) } else { out.write("null") }
+        out.write(",\"details\":{")
+        for (index, detail) in check.details.enumerated() {
+            if index > 0 { out.write(byte: 0x2C) }
+            out.writeJSONString(detail.key)
+            out.write(byte: 0x3A)
+            switch detail.value {
+            case .string(let s): out.writeJSONString(s)
+            case .bool(let b): out.write(b ? "true" : "false")
+            case .int(let i): out.write(String(i))
+            }
+        }
+        out.write("},\"errors\":[")
+        for (index, error) in check.errors.enumerated() {
+            if index > 0 { out.write(byte: 0x2C) }
+            out.write("{\"code\":")
+            out.writeJSONString(error.errorCode)
+            out.write(",\"field\":")
+            out.writeJSONString(error.field.name)
+            out.write(",\"message\":")
+            out.writeJSONString(error.message)
+            out.write(",\"messageEn\":")
+            out.writeJSONString(error.messageEn)
+            out.write("}")
+        }
+        out.write("],\"changes\":[")
+        for (index, change) in check.changes.enumerated() {
+            if index > 0 { out.write(byte: 0x2C) }
+            out.write("{\"code\":")
+            out.writeJSONString(change.code)
+            out.write(",\"message\":")
+            out.writeJSONString(change.message)
+            out.write(",\"messageEn\":")
+            out.writeJSONString(change.messageEn)
+            out.write("}")
+        }
+        out.write("]}\n")
+    }
+}
+
+/// The readable, aligned text form: mark, input, kind, verdict, details or errors.
+enum ValueCheckText {
+    static func write(_ check: ValueCheck, to out: ByteOutput, inputWidth: Int) {
+        var line = check.isValid ? "✓ " : "✗ "
+        line += padded(check.input, to: inputWidth) + "  "
+        line += padded(check.kind?.rawValue ?? "?", to: 23) + "  "
+        if check.isValid {
+            line += "有效 valid"
+            if let normalized = check.normalized, normalized != check.input { line += "  → \(normalized)" }
+            if !check.details.isEmpty {
+                line += "  " + check.details.map { "\($0.key)=\(describe($0.value))" }.joined(separator: " ")
+            }
+        } else {
+            line += "無效 invalid"
+            for error in check.errors {
+                line += "  [\(error.errorCode)] \(error.message) / \(error.messageEn)"
+            }
+        }
+        for change in check.changes {
+            line += "\n    已正規化 normalised: \(change.message) / \(change.messageEn)"
+        }
+        out.write(line)
+        out.write(byte: 0x0A)
+    }
+
+    private static func describe(_ value: DetailValue) -> String {
+        switch value {
+        case .string(let s): s
+        case .bool(let b): b ? "yes" : "no"
+        case .int(let i): String(i)
+        }
+    }
+}
+
+/// The streaming fast path for `--kind national-id --json`: a line that is already
+/// canonical (10 upper-case ASCII letters/digits) is checked and printed from bytes, with
+/// the JSON fragments for each letter and sex computed once. Anything else falls back to
+/// the general path, so output is identical either way (a test compares them).
+enum NationalIDFastPath {
+    private static let tails: [[UInt8]] = {
+        var table: [[UInt8]] = []
+        for letter in UInt8(65)...UInt8(90) {
+            for sex in [Sex.male, .female] {
+                let region = IssuingRegion(letter: Character(Unicode.Scalar(letter)))!
+                let text = "\"details\":{\"sex\":\"\(sex.rawValue)\",\"letter\":\"\(region.letter)\",\"region\":\"\(region.name)\",\"regionEn\":\"\(region.nameEn)\",\"letterStillIssued\":\(region.isStillIssued)},\"errors\":[],\"changes\":[]}\n"
+                table.append(Array(text.utf8))
+            }
+        }
+        return table
+    }()
+
+    /// Writes the JSON line for `line` and returns true, or returns false to ask for the
+    /// general path.
+    static func write(_ line: UnsafeBufferPointer<UInt8>, to out: ByteOutput, valid: inout Bool) -> Bool {
+        guard line.count == 10 else { return false }
+        for byte in line where !((byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)) { return false }
+        guard NationalID.isValid(asciiBytes: line) else { return false }
+        out.write("{\"input\":\"")
+        out.write(line)
+        out.write("\",\"kind\":\"national-id\",\"valid\":true,\"normalized\":\"")
+        out.write(line)
+        out.write("\",")
+        out.write(tails[Int(line[0] - 65) * 2 + (line[1] == 0x31 ? 0 : 1)])
+        return true
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import NHICore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `nhi`: the command-line face of the SDK.
+struct NHI: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nhi",
+        abstract: "全民健保投保單位工具 — NHI employer-side tools: identifiers, grades, files, cards, the local service.",
+        discussion: """
+            Exit status: 0 when everything is valid or the operation succeeded, 1 when an \
+            input is invalid or an operation failed, 2 on a usage error.
+            """,
+        subcommands: NHI.allSubcommands)
+}
+
+extension AsyncParsableCommand {
+    /// Runs the command's `async` entry point (an existential call would pick the sync one).
+    mutating func runAsync() async throws { try await run() }
+}
+
+// Usage errors exit with 2 (ArgumentParser's default is 64).
+do {
+    var command = try NHI.parseAsRoot()
+    if var asyncCommand = command as? any AsyncParsableCommand {
+        try await asyncCommand.runAsync()
+    } else {
+        try command.run()
+    }
+} catch {
+    let code = NHI.exitCode(for: error)
+    if code == .validationFailure {
+        printToStandardError(NHI.fullMessage(for: error))
+        exit(ExitStatus.usage.rawValue)
+    }
+    if let coded = error as? any CodedError {
+        printError(coded)
+        exit(ExitStatus.invalid.rawValue)
+    }
+    NHI.exit(withError: error)
+}

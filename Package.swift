@@ -1,0 +1,152 @@
+// swift-tools-version:6.1
+//
+// The NHI employer-side SDK, its example programs and the counter kiosk.
+//
+// Dependency picture (nothing points back up):
+//
+//   NHICore  ←  NHIGrades, NHIFormats, NHICards  ←  NHILogin  ←  NHIService  ←  nhi (CLI), nhi-kiosk
+//
+// C libraries come from Debian through `.systemLibrary` targets (C… prefix).
+
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "nhi-swift",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "NHICore", targets: ["NHICore"]),
+        .library(name: "NHIGrades", targets: ["NHIGrades"]),
+        .library(name: "NHIFormats", targets: ["NHIFormats"]),
+        .library(name: "NHICards", targets: ["NHICards"]),
+        .library(name: "NHILogin", targets: ["NHILogin"]),
+        .library(name: "NHIService", targets: ["NHIService"]),
+        .library(name: "NHIKit", targets: ["NHIKit"]),
+        .library(name: "NHITestSupport", targets: ["NHITestSupport"]),
+        .executable(name: "nhi", targets: ["nhi"]),
+        .executable(name: "nhi-virtual-card", targets: ["nhi-virtual-card"]),
+        .executable(name: "nhi-phone", targets: ["nhi-phone"]),
+        .executable(name: "nhi-kiosk", targets: ["nhi-kiosk"]),
+        .executable(name: "nhi-bench", targets: ["nhi-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.10.0"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.3.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
+    ],
+    targets: [
+        // MARK: C system libraries
+        .systemLibrary(
+            name: "CPCSCLite", path: "Sources/CPCSCLite", pkgConfig: "libpcsclite",
+            providers: [.apt(["libpcsclite-dev"])]),
+        .systemLibrary(
+            name: "CPKCS11", path: "Sources/CPKCS11", pkgConfig: "p11-kit-1",
+            providers: [.apt(["libp11-kit-dev"])]),
+        .systemLibrary(
+            name: "CGtk", path: "Kiosk/Sources/CGtk", pkgConfig: "gtk4",
+            providers: [.apt(["libgtk-4-dev"])]),
+        .systemLibrary(
+            name: "CQREncode", path: "Kiosk/Sources/CQREncode", pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]),
+
+        // MARK: SDK
+        .target(name: "NHICore", swiftSettings: strict),
+        .target(
+            name: "NHIGrades", dependencies: ["NHICore"],
+            resources: [.copy("Resources/Tables")], swiftSettings: strict),
+        .target(name: "NHIFormats", dependencies: ["NHICore", "NHIGrades"], swiftSettings: strict),
+        .target(
+            name: "NHICards",
+            dependencies: [
+                "NHICore", "CPCSCLite", "CPKCS11",
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict),
+        .target(
+            name: "NHILogin",
+            dependencies: [
+                "NHICore", "NHICards",
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: strict),
+        .target(
+            name: "NHIService",
+            dependencies: [
+                "NHICore", "NHIGrades", "NHIFormats", "NHILogin",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
+        .target(
+            name: "NHIKit",
+            dependencies: ["NHICore", "NHIGrades", "NHIFormats", "NHICards", "NHILogin", "NHIService"],
+            swiftSettings: strict),
+        .target(
+            name: "NHITestSupport",
+            dependencies: ["NHICore", "NHICards", "NHIService",
+                           .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict),
+
+        // MARK: Example programs
+        .executableTarget(
+            name: "nhi", dependencies: [
+                "NHIKit", "NHITestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Examples/nhi", swiftSettings: strict),
+        .executableTarget(
+            name: "nhi-virtual-card", dependencies: [
+                "NHITestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Examples/nhi-virtual-card", swiftSettings: strict),
+        .executableTarget(
+            name: "nhi-phone", dependencies: [
+                "NHIKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Examples/nhi-phone", swiftSettings: strict),
+        .executableTarget(
+            name: "nhi-bench", dependencies: [
+                "NHIKit", "NHITestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/nhi-bench", swiftSettings: strict),
+
+        // MARK: Kiosk
+        .target(
+            name: "KioskModel", dependencies: ["NHIKit"],
+            path: "Kiosk/Sources/KioskModel", swiftSettings: strict),
+        .target(
+            name: "GtkKit", dependencies: ["CGtk"],
+            path: "Kiosk/Sources/GtkKit", swiftSettings: strict),
+        .executableTarget(
+            name: "nhi-kiosk", dependencies: ["KioskModel", "GtkKit", "CQREncode", "NHITestSupport"],
+            path: "Kiosk/Sources/nhi-kiosk", swiftSettings: strict),
+
+        // MARK: Tests
+        .testTarget(name: "NHICoreTests", dependencies: ["NHICore"], resources: [.copy("Vectors")]),
+        .testTarget(name: "NHIGradesTests", dependencies: ["NHIGrades"]),
+        .testTarget(name: "NHIFormatsTests", dependencies: ["NHIFormats"]),
+        .testTarget(name: "NHICardsTests", dependencies: ["NHICards", "NHITestSupport"]),
+        .testTarget(name: "NHILoginTests", dependencies: ["NHILogin", "NHITestSupport"]),
+        .testTarget(name: "NHIServiceTests", dependencies: ["NHIService", "NHITestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["NHICore"]),
+        .testTarget(
+            name: "KioskModelTests", dependencies: ["KioskModel", "NHITestSupport"],
+            path: "Kiosk/Tests/KioskModelTests"),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,53 @@
+/// The error NHICore throws when a value cannot be an identifier, a date, a secret or a
+/// model: which ``Field``, which rule (a stable ``Code``), the input (masked where it is
+/// personal) and a message in Traditional Chinese and English.
+///
+/// Two errors are equal when their codes are equal, which keeps tests short:
+///
+/// ```swift
+/// #expect(throws: ValidationError(.nationalIDChecksum)) { try NationalID(parsing: "A123456788") }
+/// ```
+public struct ValidationError: CodedError, Hashable {
+    /// A stable, dotted error code (`nationalID.checksum`). New codes are added as static
+    /// constants, so adding one is not a breaking change.
+    public struct Code: RawRepresentable, Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+        public init(stringLiteral value: String) { self.rawValue = value }
+        public var description: String { rawValue }
+    }
+
+    /// Which rule was broken.
+    public let code: Code
+    /// Which field the value was meant for.
+    public let field: Field
+    /// The offending input; national IDs are masked (`A12345****`), secrets fully (`******`).
+    public let input: String?
+    /// The message in Traditional Chinese.
+    public let message: String
+    /// The message in English.
+    public let messageEn: String
+
+    /// Creates an error with a field-prefixed message.
+    public init(_ code: Code, field: Field, input: String?, zh: String, en: String) {
+        self.code = code
+        self.field = field
+        self.input = input
+        self.message = "\(field.label)：\(zh)"
+        self.messageEn = "\(field.labelEn): \(en)"
+    }
+
+    /// An error carrying only a code, for comparisons in tests and `catch` clauses.
+    public init(_ code: Code) {
+        self.code = code
+        self.field = Field(code.rawValue.split(separator: ".").first.map(String.init) ?? "", label: "", labelEn: "")
+        self.input = nil
+        self.message = ""
+        self.messageEn = ""
+    }
+
+    public var errorCode: String { code.rawValue }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
+    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+}

@@ -1,0 +1,80 @@
+private func allDigits(_ bytes: ArraySlice<UInt8>) -> Bool { bytes.allSatisfy(IDChecksum.isDigit) }
+private func allLetters(_ bytes: ArraySlice<UInt8>) -> Bool { bytes.allSatisfy(IDChecksum.isUpper) }
+
+/// An insured-unit code (投保單位代號): 9 digits, e.g. `110001000`. No public check digit
+/// exists, so only the shape is checked.
+public struct UnitCode: NHIIdentifier, ShapeIdentifier {
+    public let rawValue: String
+    init(unchecked: String) { rawValue = unchecked }
+    static let field = Field.unitCode
+    static let formatCode = ValidationError.Code.unitCodeFormat
+    static func matches(_ b: [UInt8]) -> Bool { b.count == 9 && allDigits(b[...]) }
+
+    /// Parses a unit code.
+    public init(parsing input: String) throws(ValidationError) { self = try Self.parse(input) }
+}
+
+/// A labour-insurance number (勞(農)保證號): 8 digits and a check letter, e.g. `01234567A`.
+/// The check algorithm is not public; only the shape is checked.
+public struct LabourInsuranceNumber: NHIIdentifier, ShapeIdentifier {
+    public let rawValue: String
+    init(unchecked: String) { rawValue = unchecked }
+    static let field = Field.labourInsuranceNumber
+    static let formatCode = ValidationError.Code.labourInsuranceNumberFormat
+    static func matches(_ b: [UInt8]) -> Bool { b.count == 9 && allDigits(b[0..<8]) && allLetters(b[8...]) }
+
+    /// Parses a labour-insurance number.
+    public init(parsing input: String) throws(ValidationError) { self = try Self.parse(input) }
+
+    /// The check letter.
+    public var checkLetter: Character { rawValue.last! }
+}
+
+/// An NHI card number (健保卡號): 12 digits, printed as `0000 1234 5678`. No public checksum.
+public struct NHICardNumber: NHIIdentifier, ShapeIdentifier {
+    public let rawValue: String
+    init(unchecked: String) { rawValue = unchecked }
+    static let field = Field.nhiCardNumber
+    static let formatCode = ValidationError.Code.nhiCardNumberFormat
+    static func matches(_ b: [UInt8]) -> Bool { b.count == 12 && allDigits(b[...]) }
+
+    /// Parses a card number (no spaces; normalise first).
+    public init(parsing input: String) throws(ValidationError) { self = try Self.parse(input) }
+
+    /// As printed on the card: `0000 1234 5678`.
+    public var grouped: String {
+        let c = Array(rawValue)
+        return String(c[0..<4]) + " " + String(c[4..<8]) + " " + String(c[8..<12])
+    }
+}
+
+/// The card number of a certificate IC card (憑證卡號).
+///
+/// Citizen certificates (自然人憑證) have `^[A-Z]{2}\d{14}$` (e.g. `TP03000001234567`);
+/// some other CAs issue 4 letters and 12 digits. No checksum is public.
+public struct CertificateCardNumber: NHIIdentifier, ShapeIdentifier {
+    /// Which shape the number has.
+    public enum Shape: String, Sendable, Hashable {
+        /// Two letters and 14 digits (MOICA citizen certificates).
+        case twoLettersFourteenDigits
+        /// Four letters and 12 digits (seen on other CAs' cards).
+        case fourLettersTwelveDigits
+    }
+
+    public let rawValue: String
+    init(unchecked: String) { rawValue = unchecked }
+    static let field = Field.certificateCardNumber
+    static let formatCode = ValidationError.Code.certificateCardNumberFormat
+    static func matches(_ b: [UInt8]) -> Bool {
+        guard b.count == 16 else { return false }
+        return (allLetters(b[0..<2]) && allDigits(b[2...])) || (allLetters(b[0..<4]) && allDigits(b[4...]))
+    }
+
+    /// Parses a certificate card number.
+    public init(parsing input: String) throws(ValidationError) { self = try Self.parse(input) }
+
+    /// The shape of this number.
+    public var shape: Shape {
+        IDChecksum.isDigit(Array(rawValue.utf8)[2]) ? .twoLettersFourteenDigits : .fourLettersTwelveDigits
+    }
+}
