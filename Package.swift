@@ -60,7 +60,7 @@ let package = Package(
         .target(
             name: "NHIGrades", dependencies: ["NHICore"],
             resources: [.copy("Resources/Tables")], swiftSettings: strict),
-        .target(name: "NHIFormats", dependencies: ["NHICore", "NHIGrades"], swiftSettings: strict),
+        .target(name: "NHIFormats", dependencies: ["NHICore"], swiftSettings: strict),
         .target(
             name: "NHICards",
             dependencies: [

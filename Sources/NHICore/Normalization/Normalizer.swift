@@ -13,7 +13,9 @@
 ///
 /// Every normaliser is idempotent: normalising its own output changes nothing.
 public struct Normalizer: Sendable, Hashable {
-    /// The steps a normaliser may take, in the order they run.
+    /// The steps a normaliser may take. They run in the order width, trim, separators,
+    /// trim again, upper-case, so that removing a separator never leaves white space for a
+    /// second pass to find.
     public struct Steps: OptionSet, Sendable, Hashable {
         public let rawValue: Int
         public init(rawValue: Int) { self.rawValue = rawValue }
@@ -65,12 +67,33 @@ public struct Normalizer: Sendable, Hashable {
             }
         }
         var text = String(scalars)
+        var trimmedAny = false
         if steps.contains(.trim) {
             let trimmed = Self.trimmed(text)
             if trimmed != text {
                 text = trimmed
-                changes.append(.trimmedWhitespace)
+                trimmedAny = true
             }
+        }
+        if steps.contains(.removeSeparators) {
+            var removed: [Character] = []
+            var kept = ""
+            for character in text {
+                if separators.contains(character) { removed.append(character) } else { kept.append(character) }
+            }
+            if !removed.isEmpty {
+                text = kept
+                changes.append(.removedSeparators(count: removed.count))
+            }
+        }
+        if steps.contains(.trim) {
+            // Again: removing a separator may have exposed white space at an end.
+            let trimmed = Self.trimmed(text)
+            if trimmed != text {
+                text = trimmed
+                trimmedAny = true
+            }
+            if trimmedAny { changes.append(.trimmedWhitespace) }
         }
         if steps.contains(.uppercase) {
             var count = 0
@@ -86,17 +109,6 @@ public struct Normalizer: Sendable, Hashable {
             if count > 0 {
                 text = String(upper)
                 changes.append(.uppercased(count: count))
-            }
-        }
-        if steps.contains(.removeSeparators) {
-            var removed: [Character] = []
-            var kept = ""
-            for character in text {
-                if separators.contains(character) { removed.append(character) } else { kept.append(character) }
-            }
-            if !removed.isEmpty {
-                text = kept
-                changes.append(.removedSeparators(count: removed.count))
             }
         }
         return Normalization(original: input, value: text, changes: changes)

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Builds and runs a libFuzzer target (kept out of the SwiftPM graph).
+#
+#   Fuzz/run.sh TARGET [RUNS] [extra libFuzzer flags]
+#
+# TARGET is a file Fuzz/Targets/TARGET.swift whose first line names the SDK modules it
+# needs, in dependency order:  // modules: NHICore NHIFormats
+# The modules are compiled from Sources/ with -sanitize=fuzzer,address into Fuzz/.out.
+# New inputs go to Fuzz/.out/TARGET/corpus; the committed seeds in Fuzz/corpus/TARGET are
+# only read. Prints libFuzzer's summary; the last line is "TARGET: N executions, exit S".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+target=${1:?usage: Fuzz/run.sh TARGET [RUNS]}
+runs=${2:-1000000}
+shift $(( $# >= 2 ? 2 : 1 ))
+src="Fuzz/Targets/$target.swift"
+out="Fuzz/.out/$target"
+mkdir -p "$out/corpus" "Fuzz/corpus/$target"
+modules=$(head -1 "$src" | sed -n 's|^// modules: ||p')
+flags=(-parse-as-library -sanitize=fuzzer,address -O -g -enable-testing -I "$out")
+objects=()
+for m in $modules; do
+  mapfile -t files < <(find "Sources/$m" -name '*.swift' | sort)
+  swiftc "${flags[@]}" -module-name "$m" -wmo -emit-module -emit-module-path "$out/$m.swiftmodule" \
+    -c "${files[@]}" -o "$out/$m.o" 2>&1 | grep -v "Cannot export local symbol" || true
+  objects+=("$out/$m.o")
+done
+swiftc "${flags[@]}" -module-name "Fuzz_$target" "$src" "${objects[@]}" -o "$out/fuzzer" 2>&1 \
+  | grep -v "Cannot export local symbol" || true
+log="$out/run.log"
+set +e
+SWIFT_BACKTRACE=enable=no "$out/fuzzer" -artifact_prefix="$out/" -runs="$runs" -max_len=4096 -timeout=10 -print_final_stats=1 "$@" "$out/corpus" "Fuzz/corpus/$target" >"$log" 2>&1
+status=$?
+set -e
+grep -E "^(Done|stat::number_of_executed_units|==.*ERROR|SUMMARY)" "$log" || true
+execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+echo "$target: ${execs:-?} executions, exit $status"
+exit $status
