@@ -1,0 +1,64 @@
+import Foundation
+import NHICore
+
+/// The storage the service talks to. The service holds every rule; a store only keeps and
+/// finds records, inside transactions.
+///
+/// ``SQLiteStore`` (GRDB, WAL, versioned migrations) is the default. The protocols speak in
+/// domain records only, so a PostgreSQL store for multi-counter offices can be added later
+/// without touching the service: no SQL crosses this boundary.
+public protocol NHIStore: Sendable {
+    /// Runs `body` in a read-only snapshot.
+    func read<T>(_ body: (any StoreReader) throws -> T) throws -> T
+    /// Runs `body` in one write transaction: everything or nothing.
+    func write<T>(_ body: (any StoreWriter) throws -> T) throws -> T
+}
+
+/// Queries, inside a transaction or snapshot.
+public protocol StoreReader {
+    // Units and staff
+    func unit(_ code: UnitCode) throws -> UnitAccount?
+    func units(withUBN ubn: UBN) throws -> [UnitAccount]
+    func staff(id: Int64) throws -> StaffMember?
+    func staff(unit: UnitCode, includeDeleted: Bool) throws -> [StaffMember]
+    func staff(person: PersonalID) throws -> [StaffMember]
+    func withholdingUnit(_ ubn: UBN) throws -> WithholdingUnit?
+
+    // People and accounts
+    func person(_ id: PersonalID) throws -> Person?
+    func personalAccount(_ id: PersonalID) throws -> PersonalAccount?
+    func personalAccount(cardNumber: NHICardNumber) throws -> PersonalAccount?
+    func devices(person: PersonalID) throws -> [BoundDevice]
+
+    // Coverage
+    func coverages(person: PersonalID) throws -> [Coverage]
+    func coverages(unit: UnitCode, inForceOn date: CalendarDate) throws -> [Coverage]
+    func coverage(id: Int64) throws -> Coverage?
+
+    // Audit and outbox
+    func auditEntries(unit: UnitCode?, limit: Int) throws -> [AuditEntry]
+    func pendingMail(limit: Int) throws -> [OutboxMail]
+    func mail(to address: EmailAddress) throws -> [OutboxMail]
+}
+
+/// Changes, inside one write transaction.
+public protocol StoreWriter: StoreReader {
+    func insert(_ unit: UnitAccount) throws
+    func update(_ unit: UnitAccount) throws
+    /// Inserts a staff member and returns its new ID (the `id` field is ignored).
+    func insert(_ staff: StaffMember) throws -> Int64
+    func update(_ staff: StaffMember) throws
+    func upsert(_ unit: WithholdingUnit) throws
+
+    func upsert(_ person: Person) throws
+    func upsert(_ account: PersonalAccount) throws
+    func insert(_ device: BoundDevice) throws -> Int64
+    func update(_ device: BoundDevice) throws
+
+    func insert(_ coverage: Coverage) throws -> Int64
+    func update(_ coverage: Coverage) throws
+
+    func append(_ entry: AuditEntry) throws
+    func enqueue(_ mail: OutboxMail) throws -> Int64
+    func update(_ mail: OutboxMail) throws
+}

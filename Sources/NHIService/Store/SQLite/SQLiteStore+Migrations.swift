@@ -1,0 +1,84 @@
+import GRDB
+
+extension SQLiteStore {
+    /// Versioned schema migrations. Never edit a shipped migration: add a new one.
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-units-accounts") { db in
+            try db.execute(sql: """
+                CREATE TABLE unit (
+                    code TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL,
+                    ubn TEXT,
+                    data TEXT NOT NULL,              -- JSON UnitAccount
+                    registered_at REAL NOT NULL
+                );
+                CREATE INDEX unit_ubn ON unit(ubn);
+                CREATE TABLE staff (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    unit_code TEXT NOT NULL REFERENCES unit(code),
+                    person_id TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    deleted_at REAL,
+                    data TEXT NOT NULL               -- JSON StaffMember
+                );
+                CREATE INDEX staff_unit ON staff(unit_code);
+                CREATE INDEX staff_person ON staff(person_id);
+                CREATE TABLE withholding_unit (
+                    ubn TEXT PRIMARY KEY NOT NULL,
+                    data TEXT NOT NULL
+                );
+                CREATE TABLE person (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL,
+                    birth_date TEXT NOT NULL,        -- ISO YYYY-MM-DD
+                    indigenous INTEGER NOT NULL DEFAULT 0
+                ) WITHOUT ROWID;
+                CREATE TABLE personal_account (
+                    person_id TEXT PRIMARY KEY NOT NULL,
+                    card_number TEXT,
+                    status TEXT NOT NULL,
+                    data TEXT NOT NULL
+                );
+                CREATE INDEX personal_account_card ON personal_account(card_number);
+                CREATE TABLE device (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    person_id TEXT NOT NULL,
+                    data TEXT NOT NULL
+                );
+                CREATE INDEX device_person ON device(person_id);
+                CREATE TABLE coverage (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    unit_code TEXT NOT NULL,
+                    person_id TEXT NOT NULL,
+                    principal_id TEXT,
+                    relation TEXT,
+                    category TEXT NOT NULL,
+                    insured_amount INTEGER NOT NULL,
+                    start_date TEXT NOT NULL,        -- ISO YYYY-MM-DD, sorts as text
+                    end_date TEXT,                   -- first day no longer covered
+                    status TEXT NOT NULL,
+                    foreign_national INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE INDEX coverage_unit ON coverage(unit_code, start_date, end_date);
+                CREATE INDEX coverage_person ON coverage(person_id);
+                CREATE TABLE audit (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at REAL NOT NULL,
+                    unit_code TEXT,
+                    action TEXT NOT NULL,
+                    data TEXT NOT NULL
+                );
+                CREATE INDEX audit_unit ON audit(unit_code, id);
+                CREATE TABLE outbox_mail (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    recipient TEXT NOT NULL,
+                    sent_at REAL,
+                    data TEXT NOT NULL
+                );
+                CREATE INDEX outbox_pending ON outbox_mail(sent_at, id);
+                """)
+        }
+        return migrator
+    }()
+}
