@@ -40,6 +40,17 @@ extension ServiceError.Code {
     public static let accountPasswordAlgorithm: Self = "account.passwordAlgorithm"
     // Devices
     public static let deviceNotFound: Self = "device.notFound"
+    // Attachments
+    public static let attachmentNameTooLong: Self = "attachment.nameTooLong"
+    public static let attachmentType: Self = "attachment.type"
+    public static let attachmentSize: Self = "attachment.size"
+    public static let attachmentContent: Self = "attachment.content"
+    // Card applications and payments
+    public static let cardApplicationPhotoMissing: Self = "cardApplication.photoMissing"
+    public static let cardApplicationAddress: Self = "cardApplication.address"
+    public static let ePaymentNotSubscribed: Self = "ePayment.notSubscribed"
+    // Filings
+    public static let filingNotInsuredHere: Self = "filing.notInsuredHere"
 }
 
 extension ServiceError {
@@ -80,5 +91,13 @@ extension ServiceError {
         (.accountWrongPassword, "密碼不正確 (9039)", "wrong password (9039)"),
         (.accountPasswordAlgorithm, "無法驗證密碼", "the password cannot be checked"),
         (.deviceNotFound, "查無此行動裝置", "no such device"),
+        (.attachmentNameTooLong, "檔名不可超出25個字", "the file name must be at most 25 characters"),
+        (.attachmentType, "檔案格式不符（證明文件限.jpg .pdf；照片限jpg、jpeg、gif、png）", "wrong file type (proof: .jpg .pdf; photos: jpg, jpeg, gif, png)"),
+        (.attachmentSize, "檔案大小不得超過5M", "the file must not exceed 5 MB"),
+        (.attachmentContent, "檔案內容與副檔名不符", "the file's content does not match its extension"),
+        (.cardApplicationPhotoMissing, "更換照片或首次申請須上傳照片", "a new photo or a first card needs a photo"),
+        (.cardApplicationAddress, "郵寄地址不完整", "the mailing address is incomplete"),
+        (.ePaymentNotSubscribed, "尚未申請電子繳款單", "electronic payment slips are not subscribed"),
+        (.filingNotInsuredHere, "非該單位在保險對象", "not an in-force insured person of the unit"),
     ]
 }

@@ -35,6 +35,12 @@ public protocol StoreReader {
     func coverages(unit: UnitCode, inForceOn date: CalendarDate) throws -> [Coverage]
     func coverage(id: Int64) throws -> Coverage?
 
+    // Applications, subscriptions, attachments
+    func cardApplications(person: PersonalID) throws -> [CardApplication]
+    func cardApplications(unit: UnitCode) throws -> [CardApplication]
+    func ePaymentSubscription(unit: UnitCode) throws -> EPaymentSubscription?
+    func attachments(owner: String) throws -> [Attachment]
+
     // Audit and outbox
     func auditEntries(unit: UnitCode?, limit: Int) throws -> [AuditEntry]
     func pendingMail(limit: Int) throws -> [OutboxMail]
@@ -57,6 +63,12 @@ public protocol StoreWriter: StoreReader {
 
     func insert(_ coverage: Coverage) throws -> Int64
     func update(_ coverage: Coverage) throws
+
+    func insert(_ application: CardApplication) throws -> Int64
+    func upsert(_ subscription: EPaymentSubscription) throws
+    /// Stores an attachment's content once (by hash) and links it to an owner
+    /// (`filing:12`, `cardApplication:3`).
+    func store(_ attachment: Attachment, owner: String) throws
 
     func append(_ entry: AuditEntry) throws
     func enqueue(_ mail: OutboxMail) throws -> Int64

@@ -79,6 +79,34 @@ extension SQLiteStore {
                 CREATE INDEX outbox_pending ON outbox_mail(sent_at, id);
                 """)
         }
+        migrator.registerMigration("v2-applications") { db in
+            try db.execute(sql: """
+                CREATE TABLE card_application (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    person_id TEXT NOT NULL,
+                    unit_code TEXT,
+                    data TEXT NOT NULL
+                );
+                CREATE INDEX card_application_person ON card_application(person_id);
+                CREATE INDEX card_application_unit ON card_application(unit_code);
+                CREATE TABLE epayment_subscription (
+                    unit_code TEXT PRIMARY KEY NOT NULL,
+                    data TEXT NOT NULL
+                );
+                CREATE TABLE attachment_blob (
+                    sha256 TEXT PRIMARY KEY NOT NULL,
+                    file_name TEXT NOT NULL,
+                    purpose TEXT NOT NULL,
+                    content BLOB NOT NULL
+                );
+                CREATE TABLE attachment_link (
+                    owner TEXT NOT NULL,
+                    sha256 TEXT NOT NULL REFERENCES attachment_blob(sha256),
+                    file_name TEXT NOT NULL,
+                    PRIMARY KEY (owner, sha256)
+                );
+                """)
+        }
         return migrator
     }()
 }
