@@ -18,7 +18,7 @@ run_timed() {  # prints elapsed seconds and peak RSS (KiB) of a command reading 
   start=$(date +%s.%N)
   /usr/bin/time -f "%M" -o "$out/rss" "$@" < "$ids" > "$out/stdout" 2>/dev/null || true
   end=$(date +%s.%N)
-  echo "$(python3 -c "print($end - $start)") $(cat "$out/rss")"
+  echo "$(python3 -c "print($end - $start)") $(tail -1 "$out/rss")"
 }
 
 read -r swift_t swift_rss < <(run_timed "$nhi" validate --kind national-id --json)
@@ -26,8 +26,8 @@ swift_lines=$(wc -l < "$out/stdout")
 cp "$out/stdout" "$out/swift.jsonl"
 read -r py_t py_rss < <(run_timed python3 Benchmarks/reference/validate_national_id.py)
 py_lines=$(wc -l < "$out/stdout")
-read -r pyc_t _ < <(run_timed python3 Benchmarks/reference/validate_national_id.py --checksum-only)
 same=$(cmp -s "$out/stdout" "$out/swift.jsonl" && echo identical || echo DIFFERENT)
+read -r pyc_t _ < <(run_timed python3 Benchmarks/reference/validate_national_id.py --checksum-only)
 rm -f "$out/swift.jsonl"
 
 python3 - "$n" "$swift_t" "$swift_rss" "$swift_lines" "$py_t" "$py_rss" "$py_lines" "$pyc_t" "$same" <<'PY'
