@@ -35,16 +35,18 @@ def rate(text):
     return Fraction(text[:-1]) / 100 if text.endswith("%") else Fraction(text)
 
 
-def series(path):
-    entries = json.load(open(path, encoding="utf-8"))["entries"]
-    return sorted((e["effectiveFrom"], e) for e in entries)
+def series(path, value):
+    """The entries of a dated file as (dates, values), values parsed once at load."""
+    entries = sorted(json.load(open(path, encoding="utf-8"))["entries"], key=lambda e: e["effectiveFrom"])
+    return [e["effectiveFrom"] for e in entries], [value(e) for e in entries]
 
 
 def in_force(entries, date):
-    index = bisect.bisect_right([d for d, _ in entries], date) - 1
+    dates, values = entries
+    index = bisect.bisect_right(dates, date) - 1
     if index < 0:
         raise KeyError(date)
-    return entries[index][1]
+    return values[index]
 
 
 def main():
@@ -55,9 +57,10 @@ def main():
         nhi.append((table["effectiveFrom"], [row["amount"] for row in table["grades"]]))
     nhi.sort()
     table_dates = [d for d, _ in nhi]
-    premium_rates = series(os.path.join(root, "rates", "nhi-premium.json"))
-    dependants = series(os.path.join(root, "rates", "nhi-average-dependants.json"))
-    shares = series(os.path.join(root, "rules", "nhi-shares.json"))
+    premium_rates = series(os.path.join(root, "rates", "nhi-premium.json"), lambda e: rate(e["value"]))
+    dependants = series(os.path.join(root, "rates", "nhi-average-dependants.json"), lambda e: rate(e["value"]))
+    shares = series(os.path.join(root, "rules", "nhi-shares.json"),
+                    lambda e: {k: {p: rate(v) for p, v in t.items()} for k, t in e["shares"].items()})
 
     def lookup(salary, date):
         amounts = nhi[bisect.bisect_right(table_dates, date) - 1][1]
@@ -65,11 +68,11 @@ def main():
         return amounts[min(index, len(amounts) - 1)]
 
     def factors(date, category="employee"):
-        r = rate(in_force(premium_rates, date)["value"])
-        heads = 1 + rate(in_force(dependants, date)["value"])
-        s = in_force(shares, date)["shares"][category]
+        r = in_force(premium_rates, date)
+        heads = 1 + in_force(dependants, date)
+        s = in_force(shares, date)[category]
         return [(f.numerator, f.denominator) for f in
-                (r * rate(s["insured"]), r * rate(s["unit"]) * heads, r * rate(s["government"]) * heads)]
+                (r * s["insured"], r * s["unit"] * heads, r * s["government"] * heads)]
 
     def half_up(amount, factor):
         n, d = factor

@@ -1,3 +1,4 @@
+/// The stable codes of ``GradeError``; ``GradeError/catalog`` explains each in both languages.
 extension GradeError.Code {
     // Table and rules files
     public static let tableUnreadable: Self = "table.unreadable"

@@ -9,6 +9,7 @@ public struct PremiumSplit: Hashable, Sendable {
     /// The government's part (政府補助).
     public let government: Money
 
+    /// A split of the three parts.
     public init(worker: Money, unit: Money, government: Money) {
         self.worker = worker
         self.unit = unit

@@ -11,6 +11,7 @@ public struct Dated<Value: Sendable & Hashable>: Sendable, Hashable {
     /// The file it was read from.
     public let file: String
 
+    /// A value in force from `effectiveFrom`, read from `file`.
     public init(effectiveFrom: CalendarDate, value: Value, provenance: Provenance, file: String = "") {
         self.effectiveFrom = effectiveFrom
         self.value = value

@@ -11,6 +11,7 @@ public struct RosterEntry: Hashable, Sendable {
     /// The current NHI insured amount.
     public let insuredAmount: Money
 
+    /// A roster line.
     public init(id: PersonalID, name: PersonName, category: InsuredCategory, insuredAmount: Money) {
         self.id = id
         self.name = name

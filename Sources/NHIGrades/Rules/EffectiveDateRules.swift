@@ -54,6 +54,7 @@ public enum MonthEndRule {
         /// see ``EffectiveDateRules/withdrawal(transferOut:chargedHere:)``.
         public let until: CalendarDate?
 
+        /// Cover by `payer` from `from` until the day before `until`.
         public init(payer: Payer, from: CalendarDate, until: CalendarDate? = nil) {
             self.payer = payer
             self.from = from

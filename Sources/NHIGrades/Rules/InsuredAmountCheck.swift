@@ -13,6 +13,7 @@ public struct InsuredAmountContext: Hashable, Sendable {
     /// The labour-pension contribution wage (勞退月提繳工資), when contributing.
     public var pensionWage: Money?
 
+    /// What is known about the person; unknown values are left out.
     public init(category: InsuredCategory = .employee, salary: Money? = nil, hasPaidStaff: Bool = true,
                 labourInsuranceSalary: Money? = nil, pensionWage: Money? = nil) {
         self.category = category

@@ -95,6 +95,7 @@ public struct BonusPayment: Hashable, Sendable {
     /// The insured amount of the payment month at the paying unit.
     public let insuredAmount: Money
 
+    /// A bonus paid on `paidOn`.
     public init(paidOn: CalendarDate, amount: Money, insuredAmount: Money) {
         self.paidOn = paidOn
         self.amount = amount

@@ -7,6 +7,7 @@ public struct Grade: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The insured amount, insured salary or contribution wage of this grade.
     public let amount: Money
 
+    /// Grade `number` with `amount`.
     public init(number: Int, amount: Money) {
         self.number = number
         self.amount = amount

@@ -17,6 +17,7 @@ public struct Provenance: Hashable, Sendable, Codable {
         /// The name of a statute or article (`全民健康保險法 第35條`), for rules set by law.
         public let title: String?
 
+        /// An instrument; give the number and date when known.
         public init(issuer: String, issuerEn: String? = nil, number: String? = nil, date: CalendarDate? = nil, title: String? = nil) {
             self.issuer = issuer
             self.issuerEn = issuerEn
@@ -44,6 +45,7 @@ public struct Provenance: Hashable, Sendable, Codable {
         /// A document or section (`SPEC §10`).
         public let title: String?
 
+        /// A source; at least one of the three should be given.
         public init(dataset: String? = nil, url: String? = nil, title: String? = nil) {
             self.dataset = dataset
             self.url = url
@@ -61,6 +63,7 @@ public struct Provenance: Hashable, Sendable, Codable {
     /// What is uncertain or derived, in plain words.
     public let notes: String?
 
+    /// Provenance from its parts.
     public init(instrument: Instrument, source: Source, notes: String? = nil) {
         self.instrument = instrument
         self.source = source
