@@ -13,7 +13,9 @@ struct PremiumCommand: ParsableCommand {
             (1 + average dependants)). JSON: {"insuredAmount","grade","perHead","insured","unit", \
             "government","rate","averageDependants","category","dependants","chargedDependants", \
             "total","date","effectiveFrom","shares","perPerson"}. Rates and shares are exact decimal \
-            strings ("5.17%", "0.56", "30%"); money is integer NT$.
+            strings ("5.17%", "0.56", "30%"); money is integer NT$. --salary uses the salary's \
+            grade for every category; employers, the self-employed and professionals are enrolled \
+            at the top grade unless they prove a lower income (see nhi grades check).
             """)
 
     @Option(name: .long, help: "月薪資 Monthly salary: its grade is used.")
