@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import NHICore
+import NHIGrades
 
 /// The local NHI service: the rules the NHI's servers apply, over a store.
 ///
@@ -18,13 +19,23 @@ public final class NHIService: Sendable {
     public let store: any NHIStore
     public let clock: any ServiceClock
     public let passwords: PasswordHasher
+    /// The grade and rate tables the rules use.
+    public let tables: GradeTables
+    /// The billing period during which filings wait in the staging area.
+    public let billingPeriod: ClosedRange<Int>
     let logger: Logger
 
+    /// - Parameters:
+    ///   - billingPeriod: the days of the month on which converted filings are staged
+    ///     instead (11–14 in the current manual; some screens say 13–16).
     public init(store: any NHIStore, clock: any ServiceClock = SystemClock(), passwords: PasswordHasher = PasswordHasher(),
+                tables: GradeTables = .bundled, billingPeriod: ClosedRange<Int> = 11...14,
                 logger: Logger = Logger(label: "nhi.service")) {
         self.store = store
         self.clock = clock
         self.passwords = passwords
+        self.tables = tables
+        self.billingPeriod = billingPeriod
         self.logger = logger
     }
 

@@ -21,18 +21,18 @@ struct ApplicationsTests {
         }
     }
 
-    @Test("Attachment rules: name ≤ 25, type by purpose, ≤ 5 MB, content matches the extension")
+    @Test("UploadedDocument rules: name ≤ 25, type by purpose, ≤ 5 MB, content matches the extension")
     func attachments() throws {
-        #expect(try Attachment(fileName: "proof.pdf", data: Self.pdf, purpose: .proof).sha256.count == 64)
+        #expect(try UploadedDocument(fileName: "proof.pdf", data: Self.pdf, purpose: .proof).sha256.count == 64)
         #expect(throws: ServiceError(.attachmentNameTooLong)) {
-            try Attachment(fileName: String(repeating: "a", count: 22) + ".pdf", data: Self.pdf, purpose: .proof)
+            try UploadedDocument(fileName: String(repeating: "a", count: 22) + ".pdf", data: Self.pdf, purpose: .proof)
         }
-        #expect(throws: ServiceError(.attachmentType)) { try Attachment(fileName: "photo.png", data: Self.jpeg, purpose: .proof) }
-        #expect(throws: ServiceError(.attachmentContent)) { try Attachment(fileName: "fake.jpg", data: Self.pdf, purpose: .proof) }
+        #expect(throws: ServiceError(.attachmentType)) { try UploadedDocument(fileName: "photo.png", data: Self.jpeg, purpose: .proof) }
+        #expect(throws: ServiceError(.attachmentContent)) { try UploadedDocument(fileName: "fake.jpg", data: Self.pdf, purpose: .proof) }
         #expect(throws: ServiceError(.attachmentSize)) {
-            try Attachment(fileName: "big.pdf", data: Self.pdf + Data(count: 5 * 1024 * 1024), purpose: .proof)
+            try UploadedDocument(fileName: "big.pdf", data: Self.pdf + Data(count: 5 * 1024 * 1024), purpose: .proof)
         }
-        #expect(try Attachment(fileName: "me.jpeg", data: Self.jpeg, purpose: .cardPhoto).purpose == .cardPhoto)
+        #expect(try UploadedDocument(fileName: "me.jpeg", data: Self.jpeg, purpose: .cardPhoto).purpose == .cardPhoto)
     }
 
     @Test("E-payment slips: the 5th-of-month rule")
@@ -67,7 +67,7 @@ struct ApplicationsTests {
             try f.service.cards.apply(for: employee, reason: .newPhoto, email: email, phones: Fixture.phones(), pickup: .post(address),
                                       photo: nil, by: .person(employee))
         }
-        let photo = try Attachment(fileName: "me.jpg", data: Self.jpeg, purpose: .cardPhoto)
+        let photo = try UploadedDocument(fileName: "me.jpg", data: Self.jpeg, purpose: .cardPhoto)
         let a = try f.service.cards.apply(for: child, reason: .newPhoto, email: email, phones: Fixture.phones(), pickup: .post(address),
                                           photo: photo, by: .person(employee))
         #expect(a.photoSHA256 == photo.sha256)

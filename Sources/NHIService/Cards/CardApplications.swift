@@ -12,7 +12,7 @@ extension NHIService {
         /// (jpg/jpeg/gif/png ≤ 5 MB); posted cards need an address.
         @discardableResult
         public func apply(for personID: PersonalID, reason: CardApplication.Reason, email: EmailAddress, phones: ContactPhones,
-                          pickup: CardApplication.Pickup, photo: Attachment?, by caller: Caller) throws(ServiceError) -> CardApplication {
+                          pickup: CardApplication.Pickup, photo: UploadedDocument?, by caller: Caller) throws(ServiceError) -> CardApplication {
             if reason.needsPhoto && photo == nil { throw ServiceError(.cardApplicationPhotoMissing) }
             if let photo, photo.purpose != .cardPhoto { throw ServiceError(.attachmentType) }
             let now = core.clock.now

@@ -51,6 +51,25 @@ extension ServiceError.Code {
     public static let ePaymentNotSubscribed: Self = "ePayment.notSubscribed"
     // Filings
     public static let filingNotInsuredHere: Self = "filing.notInsuredHere"
+    public static let filingAlreadyInsuredHere: Self = "filing.alreadyInsuredHere"
+    public static let filingPrincipalNotInsured: Self = "filing.principalNotInsured"
+    public static let filingForeignerNeedsResidentID: Self = "filing.foreignerNeedsResidentID"
+    public static let filingForeignerDocuments: Self = "filing.foreignerDocuments"
+    public static let filingInsuredAmount: Self = "filing.insuredAmount"
+    public static let filingProofRequired: Self = "filing.proofRequired"
+    public static let filingAmountUnchanged: Self = "filing.amountUnchanged"
+    public static let filingLabourSideMissing: Self = "filing.labourSideMissing"
+    public static let filingPensionRate: Self = "filing.pensionRate"
+    public static let filingThreeInOneNeedsLabourNumber: Self = "filing.threeInOneNeedsLabourNumber"
+    public static let filingNotPermitted: Self = "filing.notPermitted"
+    public static let filingDuplicatePending: Self = "filing.duplicatePending"
+    public static let filingNotFound: Self = "filing.notFound"
+    public static let filingNotDeletable: Self = "filing.notDeletable"
+    public static let filingQueryRange: Self = "filing.queryRange"
+    public static let filingKind: Self = "filing.kind"
+    public static let filingNotActive: Self = "filing.notActive"
+    public static let filingNotSuspended: Self = "filing.notSuspended"
+    public static let filingNothingToChange: Self = "filing.nothingToChange"
 }
 
 extension ServiceError {
@@ -99,5 +118,24 @@ extension ServiceError {
         (.cardApplicationAddress, "郵寄地址不完整", "the mailing address is incomplete"),
         (.ePaymentNotSubscribed, "尚未申請電子繳款單", "electronic payment slips are not subscribed"),
         (.filingNotInsuredHere, "非該單位在保險對象", "not an in-force insured person of the unit"),
+        (.filingAlreadyInsuredHere, "保險對象已在本單位投保", "already insured with this unit"),
+        (.filingPrincipalNotInsured, "眷屬所依附之被保險人未在本單位投保", "the dependant's insured person is not insured with this unit"),
+        (.filingForeignerNeedsResidentID, "外籍人士請以居留證統一證號申報", "file a foreign national with the resident number"),
+        (.filingForeignerDocuments, "未符合資格之外籍人士須上傳居留證影本及主管機關許可函影本", "a foreign national not automatically eligible needs the residence permit and the permit letter"),
+        (.filingInsuredAmount, "投保金額不符規定", "the insured amount breaks a rule"),
+        (.filingProofRequired, "請上傳證明文件", "proof documents are required"),
+        (.filingAmountUnchanged, "調整後金額與目前投保金額相同", "the new amount equals the current one"),
+        (.filingLabourSideMissing, "三合一申報須填月薪資總額、勞保投保薪資及勞退提繳工資", "three-in-one filings need salary, labour salary and pension wage"),
+        (.filingPensionRate, "雇主提繳率至少6%，勞工自願提繳率為0至6%", "employer pension rate at least 6 %, voluntary 0–6 %"),
+        (.filingThreeInOneNeedsLabourNumber, "請登打勞保證號，才能辦理三合一作業", "enter the labour-insurance number to file three-in-one"),
+        (.filingNotPermitted, "您未被允許使用加退保業務功能", "you are not permitted to use the enrolment functions"),
+        (.filingDuplicatePending, "此保險對象已有相同的異動尚未轉檔", "the same change for this person is waiting for conversion"),
+        (.filingNotFound, "查無此筆申報資料", "no such filing"),
+        (.filingNotDeletable, "申報資料僅能於申報當日轉檔前刪除", "a filing can be deleted only on its filing day, before conversion"),
+        (.filingQueryRange, "僅提供過去二個月內檢核查詢", "check results are kept for the last two months only"),
+        (.filingKind, "異動別不正確", "wrong kind of filing"),
+        (.filingNotActive, "保險對象目前非在保狀態", "the person is not in an active state"),
+        (.filingNotSuspended, "保險對象未停保，無法復保", "the person is not suspended, so cannot resume"),
+        (.filingNothingToChange, "沒有要變更的資料", "nothing to change"),
     ]
 }

@@ -39,7 +39,17 @@ public protocol StoreReader {
     func cardApplications(person: PersonalID) throws -> [CardApplication]
     func cardApplications(unit: UnitCode) throws -> [CardApplication]
     func ePaymentSubscription(unit: UnitCode) throws -> EPaymentSubscription?
-    func attachments(owner: String) throws -> [Attachment]
+    func attachments(owner: String) throws -> [UploadedDocument]
+
+    // Filings
+    func filing(id: Int64) throws -> Filing?
+    /// Filings of a unit filed in a date range (inclusive), optionally only one staff member's.
+    func filings(unit: UnitCode, filedFrom: CalendarDate, through: CalendarDate, staffID: Int64?) throws -> [Filing]
+    /// Filings in a status filed before an instant, oldest first (the conversion queue).
+    func filings(status: FilingStatus, filedBefore: Date) throws -> [Filing]
+    func filingBatch(fileSHA256: String) throws -> FilingBatch?
+    func labourOutbox(dueBy: Date) throws -> [LabourOutboxEntry]
+    func labourOutbox(filing: Int64) throws -> [LabourOutboxEntry]
 
     // Audit and outbox
     func auditEntries(unit: UnitCode?, limit: Int) throws -> [AuditEntry]
@@ -68,7 +78,14 @@ public protocol StoreWriter: StoreReader {
     func upsert(_ subscription: EPaymentSubscription) throws
     /// Stores an attachment's content once (by hash) and links it to an owner
     /// (`filing:12`, `cardApplication:3`).
-    func store(_ attachment: Attachment, owner: String) throws
+    func store(_ attachment: UploadedDocument, owner: String) throws
+
+    /// Inserts filings (ignoring their `id`s) and returns the new IDs, in order.
+    func insert(_ filings: [Filing]) throws -> [Int64]
+    func update(_ filing: Filing) throws
+    func insert(_ batch: FilingBatch) throws -> Int64
+    func insert(_ entry: LabourOutboxEntry) throws -> Int64
+    func update(_ entry: LabourOutboxEntry) throws
 
     func append(_ entry: AuditEntry) throws
     func enqueue(_ mail: OutboxMail) throws -> Int64

@@ -35,20 +35,20 @@ extension SQLiteSession {
             """, arguments: [s.unitCode.rawValue, try StoreCodec.encode(s)])
     }
 
-    func store(_ a: Attachment, owner: String) throws {
+    func store(_ a: UploadedDocument, owner: String) throws {
         try db.execute(sql: "INSERT OR IGNORE INTO attachment_blob (sha256, file_name, purpose, content) VALUES (?, ?, ?, ?)",
                        arguments: [a.sha256, a.fileName, a.purpose.rawValue, a.data])
         try db.execute(sql: "INSERT OR IGNORE INTO attachment_link (owner, sha256, file_name) VALUES (?, ?, ?)",
                        arguments: [owner, a.sha256, a.fileName])
     }
 
-    func attachments(owner: String) throws -> [Attachment] {
+    func attachments(owner: String) throws -> [UploadedDocument] {
         try Row.fetchAll(db, sql: """
             SELECT l.file_name, b.purpose, b.content FROM attachment_link l JOIN attachment_blob b ON b.sha256 = l.sha256
             WHERE l.owner = ? ORDER BY l.rowid
             """, arguments: [owner]).map { row in
-            guard let purpose = Attachment.Purpose(rawValue: row["purpose"]) else { throw ServiceError(.storeCorrupt) }
-            return try Attachment(fileName: row["file_name"], data: row["content"], purpose: purpose)
+            guard let purpose = UploadedDocument.Purpose(rawValue: row["purpose"]) else { throw ServiceError(.storeCorrupt) }
+            return try UploadedDocument(fileName: row["file_name"], data: row["content"], purpose: purpose)
         }
     }
 }

@@ -107,6 +107,61 @@ extension SQLiteStore {
                 );
                 """)
         }
+        migrator.registerMigration("v3-filings") { db in
+            try db.execute(sql: """
+                CREATE TABLE filing_batch (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    unit_code TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    file_name TEXT,
+                    file_sha256 TEXT UNIQUE,
+                    count INTEGER NOT NULL,
+                    created_at REAL NOT NULL,
+                    created_by TEXT NOT NULL
+                );
+                CREATE TABLE filing (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    unit_code TEXT NOT NULL,
+                    family TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    person_id TEXT NOT NULL,
+                    principal_id TEXT,
+                    relation TEXT,
+                    name TEXT NOT NULL,
+                    birth_date TEXT,
+                    category TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    insured_amount INTEGER,
+                    adjusted_amount INTEGER,
+                    effective_date TEXT NOT NULL,
+                    filed_on TEXT NOT NULL,
+                    filed_at REAL NOT NULL,
+                    filed_by TEXT NOT NULL,
+                    staff_id INTEGER,
+                    status TEXT NOT NULL,
+                    check_code TEXT,
+                    check_message TEXT,
+                    converted_at REAL,
+                    batch_id INTEGER REFERENCES filing_batch(id),
+                    labour TEXT,
+                    foreign_national INTEGER NOT NULL DEFAULT 0,
+                    issue_card_to TEXT
+                );
+                CREATE INDEX filing_unit_day ON filing(unit_code, filed_on);
+                CREATE INDEX filing_queue ON filing(status, filed_at);
+                CREATE INDEX filing_person ON filing(person_id);
+                CREATE TABLE labour_outbox (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    filing_id INTEGER NOT NULL REFERENCES filing(id),
+                    unit_code TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    due_at REAL NOT NULL,
+                    forwarded_at REAL
+                );
+                CREATE INDEX labour_outbox_due ON labour_outbox(forwarded_at, due_at);
+                CREATE INDEX labour_outbox_filing ON labour_outbox(filing_id);
+                """)
+        }
         return migrator
     }()
 }

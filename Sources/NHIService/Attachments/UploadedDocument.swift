@@ -8,7 +8,7 @@ import NHICore
 /// and `.pdf`, card photos `.jpg`, `.jpeg`, `.gif`, `.png`; at most 5 MB each. The content
 /// must really be of the type its name says (magic bytes are checked), so a renamed file is
 /// caught at the counter rather than rejected by the NHI later.
-public struct Attachment: Sendable, Hashable, Codable {
+public struct UploadedDocument: Sendable, Hashable, Codable {
     /// What an attachment is for, which decides the accepted types.
     public enum Purpose: String, Sendable, Hashable, Codable {
         /// Proof documents of a filing: `.jpg`, `.pdf`.
