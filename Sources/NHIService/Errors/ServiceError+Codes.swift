@@ -70,6 +70,13 @@ extension ServiceError.Code {
     public static let filingNotActive: Self = "filing.notActive"
     public static let filingNotSuspended: Self = "filing.notSuspended"
     public static let filingNothingToChange: Self = "filing.nothingToChange"
+    public static let filingBulkExcludesEmployers: Self = "filing.bulkExcludesEmployers"
+    // Premiums and payments
+    public static let premiumCalculation: Self = "premium.calculation"
+    public static let billNotFound: Self = "bill.notFound"
+    public static let paymentAmount: Self = "payment.amount"
+    public static let paymentDateTooSoon: Self = "payment.dateTooSoon"
+    public static let slipDownloadLimit: Self = "payment.slipDownloadLimit"
 }
 
 extension ServiceError {
@@ -137,5 +144,11 @@ extension ServiceError {
         (.filingNotActive, "保險對象目前非在保狀態", "the person is not in an active state"),
         (.filingNotSuspended, "保險對象未停保，無法復保", "the person is not suspended, so cannot resume"),
         (.filingNothingToChange, "沒有要變更的資料", "nothing to change"),
+        (.premiumCalculation, "保費無法計算", "the premium cannot be calculated"),
+        (.billNotFound, "查無此繳款單", "no such bill"),
+        (.paymentAmount, "繳款金額不正確", "wrong payment amount"),
+        (.paymentDateTooSoon, "申請郵寄者，預計繳納日期須大於等於申請日加4個工作天", "for a mailed slip the payment date must be at least 4 working days ahead"),
+        (.slipDownloadLimit, "繳款單一天只能下載3次", "a payment slip can be downloaded 3 times a day"),
+        (.filingBulkExcludesEmployers, "雇主或專技人員投保金額調整，請使用薪資調整作業(單筆)", "employers and professionals adjust one by one (single adjustment)"),
     ]
 }

@@ -51,6 +51,15 @@ public protocol StoreReader {
     func labourOutbox(dueBy: Date) throws -> [LabourOutboxEntry]
     func labourOutbox(filing: Int64) throws -> [LabourOutboxEntry]
 
+    // Bills and payments
+    func bill(id: Int64) throws -> PremiumBill?
+    func bill(payerKey: String, month: ROCMonth, category: PremiumBill.Category) throws -> PremiumBill?
+    func bills(payerKey: String) throws -> [PremiumBill]
+    func payments(bill: Int64) throws -> [PremiumPayment]
+    func slipDownloads(bill: Int64, on day: CalendarDate) throws -> Int
+    /// Units that have any coverage in force on a day (for the billing job).
+    func unitsWithCoverage(on day: CalendarDate) throws -> [UnitCode]
+
     // Audit and outbox
     func auditEntries(unit: UnitCode?, limit: Int) throws -> [AuditEntry]
     func pendingMail(limit: Int) throws -> [OutboxMail]
@@ -86,6 +95,10 @@ public protocol StoreWriter: StoreReader {
     func insert(_ batch: FilingBatch) throws -> Int64
     func insert(_ entry: LabourOutboxEntry) throws -> Int64
     func update(_ entry: LabourOutboxEntry) throws
+
+    func insert(_ bill: PremiumBill) throws -> Int64
+    func insert(_ payment: PremiumPayment) throws -> Int64
+    func recordSlipDownload(bill: Int64, on day: CalendarDate) throws
 
     func append(_ entry: AuditEntry) throws
     func enqueue(_ mail: OutboxMail) throws -> Int64

@@ -162,6 +162,34 @@ extension SQLiteStore {
                 CREATE INDEX labour_outbox_filing ON labour_outbox(filing_id);
                 """)
         }
+        migrator.registerMigration("v4-billing") { db in
+            try db.execute(sql: """
+                CREATE TABLE bill (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    payer_key TEXT NOT NULL,
+                    month TEXT NOT NULL,             -- ROC yyyMM
+                    category TEXT NOT NULL,
+                    amount INTEGER NOT NULL,
+                    due_date TEXT NOT NULL,
+                    issued_at REAL NOT NULL,
+                    UNIQUE (payer_key, month, category)
+                );
+                CREATE TABLE payment (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    bill_id INTEGER NOT NULL REFERENCES bill(id),
+                    amount INTEGER NOT NULL,
+                    paid_on TEXT NOT NULL,
+                    channel TEXT NOT NULL
+                );
+                CREATE INDEX payment_bill ON payment(bill_id);
+                CREATE TABLE slip_download (
+                    bill_id INTEGER NOT NULL REFERENCES bill(id),
+                    day TEXT NOT NULL,
+                    count INTEGER NOT NULL,
+                    PRIMARY KEY (bill_id, day)
+                );
+                """)
+        }
         return migrator
     }()
 }
