@@ -104,6 +104,7 @@ let package = Package(
             name: "nhi", dependencies: [
                 "NHIKit", "NHITestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Examples/nhi", swiftSettings: strict),
         .executableTarget(

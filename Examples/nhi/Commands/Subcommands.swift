@@ -1,5 +1,6 @@
 import ArgumentParser
 import NHIGrades
+import NHIService
 
 extension NHI {
     /// Every subcommand, in the order `nhi --help` lists them. Each issue's commands live in
@@ -12,11 +13,13 @@ extension NHI {
         LabourPremiumCommand.self,
         SupplementaryCommand.self,
         LateFeeCommand.self,
+        ServiceCommand.self,
         ErrorCodes.self,
     ]
 
     /// The error catalogs of the modules above NHICore, listed by `nhi error-codes`.
     static var moduleErrorCatalogs: [(module: String, type: String, entries: [(code: String, zh: String, en: String)])] {
-        [("NHIGrades", "GradeError", GradeError.catalog.map { ($0.code.rawValue, $0.zh, $0.en) })]
+        [("NHIGrades", "GradeError", GradeError.catalog.map { ($0.code.rawValue, $0.zh, $0.en) }),
+         ("NHIService", "ServiceError", ServiceError.catalog.map { ($0.code.rawValue, $0.zh, $0.en) })]
     }
 }

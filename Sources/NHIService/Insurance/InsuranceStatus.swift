@@ -38,6 +38,12 @@ public struct ProofOfInsurance: Sendable, Hashable, Codable {
     /// A reference number printed on the proof and kept in the audit log.
     public let reference: String
 
+    public init(status: InsuranceStatus, issuedAt: Date, reference: String) {
+        self.status = status
+        self.issuedAt = issuedAt
+        self.reference = reference
+    }
+
     /// The proof's text, line by line, in `language` (`zh-Hant` or `en`).
     public func lines(language: String) -> [String] {
         let english = language.hasPrefix("en")

@@ -67,3 +67,32 @@ public struct Coverage: Sendable, Hashable, Codable, Identifiable {
         startDate <= date && (endDate.map { date < $0 } ?? true)
     }
 }
+
+/// One line of a unit's in-force roster (投保單位在保保險對象名冊): coverage with the
+/// person's name.
+public struct RosterLine: Sendable, Hashable, Codable {
+    public let personID: PersonalID
+    public let name: String
+    public let birthDate: CalendarDate?
+    public let principalID: PersonalID?
+    public let relation: DependantRelation?
+    public let category: InsuredCategory
+    public let insuredAmount: Money
+    public let startDate: CalendarDate
+    public let status: CoverageStatus
+
+    public init(personID: PersonalID, name: String, birthDate: CalendarDate?, principalID: PersonalID?, relation: DependantRelation?,
+                category: InsuredCategory, insuredAmount: Money, startDate: CalendarDate, status: CoverageStatus) {
+        self.personID = personID
+        self.name = name
+        self.birthDate = birthDate
+        self.principalID = principalID
+        self.relation = relation
+        self.category = category
+        self.insuredAmount = insuredAmount
+        self.startDate = startDate
+        self.status = status
+    }
+
+    public var isDependant: Bool { principalID != nil }
+}

@@ -34,6 +34,9 @@ public protocol StoreReader {
     func coverages(person: PersonalID) throws -> [Coverage]
     func coverages(unit: UnitCode, inForceOn date: CalendarDate) throws -> [Coverage]
     func coverage(id: Int64) throws -> Coverage?
+    /// The unit's in-force roster on a day, with names, ordered by insured person then
+    /// their dependants.
+    func roster(unit: UnitCode, on date: CalendarDate) throws -> [RosterLine]
 
     // Applications, subscriptions, attachments
     func cardApplications(person: PersonalID) throws -> [CardApplication]

@@ -96,6 +96,29 @@ extension SQLiteSession {
             """, arguments: [unit.rawValue, date.iso, date.iso]).map(Self.coverage(from:))
     }
 
+    func roster(unit: UnitCode, on date: CalendarDate) throws -> [RosterLine] {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT c.person_id, COALESCE(p.name, '') AS name, p.birth_date, c.principal_id, c.relation, c.category, c.insured_amount,
+                   c.start_date, c.status
+            FROM coverage c LEFT JOIN person p ON p.id = c.person_id
+            WHERE c.unit_code = ? AND c.start_date <= ? AND (c.end_date IS NULL OR c.end_date > ?)
+            ORDER BY COALESCE(c.principal_id, c.person_id), c.principal_id IS NOT NULL, c.person_id
+            """, arguments: [unit.rawValue, date.iso, date.iso])
+        var lines: [RosterLine] = []
+        while let row = try rows.next() {
+            let relationText: String? = row["relation"]
+            let birthText: String? = row["birth_date"]
+            lines.append(RosterLine(
+                personID: try row.required("person_id", PersonalID.init(parsing:)), name: row["name"],
+                birthDate: try birthText.map { try CalendarDate(iso: $0) },
+                principalID: try row.optional("principal_id", PersonalID.init(parsing:)),
+                relation: relationText.flatMap(DependantRelation.init(rawValue:)),
+                category: try Self.enumValue(row, "category"), insuredAmount: Money(row["insured_amount"] as Int64),
+                startDate: try row.required("start_date", CalendarDate.init(iso:)), status: try Self.enumValue(row, "status")))
+        }
+        return lines
+    }
+
     func coverage(id: Int64) throws -> Coverage? {
         try Row.fetchOne(db, sql: "SELECT \(Self.coverageColumns) FROM coverage WHERE id = ?", arguments: [id]).map(Self.coverage(from:))
     }
