@@ -132,8 +132,11 @@ let package = Package(
         .target(
             name: "GtkKit", dependencies: ["CGtk"],
             path: "Kiosk/Sources/GtkKit", swiftSettings: strict),
+        .target(
+            name: "KioskQR", dependencies: ["CQREncode"],
+            path: "Kiosk/Sources/KioskQR", swiftSettings: strict),
         .executableTarget(
-            name: "nhi-kiosk", dependencies: ["KioskModel", "GtkKit", "CQREncode", "NHITestSupport"],
+            name: "nhi-kiosk", dependencies: ["KioskModel", "GtkKit", "KioskQR", "NHITestSupport"],
             path: "Kiosk/Sources/nhi-kiosk", swiftSettings: strict),
 
         // MARK: Tests
@@ -147,6 +150,7 @@ let package = Package(
         .testTarget(
             name: "KioskModelTests", dependencies: ["KioskModel", "NHITestSupport"],
             path: "Kiosk/Tests/KioskModelTests"),
+        .testTarget(name: "KioskQRTests", dependencies: ["KioskQR"], path: "Kiosk/Tests/KioskQRTests"),
     ],
     swiftLanguageModes: [.v6]
 )
