@@ -123,7 +123,7 @@ public final class KioskShell {
 
     /// Opens a home-menu task.
     @discardableResult
-    public func open(_ task: KioskTask) -> Bool {
+    public func open(task: KioskTask) -> Bool {
         if task == .leaveKiosk {
             _ = requestExit()
             return false
