@@ -8,7 +8,7 @@ struct LocalizationTests {
     /// One instance of every `Text` case (with sample arguments).
     static let samples: [Text] = {
         var all: [Text] = [
-            .appTitle, .windowTitle, .demoBanner, .kioskBanner, .switchLanguage, .lock, .signOut, .back, .home, .ok, .cancel,
+            .appTitle, .windowTitle, .demoBanner, .demoNotConnected, .kioskBanner, .switchLanguage, .lock, .signOut, .back, .home, .ok, .cancel,
             .staffBadge(name: "王小明", role: .operator), .notConnectedTitle, .notConnected(module: "NHIService"),
             .idleWarning(secondsLeft: 9), .keepWorking, .exitNeedsAdministrator, .leaveKioskTitle, .leaveKioskMessage,
             .leave, .notAllowed, .methodPicker, .passwordLabel, .ownerLogin, .unitCodeLabel, .idLabel, .birthDateLabel,

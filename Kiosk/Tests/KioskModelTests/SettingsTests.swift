@@ -117,6 +117,16 @@ struct SettingsTests {
         #expect(try SettingsStore(path: settings.filePath).load().language == .english)
     }
 
+    @Test("saving other settings keeps the language chosen with the header switch")
+    func saveKeepsSessionLanguage() {
+        let fixture = Fixture()
+        fixture.shell.toggleLanguage()
+        fixture.shell.settings.idleTimeoutText = "60"
+        #expect(fixture.shell.settings.save())
+        #expect(fixture.shell.language == .english)
+        #expect(fixture.shell.settings.saved.language == .traditionalChinese)
+    }
+
     @Test("an invalid form is not saved and the file is untouched")
     func invalidNotSaved() throws {
         let fixture = Fixture()

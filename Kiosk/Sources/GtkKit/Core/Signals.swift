@@ -47,13 +47,22 @@ public struct SignalConnection {
     }
 }
 
+extension Signals {
+    /// Runs `body` whenever the GObject property `property` of `widget` changes (`notify::`).
+    @discardableResult
+    public static func onNotify(_ widget: Widget, _ property: String,
+                                _ body: @escaping @MainActor () -> Void) -> SignalConnection {
+        connectWithPointer(widget.pointer, "notify::\(property)") { _ in body() }
+    }
+}
+
 /// Connecting Swift closures to GObject signals through `g_signal_connect_data`.
 ///
 /// Each signal shape has one `@convention(c)` trampoline that finds the closure box in
 /// `user_data` and calls the closure. GTK emits signals on the main thread only, which is
 /// what `MainActor.assumeIsolated` asserts.
 @MainActor
-enum Signals {
+public enum Signals {
     /// `void handler(GObject *self, gpointer user_data)`: clicked, activate, changed, toggled, map.
     @discardableResult
     static func connect(_ instance: gpointer, _ signal: String, after: Bool = false,

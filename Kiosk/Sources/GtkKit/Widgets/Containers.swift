@@ -59,6 +59,9 @@ public final class Grid: Widget {
         gtk_grid_attach(nhi_grid(pointer), child.pointer, column, row, width, height)
     }
 
+    /// Removes a child.
+    public func remove(_ child: Widget) { gtk_grid_remove(nhi_grid(pointer), child.pointer) }
+
     /// Gives all columns the same width.
     public func setColumnsHomogeneous(_ on: Bool) { gtk_grid_set_column_homogeneous(nhi_grid(pointer), on ? 1 : 0) }
     /// Gives all rows the same height.

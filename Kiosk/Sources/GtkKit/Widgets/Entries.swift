@@ -128,6 +128,11 @@ public final class CheckButton: Widget {
         set { gtk_check_button_set_label(nhi_check_button(pointer), newValue) }
     }
 
+    /// Makes this a radio button in the same group as `other` (one of them is active).
+    public func joinGroup(of other: CheckButton) {
+        gtk_check_button_set_group(nhi_check_button(pointer), nhi_check_button(other.pointer))
+    }
+
     /// Runs `body` with the new state when it is toggled.
     @discardableResult
     public func onToggle(_ body: @escaping @MainActor (Bool) -> Void) -> SignalConnection {

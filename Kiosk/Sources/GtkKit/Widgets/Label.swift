@@ -47,6 +47,12 @@ public final class Button: Widget {
         super.init(sinking: gtk_button_new_with_label(label))
     }
 
+    /// A button showing `content` (give it an accessible name: GTK cannot derive one).
+    public init(content: Widget) {
+        super.init(sinking: gtk_button_new())
+        gtk_button_set_child(nhi_button(pointer), content.pointer)
+    }
+
     /// The button's text.
     public var label: String {
         get { gtk_button_get_label(nhi_button(pointer)).map { String(cString: $0) } ?? "" }

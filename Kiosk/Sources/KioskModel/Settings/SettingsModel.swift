@@ -35,8 +35,8 @@ public final class SettingsModel {
 
     @ObservationIgnored private let store: SettingsStore
     @ObservationIgnored private let readers: (any ReaderDirectory)?
-    /// Called with the new settings after each successful save.
-    @ObservationIgnored public var onSaved: (@MainActor (KioskSettings) -> Void)?
+    /// Called with the previous and the new settings after each successful save.
+    @ObservationIgnored public var onSaved: (@MainActor (_ previous: KioskSettings, _ new: KioskSettings) -> Void)?
 
     public init(store: SettingsStore, initial: KioskSettings, readers: (any ReaderDirectory)?) {
         self.store = store
@@ -121,9 +121,10 @@ public final class SettingsModel {
             saveError = PresentableError(error)
             return false
         }
+        let previous = saved
         saved = settings
         justSaved = true
-        onSaved?(settings)
+        onSaved?(previous, settings)
         return true
     }
 }

@@ -48,9 +48,11 @@ public final class KioskShell {
         doctor = DoctorModel(readers: backends.readers)
         let fixedIdle = idleTimeout != nil
         signIn.onSignedIn = { [weak self] session in self?.signedIn(session) }
-        self.settings.onSaved = { [weak self] saved in
+        self.settings.onSaved = { [weak self] previous, saved in
             guard let self else { return }
-            self.language = saved.language
+            // The saved language is the start-up default; it replaces the language on screen
+            // only when it was changed in the form.
+            if saved.language != previous.language { self.language = saved.language }
             self.signIn.readerName = saved.readerName
             self.visitor.readerName = saved.readerName
             if !fixedIdle { self.idle.timeout = .seconds(saved.idleTimeoutSeconds) }
