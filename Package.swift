@@ -151,6 +151,10 @@ let package = Package(
             name: "KioskModelTests", dependencies: ["KioskModel", "NHITestSupport"],
             path: "Kiosk/Tests/KioskModelTests"),
         .testTarget(name: "KioskQRTests", dependencies: ["KioskQR"], path: "Kiosk/Tests/KioskQRTests"),
+        // GtkKit needs a display: this program runs under Xvfb from Tests/e2e/run.sh.
+        .executableTarget(
+            name: "gtkkit-smoke", dependencies: ["GtkKit", "KioskQR", "CGtk"],
+            path: "Kiosk/Tests/GtkKitSmoke", swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -58,6 +58,9 @@ static inline void nhi_object_set_string(gpointer object, const char *name, cons
     g_object_set(object, name, value, NULL);
 }
 
+// MARK: - Signals (g_signal_emit_by_name is variadic)
+static inline void nhi_emit_clicked(gpointer button) { g_signal_emit_by_name(button, "clicked"); }
+
 // MARK: - Objects with a construct-only accessible role (g_object_new is variadic)
 static inline GtkWidget *nhi_widget_new_with_role(GType type, GtkAccessibleRole role) {
     return GTK_WIDGET(g_object_new(type, "accessible-role", role, NULL));

@@ -16,7 +16,8 @@ struct LocalizationTests {
             .clearButton, .generateQR, .regenerateQR, .qrRemaining(seconds: 175), .qrExpired, .qrWaiting, .signingIn,
             .signInUnavailable, .required, .homeTitle, .welcome(name: "王小明", role: .administrator), .visitorWaiting,
             .visitorRemoved, .visitorReaderLost(reader: "R"), .visitorReader(reader: "R"), .cardName, .cardID,
-            .cardBirthDate, .cardSex, .cardNumber, .cardIssued, .lockedTitle, .lockReason(.idle), .lockReason(.manual),
+            .cardBirthDate, .cardSex, .cardNumber, .cardIssued, .cardDate(roc: "085/05/04", iso: "1996-05-04"),
+            .sex(.male), .sex(.female), .error(PresentableError(code: "9039", message: "密碼不正確", messageEn: "wrong password")), .lockedTitle, .lockReason(.idle), .lockReason(.manual),
             .unlock, .settingsReader, .settingsReaderAutomatic, .settingsReaderFreeText, .settingsPKCS11,
             .settingsDatabase, .settingsLanguage, .settingsIdle, .settingsOptionalPath, .settingsSave, .settingsSaved,
             .settingsFile(path: "/x"), .settingsInvalid, .doctorRun, .doctorRunning,
@@ -25,6 +26,8 @@ struct LocalizationTests {
         all += LoginMethod.allCases.flatMap { [.method($0), .methodHint($0), .qrAlternative($0)] }
         all += KioskTask.allCases.flatMap { [.task($0), .taskHint($0)] }
         all += [ReaderCheck.Outcome.ok, .warning, .failed].map { .doctorOutcome($0) }
+        all.append(.doctorCheck(ReaderCheck(outcome: .failed, subject: "PC/SC 服務", subjectEn: "PC/SC service",
+                                            detail: "無法連線", detailEn: "not reachable")))
         return all
     }()
 

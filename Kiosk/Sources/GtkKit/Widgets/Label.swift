@@ -68,8 +68,13 @@ public final class Button: Widget {
         Signals.connect(pointer, "clicked", body)
     }
 
-    /// Clicks the button programmatically (the automation hook), as a user would.
-    public func activate() { _ = gtk_widget_activate(pointer) }
+    /// Clicks the button programmatically (the automation hook): emits `clicked` at once when
+    /// the button is sensitive. (`gtk_widget_activate` would animate a press and click 250 ms
+    /// later, and only on a realised button.)
+    public func click() {
+        guard gtk_widget_is_sensitive(pointer) != 0 else { return }
+        nhi_emit_clicked(pointer)
+    }
 }
 
 /// A progress bar (`GtkProgressBar`), e.g. the QR code's remaining time.

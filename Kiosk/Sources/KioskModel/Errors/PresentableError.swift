@@ -26,7 +26,5 @@ public struct PresentableError: Sendable, Hashable {
     }
 
     /// `錯誤 9039：密碼不正確` / `Error 9039: wrong password`.
-    public func text(_ language: Language) -> String {
-        language.pick("錯誤 \(code)：\(message)", "Error \(code): \(messageEn)")
-    }
+    public func text(_ language: Language) -> String { Text.error(self).localized(language) }
 }

@@ -57,6 +57,8 @@ public enum Text: Sendable, Hashable {
     case signingIn
     case signInUnavailable
     case required
+    /// An error with its code: `錯誤 9039：密碼不正確` / `Error 9039: wrong password`.
+    case error(PresentableError)
 
     // MARK: Home
     case homeTitle
@@ -75,6 +77,9 @@ public enum Text: Sendable, Hashable {
     case cardSex
     case cardNumber
     case cardIssued
+    /// A date as the card panel shows it: `民國 085/05/04` / `1996-05-04 (ROC 085/05/04)`.
+    case cardDate(roc: String, iso: String)
+    case sex(Sex)
 
     // MARK: Lock
     case lockedTitle
@@ -99,6 +104,8 @@ public enum Text: Sendable, Hashable {
     case doctorRun
     case doctorRunning
     case doctorOutcome(ReaderCheck.Outcome)
+    /// One diagnostics line: outcome, what was checked, what was found.
+    case doctorCheck(ReaderCheck)
 
     /// The string in `language`.
     public func localized(_ language: Language) -> String {
@@ -168,6 +175,7 @@ public enum Text: Sendable, Hashable {
             ("登入服務尚未接上（需要 SDK 模組 NHILogin），目前無法登入。",
              "Sign-in is not connected yet (it needs the SDK module NHILogin), so nobody can sign in.")
         case .required: ("必填", "Required")
+        case .error(let error): ("錯誤 \(error.code)：\(error.message)", "Error \(error.code): \(error.messageEn)")
 
         case .homeTitle: ("工作項目", "Tasks")
         case .welcome(let name, let role): ("\(name)（\(role.label)）您好，請選擇工作項目", "Hello \(name) (\(role.labelEn)), choose a task")
@@ -184,6 +192,8 @@ public enum Text: Sendable, Hashable {
         case .cardSex: ("性別", "Sex")
         case .cardNumber: ("健保卡號", "NHI card number")
         case .cardIssued: ("發卡日期", "Card issued")
+        case .cardDate(let roc, let iso): ("民國 \(roc)", "\(iso) (ROC \(roc))")
+        case .sex(let sex): (sex.label, sex.labelEn)
 
         case .lockedTitle: ("畫面已鎖定", "Screen locked")
         case .lockReason(let reason): Self.explanation(of: reason)
@@ -212,7 +222,13 @@ public enum Text: Sendable, Hashable {
             case .warning: ("注意", "Warning")
             case .failed: ("失敗", "Failed")
             }
+        case .doctorCheck(let check): Self.line(for: check)
         }
+    }
+
+    private static func line(for check: ReaderCheck) -> (String, String) {
+        let (zh, en) = Text.doctorOutcome(check.outcome).pair
+        return ("\(zh)　\(check.subject)：\(check.detail)", "\(en) — \(check.subjectEn): \(check.detailEn)")
     }
 
     private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }

@@ -64,15 +64,17 @@ public final class VisitorPanelModel {
     /// The identity as the screen shows it, in `language`: labelled rows, ID masked.
     public func identityRows(_ language: Language) -> [(label: String, value: String)] {
         guard let card else { return [] }
-        let birth = (try? ROCDate(card.birthDate)).map { $0.formatted(.slashed) } ?? card.birthDate.iso
-        let issued = (try? ROCDate(card.issueDate)).map { $0.formatted(.slashed) } ?? card.issueDate.iso
+        func date(_ date: CalendarDate) -> String {
+            let roc = (try? ROCDate(date)).map { $0.formatted(.slashed) } ?? date.iso
+            return Text.cardDate(roc: roc, iso: date.iso).localized(language)
+        }
         return [
             (Text.cardName.localized(language), card.name),
             (Text.cardID.localized(language), Masking.id(card.id.rawValue)),
-            (Text.cardBirthDate.localized(language), language.pick("民國 \(birth)", "\(card.birthDate.iso) (ROC \(birth))")),
-            (Text.cardSex.localized(language), language.pick(card.sex.label, card.sex.labelEn)),
+            (Text.cardBirthDate.localized(language), date(card.birthDate)),
+            (Text.cardSex.localized(language), Text.sex(card.sex).localized(language)),
             (Text.cardNumber.localized(language), Masking.cardNumber(card.cardNumber.rawValue)),
-            (Text.cardIssued.localized(language), language.pick("民國 \(issued)", "\(card.issueDate.iso) (ROC \(issued))")),
+            (Text.cardIssued.localized(language), date(card.issueDate)),
         ]
     }
 }

@@ -151,7 +151,7 @@ final class KioskApp {
         case .press(let name):
             guard let widget = controls.visible(named: name) else { return failure("no visible control named \(name)") }
             if let button = widget as? Button {
-                button.activate()
+                button.click()
             } else if let check = widget as? CheckButton {
                 check.isActive.toggle()
             } else {

@@ -42,10 +42,7 @@ final class DoctorView: ScreenView {
         shownChecks = doctor.checks
         shownLanguage = language
         list.setRows(doctor.checks.map { check in
-            let subject = language.pick(check.subject, check.subjectEn)
-            let detail = language.pick(check.detail, check.detailEn)
-            let text = "\(t(.doctorOutcome(check.outcome)))　\(subject)：\(detail)"
-            let row = Label(text)
+            let row = Label(t(.doctorCheck(check)))
             row.addStyleClass("check-\(check.outcome.rawValue)")
             row.setMargin(8)
             return row
