@@ -10,6 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ "${1:-}" != "--inner" ]; then
+  /usr/bin/python3 -c 'import gi; gi.require_version("Gtk", "4.0")' 2>/dev/null ||
+    { echo "the reference needs PyGObject with GTK 4: apt-get install python3-gi gir1.2-gtk-4.0" >&2; exit 1; }
   runs="${1:-7}"
   config="${KIOSK_BUILD:-release}"
   echo "== building nhi-kiosk ($config)" >&2
