@@ -7,7 +7,7 @@ struct NHIBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nhi-bench",
         abstract: "nhi-swift benchmarks — run with a release build (swift build -c release).",
-        subcommands: [GradesBenchmark.self])
+        subcommands: [GradesBenchmark.self, ServiceBenchmark.self])
 }
 
 NHIBench.main()

@@ -30,7 +30,7 @@ public final class NHIService: Sendable {
     ///     instead (11–14 in the current manual; some screens say 13–16).
     public init(store: any NHIStore, clock: any ServiceClock = SystemClock(), passwords: PasswordHasher = PasswordHasher(),
                 tables: GradeTables = .bundled, billingPeriod: ClosedRange<Int> = 11...14,
-                logger: Logger = Logger(label: "nhi.service")) {
+                logger: Logger = NHIService.defaultLogger) {
         self.store = store
         self.clock = clock
         self.passwords = passwords
@@ -42,6 +42,14 @@ public final class NHIService: Sendable {
     /// The service over the default SQLite file (`$NHI_DB` or the XDG data directory).
     public static func openDefault(clock: any ServiceClock = SystemClock()) throws(ServiceError) -> NHIService {
         NHIService(store: try SQLiteStore(path: SQLiteStore.defaultLocation()), clock: clock)
+    }
+
+    /// A logger at `notice`: the per-operation audit lines (at `info`) stay quiet unless an
+    /// integrator passes a logger with a lower level. IDs in log lines are always masked.
+    public static var defaultLogger: Logger {
+        var logger = Logger(label: "nhi.service")
+        logger.logLevel = .notice
+        return logger
     }
 
     /// Unit registration and unit data (SPEC §1, §3, §8).

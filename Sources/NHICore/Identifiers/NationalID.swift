@@ -13,8 +13,8 @@ public struct NationalID: NHIIdentifier {
     /// Parses a national ID in canonical form. Use ``Normalizer/identifier`` first for
     /// typed or imported input.
     public init(parsing input: String) throws(ValidationError) {
-        let bytes = Array(input.utf8)
-        if let code = Self.check(bytes) {
+        var input = input
+        if let code = input.withUTF8({ Self.check($0) }) {
             throw ValidationError.make(code, .nationalID, input: Masking.id(input))
         }
         self.rawValue = input

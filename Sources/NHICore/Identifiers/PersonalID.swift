@@ -8,15 +8,16 @@ public enum PersonalID: NHIIdentifier {
 
     /// Parses either kind; the error explains the rule of the kind the input looks like.
     public init(parsing input: String) throws(ValidationError) {
-        let b = Array(input.utf8)
-        if b.count == 10, IDChecksum.isUpper(b[0]) {
-            switch b[1] {
+        var text = input
+        let (count, first, second) = text.withUTF8 { b in (b.count, b.first ?? 0, b.count > 1 ? b[1] : 0) }
+        if count == 10, IDChecksum.isUpper(first) {
+            switch second {
             case 0x31, 0x32: self = .national(try NationalID(parsing: input)); return
             case 0x38, 0x39, 0x41...0x44: self = .resident(try ResidentID(parsing: input)); return
             default: break
             }
         }
-        if b.isEmpty { throw ValidationError.make(.nationalIDEmpty, .personalID, input: "") }
+        if count == 0 { throw ValidationError.make(.nationalIDEmpty, .personalID, input: "") }
         throw ValidationError.make(.personalIDFormat, .personalID, input: Masking.id(input))
     }
 

@@ -71,6 +71,7 @@ extension ServiceError.Code {
     public static let filingNotSuspended: Self = "filing.notSuspended"
     public static let filingNothingToChange: Self = "filing.nothingToChange"
     public static let filingBulkExcludesEmployers: Self = "filing.bulkExcludesEmployers"
+    public static let filingImportRejected: Self = "filing.importRejected"
     // Premiums and payments
     public static let premiumCalculation: Self = "premium.calculation"
     public static let billNotFound: Self = "bill.notFound"
@@ -149,6 +150,7 @@ extension ServiceError {
         (.paymentAmount, "繳款金額不正確", "wrong payment amount"),
         (.paymentDateTooSoon, "申請郵寄者，預計繳納日期須大於等於申請日加4個工作天", "for a mailed slip the payment date must be at least 4 working days ahead"),
         (.slipDownloadLimit, "繳款單一天只能下載3次", "a payment slip can be downloaded 3 times a day"),
+        (.filingImportRejected, "檔案中有資料不符規定，整批未匯入", "rows of the file break rules; nothing was imported"),
         (.filingBulkExcludesEmployers, "雇主或專技人員投保金額調整，請使用薪資調整作業(單筆)", "employers and professionals adjust one by one (single adjustment)"),
     ]
 }

@@ -20,3 +20,45 @@ extension NHIService {
     /// The in-force roster.
     public var roster: Roster { Roster(core: self) }
 }
+
+/// What a roster import did.
+public struct RosterImportResult: Sendable, Hashable {
+    public let imported: Int
+    /// People already in force with the unit: skipped, never duplicated.
+    public let duplicates: Int
+}
+
+extension NHIService.Roster {
+    /// Imports an existing in-force roster (e.g. when a unit starts using this system, from
+    /// the NHI's roster statement): insured persons first, then dependants, in one
+    /// transaction. People already in force with the unit are skipped and counted, so running
+    /// the same import twice never duplicates anyone. Dependants must depend on someone in
+    /// the roster or already in force.
+    public func importInForce(unit: UnitCode, _ lines: [RosterLine], by caller: Caller) throws(ServiceError) -> RosterImportResult {
+        guard caller.isAdministrator(of: unit) || caller.standing == .system else {
+            throw ServiceError(.notAuthorised, context: ["caller": caller.description])
+        }
+        let today = core.clock.today
+        return try core.write { w in
+            guard try w.unit(unit) != nil else { throw ServiceError(.unitNotRegistered) }
+            var present = Set(try w.coverages(unit: unit, inForceOn: today).map(\.personID))
+            let principals = Set(lines.filter { !$0.isDependant }.map(\.personID)).union(present)
+            var imported = 0, duplicates = 0
+            for line in lines.sorted(by: { !$0.isDependant && $1.isDependant }) {
+                if present.contains(line.personID) { duplicates += 1; continue }
+                if let principal = line.principalID, !principals.contains(principal) {
+                    throw ServiceError(.filingPrincipalNotInsured, context: ["person": line.personID.masked])
+                }
+                try w.upsert(Person(id: line.personID, name: try PersonName(line.name.isEmpty ? line.personID.masked : line.name),
+                                    birthDate: line.birthDate ?? CalendarDate(daysSinceEpoch: 0)))
+                _ = try w.insert(Coverage(id: 0, unitCode: unit, personID: line.personID, principalID: line.principalID,
+                                          relation: line.relation, category: line.category, insuredAmount: line.insuredAmount,
+                                          startDate: line.startDate, endDate: nil, status: line.status, foreignNational: line.personID.isResident))
+                present.insert(line.personID)
+                imported += 1
+            }
+            try core.record(w, caller, unit: unit, action: "roster.import", target: unit.rawValue, detail: "\(imported) imported, \(duplicates) duplicates")
+            return RosterImportResult(imported: imported, duplicates: duplicates)
+        }
+    }
+}

@@ -75,22 +75,41 @@ extension SQLiteSession {
     }
 
     func insert(_ filings: [Filing]) throws -> [Int64] {
-        let statement = try db.cachedStatement(sql: """
+        let raw = RawStatement(try db.cachedStatement(sql: """
             INSERT INTO filing (unit_code, family, kind, person_id, principal_id, relation, name, birth_date, category, reason,
                 insured_amount, adjusted_amount, effective_date, filed_on, filed_at, filed_by, staff_id, status, check_code,
                 check_message, converted_at, batch_id, labour, foreign_national, issue_card_to)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+            """))
         var ids: [Int64] = []
         ids.reserveCapacity(filings.count)
         for f in filings {
-            try statement.execute(arguments: [
-                f.unitCode.rawValue, f.family.rawValue, f.kind.rawValue, f.personID.rawValue, f.principalID?.rawValue,
-                f.relation?.rawValue, f.name, f.birthDate?.iso, f.category.rawValue, f.reason, f.insuredAmount?.amount,
-                f.adjustedAmount?.amount, f.effectiveDate.iso, f.filedOn.iso, f.filedAt.timeIntervalSince1970, f.filedBy, f.staffID,
-                f.status.rawValue, f.checkCode, f.checkMessage, f.convertedAt?.timeIntervalSince1970, f.batchID,
-                try f.labour.map { try StoreCodec.encode($0) }, f.foreignNational, f.issueCardTo,
-            ])
+            raw.bind(1, f.unitCode.rawValue)
+            raw.bind(2, f.family.rawValue)
+            raw.bind(3, f.kind.rawValue)
+            raw.bind(4, f.personID.rawValue)
+            raw.bind(5, f.principalID?.rawValue)
+            raw.bind(6, f.relation?.rawValue)
+            raw.bind(7, f.name)
+            raw.bind(8, f.birthDate?.iso)
+            raw.bind(9, f.category.rawValue)
+            raw.bind(10, f.reason)
+            raw.bind(11, f.insuredAmount?.amount)
+            raw.bind(12, f.adjustedAmount?.amount)
+            raw.bind(13, f.effectiveDate.iso)
+            raw.bind(14, f.filedOn.iso)
+            raw.bind(15, f.filedAt.timeIntervalSince1970)
+            raw.bind(16, f.filedBy)
+            raw.bind(17, f.staffID)
+            raw.bind(18, f.status.rawValue)
+            raw.bind(19, f.checkCode)
+            raw.bind(20, f.checkMessage)
+            raw.bind(21, f.convertedAt?.timeIntervalSince1970)
+            raw.bind(22, f.batchID)
+            raw.bind(23, try f.labour.map { try StoreCodec.encode($0) })
+            raw.bind(24, f.foreignNational)
+            raw.bind(25, f.issueCardTo)
+            try raw.execute(in: db)
             ids.append(db.lastInsertedRowID)
         }
         return ids

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import NHICore
 
 extension SQLiteSession {
@@ -15,10 +16,15 @@ extension SQLiteSession {
     }
 
     func upsert(_ person: Person) throws {
-        try db.execute(sql: """
+        let raw = RawStatement(try db.cachedStatement(sql: """
             INSERT INTO person (id, name, birth_date, indigenous) VALUES (?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET name = excluded.name, birth_date = excluded.birth_date, indigenous = excluded.indigenous
-            """, arguments: [person.id.rawValue, person.name.value, person.birthDate.iso, person.indigenous])
+            """))
+        raw.bind(1, person.id.rawValue)
+        raw.bind(2, person.name.value)
+        raw.bind(3, person.birthDate.iso)
+        raw.bind(4, person.indigenous)
+        try raw.execute(in: db)
     }
 
     func personalAccount(_ id: PersonalID) throws -> PersonalAccount? {
@@ -97,24 +103,32 @@ extension SQLiteSession {
     }
 
     func roster(unit: UnitCode, on date: CalendarDate) throws -> [RosterLine] {
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT c.person_id, COALESCE(p.name, '') AS name, p.birth_date, c.principal_id, c.relation, c.category, c.insured_amount,
+        let raw = RawStatement(try db.cachedStatement(sql: """
+            SELECT c.person_id, COALESCE(p.name, ''), p.birth_date, c.principal_id, c.relation, c.category, c.insured_amount,
                    c.start_date, c.status
             FROM coverage c LEFT JOIN person p ON p.id = c.person_id
             WHERE c.unit_code = ? AND c.start_date <= ? AND (c.end_date IS NULL OR c.end_date > ?)
             ORDER BY COALESCE(c.principal_id, c.person_id), c.principal_id IS NOT NULL, c.person_id
-            """, arguments: [unit.rawValue, date.iso, date.iso])
+            """))
+        let day = date.iso
+        raw.bind(1, unit.rawValue)
+        raw.bind(2, day)
+        raw.bind(3, day)
+        defer { sqlite3_reset_statement(raw) }
         var lines: [RosterLine] = []
-        while let row = try rows.next() {
-            let relationText: String? = row["relation"]
-            let birthText: String? = row["birth_date"]
+        func corrupt(_ column: String) -> ServiceError { ServiceError(.storeCorrupt, context: ["column": column]) }
+        while try raw.step(in: db) {
+            guard let person = raw.text(0), let category = raw.text(5).flatMap(InsuredCategory.init(rawValue:)),
+                  let start = raw.text(7), let status = raw.text(8).flatMap(CoverageStatus.init(rawValue:)) else {
+                throw corrupt("roster")
+            }
             lines.append(RosterLine(
-                personID: try row.required("person_id", PersonalID.init(parsing:)), name: row["name"],
-                birthDate: try birthText.map { try CalendarDate(iso: $0) },
-                principalID: try row.optional("principal_id", PersonalID.init(parsing:)),
-                relation: relationText.flatMap(DependantRelation.init(rawValue:)),
-                category: try Self.enumValue(row, "category"), insuredAmount: Money(row["insured_amount"] as Int64),
-                startDate: try row.required("start_date", CalendarDate.init(iso:)), status: try Self.enumValue(row, "status")))
+                personID: try StoreCodec.parse(person, PersonalID.init(parsing:)), name: raw.text(1) ?? "",
+                birthDate: try raw.text(2).map { try StoreCodec.parse($0, CalendarDate.init(iso:)) },
+                principalID: try raw.text(3).map { try StoreCodec.parse($0, PersonalID.init(parsing:)) },
+                relation: raw.text(4).flatMap(DependantRelation.init(rawValue:)),
+                category: category, insuredAmount: Money(raw.int64(6)),
+                startDate: try StoreCodec.parse(start, CalendarDate.init(iso:)), status: status))
         }
         return lines
     }
@@ -124,12 +138,21 @@ extension SQLiteSession {
     }
 
     func insert(_ c: Coverage) throws -> Int64 {
-        try db.cachedStatement(sql: """
+        let raw = RawStatement(try db.cachedStatement(sql: """
             INSERT INTO coverage (unit_code, person_id, principal_id, relation, category, insured_amount, start_date, end_date, status, foreign_national)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [c.unitCode.rawValue, c.personID.rawValue, c.principalID?.rawValue, c.relation?.rawValue,
-                                     c.category.rawValue, c.insuredAmount.amount, c.startDate.iso, c.endDate?.iso,
-                                     c.status.rawValue, c.foreignNational])
+            """))
+        raw.bind(1, c.unitCode.rawValue)
+        raw.bind(2, c.personID.rawValue)
+        raw.bind(3, c.principalID?.rawValue)
+        raw.bind(4, c.relation?.rawValue)
+        raw.bind(5, c.category.rawValue)
+        raw.bind(6, c.insuredAmount.amount)
+        raw.bind(7, c.startDate.iso)
+        raw.bind(8, c.endDate?.iso)
+        raw.bind(9, c.status.rawValue)
+        raw.bind(10, c.foreignNational)
+        try raw.execute(in: db)
         return db.lastInsertedRowID
     }
 
