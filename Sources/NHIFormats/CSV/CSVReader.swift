@@ -1,0 +1,476 @@
+import NHICore
+
+/// A streaming CSV reader for what Excel actually writes: RFC 4180 quoting (fields with
+/// commas, quotes and line breaks), CRLF, LF or CR line endings, ragged rows, and text in
+/// Big5/CP950, UTF-8 (with or without a byte-order mark) or UTF-16 with a byte-order mark.
+///
+/// Memory stays constant however large the file: the input is read in 1 MiB chunks and
+/// only the current record is kept (up to ``CSVDialect/maxRecordBytes``).
+///
+/// ```swift
+/// let reader = try CSVReader(.file("1100010001050801.csv"))
+/// while let record = try reader.next() {
+///     for problem in record.problems { print(problem.message) }   // 第3列第2欄 …
+///     print(record.fields)
+/// }
+/// print(reader.detection)   // cp950
+/// ```
+///
+/// Records are split on the raw bytes before decoding (safe for every supported encoding:
+/// `,` `"` CR LF never occur inside a Big5 character, and UTF-16 is transcoded to UTF-8
+/// first), so a field is decoded only when it is asked for, and an undecodable byte is
+/// reported with its row and column instead of being replaced.
+///
+/// `next()` throws only when the input cannot be read; everything wrong with the content
+/// is reported in ``CSVRecord/problems``.
+public final class CSVReader {
+    /// The encoding in use and why. With ``EncodingDetection/Basis/asciiOnly`` the reader
+    /// decides at the first non-ASCII field and updates this.
+    public private(set) var detection: EncodingDetection
+    /// The dialect.
+    public let dialect: CSVDialect
+    /// The input's name (a path or the label of in-memory bytes).
+    public let name: String
+
+    // Input.
+    private let input: ByteReader
+    private let chunkSize: Int
+    private let buffer: UnsafeMutablePointer<UInt8>
+    private let bufferCapacity: Int
+    private var position = 0
+    private var end = 0
+    private var atEnd = false
+    private var streamOffset = 0  // offset in the (transcoded) stream of buffer[0]
+    private var transcoder: UTF16Transcoder?
+    private var rawChunk: UnsafeMutablePointer<UInt8>?
+    private var transcoded: [UInt8] = []
+    private var pendingBOMSkip = 0
+
+    // Tokenizer state that survives chunk boundaries.
+    private var line = 1
+    private var skipLineFeed = false
+    private var quotedPreviousCR = false
+
+    // The current record.
+    private var recordBytes: UnsafeMutablePointer<UInt8>
+    private var recordCapacity: Int
+    private(set) var recordLength = 0
+    private var fieldEnds: UnsafeMutablePointer<Int>
+    private(set) var fieldCount = 0
+    /// Problems of the current record.
+    private(set) var recordProblems: [FormatError] = []
+    private(set) var recordRow = 0
+    private(set) var recordLine = 1
+    private(set) var recordOffset = 0
+    private var recordTooLong = false
+    private var recordTooManyFields = false
+
+    private var codec: FieldCodec
+
+    // Byte classes: 1 = delimiter, 2 = CR, 3 = LF, 4 = quote.
+    private let classes: UnsafeMutablePointer<UInt8>
+
+    /// Opens `input`. With `encoding` nil the encoding is detected (byte-order mark, UTF-16
+    /// pattern, UTF-8 validity, else CP950); naming one overrides detection, and a
+    /// byte-order mark of a different encoding is then an error (`encoding.bomMismatch`).
+    public init(_ input: ByteInput, encoding: TextEncoding? = nil, dialect: CSVDialect = .excel, chunkSize: Int = 1 << 20) throws(FormatError) {
+        self.input = try ByteReader(input)
+        self.name = input.name
+        self.dialect = dialect
+        self.chunkSize = max(64, chunkSize)
+        // UTF-16 → UTF-8 can grow 2 bytes to 3, or to 5 for an escaped invalid unit.
+        self.bufferCapacity = self.chunkSize * 3 + 16
+        self.buffer = .allocate(capacity: bufferCapacity)
+        self.recordCapacity = 256
+        self.recordBytes = .allocate(capacity: 256)
+        self.fieldEnds = .allocate(capacity: dialect.maxFields + 1)
+        self.classes = .allocate(capacity: 256)
+        classes.initialize(repeating: 0, count: 256)
+        classes[Int(dialect.delimiter)] = 1
+        classes[0x0D] = 2
+        classes[0x0A] = 3
+        classes[0x22] = 4
+        self.detection = EncodingDetection(encoding: .cp950, byteOrderMark: false, basis: .asciiOnly)
+        self.codec = FieldCodec(.cp950)
+
+        // Fill the first chunk completely (pipes return short reads) and detect.
+        let first = try self.input.readFully(into: buffer, count: self.chunkSize)
+        let prefix = UnsafeBufferPointer(start: buffer, count: first)
+        let detected = EncodingDetection.detect(prefix, isWholeInput: first < self.chunkSize)
+        let bom = EncodingDetection.byteOrderMark(in: prefix)
+        if let encoding {
+            if let (bomEncoding, _) = bom, bomEncoding != encoding,
+               !(bomEncoding == .utf8 && encoding == .utf8) {
+                throw FormatError(.encodingBOMMismatch, line: 1, value: encoding.rawValue,
+                                  detail: "檔案開頭為\(bomEncoding.rawValue)的BOM", detailEn: "the file starts with a \(bomEncoding.rawValue) byte-order mark")
+            }
+            detection = EncodingDetection(encoding: encoding, byteOrderMark: bom != nil, basis: .override)
+        } else {
+            detection = detected
+        }
+        if let (_, length) = bom, bom?.0 == detection.encoding { pendingBOMSkip = length }
+        if detection.encoding != codec.encoding { codec = FieldCodec(detection.encoding) }
+
+        if !detection.encoding.isASCIICompatible {
+            transcoder = UTF16Transcoder(bigEndian: detection.encoding == .utf16BigEndian)
+            // Move the raw first chunk aside and transcode it.
+            let raw = UnsafeMutablePointer<UInt8>.allocate(capacity: self.chunkSize)
+            raw.update(from: buffer, count: first)
+            rawChunk = raw
+            transcodeIntoBuffer(UnsafeBufferPointer(start: raw + pendingBOMSkip, count: first - pendingBOMSkip), final: first < self.chunkSize)
+            if first < self.chunkSize { atEnd = true }
+        } else {
+            position = pendingBOMSkip
+            end = first
+            streamOffset = 0
+            if first < self.chunkSize { atEnd = true }
+        }
+    }
+
+    deinit {
+        buffer.deallocate()
+        recordBytes.deallocate()
+        fieldEnds.deallocate()
+        classes.deallocate()
+        rawChunk?.deallocate()
+    }
+
+    /// Whether the input is UTF-16 read through the transcoder (byte offsets then refer to
+    /// the transcoded stream and are not reported).
+    var isTranscoded: Bool { transcoder != nil }
+
+    // MARK: Reading records
+
+    /// The next record, decoded; nil at the end of the input.
+    public func next() throws(FormatError) -> CSVRecord? {
+        guard try nextRaw() else { return nil }
+        return decodedRecord()
+    }
+
+    /// Reads every record of `input` into memory (for small files: rosters of a unit,
+    /// DPR files, tests).
+    public static func readAll(_ input: ByteInput, encoding: TextEncoding? = nil, dialect: CSVDialect = .excel) throws(FormatError) -> (records: [CSVRecord], detection: EncodingDetection) {
+        let reader = try CSVReader(input, encoding: encoding, dialect: dialect)
+        var records: [CSVRecord] = []
+        while let record = try reader.next() { records.append(record) }
+        return (records, reader.detection)
+    }
+
+    /// The current raw record decoded into a ``CSVRecord``.
+    func decodedRecord() -> CSVRecord {
+        var fields: [String] = []
+        fields.reserveCapacity(fieldCount)
+        var problems = recordProblems
+        for index in 0..<fieldCount {
+            switch decodeField(index) {
+            case .success(let text): fields.append(text)
+            case .failure(let error):
+                fields.append("")
+                problems.append(error)
+            }
+        }
+        return CSVRecord(fields: fields, row: recordRow, line: recordLine,
+                         byteOffset: isTranscoded ? nil : recordOffset, problems: problems)
+    }
+
+    /// The raw (undecoded, unquoted) bytes of field `index` of the current record, valid
+    /// until the next call to ``nextRaw()``.
+    @inline(__always)
+    func rawField(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        let start = index == 0 ? 0 : fieldEnds[index - 1]
+        return UnsafeBufferPointer(start: recordBytes + start, count: fieldEnds[index] - start)
+    }
+
+    /// Decodes field `index` of the current record.
+    func decodeField(_ index: Int) -> Result<String, FormatError> {
+        let bytes = rawField(index)
+        if UTF8Validation.isASCII(bytes) { return .success(String(decoding: bytes, as: UTF8.self)) }
+        if detection.basis == .asciiOnly {
+            // First non-ASCII text: decide between UTF-8 and CP950 now.
+            let isUTF8 = UTF8Validation.firstInvalid(bytes) == nil
+            detection = EncodingDetection(encoding: isUTF8 ? .utf8 : .cp950, byteOrderMark: false, basis: isUTF8 ? .validUTF8 : .notUTF8)
+            if detection.encoding != codec.encoding { codec = FieldCodec(detection.encoding) }
+        }
+        switch codec.decode(bytes) {
+        case .success(let text):
+            return .success(text)
+        case .failure(let failure):
+            return .failure(undecodableError(failure, column: index + 1))
+        }
+    }
+
+    private func undecodableError(_ failure: FieldCodec.DecodeFailure, column: Int) -> FormatError {
+        let position = failure.offset + 1
+        let hex = failure.bytes.map { byte -> String in
+            let digits = Array("0123456789ABCDEF")
+            return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
+        }.joined(separator: " ")
+        let zh: String, en: String
+        if let unit = failure.utf16Unit {
+            if unit == UTF16Transcoder.oddByteUnit {
+                zh = "UTF-16檔案結尾多出1個位元組"; en = "the UTF-16 input ends with an odd byte"
+            } else {
+                let code = String(unit, radix: 16, uppercase: true)
+                zh = "欄位第\(position)個位元組為不成對的UTF-16代理字元 U+\(code)"
+                en = "unpaired UTF-16 surrogate U+\(code) at byte \(position) of the field"
+            }
+        } else if failure.incomplete {
+            zh = "欄位第\(position)個位元組起的字元不完整（\(hex)），不是有效的\(detection.encoding.rawValue)"
+            en = "incomplete character at byte \(position) of the field (\(hex)), not valid \(detection.encoding.rawValue)"
+        } else {
+            zh = "欄位第\(position)個位元組（\(hex)）不是有效的\(detection.encoding.rawValue)"
+            en = "byte \(position) of the field (\(hex)) is not valid \(detection.encoding.rawValue)"
+        }
+        return FormatError(.encodingUndecodable, line: recordLine, row: recordRow, column: column,
+                           byteOffset: nil, detail: zh, detailEn: en)
+    }
+
+    // MARK: Tokenizer
+
+    private enum State {
+        case comment
+        case fieldStart
+        case unquoted
+        case quoted
+        case quoteInQuoted
+        case afterQuote
+    }
+
+    /// Refills the buffer; false at the end of the input.
+    private func refill() throws(FormatError) -> Bool {
+        if atEnd { return false }
+        streamOffset += end
+        position = 0
+        end = 0
+        if let raw = rawChunk {
+            let n = try input.read(into: raw, count: chunkSize)
+            if n == 0 { atEnd = true }
+            transcodeIntoBuffer(UnsafeBufferPointer(start: raw, count: n), final: n == 0)
+            return end > 0
+        }
+        let n = try input.read(into: buffer, count: chunkSize)
+        if n == 0 { atEnd = true; return false }
+        end = n
+        return true
+    }
+
+    private func transcodeIntoBuffer(_ raw: UnsafeBufferPointer<UInt8>, final: Bool) {
+        transcoded.removeAll(keepingCapacity: true)
+        transcoder!.transcode(raw, into: &transcoded)
+        if final { transcoder!.finish(into: &transcoded) }
+        transcoded.withUnsafeBufferPointer { source in
+            if let base = source.baseAddress { buffer.update(from: base, count: source.count) }
+        }
+        position = 0
+        end = transcoded.count
+    }
+
+    @inline(__always)
+    private func append(_ source: UnsafePointer<UInt8>, _ count: Int) {
+        guard count > 0 else { return }
+        var n = count
+        if recordLength + n > dialect.maxRecordBytes {
+            n = max(0, dialect.maxRecordBytes - recordLength)
+            if !recordTooLong {
+                recordTooLong = true
+                recordProblems.append(FormatError(.csvRecordTooLong, line: recordLine, row: recordRow, column: fieldCount + 1,
+                                                  byteOffset: isTranscoded ? nil : recordOffset,
+                                                  detail: "上限\(dialect.maxRecordBytes)位元組", detailEn: "limit \(dialect.maxRecordBytes) bytes"))
+            }
+            if n == 0 { return }
+        }
+        if recordLength + n > recordCapacity {
+            var capacity = recordCapacity * 2
+            while capacity < recordLength + n { capacity *= 2 }
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            grown.update(from: recordBytes, count: recordLength)
+            recordBytes.deallocate()
+            recordBytes = grown
+            recordCapacity = capacity
+        }
+        (recordBytes + recordLength).update(from: source, count: n)
+        recordLength += n
+    }
+
+    @inline(__always)
+    private func appendByte(_ byte: UInt8) {
+        withUnsafePointer(to: byte) { append($0, 1) }
+    }
+
+    @inline(__always)
+    private func endField() {
+        if fieldCount < dialect.maxFields {
+            fieldEnds[fieldCount] = recordLength
+            fieldCount += 1
+        } else if !recordTooManyFields {
+            recordTooManyFields = true
+            recordProblems.append(FormatError(.csvTooManyFields, line: recordLine, row: recordRow, column: fieldCount + 1,
+                                              detail: "上限\(dialect.maxFields)欄", detailEn: "limit \(dialect.maxFields) fields"))
+        }
+    }
+
+    /// Advances to the next record; false at the end of the input. The record is then
+    /// available through ``rawField(_:)``, ``fieldCount`` and ``recordProblems``.
+    func nextRaw() throws(FormatError) -> Bool {
+        recordLength = 0
+        fieldCount = 0
+        if !recordProblems.isEmpty { recordProblems.removeAll(keepingCapacity: true) }
+        recordTooLong = false
+        recordTooManyFields = false
+        recordLine = line
+        recordRow += 1
+        recordOffset = streamOffset + position
+        var state = State.fieldStart
+        var started = false
+        var quoteLine = line
+        var quoteOffset = 0
+        var reportedAfterQuote = false
+
+        while true {
+            if position == end {
+                if try !refill() {
+                    // End of input.
+                    if !started {
+                        recordRow -= 1
+                        return false
+                    }
+                    if state == .quoted {
+                        recordProblems.append(FormatError(.csvUnterminatedQuote, line: quoteLine, row: recordRow, column: fieldCount + 1,
+                                                          byteOffset: isTranscoded ? nil : quoteOffset))
+                    }
+                    endField()
+                    return true
+                }
+            }
+            if skipLineFeed {
+                skipLineFeed = false
+                if buffer[position] == 0x0A {
+                    position += 1
+                    if !started { recordOffset += 1 }
+                    continue
+                }
+            }
+            switch state {
+            case .comment:
+                // Skip to the end of the line; the record starts again after it.
+                while position < end && buffer[position] != 0x0A && buffer[position] != 0x0D { position += 1 }
+                if position == end { continue }
+                if buffer[position] == 0x0D { skipLineFeed = true }
+                position += 1
+                line += 1
+                started = false
+                state = .fieldStart
+                recordLine = line
+                recordOffset = streamOffset + position
+
+            case .fieldStart:
+                if !started, fieldCount == 0, let marker = dialect.commentMarker, buffer[position] == marker {
+                    state = .comment
+                    continue
+                }
+                started = true
+                if buffer[position] == 0x22 {
+                    state = .quoted
+                    quoteLine = line
+                    quoteOffset = streamOffset + position
+                    quotedPreviousCR = false
+                    position += 1
+                } else {
+                    state = .unquoted
+                }
+
+            case .unquoted:
+                let start = position
+                while position < end && classes[Int(buffer[position])] == 0 { position += 1 }
+                append(buffer + start, position - start)
+                if position == end { continue }
+                let byte = buffer[position]
+                position += 1
+                switch classes[Int(byte)] {
+                case 1:
+                    endField()
+                    state = .fieldStart
+                case 3:
+                    line += 1
+                    endField()
+                    return true
+                case 2:
+                    line += 1
+                    skipLineFeed = true
+                    endField()
+                    return true
+                default:
+                    // A quote inside an unquoted field: kept as a character, reported.
+                    recordProblems.append(FormatError(.csvStrayQuote, line: line, row: recordRow, column: fieldCount + 1,
+                                                      byteOffset: isTranscoded ? nil : streamOffset + position - 1))
+                    appendByte(byte)
+                }
+
+            case .quoted:
+                let start = position
+                while position < end {
+                    let c = classes[Int(buffer[position])]
+                    if c >= 2 { break }
+                    position += 1
+                }
+                if position > start { quotedPreviousCR = false }
+                append(buffer + start, position - start)
+                if position == end { continue }
+                let byte = buffer[position]
+                position += 1
+                switch byte {
+                case 0x22:
+                    state = .quoteInQuoted
+                case 0x0A:
+                    if !quotedPreviousCR { line += 1 }
+                    quotedPreviousCR = false
+                    appendByte(byte)
+                default: // CR
+                    line += 1
+                    quotedPreviousCR = true
+                    appendByte(byte)
+                }
+
+            case .quoteInQuoted:
+                if buffer[position] == 0x22 {
+                    appendByte(0x22)
+                    position += 1
+                    quotedPreviousCR = false
+                    state = .quoted
+                } else {
+                    state = .afterQuote
+                }
+
+            case .afterQuote:
+                let byte = buffer[position]
+                switch classes[Int(byte)] {
+                case 1:
+                    position += 1
+                    endField()
+                    reportedAfterQuote = false
+                    state = .fieldStart
+                case 3:
+                    position += 1
+                    line += 1
+                    endField()
+                    return true
+                case 2:
+                    position += 1
+                    line += 1
+                    skipLineFeed = true
+                    endField()
+                    return true
+                default:
+                    // `"abc"def`: Excel keeps `abcdef`; we keep it too and report it.
+                    if !reportedAfterQuote {
+                        reportedAfterQuote = true
+                        recordProblems.append(FormatError(.csvTextAfterQuote, line: line, row: recordRow, column: fieldCount + 1,
+                                                          byteOffset: isTranscoded ? nil : streamOffset + position))
+                    }
+                    state = .unquoted
+                }
+            }
+        }
+    }
+}
+

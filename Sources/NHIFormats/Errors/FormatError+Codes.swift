@@ -1,0 +1,164 @@
+extension FormatError.Code {
+    // Files
+    public static let fileOpen: Self = "file.open"
+    public static let fileRead: Self = "file.read"
+    public static let fileWrite: Self = "file.write"
+    // Encodings
+    public static let encodingUndecodable: Self = "encoding.undecodable"
+    public static let encodingUnencodable: Self = "encoding.unencodable"
+    public static let encodingBOMMismatch: Self = "encoding.bomMismatch"
+    // CSV syntax
+    public static let csvUnterminatedQuote: Self = "csv.unterminatedQuote"
+    public static let csvStrayQuote: Self = "csv.strayQuote"
+    public static let csvTextAfterQuote: Self = "csv.textAfterQuote"
+    public static let csvRecordTooLong: Self = "csv.recordTooLong"
+    public static let csvTooManyFields: Self = "csv.tooManyFields"
+    public static let csvColumnCount: Self = "csv.columnCount"
+    // Excel damage
+    public static let excelLeadingZeroDropped: Self = "excel.leadingZeroDropped"
+    public static let excelScientificNotation: Self = "excel.scientificNotation"
+    public static let excelScientificNotationRecovered: Self = "excel.scientificNotationRecovered"
+    public static let excelFullWidth: Self = "excel.fullWidth"
+    public static let excelWhitespace: Self = "excel.whitespace"
+    public static let excelLowercase: Self = "excel.lowercase"
+    public static let excelFormulaLike: Self = "excel.formulaLike"
+    // Batch registration files
+    public static let batchMissingID: Self = "batch.missingID"
+    public static let batchInvalidID: Self = "batch.invalidID"
+    public static let batchMissingEmail: Self = "batch.missingEmail"
+    public static let batchInvalidEmail: Self = "batch.invalidEmail"
+    public static let batchInvalidMobile: Self = "batch.invalidMobile"
+    public static let batchInvalidLandline: Self = "batch.invalidLandline"
+    public static let batchInvalidPhone: Self = "batch.invalidPhone"
+    public static let batchDuplicateID: Self = "batch.duplicateID"
+    public static let batchNotInForce: Self = "batch.notInForce"
+    public static let batchReformatted: Self = "batch.reformatted"
+    public static let batchTooManyColumns: Self = "batch.tooManyColumns"
+    public static let batchExtraColumns: Self = "batch.extraColumns"
+    public static let batchMissingColumns: Self = "batch.missingColumns"
+    public static let batchBlankRow: Self = "batch.blankRow"
+    public static let batchFileName: Self = "batch.fileName"
+    public static let batchFileNameDate: Self = "batch.fileNameDate"
+    public static let batchFileNameExtension: Self = "batch.fileNameExtension"
+    public static let batchFileNameGregorian: Self = "batch.fileNameGregorian"
+    public static let batchFileNameUnitCode: Self = "batch.fileNameUnitCode"
+    public static let batchNotRepairable: Self = "batch.notRepairable"
+    // Result logs
+    public static let logFileName: Self = "log.fileName"
+    public static let logLine: Self = "log.line"
+    public static let logTimestamp: Self = "log.timestamp"
+    public static let logStructure: Self = "log.structure"
+    public static let logTotals: Self = "log.totals"
+    public static let logRecordOrder: Self = "log.recordOrder"
+    // DPR supplementary-premium files
+    public static let dprFileName: Self = "dpr.fileName"
+    public static let dprRecordType: Self = "dpr.recordType"
+    public static let dprFieldCount: Self = "dpr.fieldCount"
+    public static let dprField: Self = "dpr.field"
+    public static let dprIncomeCode: Self = "dpr.incomeCode"
+    public static let dprMissingUnitRecord: Self = "dpr.missingUnitRecord"
+    public static let dprDuplicateUnitRecord: Self = "dpr.duplicateUnitRecord"
+    public static let dprMissingTotalsRecord: Self = "dpr.missingTotalsRecord"
+    public static let dprRecordOrder: Self = "dpr.recordOrder"
+    public static let dprCount: Self = "dpr.count"
+    public static let dprTotalPaid: Self = "dpr.totalPaid"
+    public static let dprTotalPremium: Self = "dpr.totalPremium"
+    public static let dprPeriod: Self = "dpr.period"
+    public static let dprRecordLength: Self = "dpr.recordLength"
+    public static let dprFieldTooLong: Self = "dpr.fieldTooLong"
+    public static let dprDuplicateDetail: Self = "dpr.duplicateDetail"
+    // Rosters and lists
+    public static let rosterMissingIDColumn: Self = "roster.missingIDColumn"
+    public static let rosterInvalidID: Self = "roster.invalidID"
+    public static let rosterDuplicateID: Self = "roster.duplicateID"
+    public static let rosterField: Self = "roster.field"
+    public static let listHeader: Self = "list.header"
+    public static let listField: Self = "list.field"
+    public static let listSelection: Self = "list.selection"
+}
+
+extension FormatError {
+    /// Every code NHIFormats reports, with a one-line explanation in both languages.
+    /// `Documentation/ErrorCodes.md` lists the same table; a test keeps them in step.
+    public static let catalog: [(code: Code, zh: String, en: String)] = [
+        (.fileOpen, "無法開啟檔案", "the file cannot be opened"),
+        (.fileRead, "讀取檔案失敗", "reading the file failed"),
+        (.fileWrite, "寫入檔案失敗", "writing the file failed"),
+        (.encodingUndecodable, "含無法解碼的位元組（未以其他字元取代）", "contains bytes that cannot be decoded (nothing was replaced)"),
+        (.encodingUnencodable, "含此編碼無法表示的字元", "contains a character this encoding cannot represent"),
+        (.encodingBOMMismatch, "指定的編碼與檔案開頭的BOM不符", "the encoding named does not match the file's byte-order mark"),
+        (.csvUnterminatedQuote, "引號欄位沒有結束的引號", "a quoted field has no closing quote"),
+        (.csvStrayQuote, "未加引號的欄位中出現引號", "a quote inside a field that is not quoted"),
+        (.csvTextAfterQuote, "結束引號後還有文字", "text after a closing quote"),
+        (.csvRecordTooLong, "資料列過長", "the record is too long"),
+        (.csvTooManyFields, "欄位過多", "the record has too many fields"),
+        (.csvColumnCount, "欄位數與其他列不同", "the number of fields differs from the other rows"),
+        (.excelLeadingZeroDropped, "開頭的0被Excel去掉了（欄位未設為文字格式），已補回", "Excel dropped the leading 0 (the column was not formatted as text); it is restored"),
+        (.excelScientificNotation, "Excel以科學記號儲存，部分數字已遺失，無法還原", "Excel saved the number in scientific notation; digits are lost and cannot be recovered"),
+        (.excelScientificNotationRecovered, "Excel以科學記號儲存，但每位數字都還在，已還原", "Excel saved the number in scientific notation, but every digit survives; it is restored"),
+        (.excelFullWidth, "含全形字元，已改為半形", "contains full-width characters; converted to half-width"),
+        (.excelWhitespace, "含多餘空白，已移除", "contains stray spaces; removed"),
+        (.excelLowercase, "英文字母為小寫，已改為大寫", "letters are lower-case; upper-cased"),
+        (.excelFormulaLike, "以 = + - @ 開頭，Excel開啟時會當成公式", "starts with = + - or @, which Excel treats as a formula"),
+        (.batchMissingID, "身分證號未填", "the ID is missing"),
+        (.batchInvalidID, "不是有效的身分證號或居留證號", "not a valid national ID or resident number"),
+        (.batchMissingEmail, "電子郵件未填（必填）", "the e-mail address is missing (required)"),
+        (.batchInvalidEmail, "電子郵件格式錯誤", "not a valid e-mail address"),
+        (.batchInvalidMobile, "行動電話格式錯誤", "not a valid mobile number"),
+        (.batchInvalidLandline, "聯絡電話格式錯誤", "not a valid landline number"),
+        (.batchInvalidPhone, "電話格式錯誤（應為行動電話或市話）", "not a valid mobile or landline number"),
+        (.batchDuplicateID, "同一檔案中身分證號重複", "the same ID occurs twice in the file"),
+        (.batchNotInForce, "非該單位在保險對象", "not an in-force insured person of the unit"),
+        (.batchReformatted, "寫法不是標準格式，已改為標準格式", "not written in the standard form; rewritten"),
+        (.batchTooManyColumns, "欄位數超過格式", "more columns than the layout has"),
+        (.batchExtraColumns, "多出空白欄位，已移除", "extra empty columns; removed"),
+        (.batchMissingColumns, "欄位數少於格式，缺少的欄位視為空白", "fewer columns than the layout; the missing ones count as empty"),
+        (.batchBlankRow, "空白列，不是資料，已移除", "blank row, not data; removed"),
+        (.batchFileName, "檔名應為投保單位代號加民國年月日（例：1100010001050801.csv）", "the name must be the unit code and the ROC date (e.g. 1100010001050801.csv)"),
+        (.batchFileNameDate, "檔名中的日期不存在", "the date in the name does not exist"),
+        (.batchFileNameExtension, "只限上傳.csv檔", "only .csv files can be uploaded"),
+        (.batchFileNameGregorian, "檔名使用西元年（2016年的舊格式），目前請用民國年", "the name uses a Gregorian date (the 2016 form); the ROC date is used now"),
+        (.batchFileNameUnitCode, "檔名中的投保單位代號與上傳單位不同", "the unit code in the name is not the uploading unit's"),
+        (.batchNotRepairable, "檔案有無法解碼的文字或CSV格式錯誤，須先人工修正才能自動修復", "the file has undecodable text or broken CSV syntax; fix it by hand before repairing"),
+        (.logFileName, "紀錄檔名應為上傳檔名加民國年月日時分秒（例：1333974211050713.1050713104533.log）", "a log's name is the upload name and an ROC timestamp (e.g. 1333974211050713.1050713104533.log)"),
+        (.logLine, "紀錄檔中有無法辨識的行", "a line of the log is not understood"),
+        (.logTimestamp, "時間格式錯誤（例：2016/7/13 上午 11:56:45）", "the time is not understood (e.g. 2016/7/13 上午 11:56:45)"),
+        (.logStructure, "紀錄檔應以「開始執行...」開始，以「結束執行...」及總計結束", "a log starts with 開始執行..., and ends with 結束執行... and the totals"),
+        (.logTotals, "總計與明細不符", "the totals do not match the lines"),
+        (.logRecordOrder, "資料筆數編號重複或超出總數", "a record number repeats or exceeds the total"),
+        (.dprFileName, "檔名應為DPR加統一編號8碼、民國年月日7碼及序號3碼", "the name must be DPR, the 8-digit UBN, the ROC date and a 3-digit sequence number"),
+        (.dprRecordType, "資料類別應為1（單位）、2（明細）或3（合計）", "the record type must be 1 (unit), 2 (detail) or 3 (totals)"),
+        (.dprFieldCount, "欄位數不符", "wrong number of fields"),
+        (.dprField, "欄位內容錯誤", "a field is not valid"),
+        (.dprIncomeCode, "所得類別應為62、63、65、66、67或68", "the income code must be 62, 63, 65, 66, 67 or 68"),
+        (.dprMissingUnitRecord, "缺少單位資料（資料類別1）", "the unit record (type 1) is missing"),
+        (.dprDuplicateUnitRecord, "單位資料（資料類別1）重複", "more than one unit record (type 1)"),
+        (.dprMissingTotalsRecord, "缺少合計資料（資料類別3）", "the totals record (type 3) is missing"),
+        (.dprRecordOrder, "資料順序錯誤", "records are out of order"),
+        (.dprCount, "申報筆數與明細筆數不符", "the record count does not match the details"),
+        (.dprTotalPaid, "給付總額與明細合計不符", "the total paid does not match the details"),
+        (.dprTotalPremium, "扣繳補充保險費總額與明細合計不符", "the total premium does not match the details"),
+        (.dprPeriod, "給付日期不在申報期間內", "the payment date is outside the filing period"),
+        (.dprRecordLength, "固定長度資料每筆應為200位元組", "a fixed-width record must be 200 bytes"),
+        (.dprFieldTooLong, "資料超過欄位長度", "the value is longer than its field"),
+        (.dprDuplicateDetail, "明細重複", "the same detail occurs twice"),
+        (.rosterMissingIDColumn, "找不到身分證號欄", "no ID column"),
+        (.rosterInvalidID, "身分證號錯誤", "not a valid national ID or resident number"),
+        (.rosterDuplicateID, "名冊中身分證號重複", "the same ID occurs twice in the roster"),
+        (.rosterField, "名冊欄位內容錯誤", "a roster field is not valid"),
+        (.listHeader, "標題列與格式不符", "the header row does not match the layout"),
+        (.listField, "欄位內容錯誤", "a field is not valid"),
+        (.listSelection, "選取欄應為Y/N、是/否、V或空白", "the selection column must be Y/N, 是/否, V or empty"),
+    ]
+
+    /// The catalog text for a code (the code itself for an unknown code).
+    static func catalogText(_ code: Code) -> (zh: String, en: String) {
+        catalogIndex[code] ?? (code.rawValue, code.rawValue)
+    }
+
+    private static let catalogIndex: [Code: (zh: String, en: String)] = {
+        var index: [Code: (zh: String, en: String)] = [:]
+        for entry in catalog { index[entry.code] = (entry.zh, entry.en) }
+        return index
+    }()
+}
