@@ -33,8 +33,22 @@ final class ByteOutput {
     /// Writes `text` as a JSON string literal, quoted and escaped.
     func writeJSONString(_ text: String) {
         buffer.append(0x22)
-        for byte in text.utf8 { appendEscaped(byte) }
+        var text = text
+        text.withUTF8 { bytes in
+            // Copy runs that need no escaping in one go.
+            var start = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                if byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    appendEscaped(byte)
+                    start = index + 1
+                }
+            }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        }
         buffer.append(0x22)
+        if buffer.count >= capacity { flush() }
     }
 
     /// Writes raw bytes (valid UTF-8 or not) as a JSON string literal; invalid UTF-8 is

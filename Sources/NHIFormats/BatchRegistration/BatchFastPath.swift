@@ -18,8 +18,49 @@ enum BatchFastPath {
     static func nationalID(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard b.count == 10, isUpper(b[0]), b[1] == 0x31 || b[1] == 0x32 else { return false }
         for k in 2..<10 where !isDigit(b[k]) { return false }
-        return NationalID.isValid(asciiBytes: b)
+        let checksum = nationalIDChecksum
+        var sum = Int(checksum.letterTerms[Int(b[0] &- 0x41)])
+        for k in 1..<9 { sum &+= Int(checksum.weights[k - 1]) &* Int(b[k] &- 0x30) }
+        sum &+= Int(b[9] &- 0x30)
+        return sum % 10 == 0
     }
+
+    /// The national-ID checksum as a linear form mod 10 — a term per first letter and a
+    /// weight per digit position — *derived from NHICore* by probing
+    /// ``NationalID/isValid(asciiBytes:)`` once, so the rule is stated in one place only.
+    /// (NHICore's function is generic and not inlinable across modules; calling it per
+    /// row costs an allocation.) A unit test compares the two on every letter and many
+    /// random IDs.
+    struct NationalIDChecksum {
+        /// For letter L: the contribution of L, mod 10.
+        var letterTerms: [UInt8]
+        /// For digit positions 2–9 (the sex digit and the 7 serial digits): weights mod 10.
+        var weights: [UInt8]
+    }
+
+    static let nationalIDChecksum: NationalIDChecksum = {
+        /// The check digit NHICore accepts for a 9-character prefix.
+        func checkDigit(_ prefix: String) -> Int {
+            for d in 0...9 where NationalID.isValid(asciiBytes: Array((prefix + String(d)).utf8)) { return d }
+            preconditionFailure("NHICore accepts no check digit for \(prefix)")
+        }
+        // valid ⇔ (L + Σ w_k·b_k + check) ≡ 0 (mod 10), the check digit weighing 1.
+        let base = checkDigit("A10000000")                       // L_A + w1 ≡ −base
+        let w1 = (base - checkDigit("A20000000") + 10) % 10      // one more on the sex digit
+        var weights = [UInt8(w1)]
+        for position in 2...8 {
+            var digits = Array("10000000")
+            digits[position - 1] = "1"
+            weights.append(UInt8((base - checkDigit("A" + String(digits)) + 20) % 10))
+        }
+        var terms: [UInt8] = []
+        for letter in UInt8(0x41)...UInt8(0x5A) {
+            // L + w1 ≡ −check("L10000000")
+            let d = checkDigit(String(UnicodeScalar(letter)) + "10000000")
+            terms.append(UInt8((20 - d - w1) % 10))
+        }
+        return NationalIDChecksum(letterTerms: terms, weights: weights)
+    }()
 
     /// Local-part characters EmailAddress accepts: `A–Z a–z 0–9 ! # $ % & ' * + / = ? ^ _ ` { | } ~ - .`
     private static let localAllowed: [Bool] = {

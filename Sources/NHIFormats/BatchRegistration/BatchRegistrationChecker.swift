@@ -90,15 +90,17 @@ final class BatchCheckRun {
     var errors: [FormatIssue] = []
     var warnings: [FormatIssue] = []
     var changes: [BatchFieldChange] = []
-    var seen = PersonalIDTable(expected: 1 << 12, storesValues: true)
-    let roster: PersonalIDTable?
+    /// The roster (when given) and every ID the file names, with the row it was first named on.
+    var table: PersonalIDTable
+    let hasRoster: Bool
 
     init(input: ByteInput, options: BatchRegistrationChecker.Options, onRow: ((BatchRowOutcome) throws(FormatError) -> Void)?) throws(FormatError) {
         self.reader = try CSVReader(input, encoding: options.encoding, dialect: options.dialect)
         self.options = options
         self.onRow = onRow
         self.inputName = input.name
-        self.roster = options.roster?.table
+        self.table = options.roster?.table ?? PersonalIDTable(expected: 1 << 12)
+        self.hasRoster = options.roster != nil
         self.variant = options.variant
     }
 
@@ -106,7 +108,10 @@ final class BatchCheckRun {
         checkFileName()
         let fast = onRow == nil && !options.referencePathOnly
         while try reader.nextRaw() {
-            if fast, sawContent, let variant, fastRow(variant) { continue }
+            if fast, sawContent, let variant {
+                try fastLoop(variant)
+                break
+            }
             try slowRow()
         }
         return BatchRegistrationReport(
@@ -146,43 +151,107 @@ final class BatchCheckRun {
 
     // MARK: Fast path
 
-    /// Checks the current record on its bytes; false when it must take the reference path.
-    @inline(__always)
-    private func fastRow(_ variant: BatchRegistrationVariant) -> Bool {
-        guard reader.recordProblems.isEmpty else { return false }
-        let id = reader.rawField(0)
-        switch variant {
-        case .current:
-            guard reader.fieldCount == 4, BatchFastPath.nationalID(id), BatchFastPath.email(reader.rawField(1)),
-                  BatchFastPath.mobile(reader.rawField(2)), BatchFastPath.landline(reader.rawField(3)) else { return false }
-        case .legacy2016:
-            guard reader.fieldCount == 3, BatchFastPath.nationalID(id), BatchFastPath.email(reader.rawField(1)) else { return false }
-            let phone = reader.rawField(2)
-            guard BatchFastPath.mobile(phone) || BatchFastPath.landline(phone) else { return false }
+    /// Checks the rest of the file, starting with the current record: rows whose fields
+    /// are all canonical and valid are judged on their bytes, with the counters and the ID
+    /// table in local variables; every other row goes to the reference path.
+    private func fastLoop(_ variant: BatchRegistrationVariant) throws(FormatError) {
+        // The table moves into a local (and back around reference-path rows) so that it
+        // stays uniquely referenced: no copy-on-write, no class-property access per row.
+        var table = PersonalIDTable(expected: 0)
+        swap(&table, &self.table)
+        var rows = self.rows, valid = self.valid, invalid = self.invalid
+        let hasRoster = self.hasRoster
+        func storeBack() {
+            swap(&table, &self.table)
+            self.rows = rows
+            self.valid = valid
+            self.invalid = invalid
         }
-        rows += 1
-        let packed = PackedID.pack(id)
-        let row = reader.recordRow
-        let (firstRow, inForce) = register(packed, row: row)
-        if firstRow == nil && inForce {
-            valid += 1
-            return true
+        func takeAgain() {
+            swap(&table, &self.table)
+            rows = self.rows
+            valid = self.valid
+            invalid = self.invalid
         }
-        // A duplicate or a person not in force: report with the shared wording.
-        invalid += 1
-        let site = FieldSite(row: row, line: reader.recordLine, column: 1, field: .personalID, isID: true)
-        let text = String(decoding: id, as: UTF8.self)
-        for issue in registryIssues(text: text, firstRow: firstRow, inForce: inForce, site: site) { errors.append(issue) }
-        return true
+        // Valid rows are queued and their IDs looked up in batches: the table is far larger
+        // than the cache, and probing a batch lets the misses overlap (see `prefetch`).
+        let batchSize = 256
+        let keys = UnsafeMutablePointer<UInt64>.allocate(capacity: batchSize)
+        let places = UnsafeMutablePointer<(row: Int, line: Int)>.allocate(capacity: batchSize)
+        defer {
+            keys.deallocate()
+            places.deallocate()
+        }
+        var queued = 0
+        func flush() {
+            table.prefetch(UnsafeBufferPointer(start: keys, count: queued))
+            for k in 0..<queued {
+                let (member, firstRow) = table.see(keys[k], row: places[k].row)
+                let inForce = member || !hasRoster
+                if firstRow == nil && inForce {
+                    valid += 1
+                    continue
+                }
+                // A duplicate or a person not in force: reported with the shared wording.
+                invalid += 1
+                let site = FieldSite(row: places[k].row, line: places[k].line, column: 1, field: .personalID, isID: true)
+                errors += registryIssues(text: PackedID.unpack(keys[k]), firstRow: firstRow, inForce: inForce, site: site)
+            }
+            queued = 0
+        }
+        repeat {
+            let record = reader.rawRecord
+            guard Self.isCanonicalValid(record, variant) else {
+                flush()
+                storeBack()
+                try slowRow()
+                takeAgain()
+                continue
+            }
+            rows += 1
+            keys[queued] = PackedID.packNational(record.field(0))
+            places[queued] = (record.row, record.line)
+            queued += 1
+            if queued == batchSize { flush() }
+        } while try reader.nextRaw()
+        flush()
+        storeBack()
     }
 
-    /// Records `packed` as seen on `row`. Returns the row it was first seen on (nil if
-    /// new) and whether it is in the roster (true without a roster).
+    /// Whether every field of the record is canonical and valid (and the record is clean).
     @inline(__always)
+    private static func isCanonicalValid(_ record: CSVRawRecord, _ variant: BatchRegistrationVariant) -> Bool {
+        guard !record.hasProblems else { return false }
+        switch variant {
+        case .current:
+            return record.count == 4 && BatchFastPath.nationalID(record.field(0)) && BatchFastPath.email(record.field(1))
+                && BatchFastPath.mobile(record.field(2)) && BatchFastPath.landline(record.field(3))
+        case .legacy2016:
+            guard record.count == 3, BatchFastPath.nationalID(record.field(0)), BatchFastPath.email(record.field(1)) else { return false }
+            let phone = record.field(2)
+            return BatchFastPath.mobile(phone) || BatchFastPath.landline(phone)
+        }
+    }
+
+    /// Whether one field is canonical and valid, by the byte-level checks.
+    private static func isCanonicalValid(_ text: String, _ column: BatchRegistrationColumn) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            switch column {
+            case .id: BatchFastPath.nationalID(bytes)
+            case .email: BatchFastPath.email(bytes)
+            case .mobile: BatchFastPath.mobile(bytes)
+            case .landline: BatchFastPath.landline(bytes)
+            case .phone: BatchFastPath.mobile(bytes) || BatchFastPath.landline(bytes)
+            }
+        }
+    }
+
+    /// Records `packed` as named on `row`. Returns the row it was first named on (nil if
+    /// new) and whether it is in force (true without a roster).
     private func register(_ packed: UInt64, row: Int) -> (firstRow: Int?, inForce: Bool) {
-        let first = seen.insert(packed, value: UInt32(truncatingIfNeeded: min(row, Int(UInt32.max))))
-        let inForce = roster?.contains(packed) ?? true
-        return (first.map(Int.init), inForce)
+        let (member, firstRow) = table.see(packed, row: row)
+        return (firstRow, member || !hasRoster)
     }
 
     private func registryIssues(text: String, firstRow: Int?, inForce: Bool, site: FieldSite) -> [FormatIssue] {
@@ -275,6 +344,12 @@ final class BatchCheckRun {
             let text = index < fields.count ? fields[index] : ""
             let here = site(index)
             if undecodable.contains(index) {
+                output.append(text)
+                continue
+            }
+            // Without a callback no values are needed: a field the byte-level check accepts
+            // (valid, canonical, no warning) needs no analysis.
+            if onRow == nil && !options.referencePathOnly, column != .id, Self.isCanonicalValid(text, column) {
                 output.append(text)
                 continue
             }

@@ -1,5 +1,24 @@
 import NHICore
 
+/// A view of the current record's raw field bytes (see ``CSVReader/rawRecord``).
+struct CSVRawRecord {
+    let bytes: UnsafeMutablePointer<UInt8>
+    let ends: UnsafeMutablePointer<Int>
+    /// The number of fields.
+    let count: Int
+    let row: Int
+    let line: Int
+    /// Whether the record has syntax problems (then only the reference path may judge it).
+    let hasProblems: Bool
+
+    /// The bytes of field `index` (< ``count``).
+    @inline(__always)
+    func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        let start = index == 0 ? 0 : ends[index - 1]
+        return UnsafeBufferPointer(start: bytes + start, count: ends[index] - start)
+    }
+}
+
 /// A streaming CSV reader for what Excel actually writes: RFC 4180 quoting (fields with
 /// commas, quotes and line breaks), CRLF, LF or CR line endings, ragged rows, and text in
 /// Big5/CP950, UTF-8 (with or without a byte-order mark) or UTF-16 with a byte-order mark.
@@ -32,38 +51,42 @@ public final class CSVReader {
     /// The input's name (a path or the label of in-memory bytes).
     public let name: String
 
+    // The reader is used by one thread at a time (it is not Sendable) and its state is
+    // private, so the per-record bookkeeping below opts out of dynamic exclusivity checks,
+    // which otherwise cost more than the tokenizing itself on a million-row file.
+
     // Input.
     private let input: ByteReader
     private let chunkSize: Int
     private let buffer: UnsafeMutablePointer<UInt8>
     private let bufferCapacity: Int
-    private var position = 0
-    private var end = 0
-    private var atEnd = false
-    private var streamOffset = 0  // offset in the (transcoded) stream of buffer[0]
+    @exclusivity(unchecked) private var position = 0
+    @exclusivity(unchecked) private var end = 0
+    @exclusivity(unchecked) private var atEnd = false
+    @exclusivity(unchecked) private var streamOffset = 0  // offset in the (transcoded) stream of buffer[0]
     private var transcoder: UTF16Transcoder?
     private var rawChunk: UnsafeMutablePointer<UInt8>?
     private var transcoded: [UInt8] = []
     private var pendingBOMSkip = 0
 
     // Tokenizer state that survives chunk boundaries.
-    private var line = 1
-    private var skipLineFeed = false
-    private var quotedPreviousCR = false
+    @exclusivity(unchecked) private var line = 1
+    @exclusivity(unchecked) private var skipLineFeed = false
+    @exclusivity(unchecked) private var quotedPreviousCR = false
 
     // The current record.
-    private var recordBytes: UnsafeMutablePointer<UInt8>
-    private var recordCapacity: Int
-    private(set) var recordLength = 0
-    private var fieldEnds: UnsafeMutablePointer<Int>
-    private(set) var fieldCount = 0
+    @exclusivity(unchecked) private var recordBytes: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var recordCapacity: Int
+    @exclusivity(unchecked) private(set) var recordLength = 0
+    @exclusivity(unchecked) private var fieldEnds: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) private(set) var fieldCount = 0
     /// Problems of the current record.
-    private(set) var recordProblems: [FormatError] = []
-    private(set) var recordRow = 0
-    private(set) var recordLine = 1
-    private(set) var recordOffset = 0
-    private var recordTooLong = false
-    private var recordTooManyFields = false
+    @exclusivity(unchecked) private(set) var recordProblems: [FormatError] = []
+    @exclusivity(unchecked) private(set) var recordRow = 0
+    @exclusivity(unchecked) private(set) var recordLine = 1
+    @exclusivity(unchecked) private(set) var recordOffset = 0
+    @exclusivity(unchecked) private var recordTooLong = false
+    @exclusivity(unchecked) private var recordTooManyFields = false
 
     private var codec: FieldCodec
 
@@ -173,6 +196,13 @@ public final class CSVReader {
                          byteOffset: isTranscoded ? nil : recordOffset, problems: problems)
     }
 
+    /// The current record's raw fields as a value, for hot loops (one read of the reader's
+    /// state per record instead of one per field). Valid until the next ``nextRaw()``.
+    var rawRecord: CSVRawRecord {
+        CSVRawRecord(bytes: recordBytes, ends: fieldEnds, count: fieldCount, row: recordRow, line: recordLine,
+                     hasProblems: !recordProblems.isEmpty)
+    }
+
     /// The raw (undecoded, unquoted) bytes of field `index` of the current record, valid
     /// until the next call to ``nextRaw()``.
     @inline(__always)
@@ -265,46 +295,111 @@ public final class CSVReader {
         end = transcoded.count
     }
 
+    /// The index of the first byte in `from..<to` whose class is `below` or more — a
+    /// delimiter (when `delimiter` is given), CR, LF or quote — or `to`. Eight bytes at a
+    /// time: a byte equal to `c` is a zero byte of `word ^ c·0x0101…`, and the lowest byte
+    /// flagged by `(x − 0x01…) & ~x & 0x80…` is always a true zero byte.
     @inline(__always)
-    private func append(_ source: UnsafePointer<UInt8>, _ count: Int) {
-        guard count > 0 else { return }
-        var n = count
-        if recordLength + n > dialect.maxRecordBytes {
-            n = max(0, dialect.maxRecordBytes - recordLength)
-            if !recordTooLong {
-                recordTooLong = true
-                recordProblems.append(FormatError(.csvRecordTooLong, line: recordLine, row: recordRow, column: fieldCount + 1,
-                                                  byteOffset: isTranscoded ? nil : recordOffset,
-                                                  detail: "上限\(dialect.maxRecordBytes)位元組", detailEn: "limit \(dialect.maxRecordBytes) bytes"))
+    private static func scan(_ buffer: UnsafeMutablePointer<UInt8>, from: Int, to: Int, classes: UnsafeMutablePointer<UInt8>,
+                             delimiter: UInt64?, below: UInt8) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        var i = from
+        while i + 8 <= to {
+            let word = UInt64(littleEndian: UnsafeRawPointer(buffer + i).loadUnaligned(as: UInt64.self))
+            var mask = zeroBytes(word ^ (0x22 &* ones)) | zeroBytes(word ^ (0x0D &* ones)) | zeroBytes(word ^ (0x0A &* ones))
+            if let delimiter { mask |= zeroBytes(word ^ delimiter) }
+            if mask != 0 { return i + mask.trailingZeroBitCount >> 3 }
+            i += 8
+        }
+        while i < to && classes[Int(buffer[i])] < below { i += 1 }
+        return i
+    }
+
+    /// The tokenizer's working state for one record, a value on the stack: its methods
+    /// are `mutating`, so the per-byte loop has no dynamic exclusivity checks and keeps the
+    /// state in registers. ``CSVReader/nextRaw()`` copies it in and writes it back.
+    private struct Cursor {
+        var position: Int
+        var end: Int
+        var line: Int
+        var length = 0
+        var fields = 0
+        var record: UnsafeMutablePointer<UInt8>
+        var capacity: Int
+        var previousCR: Bool
+        var skipLineFeed: Bool
+        let fieldEnds: UnsafeMutablePointer<Int>
+        let maxRecord: Int
+        let maxFields: Int
+        /// Set when the record outgrew `maxRecord`, with the column where it happened.
+        var tooLongAt: Int?
+        /// Set when the record had more than `maxFields` fields.
+        var tooManyFieldsAt: Int?
+
+        @inline(__always)
+        mutating func append(_ source: UnsafePointer<UInt8>, _ count: Int) {
+            guard count > 0 else { return }
+            var n = count
+            if length + n > maxRecord {
+                n = max(0, maxRecord - length)
+                if tooLongAt == nil { tooLongAt = fields + 1 }
+                if n == 0 { return }
             }
-            if n == 0 { return }
+            if length + n > capacity {
+                var grown = capacity * 2
+                while grown < length + n { grown *= 2 }
+                let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+                bigger.update(from: record, count: length)
+                record.deallocate()
+                record = bigger
+                capacity = grown
+            }
+            (record + length).update(from: source, count: n)
+            length += n
         }
-        if recordLength + n > recordCapacity {
-            var capacity = recordCapacity * 2
-            while capacity < recordLength + n { capacity *= 2 }
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-            grown.update(from: recordBytes, count: recordLength)
-            recordBytes.deallocate()
-            recordBytes = grown
-            recordCapacity = capacity
+
+        @inline(__always)
+        mutating func appendByte(_ byte: UInt8) {
+            if length < capacity && length < maxRecord {
+                record[length] = byte
+                length += 1
+            } else {
+                withUnsafePointer(to: byte) { append($0, 1) }
+            }
         }
-        (recordBytes + recordLength).update(from: source, count: n)
-        recordLength += n
+
+        @inline(__always)
+        mutating func endField() {
+            if fields < maxFields {
+                fieldEnds[fields] = length
+                fields += 1
+            } else if tooManyFieldsAt == nil {
+                tooManyFieldsAt = fields + 1
+            }
+        }
     }
 
-    @inline(__always)
-    private func appendByte(_ byte: UInt8) {
-        withUnsafePointer(to: byte) { append($0, 1) }
-    }
-
-    @inline(__always)
-    private func endField() {
-        if fieldCount < dialect.maxFields {
-            fieldEnds[fieldCount] = recordLength
-            fieldCount += 1
-        } else if !recordTooManyFields {
+    /// Writes a cursor back into the reader.
+    private func store(_ cursor: Cursor) {
+        position = cursor.position
+        end = cursor.end
+        line = cursor.line
+        recordLength = cursor.length
+        fieldCount = cursor.fields
+        recordBytes = cursor.record
+        recordCapacity = cursor.capacity
+        quotedPreviousCR = cursor.previousCR
+        skipLineFeed = cursor.skipLineFeed
+        if let column = cursor.tooLongAt, !recordTooLong {
+            recordTooLong = true
+            recordProblems.append(FormatError(.csvRecordTooLong, line: recordLine, row: recordRow, column: column,
+                                              byteOffset: isTranscoded ? nil : recordOffset,
+                                              detail: "上限\(dialect.maxRecordBytes)位元組", detailEn: "limit \(dialect.maxRecordBytes) bytes"))
+        }
+        if let column = cursor.tooManyFieldsAt, !recordTooManyFields {
             recordTooManyFields = true
-            recordProblems.append(FormatError(.csvTooManyFields, line: recordLine, row: recordRow, column: fieldCount + 1,
+            recordProblems.append(FormatError(.csvTooManyFields, line: recordLine, row: recordRow, column: column,
                                               detail: "上限\(dialect.maxFields)欄", detailEn: "limit \(dialect.maxFields) fields"))
         }
     }
@@ -312,40 +407,52 @@ public final class CSVReader {
     /// Advances to the next record; false at the end of the input. The record is then
     /// available through ``rawField(_:)``, ``fieldCount`` and ``recordProblems``.
     func nextRaw() throws(FormatError) -> Bool {
-        recordLength = 0
-        fieldCount = 0
         if !recordProblems.isEmpty { recordProblems.removeAll(keepingCapacity: true) }
         recordTooLong = false
         recordTooManyFields = false
         recordLine = line
         recordRow += 1
         recordOffset = streamOffset + position
+
+        let buffer = self.buffer
+        let classes = self.classes
+        let comment = dialect.commentMarker
+        let delimiterWord = UInt64(dialect.delimiter) &* 0x0101_0101_0101_0101
+        var c = Cursor(position: position, end: end, line: line, record: recordBytes, capacity: recordCapacity,
+                       previousCR: quotedPreviousCR, skipLineFeed: skipLineFeed, fieldEnds: fieldEnds,
+                       maxRecord: dialect.maxRecordBytes, maxFields: dialect.maxFields)
         var state = State.fieldStart
         var started = false
-        var quoteLine = line
+        var quoteLine = c.line
         var quoteOffset = 0
         var reportedAfterQuote = false
 
         while true {
-            if position == end {
-                if try !refill() {
+            if c.position == c.end {
+                store(c)
+                let more = try refill()
+                c.position = position
+                c.end = end
+                if !more {
                     // End of input.
                     if !started {
                         recordRow -= 1
+                        store(c)
                         return false
                     }
                     if state == .quoted {
-                        recordProblems.append(FormatError(.csvUnterminatedQuote, line: quoteLine, row: recordRow, column: fieldCount + 1,
+                        recordProblems.append(FormatError(.csvUnterminatedQuote, line: quoteLine, row: recordRow, column: c.fields + 1,
                                                           byteOffset: isTranscoded ? nil : quoteOffset))
                     }
-                    endField()
+                    c.endField()
+                    store(c)
                     return true
                 }
             }
-            if skipLineFeed {
-                skipLineFeed = false
-                if buffer[position] == 0x0A {
-                    position += 1
+            if c.skipLineFeed {
+                c.skipLineFeed = false
+                if buffer[c.position] == 0x0A {
+                    c.position += 1
                     if !started { recordOffset += 1 }
                     continue
                 }
@@ -353,119 +460,120 @@ public final class CSVReader {
             switch state {
             case .comment:
                 // Skip to the end of the line; the record starts again after it.
-                while position < end && buffer[position] != 0x0A && buffer[position] != 0x0D { position += 1 }
-                if position == end { continue }
-                if buffer[position] == 0x0D { skipLineFeed = true }
-                position += 1
-                line += 1
+                while c.position < c.end && buffer[c.position] != 0x0A && buffer[c.position] != 0x0D { c.position += 1 }
+                if c.position == c.end { continue }
+                if buffer[c.position] == 0x0D { c.skipLineFeed = true }
+                c.position += 1
+                c.line += 1
                 started = false
                 state = .fieldStart
-                recordLine = line
-                recordOffset = streamOffset + position
+                recordLine = c.line
+                recordOffset = streamOffset + c.position
 
             case .fieldStart:
-                if !started, fieldCount == 0, let marker = dialect.commentMarker, buffer[position] == marker {
+                let byte = buffer[c.position]
+                if !started, let comment, byte == comment {
                     state = .comment
                     continue
                 }
                 started = true
-                if buffer[position] == 0x22 {
+                if byte == 0x22 {
                     state = .quoted
-                    quoteLine = line
-                    quoteOffset = streamOffset + position
-                    quotedPreviousCR = false
-                    position += 1
+                    quoteLine = c.line
+                    quoteOffset = streamOffset + c.position
+                    c.previousCR = false
+                    c.position += 1
                 } else {
                     state = .unquoted
                 }
 
             case .unquoted:
-                let start = position
-                while position < end && classes[Int(buffer[position])] == 0 { position += 1 }
-                append(buffer + start, position - start)
-                if position == end { continue }
-                let byte = buffer[position]
-                position += 1
+                let start = c.position
+                c.position = Self.scan(buffer, from: c.position, to: c.end, classes: classes, delimiter: delimiterWord, below: 1)
+                c.append(buffer + start, c.position - start)
+                if c.position == c.end { continue }
+                let byte = buffer[c.position]
+                c.position += 1
                 switch classes[Int(byte)] {
                 case 1:
-                    endField()
+                    c.endField()
                     state = .fieldStart
                 case 3:
-                    line += 1
-                    endField()
+                    c.line += 1
+                    c.endField()
+                    store(c)
                     return true
                 case 2:
-                    line += 1
-                    skipLineFeed = true
-                    endField()
+                    c.line += 1
+                    c.skipLineFeed = true
+                    c.endField()
+                    store(c)
                     return true
                 default:
                     // A quote inside an unquoted field: kept as a character, reported.
-                    recordProblems.append(FormatError(.csvStrayQuote, line: line, row: recordRow, column: fieldCount + 1,
-                                                      byteOffset: isTranscoded ? nil : streamOffset + position - 1))
-                    appendByte(byte)
+                    recordProblems.append(FormatError(.csvStrayQuote, line: c.line, row: recordRow, column: c.fields + 1,
+                                                      byteOffset: isTranscoded ? nil : streamOffset + c.position - 1))
+                    c.appendByte(byte)
                 }
 
             case .quoted:
-                let start = position
-                while position < end {
-                    let c = classes[Int(buffer[position])]
-                    if c >= 2 { break }
-                    position += 1
-                }
-                if position > start { quotedPreviousCR = false }
-                append(buffer + start, position - start)
-                if position == end { continue }
-                let byte = buffer[position]
-                position += 1
+                let start = c.position
+                c.position = Self.scan(buffer, from: c.position, to: c.end, classes: classes, delimiter: nil, below: 2)
+                if c.position > start { c.previousCR = false }
+                c.append(buffer + start, c.position - start)
+                if c.position == c.end { continue }
+                let byte = buffer[c.position]
+                c.position += 1
                 switch byte {
                 case 0x22:
                     state = .quoteInQuoted
                 case 0x0A:
-                    if !quotedPreviousCR { line += 1 }
-                    quotedPreviousCR = false
-                    appendByte(byte)
+                    if !c.previousCR { c.line += 1 }
+                    c.previousCR = false
+                    c.appendByte(byte)
                 default: // CR
-                    line += 1
-                    quotedPreviousCR = true
-                    appendByte(byte)
+                    c.line += 1
+                    c.previousCR = true
+                    c.appendByte(byte)
                 }
 
             case .quoteInQuoted:
-                if buffer[position] == 0x22 {
-                    appendByte(0x22)
-                    position += 1
-                    quotedPreviousCR = false
+                if buffer[c.position] == 0x22 {
+                    c.appendByte(0x22)
+                    c.position += 1
+                    c.previousCR = false
                     state = .quoted
                 } else {
                     state = .afterQuote
                 }
 
             case .afterQuote:
-                let byte = buffer[position]
+                let byte = buffer[c.position]
                 switch classes[Int(byte)] {
                 case 1:
-                    position += 1
-                    endField()
+                    c.position += 1
+                    c.endField()
                     reportedAfterQuote = false
                     state = .fieldStart
                 case 3:
-                    position += 1
-                    line += 1
-                    endField()
+                    c.position += 1
+                    c.line += 1
+                    c.endField()
+                    store(c)
                     return true
                 case 2:
-                    position += 1
-                    line += 1
-                    skipLineFeed = true
-                    endField()
+                    c.position += 1
+                    c.line += 1
+                    c.skipLineFeed = true
+                    c.endField()
+                    store(c)
                     return true
                 default:
                     // `"abc"def`: Excel keeps `abcdef`; we keep it too and report it.
                     if !reportedAfterQuote {
                         reportedAfterQuote = true
-                        recordProblems.append(FormatError(.csvTextAfterQuote, line: line, row: recordRow, column: fieldCount + 1,
-                                                          byteOffset: isTranscoded ? nil : streamOffset + position))
+                        recordProblems.append(FormatError(.csvTextAfterQuote, line: c.line, row: recordRow, column: c.fields + 1,
+                                                          byteOffset: isTranscoded ? nil : streamOffset + c.position))
                     }
                     state = .unquoted
                 }
@@ -473,4 +581,3 @@ public final class CSVReader {
         }
     }
 }
-

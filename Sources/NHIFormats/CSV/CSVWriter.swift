@@ -90,6 +90,21 @@ public final class CSVWriter {
         try sink.write(scratch)
     }
 
+    /// Writes a line as it is, without quoting (DPR comment lines); counts as a record.
+    func writeRawLine(_ text: String) throws(FormatError) {
+        if !started {
+            started = true
+            if options.byteOrderMark { try sink.write(options.encoding.byteOrderMark) }
+        }
+        recordCount += 1
+        scratch.removeAll(keepingCapacity: true)
+        if case .failure(let failure) = codec.encode(text, into: &scratch) {
+            throw FormatError(.encodingUnencodable, row: recordCount, value: String(failure.character))
+        }
+        for byte in options.lineEnding.bytes { try encodeASCII(byte) }
+        try sink.write(scratch)
+    }
+
     private func encodeASCII(_ byte: UInt8) throws(FormatError) {
         switch options.encoding {
         case .utf16LittleEndian: scratch.append(byte); scratch.append(0)

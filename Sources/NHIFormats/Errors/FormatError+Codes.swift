@@ -67,6 +67,7 @@ extension FormatError.Code {
     public static let dprRecordLength: Self = "dpr.recordLength"
     public static let dprFieldTooLong: Self = "dpr.fieldTooLong"
     public static let dprDuplicateDetail: Self = "dpr.duplicateDetail"
+    public static let dprPremium: Self = "dpr.premium"
     // Rosters and lists
     public static let rosterMissingIDColumn: Self = "roster.missingIDColumn"
     public static let rosterInvalidID: Self = "roster.invalidID"
@@ -142,6 +143,7 @@ extension FormatError {
         (.dprRecordLength, "固定長度資料每筆應為200位元組", "a fixed-width record must be 200 bytes"),
         (.dprFieldTooLong, "資料超過欄位長度", "the value is longer than its field"),
         (.dprDuplicateDetail, "明細重複", "the same detail occurs twice"),
+        (.dprPremium, "扣繳補充保險費金額與計算結果不符", "the premium withheld does not match the computed premium"),
         (.rosterMissingIDColumn, "找不到身分證號欄", "no ID column"),
         (.rosterInvalidID, "身分證號錯誤", "not a valid national ID or resident number"),
         (.rosterDuplicateID, "名冊中身分證號重複", "the same ID occurs twice in the roster"),
