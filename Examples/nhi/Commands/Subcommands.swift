@@ -7,6 +7,8 @@ extension NHI {
     static let allSubcommands: [any ParsableCommand.Type] = [
         Validate.self,
         BatchRegister.self,
+        DPR.self,
+        Roster.self,
         ErrorCodes.self,
     ]
 

@@ -379,13 +379,20 @@ final class BatchCheckRun {
             }
         }
 
+        // A row with data beyond the layout is an error and is kept whole.
+        if fields.count > columns.count, fields[columns.count...].contains(where: { !Normalizer.text.normalize($0).value.isEmpty }) {
+            output += fields[columns.count...]
+        }
+        // Without a callback, fields the byte check accepted were not parsed into values; a
+        // row without errors is valid all the same (the ID and e-mail are required, and a
+        // missing one is an error).
         let hasError = issues.contains { $0.severity == .error }
         let entry: BatchRegistrationEntry? = {
             guard !hasError, let id, let email else { return nil }
             return BatchRegistrationEntry(id: id, email: email, mobile: mobile, landline: landline)
         }()
-        return BatchRowOutcome(row: record.row, line: record.line, record: rows + 1, entry: entry, maskedID: maskedID,
-                               issues: issues, output: output)
+        return BatchRowOutcome(row: record.row, line: record.line, record: rows + 1, isValid: !hasError, entry: entry,
+                               maskedID: maskedID, issues: issues, output: output)
     }
 
     private func note<V>(_ analysis: FieldAnalysis<V>, site: FieldSite, into issues: inout [FormatIssue], output: inout [String]) {

@@ -36,6 +36,8 @@ public struct BatchRowOutcome: Sendable, Hashable {
     /// The data row number (第N筆: 1-based, without the header and blank rows), as the
     /// NHI's result log counts.
     public let record: Int
+    /// Whether the row can be registered (it has no error).
+    public let isValid: Bool
     /// The registration, when the row is valid (repaired values where a warning applied).
     public let entry: BatchRegistrationEntry?
     /// The ID as the log shows it (`A12345****`), masked from whatever the column held.
@@ -44,9 +46,6 @@ public struct BatchRowOutcome: Sendable, Hashable {
     public let issues: [FormatIssue]
     /// The fields a repair writes: repaired where a safe repair exists, otherwise as read.
     public let output: [String]
-
-    /// Whether the row can be registered.
-    public var isValid: Bool { entry != nil }
 
     /// Why the row is rejected, in the words of the NHI's result log
     /// (`非該單位在保險對象`), or nil for a valid row. See ``BatchRejectionReason``.

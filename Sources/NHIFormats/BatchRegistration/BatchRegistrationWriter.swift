@@ -46,12 +46,11 @@ public final class BatchRegistrationWriter {
         try writer.write(entry.fields(for: variant))
     }
 
-    /// Writes a row as given, cut or padded to the layout's columns (used by repairs,
-    /// which keep invalid rows as they were).
+    /// Writes a row as given, padded to the layout's columns (used by repairs, which keep
+    /// invalid rows as they were, extra columns included).
     public func write(fields: [String]) throws(FormatError) {
-        let count = variant.columns.count
-        var row = Array(fields.prefix(count))
-        while row.count < count { row.append("") }
+        var row = fields
+        while row.count < variant.columns.count { row.append("") }
         try writer.write(row)
     }
 

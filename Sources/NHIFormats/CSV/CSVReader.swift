@@ -467,6 +467,7 @@ public final class CSVReader {
                 c.line += 1
                 started = false
                 state = .fieldStart
+                recordRow += 1  // a comment line is a row in a spreadsheet too
                 recordLine = c.line
                 recordOffset = streamOffset + c.position
 

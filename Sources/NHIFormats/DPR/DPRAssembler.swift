@@ -12,6 +12,10 @@ final class DPRAssembler {
     private var invalidDetails = 0
     private var totals: (count: Int, paid: Money, premium: Money, row: Int, line: Int)?
     private var totalsSeen = false
+    /// Where the declared count, total paid and total premium are (CSV record 1 or
+    /// fixed-width record 3), for messages.
+    private var totalsColumns: (count: Int?, paid: Int?, premium: Int?) = (nil, nil, nil)
+    private var idColumn: Int?
 
     init(form: DPRFileName.Form) {
         self.form = form
@@ -89,6 +93,7 @@ final class DPRAssembler {
         }
         var count = 0, paid = Money.zero, premium = Money.zero
         if form == .csv {
+            totalsColumns = (raw.column(5), raw.column(6), raw.column(7))
             count = integer(raw, 5, .detailCount) ?? 0
             paid = money(raw, 6, .totalPaid) ?? .zero
             premium = money(raw, 7, .totalPremium) ?? .zero
@@ -124,6 +129,7 @@ final class DPRAssembler {
             guard checkFieldCount(raw, expected: expected) else { invalidDetails += 1; return }
         }
         let errorsBefore = errors.count
+        idColumn = raw.column(3)
         let kind = DPRDetailKind(rawValue: raw.field(1))
         if kind == nil { fail(fieldError(raw, 1, .detailKind, detail: "應為I或R", detailEn: "must be I or R")) }
         var date: ROCDate?
@@ -171,6 +177,7 @@ final class DPRAssembler {
 
     private func addTotals(_ raw: DPRRawRecord) {
         totalsSeen = true
+        totalsColumns = (raw.column(3), raw.column(4), raw.column(5))
         let count = integer(raw, 3, .detailCount), paid = money(raw, 4, .totalPaid), premium = money(raw, 5, .totalPremium)
         if let unit {
             if raw.field(1) != unit.ubn.rawValue { fail(fieldError(raw, 1, .ubn, detail: "與單位資料\(unit.ubn.rawValue)不同", detailEn: "differs from the unit record's \(unit.ubn.rawValue)")) }
@@ -211,6 +218,10 @@ final class DPRAssembler {
     // MARK: The whole file
 
     func finish(expectedPremium: (@Sendable (DPRDetailRecord, DPRIncomeCode) -> Money?)?) {
+        // File-level errors (row 0) first, then by row and column, otherwise in the order found.
+        defer {
+            errors = errors.enumerated().sorted { ($0.element.row, $0.element.column, $0.offset) < ($1.element.row, $1.element.column, $1.offset) }.map(\.element)
+        }
         guard unitRow != nil else {
             fail(FormatError(.dprMissingUnitRecord))
             unitInvalid = true
@@ -230,18 +241,18 @@ final class DPRAssembler {
         let place = form == .fixedWidth ? totals.map { ($0.row, $0.line) } : unitRow
         // Count and totals against the details.
         if unit.count != detailRows {
-            fail(FormatError(.dprCount, line: place?.1, row: place?.0, field: .detailCount, value: String(unit.count),
+            fail(FormatError(.dprCount, line: place?.1, row: place?.0, column: totalsColumns.count, field: .detailCount, value: String(unit.count),
                              detail: "申報\(unit.count)筆，明細\(detailRows)筆", detailEn: "declared \(unit.count), details \(detailRows)"))
         }
         if invalidDetails == 0 {
             let paid = details.reduce(Money.zero) { $0 + $1.record.amount }
             let premium = details.reduce(Money.zero) { $0 + $1.record.premium }
             if paid != unit.totalPaid {
-                fail(FormatError(.dprTotalPaid, line: place?.1, row: place?.0, field: .totalPaid, value: String(unit.totalPaid.amount),
+                fail(FormatError(.dprTotalPaid, line: place?.1, row: place?.0, column: totalsColumns.paid, field: .totalPaid, value: String(unit.totalPaid.amount),
                                  detail: "申報\(unit.totalPaid.grouped)元，明細合計\(paid.grouped)元", detailEn: "declared \(unit.totalPaid.grouped), details add up to \(paid.grouped)"))
             }
             if premium != unit.totalPremium {
-                fail(FormatError(.dprTotalPremium, line: place?.1, row: place?.0, field: .totalPremium, value: String(unit.totalPremium.amount),
+                fail(FormatError(.dprTotalPremium, line: place?.1, row: place?.0, column: totalsColumns.premium, field: .totalPremium, value: String(unit.totalPremium.amount),
                                  detail: "申報\(unit.totalPremium.grouped)元，明細合計\(premium.grouped)元", detailEn: "declared \(unit.totalPremium.grouped), details add up to \(premium.grouped)"))
             }
         }
@@ -251,13 +262,13 @@ final class DPRAssembler {
         for detail in details {
             let hash = detail.record.contentHash(ubn: unit.ubn, incomeCode: unit.incomeCode)
             if let first = seen[hash] {
-                fail(FormatError(.dprDuplicateDetail, line: detail.line, row: detail.row, field: .personalID, value: detail.record.id.masked,
+                fail(FormatError(.dprDuplicateDetail, line: detail.line, row: detail.row, column: idColumn, field: .personalID, value: detail.record.id.masked,
                                  detail: "與第\(first)列相同", detailEn: "same as row \(first)"))
                 continue
             }
             seen[hash] = detail.row
             if let expectedPremium, let expected = expectedPremium(detail.record, unit.incomeCode), expected != detail.record.premium {
-                fail(FormatError(.dprPremium, line: detail.line, row: detail.row, field: .premiumWithheld, value: String(detail.record.premium.amount),
+                fail(FormatError(.dprPremium, line: detail.line, row: detail.row, column: idColumn.map { _ in form == .csv ? 7 : 52 }, field: .premiumWithheld, value: String(detail.record.premium.amount),
                                  detail: "申報\(detail.record.premium.grouped)元，計算為\(expected.grouped)元",
                                  detailEn: "filed \(detail.record.premium.grouped), computed \(expected.grouped)"))
                 continue
@@ -265,6 +276,5 @@ final class DPRAssembler {
             kept.append(detail)
         }
         details = kept
-        errors = errors.enumerated().sorted { ($0.element.row, $0.element.column, $0.offset) < ($1.element.row, $1.element.column, $1.offset) }.map(\.element)
     }
 }

@@ -123,7 +123,7 @@ public enum FiledDataListing {
 
     private static func row(from record: CSVRecord) throws(FormatError) -> FiledDataListingRow {
         func cell(_ index: Int) -> String {
-            index < record.fields.count ? ExcelFormulaGuard.unprotect(Normalizer.text.normalize(record.fields[index]).value) : ""
+            index < record.fields.count ? ExcelFormulaGuard.unprotect(Normalizer.trimming.normalize(record.fields[index]).value) : ""
         }
         func fail(_ index: Int, _ field: Field, _ detail: String? = nil, _ detailEn: String? = nil, _ error: ValidationError? = nil) -> FormatError {
             FormatError(.listField, line: record.line, row: record.row, column: index + 1, field: field,
@@ -132,7 +132,7 @@ public enum FiledDataListing {
         }
         func date(_ index: Int, _ field: Field) throws(FormatError) -> CalendarDate? {
             if cell(index).isEmpty { return nil }
-            do { return try ROCDate(parsing: cell(index)).gregorian } catch { throw fail(index, field, nil, nil, error) }
+            do { return try ROCDate(parsing: folded(cell(index))).gregorian } catch { throw fail(index, field, nil, nil, error) }
         }
         func id(_ index: Int) throws(FormatError) -> PersonalID? {
             if cell(index).isEmpty { return nil }
@@ -140,7 +140,7 @@ public enum FiledDataListing {
         }
         func money(_ index: Int) throws(FormatError) -> Money? {
             if cell(index).isEmpty { return nil }
-            do { return try Money(parsing: cell(index)) } catch { throw fail(index, .money, nil, nil, error) }
+            do { return try Money(parsing: folded(cell(index))) } catch { throw fail(index, .money, nil, nil, error) }
         }
         let changeField = Field("changeType", label: "異動類別", labelEn: "Change type")
         let familyField = Field("family", label: "作業類別", labelEn: "Operation family")

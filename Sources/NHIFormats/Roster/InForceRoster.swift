@@ -152,7 +152,7 @@ public struct InForceRoster: Sendable, Hashable {
         func cell(_ index: Int) -> String {
             let column = columns[index]
             guard column >= 0, column < record.fields.count else { return "" }
-            return ExcelFormulaGuard.unprotect(Normalizer.text.normalize(record.fields[column]).value)
+            return ExcelFormulaGuard.unprotect(Normalizer.trimming.normalize(record.fields[column]).value)
         }
         func fail(_ index: Int, _ field: Field, _ error: ValidationError) -> FormatError {
             FormatError(index == 0 ? .rosterInvalidID : .rosterField, line: record.line, row: record.row,
@@ -164,7 +164,7 @@ public struct InForceRoster: Sendable, Hashable {
             do { return try PersonalID(parsing: Normalizer.identifier.normalize(cell(index)).value) } catch { throw fail(index, .personalID, error) }
         }
         func rocDate(_ index: Int, _ field: Field) throws(FormatError) -> CalendarDate {
-            do { return try ROCDate(parsing: cell(index)).gregorian } catch { throw fail(index, field, error) }
+            do { return try ROCDate(parsing: folded(cell(index))).gregorian } catch { throw fail(index, field, error) }
         }
         var entry = InForceRosterEntry(id: try personalID(0))
         if !cell(1).isEmpty { do { entry.name = try PersonName(cell(1)) } catch { throw fail(1, .name, error) } }
@@ -177,7 +177,7 @@ public struct InForceRoster: Sendable, Hashable {
         }
         if !cell(3).isEmpty { entry.principalID = try personalID(3) }
         if !cell(4).isEmpty { entry.birthDate = try rocDate(4, .birthDate) }
-        if !cell(5).isEmpty { do { entry.insuredAmount = try Money(parsing: cell(5)) } catch { throw fail(5, .money, error) } }
+        if !cell(5).isEmpty { do { entry.insuredAmount = try Money(parsing: folded(cell(5))) } catch { throw fail(5, .money, error) } }
         if !cell(6).isEmpty { entry.enrolledOn = try rocDate(6, .rocDate) }
         return entry
     }

@@ -90,7 +90,7 @@ public enum SalaryAdjustmentList {
 
     private static func item(from record: CSVRecord) throws(FormatError) -> SalaryAdjustmentItem {
         func cell(_ index: Int) -> String {
-            index < record.fields.count ? ExcelFormulaGuard.unprotect(Normalizer.text.normalize(record.fields[index]).value) : ""
+            index < record.fields.count ? ExcelFormulaGuard.unprotect(Normalizer.trimming.normalize(record.fields[index]).value) : ""
         }
         func fail(_ index: Int, _ field: Field, _ error: ValidationError) -> FormatError {
             FormatError(.listField, line: record.line, row: record.row, column: index + 1, field: field,
@@ -100,9 +100,9 @@ public enum SalaryAdjustmentList {
         let id: PersonalID, name: PersonName, old: Money, new: Money
         do { id = try PersonalID(parsing: Normalizer.identifier.normalize(cell(0)).value) } catch { throw fail(0, .personalID, error) }
         do { name = try PersonName(cell(1)) } catch { throw fail(1, .name, error) }
-        do { old = try Money(parsing: cell(2)) } catch { throw fail(2, .money, error) }
-        do { new = try Money(parsing: cell(3)) } catch { throw fail(3, .money, error) }
-        guard let selected = selection(cell(4)) else {
+        do { old = try Money(parsing: folded(cell(2))) } catch { throw fail(2, .money, error) }
+        do { new = try Money(parsing: folded(cell(3))) } catch { throw fail(3, .money, error) }
+        guard let selected = selection(folded(cell(4))) else {
             throw FormatError(.listSelection, line: record.line, row: record.row, column: 5, value: cell(4))
         }
         return SalaryAdjustmentItem(id: id, name: name, oldAmount: old, newAmount: new, selected: selected)

@@ -109,7 +109,7 @@ final class ByteSink {
             temporaryPath = nil
         case .file(let destination):
             path = destination
-            let temp = destination + ".tmp-\(getpid())"
+            let temp = destination + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
             temporaryPath = temp
             fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             if fd < 0 {
