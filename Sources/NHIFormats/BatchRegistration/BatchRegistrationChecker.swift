@@ -355,7 +355,7 @@ final class BatchCheckRun {
             }
             switch column {
             case .id:
-                maskedID = Masking.id(Normalizer.identifier.normalize(text).value)
+                maskedID = BatchRegistrationLog.logSafeMask(Normalizer.identifier.normalize(text).value)
                 let analysis = BatchFieldAnalyzer.id(text, site: here)
                 note(analysis, site: here, into: &issues, output: &output)
                 if let value = analysis.value {
@@ -391,7 +391,7 @@ final class BatchCheckRun {
             guard !hasError, let id, let email else { return nil }
             return BatchRegistrationEntry(id: id, email: email, mobile: mobile, landline: landline)
         }()
-        return BatchRowOutcome(row: record.row, line: record.line, record: rows + 1, isValid: !hasError, entry: entry,
+        return BatchRowOutcome(row: record.row, line: record.line, record: rows + 1, variant: variant, isValid: !hasError, entry: entry,
                                maskedID: maskedID, issues: issues, output: output)
     }
 

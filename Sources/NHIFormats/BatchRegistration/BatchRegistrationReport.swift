@@ -36,11 +36,14 @@ public struct BatchRowOutcome: Sendable, Hashable {
     /// The data row number (第N筆: 1-based, without the header and blank rows), as the
     /// NHI's result log counts.
     public let record: Int
+    /// The file's layout (the row's fields follow it).
+    public let variant: BatchRegistrationVariant
     /// Whether the row can be registered (it has no error).
     public let isValid: Bool
     /// The registration, when the row is valid (repaired values where a warning applied).
     public let entry: BatchRegistrationEntry?
-    /// The ID as the log shows it (`A12345****`), masked from whatever the column held.
+    /// The ID as the log shows it (`A12345****`), masked from whatever the column held
+    /// (``BatchRegistrationLog/logSafeMask(_:)``).
     public let maskedID: String
     /// Errors and warnings of this row.
     public let issues: [FormatIssue]

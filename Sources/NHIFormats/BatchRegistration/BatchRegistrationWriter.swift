@@ -73,6 +73,8 @@ public enum BatchRegistrationRepair {
         public let rowsWritten: Int
         /// Rows written that still have errors (unchanged from the original).
         public let invalidRowsWritten: Int
+        /// The repaired file's bytes, for ``ByteOutputTarget/memory`` (empty for a file).
+        public let bytes: [UInt8]
     }
 
     /// Checks `input` and writes the repaired file to `output`. Throws
@@ -86,7 +88,7 @@ public enum BatchRegistrationRepair {
         let report = try checker.check(input) { (outcome: BatchRowOutcome) throws(FormatError) in
             if outcome.issues.contains(where: { $0.code == .encodingUndecodable || $0.code.rawValue.hasPrefix("csv.") }) { broken = true }
             if broken { return }
-            if writer == nil { writer = try BatchRegistrationWriter(output, variant: checker.options.variant ?? variantGuess(outcome), options: options) }
+            if writer == nil { writer = try BatchRegistrationWriter(output, variant: outcome.variant, options: options) }
             try writer!.write(fields: outcome.output)
             written += 1
             if !outcome.isValid { invalidWritten += 1 }
@@ -95,11 +97,7 @@ public enum BatchRegistrationRepair {
             throw FormatError(.batchNotRepairable, value: input.name)
         }
         if writer == nil { writer = try BatchRegistrationWriter(output, variant: report.variant, options: options) }
-        try writer!.finish()
-        return Result(report: report, rowsWritten: written, invalidRowsWritten: invalidWritten)
-    }
-
-    private static func variantGuess(_ outcome: BatchRowOutcome) -> BatchRegistrationVariant {
-        outcome.output.count >= 4 ? .current : .legacy2016
+        let bytes = try writer!.finish()
+        return Result(report: report, rowsWritten: written, invalidRowsWritten: invalidWritten, bytes: bytes)
     }
 }

@@ -75,7 +75,9 @@ public final class CSVWriter {
             if options.protectFormulas && !(options.numericColumns.contains(index) && ExcelFormulaGuard.isPlainInteger(text)) {
                 text = ExcelFormulaGuard.protect(text)
             }
-            if options.quoteAll || needsQuotes(text) {
+            // A first field starting with U+FEFF would read back as a byte-order mark.
+            let looksLikeBOM = recordCount == 1 && index == 0 && text.unicodeScalars.first == "\u{FEFF}"
+            if options.quoteAll || looksLikeBOM || needsQuotes(text) {
                 var quoted = "\""
                 for character in text { quoted += character == "\"" ? "\"\"" : String(character) }
                 text = quoted + "\""

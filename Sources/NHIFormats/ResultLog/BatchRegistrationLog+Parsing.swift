@@ -170,7 +170,8 @@ extension BatchRegistrationLog {
         guard !digits.isEmpty, digits.count <= 9, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
               let record = Int(digits), record >= 1 else { return nil }
         let rest = message[mark.upperBound...]
-        if rest.hasSuffix(")不入檔!"), let open = rest.firstIndex(of: "(") {
+        // The reason is in the last parentheses (an invalid ID's mask may hold one too).
+        if rest.hasSuffix(")不入檔!"), let open = rest.lastIndex(of: "(") {
             let id = rest[..<open]
             let reason = rest[rest.index(after: open)..<rest.index(rest.endIndex, offsetBy: -")不入檔!".count)]
             guard !reason.isEmpty else { return nil }

@@ -37,10 +37,10 @@ public struct BatchRegistrationLog: Sendable, Hashable {
         /// The time on the line.
         public let time: LocalDateTime
 
-        /// Creates an entry; the ID is masked if it is not already.
+        /// Creates an entry; the ID is masked if it is not already (see ``logSafeMask(_:)``).
         public init(record: Int, id: String, outcome: Outcome, time: LocalDateTime) {
             self.record = record
-            self.maskedID = id.hasSuffix("****") ? id : Masking.id(id)
+            self.maskedID = id.hasSuffix("****") ? BatchRegistrationLog.printable(id) : BatchRegistrationLog.logSafeMask(id)
             self.outcome = outcome
             self.time = time
         }
@@ -123,6 +123,16 @@ public struct BatchRegistrationLog: Sendable, Hashable {
             throw FormatError(.logTotals, line: line, value: "\(failed)",
                               detail: "列出\(rejected)筆失敗，總計為\(failed)筆", detailEn: "\(rejected) rejected rows listed, the totals say \(failed)")
         }
+    }
+
+    /// The NHI's mask (`A12345****`) of whatever an ID column held, fit for a log line:
+    /// characters other than printable ASCII (line breaks, control characters, CJK from a
+    /// broken row) become `?`, so that every log line stays one line and encodes in CP950.
+    /// Valid IDs are ASCII and unaffected.
+    public static func logSafeMask(_ text: String) -> String { printable(Masking.id(text)) }
+
+    static func printable(_ text: String) -> String {
+        String(text.unicodeScalars.map { $0.value >= 0x20 && $0.value < 0x7F ? Character($0) : "?" })
     }
 
     // MARK: File name
