@@ -13,7 +13,9 @@
 @testable import NHICore
 @testable import NHIFormats
 
-let roster = InForceIDSet(["A123456789", "F131104093", "A800000014"].map { try! PersonalID(parsing: $0) })
+let rosterIDs = ["A123456789", "F131104093", "A800000014"]
+let roster = InForceIDSet(rosterIDs.map { try! PersonalID(parsing: $0) })
+let rosterFile = ByteInput.bytes(Array(("身分證號\r\n" + rosterIDs.joined(separator: "\r\n")).utf8), name: "roster.csv")
 let at = try! LocalDateTime(date: CalendarDate(year: 2016, month: 7, day: 13), hour: 11, minute: 56, second: 45)
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -37,6 +39,11 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         if issue.column == 1, let value = issue.value, value.count >= 10 { precondition(value.hasSuffix("****"), "unmasked ID") }
     }
     if !fast.isRepairable { precondition(!fast.errors.isEmpty, "broken input without an error") }
+    if useRoster {
+        // The roster loading on another thread while the file is read: the same report.
+        let (concurrent, _) = try! BatchRegistrationChecker(.init(fileName: "")).check(.bytes(bytes), rosterFile: rosterFile)
+        precondition(concurrent == fast, "the concurrent roster gives another report")
+    }
 
     // Outcomes in order, and the log built from them.
     precondition(outcomes.count == fast.rows && outcomes.filter(\.isValid).count == fast.valid)

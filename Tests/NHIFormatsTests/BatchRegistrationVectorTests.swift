@@ -81,6 +81,22 @@ struct BatchRegistrationVectorTests {
         #expect(notInForce.value?.hasSuffix("****") == true)
     }
 
+    @Test("Loading the roster on another thread while the file is read gives the same report", arguments: files)
+    func concurrentRoster(_ file: String) throws {
+        let rosterFile = ByteInput.file(Vectors.path("roster/roster-110001000.csv"))
+        let loaded = try InForceRoster.loadIDs(from: rosterFile)
+        let sequential = try BatchRegistrationChecker(.init(roster: loaded.ids)).check(.file(Vectors.path("batch/" + file)))
+        for _ in 0..<3 {
+            let (concurrent, roster) = try BatchRegistrationChecker().check(.file(Vectors.path("batch/" + file)), rosterFile: rosterFile)
+            #expect(concurrent == sequential)
+            #expect(concurrent.errors.map(\.message) == sequential.errors.map(\.message))
+            #expect(roster.ids.count == loaded.ids.count)
+        }
+        #expect(throws: FormatError(.fileOpen)) {
+            try BatchRegistrationChecker().check(.file(Vectors.path("batch/" + file)), rosterFile: .file("/nonexistent/roster.csv"))
+        }
+    }
+
     @Test("Duplicate IDs name both rows")
     func duplicates() throws {
         let report = try BatchRegistrationChecker().check(.file(Vectors.path("batch/1100010001150101.csv")))

@@ -82,27 +82,31 @@ extension BatchRegister {
                                                             unitCode: try unitCode.map { try UnitCode(parsing: $0) },
                                                             today: taiwanNow().date)
             var rosterResult: InForceRoster.IDLoadResult?
-            if let roster {
-                let loaded = try InForceRoster.loadIDs(from: .file(roster), encoding: rosterEncoding.encoding)
-                options.roster = loaded.ids
-                rosterResult = loaded
-                if !loaded.errors.isEmpty {
-                    printToStandardError("名冊 roster \(roster): \(loaded.errors.count) 列無法讀取 rows could not be read")
-                    for issue in loaded.errors.prefix(10) { printToStandardError("  " + IssueOutput.text(issue)) }
-                }
-            }
-            let checker = BatchRegistrationChecker(options)
             let report: BatchRegistrationReport
             var repair: BatchRegistrationRepair.Result?
             if let fix {
+                if let roster {
+                    let loaded = try InForceRoster.loadIDs(from: .file(roster), encoding: rosterEncoding.encoding)
+                    options.roster = loaded.ids
+                    rosterResult = loaded
+                }
                 let writeOptions = BatchRegistrationWriter.Options(encoding: outEncoding, byteOrderMark: outBOM,
                                                                    lineEnding: outLineEnding, includeHeader: outHeader)
-                let result = try BatchRegistrationRepair.repair(.file(file), checker: checker, to: .file(fix), options: writeOptions)
+                let result = try BatchRegistrationRepair.repair(.file(file), checker: BatchRegistrationChecker(options),
+                                                                to: .file(fix), options: writeOptions)
                 report = result.report
                 repair = result
                 try writeChangeList(report, to: changes ?? fix + ".changes.csv")
+            } else if let roster {
+                // The roster loads on another thread while the file is read.
+                (report, rosterResult) = try BatchRegistrationChecker(options).check(
+                    .file(file), rosterFile: .file(roster), rosterEncoding: rosterEncoding.encoding)
             } else {
-                report = try checker.check(.file(file))
+                report = try BatchRegistrationChecker(options).check(.file(file))
+            }
+            if let rosterResult, let roster, !rosterResult.errors.isEmpty {
+                printToStandardError("名冊 roster \(roster): \(rosterResult.errors.count) 列無法讀取 rows could not be read")
+                for issue in rosterResult.errors.prefix(10) { printToStandardError("  " + IssueOutput.text(issue)) }
             }
             let output = ByteOutput()
             if json { writeJSON(report, roster: rosterResult, repair: repair, to: output) } else { writeText(report, roster: rosterResult, repair: repair, to: output) }

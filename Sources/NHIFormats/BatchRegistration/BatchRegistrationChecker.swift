@@ -92,15 +92,34 @@ final class BatchCheckRun {
     var changes: [BatchFieldChange] = []
     /// The roster (when given) and every ID the file names, with the row it was first named on.
     var table: PersonalIDTable
-    let hasRoster: Bool
+    var hasRoster: Bool
+    /// A roster still loading on another thread; until it arrives, the rows' IDs wait in
+    /// ``deferred`` (in file order) instead of being looked up.
+    var pending: PendingRoster?
+    /// The roster that arrived.
+    var loadedRoster: InForceRoster.IDLoadResult?
+    var deferred: [DeferredRegistration] = []
+    /// Why the roster could not be loaded (thrown at the end of the run).
+    var rosterError: FormatError?
 
-    init(input: ByteInput, options: BatchRegistrationChecker.Options, onRow: ((BatchRowOutcome) throws(FormatError) -> Void)?) throws(FormatError) {
+    /// An ID whose duplicate and roster checks wait for the roster.
+    struct DeferredRegistration {
+        let key: UInt64
+        let row: Int
+        let line: Int
+        /// Whether the row had no error apart from these checks (it is counted valid until then).
+        let valid: Bool
+    }
+
+    init(input: ByteInput, options: BatchRegistrationChecker.Options, pending: PendingRoster? = nil,
+         onRow: ((BatchRowOutcome) throws(FormatError) -> Void)?) throws(FormatError) {
         self.reader = try CSVReader(input, encoding: options.encoding, dialect: options.dialect)
         self.options = options
         self.onRow = onRow
         self.inputName = input.name
         self.table = options.roster?.table ?? PersonalIDTable(expected: 1 << 12)
         self.hasRoster = options.roster != nil
+        self.pending = pending
         self.variant = options.variant
     }
 
@@ -114,10 +133,58 @@ final class BatchCheckRun {
             }
             try slowRow()
         }
+        try resolveRoster(waiting: true)
+        if let rosterError { throw rosterError }
+        // Issues in file order: by row, then column, otherwise in the order found (the
+        // duplicate and roster checks of the ID come after the ID's own issues).
+        func ordered(_ issues: [FormatIssue]) -> [FormatIssue] {
+            issues.enumerated().sorted { ($0.element.row, $0.element.column, $0.offset) < ($1.element.row, $1.element.column, $1.offset) }.map(\.element)
+        }
         return BatchRegistrationReport(
             file: inputName, encoding: reader.detection, variant: variant ?? .current, hasHeader: hasHeader,
             fileName: fileName, rows: rows, valid: valid, invalid: invalid, blankRows: blankRows,
-            errors: errors, warnings: warnings, changes: changes)
+            errors: ordered(errors), warnings: ordered(warnings), changes: changes)
+    }
+
+    // MARK: The roster arriving
+
+    /// Installs the roster once it has arrived (or, `waiting`, when it arrives) and runs the
+    /// deferred duplicate and roster checks in file order.
+    func resolveRoster(waiting: Bool) throws(FormatError) {
+        guard let pending else { return }
+        guard let result = waiting ? pending.wait() : pending.poll() else { return }
+        self.pending = nil
+        let loaded: InForceRoster.IDLoadResult
+        switch result {
+        case .success(let value): loaded = value
+        case .failure(let error):
+            rosterError = error
+            throw error
+        }
+        loadedRoster = loaded
+        table = loaded.ids.table
+        hasRoster = true
+        let entries = deferred
+        deferred = []
+        entries.withUnsafeBufferPointer { list in
+            var start = 0
+            while start < list.count {
+                let end = min(list.count, start + 256)
+                let keys = list[start..<end].map(\.key)
+                keys.withUnsafeBufferPointer { table.prefetch($0) }
+                for entry in list[start..<end] {
+                    let (member, firstRow) = table.see(entry.key, row: entry.row)
+                    guard firstRow != nil || !member else { continue }
+                    let site = FieldSite(row: entry.row, line: entry.line, column: 1, field: .personalID, isID: true)
+                    errors += registryIssues(text: PackedID.unpack(entry.key), firstRow: firstRow, inForce: member, site: site)
+                    if entry.valid {
+                        valid -= 1
+                        invalid += 1
+                    }
+                }
+                start = end
+            }
+        }
     }
 
     // MARK: File name
@@ -160,7 +227,6 @@ final class BatchCheckRun {
         var table = PersonalIDTable(expected: 0)
         swap(&table, &self.table)
         var rows = self.rows, valid = self.valid, invalid = self.invalid
-        let hasRoster = self.hasRoster
         func storeBack() {
             swap(&table, &self.table)
             self.rows = rows
@@ -184,7 +250,19 @@ final class BatchCheckRun {
         }
         var queued = 0
         func flush() {
+            if pending != nil {
+                // The roster is still loading: count the rows valid for now and look their
+                // IDs up when it arrives.
+                for k in 0..<queued { deferred.append(DeferredRegistration(key: keys[k], row: places[k].row, line: places[k].line, valid: true)) }
+                valid += queued
+                queued = 0
+                storeBack()
+                try? resolveRoster(waiting: false)
+                takeAgain()
+                return
+            }
             table.prefetch(UnsafeBufferPointer(start: keys, count: queued))
+            let hasRoster = self.hasRoster
             for k in 0..<queued {
                 let (member, firstRow) = table.see(keys[k], row: places[k].row)
                 let inForce = member || !hasRoster
@@ -340,6 +418,7 @@ final class BatchCheckRun {
         var mobile: MobileNumber?
         var landline: LandlineNumber?
         var maskedID = ""
+        var registryKey: UInt64?
         for (index, column) in columns.enumerated() {
             let text = index < fields.count ? fields[index] : ""
             let here = site(index)
@@ -349,8 +428,12 @@ final class BatchCheckRun {
             }
             // Without a callback no values are needed: a field the byte-level check accepts
             // (valid, canonical, no warning) needs no analysis.
-            if onRow == nil && !options.referencePathOnly, column != .id, Self.isCanonicalValid(text, column) {
+            if onRow == nil && !options.referencePathOnly, Self.isCanonicalValid(text, column) {
                 output.append(text)
+                if column == .id {
+                    var id = text
+                    registryKey = id.withUTF8 { PackedID.packNational($0) }
+                }
                 continue
             }
             switch column {
@@ -360,8 +443,7 @@ final class BatchCheckRun {
                 note(analysis, site: here, into: &issues, output: &output)
                 if let value = analysis.value {
                     id = value
-                    let (firstRow, inForce) = register(PackedID.pack(value), row: record.row)
-                    issues += registryIssues(text: value.rawValue, firstRow: firstRow, inForce: inForce, site: here)
+                    registryKey = PackedID.pack(value)
                 }
             case .email:
                 let analysis = BatchFieldAnalyzer.email(text, site: here)
@@ -386,6 +468,17 @@ final class BatchCheckRun {
         // Without a callback, fields the byte check accepted were not parsed into values; a
         // row without errors is valid all the same (the ID and e-mail are required, and a
         // missing one is an error).
+        // Duplicates and the roster, for a row whose ID is valid: now, or when the roster arrives.
+        if let registryKey {
+            if pending != nil {
+                deferred.append(DeferredRegistration(key: registryKey, row: record.row, line: record.line,
+                                                     valid: !issues.contains { $0.severity == .error }))
+            } else {
+                let (firstRow, inForce) = register(registryKey, row: record.row)
+                issues += registryIssues(text: PackedID.unpack(registryKey), firstRow: firstRow, inForce: inForce, site: site(0))
+            }
+        }
+        issues = issues.enumerated().sorted { ($0.element.column, $0.offset) < ($1.element.column, $1.offset) }.map(\.element)
         let hasError = issues.contains { $0.severity == .error }
         let entry: BatchRegistrationEntry? = {
             guard !hasError, let id, let email else { return nil }

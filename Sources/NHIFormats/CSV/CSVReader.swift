@@ -359,6 +359,23 @@ public final class CSVReader {
             length += n
         }
 
+        /// Appends `count` bytes that start inside the reader's buffer. Short runs (IDs,
+        /// phones) take two unaligned 8-byte moves instead of a call: reading up to 16 bytes
+        /// from `source` stays inside the buffer, which is allocated with 16 bytes to spare,
+        /// and bytes written past `count` are overwritten by what follows.
+        @inline(__always)
+        mutating func appendFromBuffer(_ source: UnsafePointer<UInt8>, _ count: Int) {
+            if count <= 16 && length + 16 <= capacity && length + count <= maxRecord {
+                let raw = UnsafeRawPointer(source)
+                let target = UnsafeMutableRawPointer(record + length)
+                target.storeBytes(of: raw.loadUnaligned(as: UInt64.self), as: UInt64.self)
+                if count > 8 { (target + 8).storeBytes(of: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self), as: UInt64.self) }
+                length += count
+            } else {
+                append(source, count)
+            }
+        }
+
         @inline(__always)
         mutating func appendByte(_ byte: UInt8) {
             if length < capacity && length < maxRecord {
@@ -489,39 +506,46 @@ public final class CSVReader {
                 }
 
             case .unquoted:
-                let start = c.position
-                c.position = Self.scan(buffer, from: c.position, to: c.end, classes: classes, delimiter: delimiterWord, below: 1)
-                c.append(buffer + start, c.position - start)
-                if c.position == c.end { continue }
-                let byte = buffer[c.position]
-                c.position += 1
-                switch classes[Int(byte)] {
-                case 1:
-                    c.endField()
-                    state = .fieldStart
-                case 3:
-                    c.line += 1
-                    c.endField()
-                    store(c)
-                    return true
-                case 2:
-                    c.line += 1
-                    c.skipLineFeed = true
-                    c.endField()
-                    store(c)
-                    return true
-                default:
-                    // A quote inside an unquoted field: kept as a character, reported.
-                    recordProblems.append(FormatError(.csvStrayQuote, line: c.line, row: recordRow, column: c.fields + 1,
-                                                      byteOffset: isTranscoded ? nil : streamOffset + c.position - 1))
-                    c.appendByte(byte)
+                // The common case — a run of unquoted fields — stays in this loop, away from
+                // the state dispatch.
+                unquoted: while true {
+                    let start = c.position
+                    c.position = Self.scan(buffer, from: c.position, to: c.end, classes: classes, delimiter: delimiterWord, below: 1)
+                    c.appendFromBuffer(buffer + start, c.position - start)
+                    if c.position == c.end { break unquoted }
+                    let byte = buffer[c.position]
+                    c.position += 1
+                    switch classes[Int(byte)] {
+                    case 1:
+                        c.endField()
+                        if c.position == c.end || buffer[c.position] == 0x22 {
+                            state = .fieldStart
+                            break unquoted
+                        }
+                    case 3:
+                        c.line += 1
+                        c.endField()
+                        store(c)
+                        return true
+                    case 2:
+                        c.line += 1
+                        c.skipLineFeed = true
+                        c.endField()
+                        store(c)
+                        return true
+                    default:
+                        // A quote inside an unquoted field: kept as a character, reported.
+                        recordProblems.append(FormatError(.csvStrayQuote, line: c.line, row: recordRow, column: c.fields + 1,
+                                                          byteOffset: isTranscoded ? nil : streamOffset + c.position - 1))
+                        c.appendByte(byte)
+                    }
                 }
 
             case .quoted:
                 let start = c.position
                 c.position = Self.scan(buffer, from: c.position, to: c.end, classes: classes, delimiter: nil, below: 2)
                 if c.position > start { c.previousCR = false }
-                c.append(buffer + start, c.position - start)
+                c.appendFromBuffer(buffer + start, c.position - start)
                 if c.position == c.end { continue }
                 let byte = buffer[c.position]
                 c.position += 1
