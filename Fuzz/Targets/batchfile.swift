@@ -55,8 +55,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         precondition(parsed.total == fast.rows && parsed.failed == fast.invalid && parsed.succeeded == fast.valid)
     }
 
-    // Repair, then check again.
-    guard fast.isRepairable else { return 0 }
+    // Repair, then check again (for one input in four: the checks above dominate the value,
+    // and this keeps the target fast enough for millions of inputs).
+    guard fast.isRepairable, (size + Int(bytes.first ?? 0)) % 4 == 0 else { return 0 }
     let repaired: BatchRegistrationRepair.Result
     do {
         repaired = try BatchRegistrationRepair.repair(.bytes(bytes), checker: BatchRegistrationChecker(.init(fileName: "")), to: .memory,
