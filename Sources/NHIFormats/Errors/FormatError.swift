@@ -1,8 +1,8 @@
 import NHICore
 
 /// The error NHIFormats throws and reports: which rule (a stable ``Code``), where
-/// (``line``, ``row``, ``column``, all 1-based), which ``Field``, the offending value (IDs
-/// masked with `Masking.id`), the NHICore ``ValidationError`` underneath when a field
+/// (``line``, ``row``, ``column``, all 1-based), which `Field`, the offending value (IDs
+/// masked with `Masking.id`), the NHICore `ValidationError` underneath when a field
 /// failed one of its parsers, and a message in Traditional Chinese and English.
 ///
 /// Two errors are equal when their codes are equal, which keeps tests short:

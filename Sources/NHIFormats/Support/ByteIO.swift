@@ -88,7 +88,7 @@ public enum ByteOutputTarget: Sendable {
     /// A file by path, written atomically: to a temporary file beside it, renamed into
     /// place when the writer finishes, removed if it does not.
     case file(String)
-    /// Collected in memory (``ByteSink/bytes``).
+    /// Collected in memory: the writer returns the bytes when it finishes.
     case memory
 }
 
