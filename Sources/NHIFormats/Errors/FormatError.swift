@@ -14,8 +14,11 @@ public struct FormatError: CodedError, Hashable {
     /// A stable, dotted error code (`csv.unterminatedQuote`). New codes are added as static
     /// constants, so adding one is not a breaking change.
     public struct Code: RawRepresentable, Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible, Codable {
+        /// The dotted code.
         public let rawValue: String
+        /// A code from its dotted form.
         public init(rawValue: String) { self.rawValue = rawValue }
+        /// A code from a literal.
         public init(stringLiteral value: String) { self.rawValue = value }
         public var description: String { rawValue }
     }

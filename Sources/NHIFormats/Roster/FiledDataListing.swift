@@ -24,8 +24,11 @@ public struct FiledDataListingRow: Sendable, Hashable, Codable {
         case nhiOnly = "健保專用"
     }
 
+    /// 異動類別.
     public var changeType: ChangeType
+    /// 作業類別.
     public var family: Family
+    /// 申報日期.
     public var filingDate: CalendarDate
     /// 本人 or 眷屬.
     public var role: InForceRosterEntry.Role
@@ -33,14 +36,19 @@ public struct FiledDataListingRow: Sendable, Hashable, Codable {
     public var insuredID: PersonalID
     /// The dependant, for a dependant's change.
     public var dependantID: PersonalID?
+    /// 姓名.
     public var name: PersonName
+    /// 性別.
     public var sex: Sex
+    /// 出生日期.
     public var birthDate: CalendarDate?
     /// The reason (e.g. 到職起薪, 離職).
     public var reason: String?
+    /// 投保金額.
     public var insuredAmount: Money?
     /// The amount after a salary adjustment.
     public var adjustedAmount: Money?
+    /// 生效日期.
     public var effectiveDate: CalendarDate?
 
     /// Creates a row.
