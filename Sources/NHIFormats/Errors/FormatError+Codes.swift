@@ -24,8 +24,6 @@ extension FormatError.Code {
     public static let csvRecordTooLong: Self = "csv.recordTooLong"
     /// The record has too many fields (欄位過多).
     public static let csvTooManyFields: Self = "csv.tooManyFields"
-    /// The number of fields differs from the other rows (欄位數與其他列不同).
-    public static let csvColumnCount: Self = "csv.columnCount"
     // Excel damage
     /// Excel dropped the leading 0 (the column was not formatted as text); it is restored (開頭的0被Excel去掉了（欄位未設為文字格式），已補回).
     public static let excelLeadingZeroDropped: Self = "excel.leadingZeroDropped"
@@ -162,7 +160,6 @@ extension FormatError {
         (.csvTextAfterQuote, "結束引號後還有文字", "text after a closing quote"),
         (.csvRecordTooLong, "資料列過長", "the record is too long"),
         (.csvTooManyFields, "欄位過多", "the record has too many fields"),
-        (.csvColumnCount, "欄位數與其他列不同", "the number of fields differs from the other rows"),
         (.excelLeadingZeroDropped, "開頭的0被Excel去掉了（欄位未設為文字格式），已補回", "Excel dropped the leading 0 (the column was not formatted as text); it is restored"),
         (.excelScientificNotation, "Excel以科學記號儲存，部分數字已遺失，無法還原", "Excel saved the number in scientific notation; digits are lost and cannot be recovered"),
         (.excelScientificNotationRecovered, "Excel以科學記號儲存，但每位數字都還在，已還原", "Excel saved the number in scientific notation, but every digit survives; it is restored"),
