@@ -62,6 +62,9 @@ public struct DPRCheckReport: Sendable, Hashable {
 /// details, duplicated details, and optionally each premium against a computation the
 /// caller supplies (the rates live in NHIGrades).
 ///
+/// The file is read into memory (a DPR file holds one payer's details for a period; the
+/// batch registration checker is the streaming one).
+///
 /// An import must be all or nothing: ``read(_:)`` throws the first error and returns a
 /// ``DPRFile`` only when the whole file is valid; each detail's
 /// ``DPRDetailRecord/contentHash(ubn:incomeCode:)`` makes importing it twice detectable.
