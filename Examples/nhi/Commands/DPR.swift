@@ -24,6 +24,13 @@ struct DPR: ParsableCommand {
             }
         }
         static var allValueStrings: [String] { ["auto", "csv", "fixed"] }
+        var defaultValueDescription: String {
+            switch form {
+            case nil: "auto"
+            case .csv: "csv"
+            case .fixedWidth: "fixed"
+            }
+        }
     }
 
     struct Check: ParsableCommand {

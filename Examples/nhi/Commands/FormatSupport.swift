@@ -16,6 +16,7 @@ struct EncodingOption: ExpressibleByArgument {
 
     static let auto = EncodingOption(argument: "auto")!
     static var allValueStrings: [String] { ["auto"] + TextEncoding.allCases.map(\.rawValue) }
+    var defaultValueDescription: String { encoding?.rawValue ?? "auto" }
 }
 
 extension TextEncoding: ExpressibleByArgument {
