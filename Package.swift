@@ -144,7 +144,7 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "NHICoreTests", dependencies: ["NHICore"], resources: [.copy("Vectors")]),
         .testTarget(name: "NHIGradesTests", dependencies: ["NHIGrades"], resources: [.copy("Vectors")]),
-        .testTarget(name: "NHIFormatsTests", dependencies: ["NHIFormats"]),
+        .testTarget(name: "NHIFormatsTests", dependencies: ["NHIFormats"], resources: [.copy("Vectors")]),
         .testTarget(name: "NHICardsTests", dependencies: ["NHICards", "NHITestSupport"]),
         .testTarget(name: "NHILoginTests", dependencies: ["NHILogin", "NHITestSupport"]),
         .testTarget(name: "NHIServiceTests", dependencies: ["NHIService", "NHITestSupport"]),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import NHIFormats
 import NHIGrades
 import NHIService
 
@@ -7,6 +8,9 @@ extension NHI {
     /// their own file under `Commands/`.
     static let allSubcommands: [any ParsableCommand.Type] = [
         Validate.self,
+        BatchRegister.self,
+        DPR.self,
+        Roster.self,
         GradeCommand.self,
         GradesCommand.self,
         PremiumCommand.self,
@@ -19,7 +23,10 @@ extension NHI {
 
     /// The error catalogs of the modules above NHICore, listed by `nhi error-codes`.
     static var moduleErrorCatalogs: [(module: String, type: String, entries: [(code: String, zh: String, en: String)])] {
-        [("NHIGrades", "GradeError", GradeError.catalog.map { ($0.code.rawValue, $0.zh, $0.en) }),
-         ("NHIService", "ServiceError", ServiceError.catalog.map { ($0.code.rawValue, $0.zh, $0.en) })]
+        [
+            ("NHIGrades", "GradeError", GradeError.catalog.map { ($0.code.rawValue, $0.zh, $0.en) }),
+            ("NHIFormats", "FormatError", FormatError.catalog.map { ($0.code.rawValue, $0.zh, $0.en) }),
+            ("NHIService", "ServiceError", ServiceError.catalog.map { ($0.code.rawValue, $0.zh, $0.en) }),
+        ]
     }
 }

@@ -45,6 +45,8 @@ final class ByteOutput {
 
     func write(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { write($0) } }
 
+    func write(_ bytes: ArraySlice<UInt8>) { bytes.withUnsafeBufferPointer { write($0) } }
+
     func write(_ text: String) {
         var text = text
         text.withUTF8 { write($0) }
@@ -61,6 +63,18 @@ final class ByteOutput {
         write(byte: 0x22)
         for byte in text.utf8 { writeEscaped(byte) }
         write(byte: 0x22)
+    }
+
+    /// Writes raw bytes (valid UTF-8 or not) as a JSON string literal; invalid UTF-8 is
+    /// replaced by U+FFFD so that the output is always valid JSON.
+    func writeJSONString(bytes: UnsafeBufferPointer<UInt8>) {
+        if bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+            write(byte: 0x22)
+            write(bytes)
+            write(byte: 0x22)
+        } else {
+            writeJSONString(String(decoding: bytes, as: UTF8.self))
+        }
     }
 
     private func writeEscaped(_ byte: UInt8) {

@@ -1,0 +1,167 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A conversion descriptor of the C library's `iconv`, for Big5/CP950.
+///
+/// Conversions are strict: an undecodable byte sequence is reported with its exact byte
+/// offset and never replaced (no `//IGNORE`, no `//TRANSLIT`). A descriptor holds
+/// conversion state and must be used by one thread at a time, so each reader or writer
+/// owns its own.
+final class IConv {
+    /// Why a conversion stopped.
+    enum Failure: Error, Equatable {
+        /// An invalid or unmapped sequence starts at this byte offset of the input.
+        case invalid(offset: Int)
+        /// The input ends in the middle of a multi-byte character that starts here.
+        case incomplete(offset: Int)
+    }
+
+    private let descriptor: iconv_t
+    let from: String
+    let to: String
+
+    /// Opens a converter; nil when the C library does not know one of the names.
+    init?(from: String, to: String) {
+        let cd = iconv_open(to, from)
+        if cd == iconv_t(bitPattern: -1) { return nil }
+        guard let cd else { return nil }
+        self.descriptor = cd
+        self.from = from
+        self.to = to
+    }
+
+    deinit { iconv_close(descriptor) }
+
+    /// Converts `input` completely, appending the result to `output`.
+    func convert(_ input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Result<Void, Failure> {
+        // Reset the shift state (none for these encodings, but cheap and correct).
+        iconv(descriptor, nil, nil, nil, nil)
+        guard let base = input.baseAddress, input.count > 0 else { return .success(()) }
+        var inPointer = UnsafeMutablePointer(mutating: UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self))
+        var inLeft = input.count
+        var scratch = [UInt8](repeating: 0, count: max(64, input.count * 4))
+        while inLeft > 0 {
+            let (status, produced, err): (Int, Int, Int32) = scratch.withUnsafeMutableBytes { raw in
+                var outPointer: UnsafeMutablePointer<CChar>? = raw.baseAddress!.assumingMemoryBound(to: CChar.self)
+                var outLeft = raw.count
+                var inOptional: UnsafeMutablePointer<CChar>? = inPointer
+                let r = iconv(descriptor, &inOptional, &inLeft, &outPointer, &outLeft)
+                let e = errno
+                inPointer = inOptional!
+                return (r == Int(bitPattern: UInt(bitPattern: -1)) ? -1 : 0, raw.count - outLeft, e)
+            }
+            output.append(contentsOf: scratch[0..<produced])
+            if status == 0 { break }
+            let offset = UnsafeRawPointer(inPointer) - UnsafeRawPointer(base)
+            switch err {
+            case E2BIG: continue
+            case EINVAL: return .failure(.incomplete(offset: offset))
+            default: return .failure(.invalid(offset: offset))
+            }
+        }
+        return .success(())
+    }
+}
+
+/// Decoding and encoding of whole fields in one ``TextEncoding``, with strict errors.
+///
+/// UTF-8 is handled in Swift (with exact offsets of invalid bytes); Big5/CP950 and UTF-16
+/// go through `iconv`. A codec is a reference type holding its iconv descriptors, used by
+/// one reader or writer at a time.
+final class FieldCodec {
+    let encoding: TextEncoding
+    private var decoder: IConv?
+    private var encoder: IConv?
+    private var buffer: [UInt8] = []
+
+    init(_ encoding: TextEncoding) {
+        self.encoding = encoding
+    }
+
+    /// Why a field could not be decoded: the byte offset within the field and the bytes
+    /// there (up to 2), for the message.
+    struct DecodeFailure: Error {
+        let offset: Int
+        let bytes: [UInt8]
+        let incomplete: Bool
+        /// For text read from UTF-16 input, the unpaired code unit.
+        let utf16Unit: UInt16?
+    }
+
+    /// Decodes a field. Fields read from UTF-16 input arrive as UTF-8 (see
+    /// ``UTF16Transcoder``) and use the UTF-8 path.
+    func decode(_ bytes: UnsafeBufferPointer<UInt8>, transcodedFromUTF16: Bool = false) -> Result<String, DecodeFailure> {
+        if UTF8Validation.isASCII(bytes) { return .success(String(decoding: bytes, as: UTF8.self)) }
+        switch encoding {
+        case .utf8, .utf16LittleEndian, .utf16BigEndian:
+            if let bad = UTF8Validation.firstInvalid(bytes) {
+                if bytes[bad] == UTF16Transcoder.escapeByte, let unit = UTF16Transcoder.escapedUnit(bytes, at: bad) {
+                    return .failure(DecodeFailure(offset: bad, bytes: [], incomplete: false, utf16Unit: unit))
+                }
+                let end = min(bytes.count, bad + 2)
+                return .failure(DecodeFailure(offset: bad, bytes: Array(bytes[bad..<end]), incomplete: UTF8Validation.isTruncated(bytes, at: bad), utf16Unit: nil))
+            }
+            return .success(String(decoding: bytes, as: UTF8.self))
+        case .cp950, .big5:
+            if decoder == nil { decoder = IConv(from: encoding.iconvName, to: "UTF-8") }
+            guard let decoder else { preconditionFailure("the C library has no \(encoding.iconvName) converter") }
+            buffer.removeAll(keepingCapacity: true)
+            switch decoder.convert(bytes, into: &buffer) {
+            case .success:
+                return .success(String(decoding: buffer, as: UTF8.self))
+            case .failure(.invalid(let offset)):
+                let end = min(bytes.count, offset + 2)
+                return .failure(DecodeFailure(offset: offset, bytes: Array(bytes[offset..<end]), incomplete: false, utf16Unit: nil))
+            case .failure(.incomplete(let offset)):
+                return .failure(DecodeFailure(offset: offset, bytes: Array(bytes[offset...]), incomplete: true, utf16Unit: nil))
+            }
+        }
+    }
+
+    /// Why text could not be encoded: the first character the encoding lacks.
+    struct EncodeFailure: Error {
+        let character: Character
+        let characterIndex: Int
+    }
+
+    /// Encodes text, appending to `output`.
+    func encode(_ text: String, into output: inout [UInt8]) -> Result<Void, EncodeFailure> {
+        var text = text
+        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+        switch encoding {
+        case .utf8:
+            text.withUTF8 { output.append(contentsOf: $0) }
+            return .success(())
+        case .utf16LittleEndian, .utf16BigEndian:
+            for unit in text.utf16 {
+                let hi = UInt8(unit >> 8), lo = UInt8(unit & 0xFF)
+                if encoding == .utf16LittleEndian { output.append(lo); output.append(hi) } else { output.append(hi); output.append(lo) }
+            }
+            return .success(())
+        case .cp950, .big5:
+            if ascii {
+                text.withUTF8 { output.append(contentsOf: $0) }
+                return .success(())
+            }
+            if encoder == nil { encoder = IConv(from: "UTF-8", to: encoding.iconvName) }
+            guard let encoder else { preconditionFailure("the C library has no \(encoding.iconvName) converter") }
+            let result = text.withUTF8 { encoder.convert($0, into: &output) }
+            switch result {
+            case .success:
+                return .success(())
+            case .failure(.invalid(let offset)), .failure(.incomplete(let offset)):
+                // Map the UTF-8 offset back to a character.
+                var consumed = 0
+                for (index, character) in text.enumerated() {
+                    let width = character.utf8.count
+                    if offset < consumed + width { return .failure(EncodeFailure(character: character, characterIndex: index)) }
+                    consumed += width
+                }
+                return .failure(EncodeFailure(character: text.last ?? "?", characterIndex: max(0, text.count - 1)))
+            }
+        }
+    }
+}
