@@ -141,7 +141,7 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "NHICoreTests", dependencies: ["NHICore"], resources: [.copy("Vectors")]),
-        .testTarget(name: "NHIGradesTests", dependencies: ["NHIGrades"]),
+        .testTarget(name: "NHIGradesTests", dependencies: ["NHIGrades"], resources: [.copy("Vectors")]),
         .testTarget(name: "NHIFormatsTests", dependencies: ["NHIFormats"]),
         .testTarget(name: "NHICardsTests", dependencies: ["NHICards", "NHITestSupport"], resources: [.copy("Vectors")]),
         .testTarget(name: "NHILoginTests", dependencies: ["NHILogin", "NHITestSupport"]),

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import NHICore
 
@@ -12,6 +13,13 @@ struct NormalizationTests {
         #expect(s.value == "A123456789")
         #expect(s.changes == [.removedSeparators(count: 2)])
         #expect(!Normalizer.identifier.normalize("A123456789").changed)
+    }
+
+    @Test("Regression (fuzzer): a removed separator must not expose white space to a second pass")
+    func separatorThenSpace() {
+        let once = Normalizer.identifier.normalize("-\u{0C}n-law")
+        #expect(once.value == "N-LAW".replacingOccurrences(of: "-", with: ""))
+        #expect(Normalizer.identifier.normalize(once.value).changes.isEmpty)
     }
 
     @Test("Parsers never normalise by themselves")

@@ -133,7 +133,7 @@ enum CardJSON {
     static func object(for inspection: CardInspection) -> JSONObject {
         var object = JSONObject()
         object["reader"] = .string(inspection.reader)
-        object["atr"] = .optional(inspection.atr?.description)
+        object["atr"] = .text(inspection.atr?.description)
         object["cardType"] = .string(inspection.cardType.rawValue)
         var cardNumber: String?, name: String?, id: String?, birth: String?, sex: String?, issue: String?
         switch inspection.content {
@@ -150,12 +150,12 @@ enum CardJSON {
         case nil:
             break
         }
-        object["cardNumber"] = .optional(cardNumber)
-        object["name"] = .optional(name)
-        object["id"] = .optional(id)
-        object["birthDate"] = .optional(birth)
-        object["sex"] = .optional(sex)
-        object["issueDate"] = .optional(issue)
+        object["cardNumber"] = .text(cardNumber)
+        object["name"] = .text(name)
+        object["id"] = .text(id)
+        object["birthDate"] = .text(birth)
+        object["sex"] = .text(sex)
+        object["issueDate"] = .text(issue)
         object["atrRecognised"] = .bool(inspection.atrRecognised)
         if case .nhi(let identity) = inspection.content {
             object["birthDateROC"] = .string(identity.birthDate.formatted(.compact))
@@ -163,28 +163,28 @@ enum CardJSON {
         }
         if case .certificate(let contents) = inspection.content, let certificate = contents.signingCertificate {
             var details = JSONObject()
-            details["kind"] = .optional(certificate.kind?.rawValue)
+            details["kind"] = .text(certificate.kind?.rawValue)
             details["serialNumber"] = .string(certificate.serialNumber)
             details["issuer"] = .string(certificate.issuerDescription)
             details["notBefore"] = .string(certificate.notValidBefore.formatted(.iso8601))
             details["notAfter"] = .string(certificate.notValidAfter.formatted(.iso8601))
-            details["idLastFour"] = .optional(certificate.idLastFour)
-            details["ubn"] = .optional(certificate.ubn)
-            details["organisationCode"] = .optional(certificate.organisationCode)
-            object["certificate"] = .object(details)
+            details["idLastFour"] = .text(certificate.idLastFour)
+            details["ubn"] = .text(certificate.ubn)
+            details["organisationCode"] = .text(certificate.organisationCode)
+            object["certificate"] = details.value
         }
-        if let error = inspection.error { object["error"] = .object(errorObject(error)) }
+        if let error = inspection.error { object["error"] = errorObject(error).value }
         return object
     }
 
     static func errorObject(_ error: CardError) -> JSONObject {
         var object = JSONObject()
         object["code"] = .string(error.errorCode)
-        object["userCode"] = .optional(error.userCode)
+        object["userCode"] = .number(error.userCode)
         object["message"] = .string(error.message)
         object["messageEn"] = .string(error.messageEn)
-        object["pcsc"] = .optional(error.pcscStatus?.name)
-        object["statusWord"] = .optional(error.statusWord?.description)
+        object["pcsc"] = .text(error.pcscStatus?.name)
+        object["statusWord"] = .text(error.statusWord?.description)
         return object
     }
 
@@ -194,7 +194,7 @@ enum CardJSON {
             object = Self.object(for: inspection)
         } else {
             object = JSONObject()
-            object["reader"] = .optional(event.reader)
+            object["reader"] = .text(event.reader)
         }
         object.insert("event", .string(name(of: event)), at: 0)
         object.insert("time", .string(Date().formatted(.iso8601)), at: 1)

@@ -1,17 +1,27 @@
 import ArgumentParser
 import NHICards
+import NHIGrades
 
 extension NHI {
     /// Every subcommand, in the order `nhi --help` lists them. Each issue's commands live in
     /// their own file under `Commands/`.
     static let allSubcommands: [any ParsableCommand.Type] = [
         Validate.self,
+        GradeCommand.self,
+        GradesCommand.self,
+        PremiumCommand.self,
+        LabourPremiumCommand.self,
+        SupplementaryCommand.self,
+        LateFeeCommand.self,
         Card.self,
         ErrorCodes.self,
     ]
 
     /// The error catalogs of the modules above NHICore, listed by `nhi error-codes`.
     static var moduleErrorCatalogs: [(module: String, type: String, entries: [(code: String, zh: String, en: String)])] {
-        [("NHICards", "CardError", CardError.catalog.map { ($0.code.rawValue, $0.zh, $0.en) })]
+        [
+            ("NHIGrades", "GradeError", GradeError.catalog.map { ($0.code.rawValue, $0.zh, $0.en) }),
+            ("NHICards", "CardError", CardError.catalog.map { ($0.code.rawValue, $0.zh, $0.en) }),
+        ]
     }
 }

@@ -33,10 +33,13 @@ struct Validate: ParsableCommand {
         let output = ByteOutput()
         var allValid = true
         if values.isEmpty {
-            let fastNationalID = selected == .nationalID && json
+            let fastPath = selected == .nationalID && json ? NationalIDFastPath() : nil
             let reader = LineReader(fd: 0)
             reader.forEachLine { line in
-                if fastNationalID, NationalIDFastPath.write(line, to: output, valid: &allValid) { return }
+                if let fastPath, let valid = fastPath.write(line, to: output) {
+                    allValid = allValid && valid
+                    return
+                }
                 let check = ValueCheck.check(String(decoding: line, as: UTF8.self), as: selected)
                 allValid = allValid && check.isValid
                 emit(check, to: output, inputWidth: 14)
@@ -68,8 +71,15 @@ enum ValueCheckJSON {
         if let kind = check.kind { out.writeJSONString(kind.rawValue) } else { out.write("null") }
         out.write(check.isValid ? ",\"valid\":true,\"normalized\":" : ",\"valid\":false,\"normalized\":")
         if let normalized = check.normalized { out.writeJSONString(normalized) } else { out.write("null") }
-        out.write(",\"details\":{")
-        for (index, detail) in check.details.enumerated() {
+        out.write(",")
+        writeTail(details: check.details, errors: check.errors, changes: check.changes, to: out)
+    }
+
+    /// `"details":{…},"errors":[…],"changes":[…]}` and the newline.
+    static func writeTail(details: [(key: String, value: DetailValue)], errors: [NHICore.ValidationError],
+                          changes: [Normalization.Change], to out: ByteOutput) {
+        out.write("\"details\":{")
+        for (index, detail) in details.enumerated() {
             if index > 0 { out.write(byte: 0x2C) }
             out.writeJSONString(detail.key)
             out.write(byte: 0x3A)
@@ -80,7 +90,7 @@ enum ValueCheckJSON {
             }
         }
         out.write("},\"errors\":[")
-        for (index, error) in check.errors.enumerated() {
+        for (index, error) in errors.enumerated() {
             if index > 0 { out.write(byte: 0x2C) }
             out.write("{\"code\":")
             out.writeJSONString(error.errorCode)
@@ -93,7 +103,7 @@ enum ValueCheckJSON {
             out.write("}")
         }
         out.write("],\"changes\":[")
-        for (index, change) in check.changes.enumerated() {
+        for (index, change) in changes.enumerated() {
             if index > 0 { out.write(byte: 0x2C) }
             out.write("{\"code\":")
             out.writeJSONString(change.code)
@@ -142,34 +152,53 @@ enum ValueCheckText {
 }
 
 /// The streaming fast path for `--kind national-id --json`: a line that is already
-/// canonical (10 upper-case ASCII letters/digits) is checked and printed from bytes, with
-/// the JSON fragments for each letter and sex computed once. Anything else falls back to
-/// the general path, so output is identical either way (a test compares them).
-enum NationalIDFastPath {
-    private static let tails: [[UInt8]] = {
+/// canonical (10 upper-case ASCII letters or digits, so normalisation would change nothing)
+/// is checked and printed from bytes, with the JSON tails for each letter and sex, and for
+/// each broken rule, computed once. Anything else falls back to the general path; output is
+/// identical either way (a test compares them).
+final class NationalIDFastPath {
+    private let validTails: [[UInt8]]
+    private var invalidTails: [String: [UInt8]] = [:]
+
+    init() {
         var table: [[UInt8]] = []
         for letter in UInt8(65)...UInt8(90) {
             for sex in [Sex.male, .female] {
                 let region = IssuingRegion(letter: Character(Unicode.Scalar(letter)))!
-                let text = "\"details\":{\"sex\":\"\(sex.rawValue)\",\"letter\":\"\(region.letter)\",\"region\":\"\(region.name)\",\"regionEn\":\"\(region.nameEn)\",\"letterStillIssued\":\(region.isStillIssued)},\"errors\":[],\"changes\":[]}\n"
-                table.append(Array(text.utf8))
+                table.append(ByteOutput.render { out in
+                    ValueCheckJSON.writeTail(details: [("sex", .string(sex.rawValue)), ("letter", .string(String(region.letter))),
+                                                       ("region", .string(region.name)), ("regionEn", .string(region.nameEn)),
+                                                       ("letterStillIssued", .bool(region.isStillIssued))],
+                                             errors: [], changes: [], to: out)
+                })
             }
         }
-        return table
-    }()
+        validTails = table
+    }
 
-    /// Writes the JSON line for `line` and returns true, or returns false to ask for the
-    /// general path.
-    static func write(_ line: UnsafeBufferPointer<UInt8>, to out: ByteOutput, valid: inout Bool) -> Bool {
-        guard line.count == 10 else { return false }
-        for byte in line where !((byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)) { return false }
-        guard NationalID.isValid(asciiBytes: line) else { return false }
+    /// Writes the JSON line for `line` and returns its validity, or returns nil to ask for
+    /// the general path.
+    func write(_ line: UnsafeBufferPointer<UInt8>, to out: ByteOutput) -> Bool? {
+        guard line.count == 10 else { return nil }
+        for byte in line where !((byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)) { return nil }
         out.write("{\"input\":\"")
         out.write(line)
-        out.write("\",\"kind\":\"national-id\",\"valid\":true,\"normalized\":\"")
-        out.write(line)
-        out.write("\",")
-        out.write(tails[Int(line[0] - 65) * 2 + (line[1] == 0x31 ? 0 : 1)])
-        return true
+        guard let failure = NationalID.failure(asciiBytes: line) else {
+            out.write("\",\"kind\":\"national-id\",\"valid\":true,\"normalized\":\"")
+            out.write(line)
+            out.write("\",")
+            out.write(validTails[Int(line[0] - 65) * 2 + (line[1] == 0x31 ? 0 : 1)])
+            return true
+        }
+        out.write("\",\"kind\":\"national-id\",\"valid\":false,\"normalized\":null,")
+        if let tail = invalidTails[failure.rawValue] {
+            out.write(tail)
+        } else {
+            let check = ValueCheck.check(String(decoding: line, as: UTF8.self), as: .nationalID)
+            let tail = ByteOutput.render { ValueCheckJSON.writeTail(details: check.details, errors: check.errors, changes: check.changes, to: $0) }
+            invalidTails[failure.rawValue] = tail
+            out.write(tail)
+        }
+        return false
     }
 }

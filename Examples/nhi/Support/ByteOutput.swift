@@ -7,79 +7,95 @@ import Darwin
 /// A buffered writer to a file descriptor that works on bytes, so the streaming commands
 /// can print millions of lines without creating a `String` per line.
 final class ByteOutput {
-    private var buffer: [UInt8] = []
-    private let fd: Int32
+    private let storage: UnsafeMutablePointer<UInt8>
+    private var count = 0
     private let capacity: Int
+    private let fd: Int32
 
     init(fd: Int32 = 1, capacity: Int = 1 << 16) {
         self.fd = fd
         self.capacity = capacity
-        buffer.reserveCapacity(capacity + 4096)
+        storage = .allocate(capacity: capacity)
     }
 
-    func write(_ bytes: some Sequence<UInt8>) {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= capacity { flush() }
+    /// Renders what `body` writes into bytes in memory (for precomputed fragments).
+    static func render(_ body: (ByteOutput) -> Void) -> [UInt8] {
+        let output = ByteOutput(fd: -1, capacity: 1 << 16)
+        body(output)
+        let bytes = Array(UnsafeBufferPointer(start: output.storage, count: output.count))
+        output.count = 0
+        return bytes
     }
+
+    deinit {
+        flush()
+        storage.deallocate()
+    }
+
+    func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        if count + bytes.count > capacity { flush() }
+        if bytes.count > capacity {
+            writeAll(UnsafeRawPointer(base), bytes.count)
+            return
+        }
+        (storage + count).update(from: base, count: bytes.count)
+        count += bytes.count
+    }
+
+    func write(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { write($0) } }
 
     func write(_ text: String) {
         var text = text
-        text.withUTF8 { buffer.append(contentsOf: $0) }
-        if buffer.count >= capacity { flush() }
+        text.withUTF8 { write($0) }
     }
 
-    func write(byte: UInt8) { buffer.append(byte) }
+    func write(byte: UInt8) {
+        if count == capacity { flush() }
+        storage[count] = byte
+        count += 1
+    }
 
     /// Writes `text` as a JSON string literal, quoted and escaped.
     func writeJSONString(_ text: String) {
-        buffer.append(0x22)
-        for byte in text.utf8 { appendEscaped(byte) }
-        buffer.append(0x22)
+        write(byte: 0x22)
+        for byte in text.utf8 { writeEscaped(byte) }
+        write(byte: 0x22)
     }
 
-    /// Writes raw bytes (valid UTF-8 or not) as a JSON string literal; invalid UTF-8 is
-    /// replaced by U+FFFD so that the output is always valid JSON.
-    func writeJSONString(bytes: UnsafeBufferPointer<UInt8>) {
-        if bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
-            buffer.append(0x22)
-            buffer.append(contentsOf: bytes)
-            buffer.append(0x22)
-        } else {
-            writeJSONString(String(decoding: bytes, as: UTF8.self))
-        }
-    }
-
-    private func appendEscaped(_ byte: UInt8) {
+    private func writeEscaped(_ byte: UInt8) {
         switch byte {
-        case 0x22: buffer.append(contentsOf: [0x5C, 0x22])
-        case 0x5C: buffer.append(contentsOf: [0x5C, 0x5C])
-        case 0x0A: buffer.append(contentsOf: [0x5C, 0x6E])
-        case 0x0D: buffer.append(contentsOf: [0x5C, 0x72])
-        case 0x09: buffer.append(contentsOf: [0x5C, 0x74])
+        case 0x22: write(byte: 0x5C); write(byte: 0x22)
+        case 0x5C: write(byte: 0x5C); write(byte: 0x5C)
+        case 0x0A: write(byte: 0x5C); write(byte: 0x6E)
+        case 0x0D: write(byte: 0x5C); write(byte: 0x72)
+        case 0x09: write(byte: 0x5C); write(byte: 0x74)
         case 0..<0x20:
-            let hex: [UInt8] = Array("0123456789abcdef".utf8)
-            buffer.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-        default: buffer.append(byte)
+            let hex: StaticString = "0123456789abcdef"
+            write(byte: 0x5C); write(byte: 0x75); write(byte: 0x30); write(byte: 0x30)
+            write(byte: hex.utf8Start[Int(byte >> 4)]); write(byte: hex.utf8Start[Int(byte & 0xF)])
+        default: write(byte: byte)
         }
     }
 
     func flush() {
-        var offset = 0
-        buffer.withUnsafeBytes { raw in
-            while offset < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n <= 0 { if errno == EINTR { continue }; return }
-                offset += n
-            }
-        }
-        buffer.removeAll(keepingCapacity: true)
+        guard fd >= 0 else { return }
+        writeAll(UnsafeRawPointer(storage), count)
+        count = 0
     }
 
-    deinit { flush() }
+    private func writeAll(_ pointer: UnsafeRawPointer, _ length: Int) {
+        var offset = 0
+        while offset < length {
+            let n = Glibc.write(fd, pointer + offset, length - offset)
+            if n <= 0 { if errno == EINTR { continue }; return }
+            offset += n
+        }
+    }
 }
 
 /// Reads a file descriptor line by line in large chunks with constant memory. Lines are
-/// split on LF; a CR before the LF, and a lone CR at the end of the input, are dropped.
+/// split on LF; a CR before the LF is dropped.
 struct LineReader {
     let fd: Int32
     var chunkSize = 1 << 20
@@ -94,23 +110,25 @@ struct LineReader {
             let n = read(fd, chunk.baseAddress!, chunkSize)
             if n < 0 { if errno == EINTR { continue }; break }
             if n == 0 { break }
+            let base = UnsafePointer(chunk.baseAddress!)
             var start = 0
-            let data = UnsafeBufferPointer(rebasing: chunk[0..<n])
-            while let newline = data[start...].firstIndex(of: 0x0A) {
+            while start < n, let hit = memchr(base + start, 0x0A, n - start) {
+                let newline = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
                 if carry.isEmpty {
-                    try emit(UnsafeBufferPointer(rebasing: data[start..<newline]), body)
+                    try emit(UnsafeBufferPointer(start: base + start, count: newline - start), body)
                 } else {
-                    carry.append(contentsOf: data[start..<newline])
+                    carry.append(contentsOf: UnsafeBufferPointer(start: base + start, count: newline - start))
                     try carry.withUnsafeBufferPointer { try emit($0, body) }
                     carry.removeAll(keepingCapacity: true)
                 }
                 start = newline + 1
             }
-            carry.append(contentsOf: data[start...])
+            if start < n { carry.append(contentsOf: UnsafeBufferPointer(start: base + start, count: n - start)) }
         }
         if !carry.isEmpty { try carry.withUnsafeBufferPointer { try emit($0, body) } }
     }
 
+    @inline(__always)
     private func emit(_ line: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
         if let last = line.last, last == 0x0D {
             try body(UnsafeBufferPointer(rebasing: line.dropLast()))

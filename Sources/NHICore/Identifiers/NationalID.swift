@@ -33,9 +33,21 @@ public struct NationalID: NHIIdentifier {
         return IDChecksum.isValid(bytes) ? nil : .nationalIDChecksum
     }
 
-    /// Whether 10 ASCII bytes are a valid national ID (the CLI's streaming fast path).
-    public static func isValid<C: RandomAccessCollection>(asciiBytes bytes: C) -> Bool where C.Element == UInt8, C.Index == Int {
+    /// Whether ASCII bytes are a valid national ID: the streaming fast path, which creates
+    /// no string. (Not generic on purpose, so that it is specialised inside this module.)
+    public static func isValid(asciiBytes bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         check(bytes) == nil
+    }
+
+    /// The rule ASCII bytes break, or nil when they are a valid national ID (the streaming
+    /// fast path's way to report an invalid line without creating an error value).
+    public static func failure(asciiBytes bytes: UnsafeBufferPointer<UInt8>) -> ValidationError.Code? {
+        check(bytes)
+    }
+
+    /// Whether ASCII bytes are a valid national ID.
+    public static func isValid(asciiBytes bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { isValid(asciiBytes: $0) }
     }
 
     /// The holder's sex (second character: 1 male, 2 female).
