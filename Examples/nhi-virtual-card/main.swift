@@ -50,9 +50,24 @@ struct VirtualCardCommand: ParsableCommand {
     @Option(help: "Certificate: use this certificate file (DER or PEM) instead of generating one.") var certificateFile: String?
     @Option(help: "Certificate: its private key (PEM), for on-card signing.") var privateKeyFile: String?
     @Flag(help: "Start with the card out of the reader.") var noInsert = false
+    @Option(help: "Power-up time: iso7816 (ISO 7816-3 default timing, ~36 ms for a 20-byte ATR), instant, or milliseconds.")
+    var powerUp: String = "iso7816"
 
     func validate() throws {
         guard VirtualReader.all.indices.contains(reader) else { throw ValidationError("--reader must be 0 or 1") }
+        _ = try powerUpModel()
+    }
+
+    func powerUpModel() throws -> VirtualCardSlot.PowerUp {
+        switch powerUp {
+        case "iso7816": return .iso7816
+        case "instant": return .instant
+        default:
+            guard let milliseconds = Int(powerUp), milliseconds >= 0 else {
+                throw ValidationError("--power-up must be iso7816, instant or a number of milliseconds")
+            }
+            return .fixed(.milliseconds(milliseconds))
+        }
     }
 
     func profile() throws -> VirtualCardProfile {
@@ -81,7 +96,7 @@ struct VirtualCardCommand: ParsableCommand {
 
     func run() throws {
         let card = try profile().makeCard()
-        let slot = VirtualCardSlot(VirtualReader.all[reader])
+        let slot = VirtualCardSlot(VirtualReader.all[reader], powerUp: try powerUpModel())
         if !noInsert {
             slot.insertCard(card)
             say("inserted \(slot.reader.name)")

@@ -10,15 +10,45 @@ import Glibc
 /// The protocol (vsmartcard vpcd): every message is a 2-byte big-endian length and a
 /// payload. One-byte payloads are control messages — `0` power off, `1` power on, `2`
 /// reset, `4` get ATR (answered with the ATR); longer payloads are command APDUs, answered
-/// with response data and SW1 SW2. The socket has `TCP_NODELAY` (and `TCP_QUICKACK` after
-/// each read) so an APDU costs a fraction of a millisecond rather than ~40 ms of Nagle and
-/// delayed-ACK waiting. Connections go to `127.0.0.1` only.
+/// with response data and SW1 SW2. The socket has `TCP_NODELAY`, and `TCP_QUICKACK` is
+/// re-armed after every read, so an APDU costs a fraction of a millisecond rather than
+/// ~40 ms of Nagle and delayed-ACK waiting. Connections go to `127.0.0.1` only.
 ///
 /// When pcscd restarts, vpcd's listening socket goes away with it; the slot reconnects on
 /// its own while a card is inserted.
+///
+/// A real card takes time to power up; ``PowerUp`` models it (instant by default, which
+/// keeps tests fast; `nhi-virtual-card` uses ``PowerUp/iso7816``).
 public final class VirtualCardSlot: @unchecked Sendable {
+    /// How long the card takes to answer a power-up or reset with its ATR.
+    public enum PowerUp: Sendable, Hashable {
+        /// At once.
+        case instant
+        /// A fixed time.
+        case fixed(Duration)
+        /// A contact card at ISO/IEC 7816-3 default timing: the longest answer time
+        /// (40,000 clock cycles) plus the ATR's characters at the initial etu (372 cycles)
+        /// with 12 etu per character, at a 3.5712 MHz reader clock — about 36 ms for a 20-byte
+        /// ATR. Readers' PPS and T=1 IFS exchanges, which real readers add, are not counted.
+        case iso7816
+
+        /// The delay for an ATR of `length` bytes.
+        public func delay(atrLength length: Int) -> Duration {
+            switch self {
+            case .instant: return .zero
+            case .fixed(let duration): return duration
+            case .iso7816:
+                let clock = 3_571_200.0
+                let cycles = 40_000.0 + Double(length) * 12 * 372
+                return .microseconds(Int(cycles / clock * 1_000_000))
+            }
+        }
+    }
+
     /// The reader this slot feeds.
     public let reader: VirtualReader
+    /// The power-up model.
+    public let powerUp: PowerUp
     private let host: String
     private let lock = NSCondition()
     private var card: (any VirtualCard)?
@@ -28,8 +58,9 @@ public final class VirtualCardSlot: @unchecked Sendable {
     private var exchanges = 0
 
     /// A slot for `reader` (vpcd on `host`, loopback by default).
-    public init(_ reader: VirtualReader = .first, host: String = "127.0.0.1") {
+    public init(_ reader: VirtualReader = .first, powerUp: PowerUp = .instant, host: String = "127.0.0.1") {
         self.reader = reader
+        self.powerUp = powerUp
         self.host = host
     }
 
@@ -154,17 +185,28 @@ public final class VirtualCardSlot: @unchecked Sendable {
 
     /// Answers vpcd until the connection closes. Returns `true` when the card pulled itself.
     private func converse(_ fd: Int32, _ card: any VirtualCard) -> Bool {
+        // vpcd asks for the ATR after a power-up or reset, and also every time pcscd polls for
+        // the card's presence; only the first kind costs the card its power-up time.
+        var poweringUp = true
         while true {
             guard let header = readExactly(fd, 2) else { return false }
             let length = Int(header[0]) << 8 | Int(header[1])
             guard let payload = readExactly(fd, length) else { return false }
-            var quickAck: Int32 = 1
-            _ = setsockopt(fd, Int32(IPPROTO_TCP), TCP_QUICKACK, &quickAck, socklen_t(MemoryLayout<Int32>.size))
             lock.withLock { exchanges += 1 }
             if payload.count == 1 {
                 switch payload[0] {
-                case 0x01, 0x02: card.reset()
-                case 0x04: guard send(fd, card.atr.bytes) else { return false }
+                case 0x00:
+                    poweringUp = true
+                case 0x01, 0x02:
+                    card.reset()
+                    poweringUp = true
+                case 0x04:
+                    if poweringUp {
+                        let delay = powerUp.delay(atrLength: card.atr.bytes.count)
+                        if delay > .zero { Thread.sleep(forTimeInterval: Double(delay.components.attoseconds) / 1e18 + Double(delay.components.seconds)) }
+                        poweringUp = false
+                    }
+                    guard send(fd, card.atr.bytes) else { return false }
                 default: break
                 }
                 continue
@@ -211,6 +253,10 @@ public final class VirtualCardSlot: @unchecked Sendable {
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else { return nil }
             got += n
+            // Quick-ACK mode is not sticky: re-arm it after every read, or the kernel delays
+            // the ACK that vpcd's Nagle-bound second write (the payload after the length) waits for.
+            var quickAck: Int32 = 1
+            _ = setsockopt(fd, Int32(IPPROTO_TCP), TCP_QUICKACK, &quickAck, socklen_t(MemoryLayout<Int32>.size))
         }
         return buffer
     }
