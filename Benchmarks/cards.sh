@@ -53,6 +53,7 @@ stop_emulator() {
   exec 3>&-
   wait "$emulator_pid" 2>/dev/null || true
   emulator_pid=""
+  sleep 1.5   # let pcscd see the reader empty before the next card arrives
 }
 
 reader="Virtual PCD 00 00"

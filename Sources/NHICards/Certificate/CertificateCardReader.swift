@@ -58,8 +58,8 @@ public struct CertificateCardReader: Sendable {
     }
 
     static func selectPath(_ path: [UInt16], on card: some CardTransport) async throws(CardError) {
-        for fileID in path {
-            let response = try await card.transmit(.select(fileID: fileID, cla: hicosClass))
+        let responses = try await card.transmit(path.map { .select(fileID: $0, cla: hicosClass) })
+        for (fileID, response) in zip(path, responses) {
             guard response.status.isSuccess else {
                 let code: CardError.Code = response.status == .fileNotFound ? .cardUnknown : .unexpectedStatus
                 throw CardError(code, reader: card.readerName, statusWord: response.status,

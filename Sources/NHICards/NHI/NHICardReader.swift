@@ -42,8 +42,8 @@ public struct NHICardReader: Sendable {
         if type.isCertificateCard {
             throw CardError(.cardWrongType, reader: card.readerName, detail: "\(type.labelEn), ATR \(card.atr)")
         }
-        let select = try await card.transmit(selectApplication)
-        let read = try await card.transmit(readProfile)
+        let responses = try await card.transmit([selectApplication, readProfile])
+        let select = responses[0], read = responses[1]
         guard read.status.isSuccess else {
             if type == .unknown {
                 throw CardError(.cardUnknown, reader: card.readerName, statusWord: read.status,

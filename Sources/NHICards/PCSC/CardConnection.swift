@@ -56,7 +56,20 @@ public actor CardConnection: CardTransport {
         }
     }
 
-    /// One raw exchange with the card.
+    /// Sends `commands` in order on the PC/SC thread (one thread switch for the whole
+    /// sequence), applying ``APDUExchangeRules``.
+    public func transmit(_ commands: [CommandAPDU]) throws(CardError) -> [ResponseAPDU] {
+        var responses: [ResponseAPDU] = []
+        responses.reserveCapacity(commands.count)
+        for command in commands {
+            responses.append(try APDUExchangeRules.transmit(command, reader: readerName) { (bytes) throws(CardError) in
+                try exchange(bytes)
+            })
+        }
+        return responses
+    }
+
+    /// One raw exchange with the card (no GET RESPONSE, no length check).
     public func exchange(_ command: [UInt8]) throws(CardError) -> [UInt8] {
         guard open else { throw CardError(.cardRemoved, reader: readerName, detail: "connection closed") }
         var length = DWORD(receiveBuffer.count)

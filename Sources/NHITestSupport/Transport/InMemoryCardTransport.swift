@@ -16,10 +16,16 @@ public struct InMemoryCardTransport: CardTransport {
 
     public var atr: ATR { card.atr }
 
-    public func exchange(_ command: [UInt8]) async throws(CardError) -> [UInt8] {
-        switch card.respond(to: command) {
-        case .bytes(let response): return response
-        case .pullCard: throw CardError(.cardRemoved, reader: readerName, pcsc: .removedCard, detail: "SCardTransmit")
+    public func transmit(_ commands: [CommandAPDU]) async throws(CardError) -> [ResponseAPDU] {
+        var responses: [ResponseAPDU] = []
+        for command in commands {
+            responses.append(try APDUExchangeRules.transmit(command, reader: readerName) { (bytes) throws(CardError) in
+                switch card.respond(to: bytes) {
+                case .bytes(let response): return response
+                case .pullCard: throw CardError(.cardRemoved, reader: readerName, pcsc: .removedCard, detail: "SCardTransmit")
+                }
+            })
         }
+        return responses
     }
 }
