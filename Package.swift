@@ -144,7 +144,7 @@ let package = Package(
         .testTarget(name: "NHIGradesTests", dependencies: ["NHIGrades"], resources: [.copy("Vectors")]),
         .testTarget(name: "NHIFormatsTests", dependencies: ["NHIFormats"]),
         .testTarget(name: "NHICardsTests", dependencies: ["NHICards", "NHITestSupport"], resources: [.copy("Vectors")]),
-        .testTarget(name: "NHILoginTests", dependencies: ["NHILogin", "NHITestSupport"]),
+        .testTarget(name: "NHILoginTests", dependencies: ["NHILogin", "NHITestSupport"], resources: [.copy("Vectors")]),
         .testTarget(name: "NHIServiceTests", dependencies: ["NHIService", "NHITestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["NHICore", "NHITestSupport"]),
         .testTarget(
