@@ -117,7 +117,7 @@ let package = Package(
             path: "Examples/nhi-virtual-card", swiftSettings: strict),
         .executableTarget(
             name: "nhi-phone", dependencies: [
-                "NHIKit",
+                "NHIKit", "NHILogin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Examples/nhi-phone", swiftSettings: strict),

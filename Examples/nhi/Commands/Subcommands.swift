@@ -1,6 +1,7 @@
 import ArgumentParser
 import NHICards
 import NHIGrades
+import NHILogin
 
 extension NHI {
     /// Every subcommand, in the order `nhi --help` lists them. Each issue's commands live in
@@ -14,6 +15,8 @@ extension NHI {
         SupplementaryCommand.self,
         LateFeeCommand.self,
         Card.self,
+        Doctor.self,
+        Login.self,
         ErrorCodes.self,
     ]
 
@@ -22,6 +25,7 @@ extension NHI {
         [
             ("NHIGrades", "GradeError", GradeError.catalog.map { ($0.code.rawValue, $0.zh, $0.en) }),
             ("NHICards", "CardError", CardError.catalog.map { ($0.code.rawValue, $0.zh, $0.en) }),
+            ("NHILogin", "LoginError", LoginError.catalog.map { ($0.code.rawValue, $0.zh, $0.en) }),
         ]
     }
 }
