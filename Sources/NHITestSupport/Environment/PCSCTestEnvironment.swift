@@ -35,8 +35,9 @@ public enum PCSCTestEnvironment {
     /// after checking that they are there; both readers are empty when `body` starts and
     /// are emptied when it ends.
     public static func withVirtualReaders<T>(_ body: (_ first: VirtualCardSlot, _ second: VirtualCardSlot) async throws -> T) async throws -> T {
-        try await requireVirtualReaders()
-        return try await VirtualReaderLock.withLock {
+        // Checked while holding the lock: a test that restarts pcscd holds it too.
+        try await VirtualReaderLock.withLock {
+            try await requireVirtualReaders()
             let first = VirtualCardSlot(.first)
             let second = VirtualCardSlot(.second)
             // A card left behind by a crashed run would confuse the test: wait until both are empty.
