@@ -17,9 +17,13 @@ public struct ATRTable: Sendable {
 
     /// One row: a pattern, the card type, a description and where the fact comes from.
     public struct Entry: Sendable, Hashable {
+        /// How the entry matches.
         public let pattern: Pattern
+        /// The card type it stands for.
         public let cardType: CardType
+        /// What the card is.
         public let description: String
+        /// Where the fact comes from.
         public let source: String
 
         /// Creates an entry.

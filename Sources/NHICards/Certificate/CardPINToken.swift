@@ -21,6 +21,7 @@ public struct CardPINToken: SigningToken {
         self.card = card
     }
 
+    /// VERIFY without a PIN: `9000` verified, `63Cx` x tries left, `6983` locked.
     public func pinStatus() async throws(CardError) -> PINStatus {
         let response = try await card.transmit(.verify(reference: Self.pinReference, pin: nil))
         switch response.status {
@@ -35,6 +36,7 @@ public struct CardPINToken: SigningToken {
         }
     }
 
+    /// VERIFY with the PIN, after checking the card is not locked.
     public func login(pin: PIN) async throws(CardError) {
         let before = try await pinStatus()
         guard !before.locked else { throw CardError(.pinLocked, reader: card.readerName, remainingTries: 0) }
@@ -53,6 +55,7 @@ public struct CardPINToken: SigningToken {
         }
     }
 
+    /// PERFORM SECURITY OPERATION: COMPUTE DIGITAL SIGNATURE over `message` (the card hashes it).
     public func sign(_ message: [UInt8], withKeyOf certificate: CardCertificate) async throws(CardError) -> [UInt8] {
         let command = CommandAPDU(cla: 0x00, ins: 0x2A, p1: 0x9E, p2: 0x9A, data: message, le: 256)
         let response = try await card.transmit(command)
@@ -65,5 +68,6 @@ public struct CardPINToken: SigningToken {
         }
     }
 
+    /// Nothing to do: the card forgets the PIN when it is reset or removed.
     public func logout() async {}
 }

@@ -15,6 +15,7 @@ public enum CertificateSlot: Int, Sendable, Hashable, CaseIterable, Comparable {
     /// The byte offset in the file.
     public var offset: Int { rawValue }
 
+    /// Slots order by offset.
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 

@@ -1,36 +1,63 @@
 extension CardError.Code {
     // The PC/SC service and readers
+    /// `pcsc.serviceUnavailable`: cannot reach the smart-card service (pcscd) (61006).
     public static let serviceUnavailable: Self = "pcsc.serviceUnavailable"
+    /// `pcsc.noReaders`: no card reader found (9056).
     public static let noReaders: Self = "pcsc.noReaders"
+    /// `pcsc.readerNotFound`: the named card reader is not attached (9056).
     public static let readerNotFound: Self = "pcsc.readerNotFound"
+    /// `pcsc.failure`: the smart-card service reported an error.
     public static let pcscFailure: Self = "pcsc.failure"
     // The card in the reader
+    /// `card.absent`: no card in the reader (9056).
     public static let cardAbsent: Self = "card.absent"
+    /// `card.removed`: the card was removed while it was being read (9056).
     public static let cardRemoved: Self = "card.removed"
+    /// `card.mute`: the card does not respond (9056).
     public static let cardMute: Self = "card.mute"
+    /// `card.unknown`: card not recognised (9057).
     public static let cardUnknown: Self = "card.unknown"
+    /// `card.wrongType`: wrong kind of card (9057).
     public static let cardWrongType: Self = "card.wrongType"
+    /// `card.inUse`: another program holds the card exclusively.
     public static let cardInUse: Self = "card.inUse"
+    /// `card.shortResponse`: the card's answer was incomplete.
     public static let shortResponse: Self = "card.shortResponse"
+    /// `card.unexpectedStatus`: the card answered with an unexpected status (9057).
     public static let unexpectedStatus: Self = "card.unexpectedStatus"
+    /// `card.communication`: communication with the card failed.
     public static let communication: Self = "card.communication"
     // NHI card contents
+    /// `nhiCard.profile`: the NHI card's data is not in the expected format (9057).
     public static let nhiProfileMalformed: Self = "nhiCard.profile"
     // Certificates
+    /// `certificate.missing`: no certificate found on the card (9057).
     public static let certificateMissing: Self = "certificate.missing"
+    /// `certificate.malformed`: invalid certificate (9057).
     public static let certificateMalformed: Self = "certificate.malformed"
+    /// `certificate.expired`: the certificate has expired (66501).
     public static let certificateExpired: Self = "certificate.expired"
+    /// `certificate.notYetValid`: the certificate is not valid yet (66501).
     public static let certificateNotYetValid: Self = "certificate.notYetValid"
     // PIN and token
+    /// `pin.length`: wrong PIN length, it must be 6–8 characters (9041).
     public static let pinLength: Self = "pin.length"
+    /// `pin.incorrect`: wrong PIN (9039).
     public static let pinIncorrect: Self = "pin.incorrect"
+    /// `pin.locked`: the PIN is locked (9043).
     public static let pinLocked: Self = "pin.locked"
+    /// `token.notActivated`: the certificate card has not been activated (9046).
     public static let tokenNotActivated: Self = "token.notActivated"
+    /// `token.absent`: no card in the reader (9056).
     public static let tokenAbsent: Self = "token.absent"
+    /// `token.unrecognised`: card not recognised (9057).
     public static let tokenUnrecognised: Self = "token.unrecognised"
+    /// `token.keyMissing`: no private key matching the certificate on the card (9057).
     public static let keyMissing: Self = "token.keyMissing"
     // The PKCS#11 module
+    /// `pkcs11.moduleNotLoaded`: cannot load the certificate-card component (PKCS#11 module) (61006).
     public static let moduleNotLoaded: Self = "pkcs11.moduleNotLoaded"
+    /// `pkcs11.failure`: the certificate-card component reported an error.
     public static let pkcs11Failure: Self = "pkcs11.failure"
 }
 

@@ -25,7 +25,9 @@ public actor CardConnection: CardTransport {
 
     /// A transmission protocol.
     public enum CardProtocol: String, Sendable {
+        /// Character-oriented T=0.
         case t0 = "T=0"
+        /// Block-oriented T=1 (NHI and HiCOS cards).
         case t1 = "T=1"
     }
 

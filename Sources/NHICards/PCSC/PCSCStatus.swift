@@ -22,31 +22,57 @@ public struct PCSCStatus: Hashable, Sendable, CustomStringConvertible {
         return name.map { "\($0) (\(hexValue))" } ?? hexValue
     }
 
+    /// `SCARD_S_SUCCESS`.
     public static let success = PCSCStatus(rawValue: 0x0000_0000)
+    /// `SCARD_F_INTERNAL_ERROR`.
     public static let internalError = PCSCStatus(rawValue: 0x8010_0001)
+    /// `SCARD_E_CANCELLED`.
     public static let cancelled = PCSCStatus(rawValue: 0x8010_0002)
+    /// `SCARD_E_INVALID_HANDLE`.
     public static let invalidHandle = PCSCStatus(rawValue: 0x8010_0003)
+    /// `SCARD_E_INVALID_PARAMETER`.
     public static let invalidParameter = PCSCStatus(rawValue: 0x8010_0004)
+    /// `SCARD_E_NO_MEMORY`.
     public static let noMemory = PCSCStatus(rawValue: 0x8010_0006)
+    /// `SCARD_E_INSUFFICIENT_BUFFER`.
     public static let insufficientBuffer = PCSCStatus(rawValue: 0x8010_0008)
+    /// `SCARD_E_UNKNOWN_READER`.
     public static let unknownReader = PCSCStatus(rawValue: 0x8010_0009)
+    /// `SCARD_E_TIMEOUT`.
     public static let timeout = PCSCStatus(rawValue: 0x8010_000A)
+    /// `SCARD_E_SHARING_VIOLATION`.
     public static let sharingViolation = PCSCStatus(rawValue: 0x8010_000B)
+    /// `SCARD_E_NO_SMARTCARD`.
     public static let noSmartcard = PCSCStatus(rawValue: 0x8010_000C)
+    /// `SCARD_E_PROTO_MISMATCH`.
     public static let protocolMismatch = PCSCStatus(rawValue: 0x8010_000F)
+    /// `SCARD_E_NOT_READY`.
     public static let notReady = PCSCStatus(rawValue: 0x8010_0010)
+    /// `SCARD_F_COMM_ERROR`.
     public static let communicationError = PCSCStatus(rawValue: 0x8010_0013)
+    /// `SCARD_F_UNKNOWN_ERROR`.
     public static let unknownError = PCSCStatus(rawValue: 0x8010_0014)
+    /// `SCARD_E_NOT_TRANSACTED`.
     public static let notTransacted = PCSCStatus(rawValue: 0x8010_0016)
+    /// `SCARD_E_READER_UNAVAILABLE`.
     public static let readerUnavailable = PCSCStatus(rawValue: 0x8010_0017)
+    /// `SCARD_E_NO_SERVICE`.
     public static let noService = PCSCStatus(rawValue: 0x8010_001D)
+    /// `SCARD_E_SERVICE_STOPPED`.
     public static let serviceStopped = PCSCStatus(rawValue: 0x8010_001E)
+    /// `SCARD_E_NO_READERS_AVAILABLE`.
     public static let noReadersAvailable = PCSCStatus(rawValue: 0x8010_002E)
+    /// `SCARD_E_COMM_DATA_LOST`.
     public static let communicationDataLost = PCSCStatus(rawValue: 0x8010_002F)
+    /// `SCARD_W_UNSUPPORTED_CARD`.
     public static let unsupportedCard = PCSCStatus(rawValue: 0x8010_0065)
+    /// `SCARD_W_UNRESPONSIVE_CARD`.
     public static let unresponsiveCard = PCSCStatus(rawValue: 0x8010_0066)
+    /// `SCARD_W_UNPOWERED_CARD`.
     public static let unpoweredCard = PCSCStatus(rawValue: 0x8010_0067)
+    /// `SCARD_W_RESET_CARD`.
     public static let resetCard = PCSCStatus(rawValue: 0x8010_0068)
+    /// `SCARD_W_REMOVED_CARD`.
     public static let removedCard = PCSCStatus(rawValue: 0x8010_0069)
 
     /// Whether this value means the resource manager (pcscd) is gone or was restarted, so

@@ -35,21 +35,37 @@ public struct PKCS11ReturnValue: Hashable, Sendable, CustomStringConvertible {
         return name.map { "\($0) (\(hexValue))" } ?? "CKR \(hexValue)"
     }
 
+    /// `CKR_OK`.
     public static let ok = PKCS11ReturnValue(rawValue: 0x000)
+    /// `CKR_GENERAL_ERROR`.
     public static let generalError = PKCS11ReturnValue(rawValue: 0x005)
+    /// `CKR_FUNCTION_FAILED`.
     public static let functionFailed = PKCS11ReturnValue(rawValue: 0x006)
+    /// `CKR_DEVICE_ERROR`.
     public static let deviceError = PKCS11ReturnValue(rawValue: 0x030)
+    /// `CKR_DEVICE_REMOVED`.
     public static let deviceRemoved = PKCS11ReturnValue(rawValue: 0x032)
+    /// `CKR_PIN_INCORRECT`.
     public static let pinIncorrect = PKCS11ReturnValue(rawValue: 0x0A0)
+    /// `CKR_PIN_INVALID`.
     public static let pinInvalid = PKCS11ReturnValue(rawValue: 0x0A1)
+    /// `CKR_PIN_LEN_RANGE`.
     public static let pinLenRange = PKCS11ReturnValue(rawValue: 0x0A2)
+    /// `CKR_PIN_EXPIRED`.
     public static let pinExpired = PKCS11ReturnValue(rawValue: 0x0A3)
+    /// `CKR_PIN_LOCKED`.
     public static let pinLocked = PKCS11ReturnValue(rawValue: 0x0A4)
+    /// `CKR_SESSION_HANDLE_INVALID`.
     public static let sessionHandleInvalid = PKCS11ReturnValue(rawValue: 0x0B3)
+    /// `CKR_TOKEN_NOT_PRESENT`.
     public static let tokenNotPresent = PKCS11ReturnValue(rawValue: 0x0E0)
+    /// `CKR_TOKEN_NOT_RECOGNIZED`.
     public static let tokenNotRecognized = PKCS11ReturnValue(rawValue: 0x0E1)
+    /// `CKR_USER_ALREADY_LOGGED_IN`.
     public static let userAlreadyLoggedIn = PKCS11ReturnValue(rawValue: 0x100)
+    /// `CKR_USER_PIN_NOT_INITIALIZED`.
     public static let userPINNotInitialized = PKCS11ReturnValue(rawValue: 0x102)
+    /// `CKR_CRYPTOKI_ALREADY_INITIALIZED`.
     public static let cryptokiAlreadyInitialized = PKCS11ReturnValue(rawValue: 0x191)
 
     /// The PKCS#11 v2.20 return values in ascending order (pkcs11t.h v2.20, section 11.1 of

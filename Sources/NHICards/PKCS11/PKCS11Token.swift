@@ -36,10 +36,12 @@ public actor PKCS11Token: SigningToken {
 
     private var functions: CK_FUNCTION_LIST { module.functions.pointee }
 
+    /// The PIN state from the token flags (`C_GetTokenInfo`).
     public func pinStatus() throws(CardError) -> PINStatus {
         try module.tokenInfo(slot: CK_SLOT_ID(slot)).pinStatus
     }
 
+    /// `C_OpenSession` and `C_Login` as the user, after checking the token is not locked.
     public func login(pin: PIN) throws(CardError) {
         let before = try pinStatus()
         guard !before.locked else { throw CardError(.pinLocked, pkcs11: .pinLocked, remainingTries: 0, detail: "token flags, no PIN sent") }
@@ -58,6 +60,7 @@ public actor PKCS11Token: SigningToken {
         throw CardError(pkcs11: rv, during: "C_Login", remainingTries: rv == .pinIncorrect ? after?.knownRemainingTries : nil)
     }
 
+    /// `C_SignInit` with `CKM_SHA256_RSA_PKCS` and the certificate's key, then `C_Sign`.
     public func sign(_ message: [UInt8], withKeyOf certificate: CardCertificate) throws(CardError) -> [UInt8] {
         let handle = try openSession()
         let key = try privateKey(for: certificate, session: handle)
@@ -71,6 +74,7 @@ public actor PKCS11Token: SigningToken {
         return Array(signature.prefix(Int(length)))
     }
 
+    /// `C_Logout` and `C_CloseSession`.
     public func logout() {
         guard let session else { return }
         if loggedIn { _ = functions.C_Logout(session) }

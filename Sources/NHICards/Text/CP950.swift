@@ -15,7 +15,9 @@ import Darwin
 public enum CP950 {
     /// The decoded text and how many characters had to be replaced by `＊`.
     public struct Decoded: Sendable, Hashable {
+        /// The text.
         public let text: String
+        /// Characters shown as `＊`.
         public let replacedCharacters: Int
     }
 

@@ -20,34 +20,55 @@ import NHICore
 public struct CertificateLogin: Sendable {
     /// Where the flow is.
     public enum State: Sendable {
+        /// Waiting for the certificate card to be read.
         case waitingForCard
+        /// The certificate passed the checks; asking the token for its PIN state.
         case checkingPIN(CardCertificate)
+        /// Waiting for the PIN (tries left when known).
         case waitingForPIN(CardCertificate, PINStatus)
+        /// The PIN is being verified by the token.
         case loggingIn(CardCertificate)
+        /// Logged in to the token; waiting for the service's challenge.
         case awaitingChallenge(CardCertificate)
+        /// The token signs the challenge.
         case signing(CardCertificate, CertificateChallenge)
+        /// The service verifies the signature.
         case verifying(CardCertificate, CertificateChallenge)
+        /// Logged in.
         case authenticated(AuthenticatedIdentity)
+        /// The login ended with an error.
         case failed(LoginError)
     }
 
     /// What happened.
     public enum Event: Sendable {
+        /// The card's number and certificates were read.
         case cardRead(CertificateCardContents)
+        /// Reading the card failed.
         case cardReadFailed(CardError)
+        /// The token's PIN state.
         case pinStatus(PINStatus)
+        /// The user typed a PIN.
         case pinEntered(String)
+        /// The token accepted the PIN.
         case loginSucceeded
+        /// The token refused (wrong PIN, locked …) or failed.
         case tokenFailed(CardError)
+        /// The service issued a challenge.
         case challengeIssued(CertificateChallenge)
+        /// The token produced the signature.
         case signed([UInt8])
+        /// The service accepted the signature.
         case verified
+        /// The service refused the signature or the challenge.
         case verificationFailed(LoginError)
+        /// The card was taken out.
         case cardRemoved
     }
 
     /// What the caller must do next.
     public enum Effect: Sendable {
+        /// Nothing; ask for the PIN when waiting for it.
         case none
         /// Ask the token for its PIN state (no PIN is sent).
         case checkPINStatus

@@ -1,38 +1,67 @@
 extension LoginError.Code {
     // The flow itself
+    /// `flow.unexpectedEvent`: login step out of order.
     public static let unexpectedEvent: Self = "flow.unexpectedEvent"
+    /// `card.failed`: the card or certificate operation failed.
     public static let cardFailed: Self = "card.failed"
     // NHI card + registration password
+    /// `password.format`: the registration password must be 6–12 letters, digits or symbols.
     public static let passwordFormat: Self = "password.format"
+    /// `password.incorrect`: wrong password (9039).
     public static let passwordIncorrect: Self = "password.incorrect"
+    /// `password.suspended`: too many wrong passwords; NHI-card login is suspended.
     public static let passwordSuspended: Self = "password.suspended"
+    /// `password.notRegistered`: this NHI card is not registered for online services.
     public static let cardNotRegistered: Self = "password.notRegistered"
+    /// `unit.notOwner`: you are not the owner of this insured unit.
     public static let notUnitOwner: Self = "unit.notOwner"
     // Certificate + PIN
+    /// `pin.format`: wrong PIN length, it must be 6–8 characters (9041).
     public static let pinFormat: Self = "pin.format"
+    /// `certificate.issuerUnknown`: invalid certificate (not issued by a Taiwanese government CA) (9057).
     public static let certificateIssuerUnknown: Self = "certificate.issuerUnknown"
+    /// `certificate.identifierMissing`: the certificate carries no identifier (9057).
     public static let certificateIdentifierMissing: Self = "certificate.identifierMissing"
+    /// `certificate.accountMismatch`: the certificate does not belong to this account (last 4 ID digits differ).
     public static let certificateAccountMismatch: Self = "certificate.accountMismatch"
+    /// `certificate.accountRequired`: a citizen-certificate login needs the account's ID.
     public static let certificateAccountRequired: Self = "certificate.accountRequired"
+    /// `certificate.signatureInvalid`: the certificate signature does not verify (66501).
     public static let signatureInvalid: Self = "certificate.signatureInvalid"
+    /// `challenge.expired`: the login challenge expired.
     public static let challengeExpired: Self = "challenge.expired"
+    /// `challenge.unknown`: the login challenge is unknown or already used.
     public static let challengeUnknown: Self = "challenge.unknown"
     // App OTP
+    /// `otp.format`: the OTP code must be 6 digits.
     public static let otpFormat: Self = "otp.format"
+    /// `otp.incorrect`: wrong OTP code.
     public static let otpIncorrect: Self = "otp.incorrect"
+    /// `otp.expired`: the OTP code has expired (valid 3 minutes).
     public static let otpExpired: Self = "otp.expired"
+    /// `otp.reused`: this OTP code was already used.
     public static let otpReused: Self = "otp.reused"
+    /// `otp.suspended`: too many wrong OTP codes; OTP login is suspended.
     public static let otpSuspended: Self = "otp.suspended"
+    /// `otp.deviceNotBound`: no NHI app device is bound to this ID.
     public static let deviceNotBound: Self = "otp.deviceNotBound"
+    /// `identity.mismatch`: ID number or birth date does not match.
     public static let identityMismatch: Self = "identity.mismatch"
     // QR code and TW FidO
+    /// `token.expired`: the QR code has expired (valid 2:55).
     public static let tokenExpired: Self = "token.expired"
+    /// `token.unknown`: unknown QR code.
     public static let tokenUnknown: Self = "token.unknown"
+    /// `token.used`: the QR code was already used.
     public static let tokenUsed: Self = "token.used"
+    /// `token.notConfirmed`: the login has not been confirmed on the phone yet.
     public static let tokenNotConfirmed: Self = "token.notConfirmed"
+    /// `token.identityMismatch`: the phone that confirmed belongs to someone else.
     public static let tokenIdentityMismatch: Self = "token.identityMismatch"
+    /// `token.payloadInvalid`: the QR code's content is not a login code.
     public static let payloadInvalid: Self = "token.payloadInvalid"
     // Stores
+    /// `store.failed`: the login store could not be read or written.
     public static let storeFailed: Self = "store.failed"
 }
 

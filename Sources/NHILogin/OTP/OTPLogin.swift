@@ -12,21 +12,29 @@ import NHICore
 public struct OTPLogin: Sendable {
     /// Where the flow is.
     public enum State: Sendable, Hashable {
+        /// Waiting for the 6-digit code.
         case waitingForCode
+        /// The service is checking the code.
         case verifying
+        /// Logged in.
         case authenticated(AuthenticatedIdentity)
+        /// The login ended with an error.
         case failed(LoginError)
     }
 
     /// What happened.
     public enum Event: Sendable {
+        /// The user typed a code.
         case codeEntered(String)
+        /// The service's answer.
         case verified(OTPVerification)
+        /// The service could not be asked.
         case verificationFailed(LoginError)
     }
 
     /// What to do next.
     public enum Effect: Sendable {
+        /// Nothing.
         case none
         case verify(code: String, id: PersonalID, birthDate: CalendarDate, actingAsOwnerOf: UnitCode?)
     }

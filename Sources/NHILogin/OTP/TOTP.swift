@@ -7,6 +7,7 @@ import Foundation
 public struct TOTP: Sendable, Hashable {
     /// The HMAC hash function.
     public enum Algorithm: String, Sendable, Hashable, Codable {
+        /// HMAC-SHA-1 (the NHI app), HMAC-SHA-256, HMAC-SHA-512.
         case sha1, sha256, sha512
     }
 
@@ -136,8 +137,11 @@ public struct OTPAcceptance: Sendable, Hashable {
     /// What a code amounts to.
     public enum Verdict: Sendable, Hashable {
         case accepted(counter: Int64)
+        /// Older than 3 minutes.
         case expired
+        /// Already accepted once.
         case reused
+        /// Not a code of this secret near now.
         case incorrect
     }
 

@@ -12,31 +12,45 @@ import NHICore
 public struct QRLogin: Sendable {
     /// Where the flow is.
     public enum State: Sendable, Hashable {
+        /// Nothing requested yet.
         case idle
+        /// A token is being issued.
         case issuing
         /// The QR code is on screen.
         case showing(LoginToken)
+        /// The phone confirmed; the token is being used.
         case consuming(LoginToken)
         /// The code ran out; offer "重新產生QRcode".
         case expired
+        /// Logged in.
         case authenticated(AuthenticatedIdentity)
+        /// The login ended with an error.
         case failed(LoginError)
     }
 
     /// What happened.
     public enum Event: Sendable {
+        /// The user asked for a QR code.
         case requested
+        /// The service issued a token.
         case issued(LoginToken)
+        /// The service reported the token's status.
         case statusChecked(LoginTokenStatus)
+        /// The service let the token be used.
         case consumed(LoginToken)
+        /// The user asked for a new code (點此重新產生QRcode).
         case regenerate
+        /// The service refused or failed.
         case serviceFailed(LoginError)
     }
 
     /// What to do next.
     public enum Effect: Sendable {
+        /// Nothing; wait or poll.
         case none
+        /// Ask the service for a token.
         case issue(ConfirmingApp, PersonalID, CalendarDate, UnitCode?)
+        /// Use the confirmed token.
         case consume(String)
     }
 

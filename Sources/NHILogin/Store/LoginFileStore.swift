@@ -115,6 +115,7 @@ public struct LoginFileStore: RegistrationPasswordVerifier, OTPVerifier, LoginCo
 
     // MARK: RegistrationPasswordVerifier
 
+    /// Checks the password against its PBKDF2 hash, applying ``policy`` (suspended accounts are not checked).
     public func verify(_ password: RegistrationPassword, for card: NHICardIdentity, actingAsOwnerOf unitCode: UnitCode?,
                        at now: Date) async throws(LoginError) -> PasswordVerification {
         try update { (document) throws(LoginError) -> PasswordVerification in
@@ -138,6 +139,7 @@ public struct LoginFileStore: RegistrationPasswordVerifier, OTPVerifier, LoginCo
 
     // MARK: OTPVerifier
 
+    /// Checks the code with ``TOTP`` and ``acceptance``; wrong codes count towards ``policy``.
     public func verify(code: String, for id: PersonalID, birthDate: CalendarDate, actingAsOwnerOf unitCode: UnitCode?,
                        at now: Date) async throws(LoginError) -> OTPVerification {
         try update { document in
@@ -169,6 +171,7 @@ public struct LoginFileStore: RegistrationPasswordVerifier, OTPVerifier, LoginCo
 
     // MARK: LoginConfirmationService
 
+    /// Stores a new token (and drops tokens that ended an hour ago).
     public func issue(app: ConfirmingApp, for id: PersonalID, birthDate: CalendarDate, actingAsOwnerOf unitCode: UnitCode?,
                       at now: Date) async throws(LoginError) -> LoginToken {
         let token = LoginToken(app: app, requestedID: id, birthDate: birthDate, unitCode: unitCode, issuedAt: now)
@@ -180,6 +183,7 @@ public struct LoginFileStore: RegistrationPasswordVerifier, OTPVerifier, LoginCo
         return token
     }
 
+    /// Marks the token confirmed by the phone bound to `id`.
     public func confirm(_ value: String, by app: ConfirmingApp, as id: PersonalID, at now: Date) async throws(LoginError) {
         try update { (document) throws(LoginError) in
             guard var stored = document.tokens[value], stored.token.app == app else { throw LoginError(.tokenUnknown) }
@@ -191,6 +195,7 @@ public struct LoginFileStore: RegistrationPasswordVerifier, OTPVerifier, LoginCo
         }
     }
 
+    /// Where the token stands.
     public func status(of value: String, at now: Date) async throws(LoginError) -> LoginTokenStatus {
         guard let stored = try read().tokens[value] else { throw LoginError(.tokenUnknown) }
         if stored.consumedAt != nil { return .consumed }
@@ -199,6 +204,7 @@ public struct LoginFileStore: RegistrationPasswordVerifier, OTPVerifier, LoginCo
         return .pending(expiresAt: stored.token.expiresAt)
     }
 
+    /// Uses a confirmed token, once.
     public func consume(_ value: String, at now: Date) async throws(LoginError) -> LoginToken {
         try update { (document) throws(LoginError) -> LoginToken in
             guard var stored = document.tokens[value] else { throw LoginError(.tokenUnknown) }

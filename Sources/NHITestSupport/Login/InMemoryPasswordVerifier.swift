@@ -27,6 +27,7 @@ public actor InMemoryPasswordVerifier: RegistrationPasswordVerifier {
         owners[id.rawValue] = Set(units.map(\.rawValue))
     }
 
+    /// Compares the password, applying the policy.
     public func verify(_ password: RegistrationPassword, for card: NHICardIdentity, actingAsOwnerOf unitCode: UnitCode?,
                        at now: Date) async throws(LoginError) -> PasswordVerification {
         let key = card.id.rawValue

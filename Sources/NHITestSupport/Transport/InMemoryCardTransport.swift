@@ -16,6 +16,7 @@ public struct InMemoryCardTransport: CardTransport {
 
     public var atr: ATR { card.atr }
 
+    /// Hands each command to the card, applying ``APDUExchangeRules``.
     public func transmit(_ commands: [CommandAPDU]) async throws(CardError) -> [ResponseAPDU] {
         var responses: [ResponseAPDU] = []
         for command in commands {

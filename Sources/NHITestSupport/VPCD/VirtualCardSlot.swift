@@ -276,6 +276,8 @@ public final class VirtualCardSlot: @unchecked Sendable {
 
 /// A failure of the test harness itself (not of the code under test).
 public struct VirtualCardError: Error, CustomStringConvertible, Sendable {
+    /// What went wrong.
     public let description: String
+    /// Creates an error.
     public init(_ description: String) { self.description = description }
 }

@@ -18,11 +18,17 @@ public struct VirtualCardProfile: Codable, Sendable, Hashable {
     /// The ATR as hex; defaults per kind.
     public var atr: String?
     // NHI card
+    /// NHI card: the holder's name.
     public var name: String?
+    /// NHI card: national ID or resident number.
     public var id: String?
+    /// NHI card: birth date (ROC or ISO).
     public var birthDate: String?
+    /// NHI card: `M` or `F` (default from the ID).
     public var sex: String?
+    /// NHI card: the 12-digit card number.
     public var cardNumber: String?
+    /// NHI card: the issue date (ROC or ISO).
     public var issueDate: String?
     /// Answer the SELECT with `6D00` like cards from late 2025.
     public var newCard: Bool?
@@ -30,6 +36,7 @@ public struct VirtualCardProfile: Codable, Sendable, Hashable {
     /// The status word an opaque card answers everything with (hex, default `6D00`).
     public var status: String?
     // Certificate card
+    /// Certificate card: its description.
     public var certificate: CertificateCardProfile?
 
     /// Creates a profile; set the fields the kind needs.
