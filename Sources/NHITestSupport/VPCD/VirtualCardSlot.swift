@@ -185,9 +185,11 @@ public final class VirtualCardSlot: @unchecked Sendable {
 
     /// Answers vpcd until the connection closes. Returns `true` when the card pulled itself.
     private func converse(_ fd: Int32, _ card: any VirtualCard) -> Bool {
-        // vpcd asks for the ATR after a power-up or reset, and also every time pcscd polls for
-        // the card's presence; only the first kind costs the card its power-up time.
-        var poweringUp = true
+        // vpcd asks for the ATR after a power-up or reset (control 1 or 2), and also every time
+        // pcscd polls for the card's presence; only the first kind costs the card its power-up
+        // time. (A mute card cannot be shown this way: vpcd takes any failed answer to the
+        // power-up for a removal.)
+        var poweringUp = false
         while true {
             guard let header = readExactly(fd, 2) else { return false }
             let length = Int(header[0]) << 8 | Int(header[1])
@@ -196,7 +198,7 @@ public final class VirtualCardSlot: @unchecked Sendable {
             if payload.count == 1 {
                 switch payload[0] {
                 case 0x00:
-                    poweringUp = true
+                    poweringUp = false
                 case 0x01, 0x02:
                     card.reset()
                     poweringUp = true
