@@ -115,11 +115,11 @@ if insert_n:
     monitor = CardMonitor()
     monitor.addObserver(observer)
     time.sleep(0.5)
-for _ in range(insert_n):
+for round in range(insert_n):
     observer.removed.clear()
     fifo.write("remove\n")
     assert observer.removed.wait(15), "removal not seen"
-    time.sleep(0.3)
+    time.sleep((300 + round * 137 % 400) / 1000)  # the same spread over pcscd's polling cycle
     observer.inserted.clear()
     t = time.perf_counter()
     fifo.write("insert\n")
