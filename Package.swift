@@ -107,6 +107,7 @@ let package = Package(
             name: "nhi", dependencies: [
                 "NHIKit", "NHITestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Examples/nhi", swiftSettings: strict),
         .executableTarget(
@@ -135,8 +136,11 @@ let package = Package(
         .target(
             name: "GtkKit", dependencies: ["CGtk"],
             path: "Kiosk/Sources/GtkKit", swiftSettings: strict),
+        .target(
+            name: "KioskQR", dependencies: ["CQREncode"],
+            path: "Kiosk/Sources/KioskQR", swiftSettings: strict),
         .executableTarget(
-            name: "nhi-kiosk", dependencies: ["KioskModel", "GtkKit", "CQREncode", "NHITestSupport"],
+            name: "nhi-kiosk", dependencies: ["KioskModel", "GtkKit", "KioskQR", "NHITestSupport"],
             path: "Kiosk/Sources/nhi-kiosk", swiftSettings: strict),
 
         // MARK: Tests
@@ -150,6 +154,11 @@ let package = Package(
         .testTarget(
             name: "KioskModelTests", dependencies: ["KioskModel", "NHITestSupport"],
             path: "Kiosk/Tests/KioskModelTests"),
+        .testTarget(name: "KioskQRTests", dependencies: ["KioskQR"], path: "Kiosk/Tests/KioskQRTests"),
+        // GtkKit needs a display: this program runs under Xvfb from Tests/e2e/run.sh.
+        .executableTarget(
+            name: "gtkkit-smoke", dependencies: ["GtkKit", "KioskQR", "CGtk"],
+            path: "Kiosk/Tests/GtkKitSmoke", swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import Logging
 import NHICore
 #if canImport(Glibc)
 import Glibc
@@ -19,6 +21,14 @@ struct NHI: AsyncParsableCommand {
 extension AsyncParsableCommand {
     /// Runs the command's `async` entry point (an existential call would pick the sync one).
     mutating func runAsync() async throws { try await run() }
+}
+
+// Logs go to standard error at `warning` and above unless $NHI_LOG_LEVEL says otherwise;
+// standard output carries only the command's result.
+LoggingSystem.bootstrap { label in
+    var handler = StreamLogHandler.standardError(label: label)
+    handler.logLevel = ProcessInfo.processInfo.environment["NHI_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
+    return handler
 }
 
 // Usage errors exit with 2 (ArgumentParser's default is 64).

@@ -63,7 +63,7 @@ struct CardCommandTests {
     func readOne() async throws {
         try await PCSCTestEnvironment.withVirtualReaders { first, second in
             let empty = try CLI.run(["card", "read"])
-            #expect(empty.status == 1)
+            #expect(empty.status == 1, "\(empty.stderr)")
             #expect(empty.stderr.contains("card.absent"))
             #expect(empty.stderr.contains("9056"))
 

@@ -2,6 +2,7 @@ import Foundation
 import NHICards
 import NHICore
 import NHILogin
+import NHIService
 import NHITestSupport
 import Testing
 
@@ -157,11 +158,11 @@ struct CertificateLoginTests {
 struct CertificateCheckTests {
     @Test("Challenges: single use, expiry, tampered signatures (66501), and the signature must match the certificate")
     func challenges() async throws {
-        let clock = ManualClock()
+        let clock = ManualClock(Date(timeIntervalSince1970: 1_767_225_600))
         let issuer = CertificateChallengeIssuer(clock: clock)
         let ca = try TestCertificateAuthority(kind: .citizen)
         let (certificate, key) = try ca.issueWithNewKey(to: .init(name: "王小明", idLastFour: "6789"),
-                                                        notBefore: clock.now().addingTimeInterval(-3600), notAfter: clock.now().addingTimeInterval(86_400))
+                                                        notBefore: clock.now.addingTimeInterval(-3600), notAfter: clock.now.addingTimeInterval(86_400))
         let card = try CardCertificate(der: certificate.derBytes)
         func sign(_ challenge: CertificateChallenge) throws -> [UInt8] {
             Array(try key.signature(for: challenge.message, padding: .insecurePKCS1v1_5).rawRepresentation)
@@ -184,7 +185,7 @@ struct CertificateCheckTests {
         }
 
         let other = try ca.issueWithNewKey(to: .init(name: "林小美", idLastFour: "4093"),
-                                           notBefore: clock.now().addingTimeInterval(-3600), notAfter: clock.now().addingTimeInterval(86_400))
+                                           notBefore: clock.now.addingTimeInterval(-3600), notAfter: clock.now.addingTimeInterval(86_400))
         let stolen = await issuer.issue()
         await #expect(throws: LoginError(.signatureInvalid)) {
             try await issuer.redeem(stolen, signature: try sign(stolen), certificate: try CardCertificate(der: other.certificate.derBytes))

@@ -2,6 +2,7 @@ import Foundation
 import NHICards
 import NHICore
 import NHILogin
+import NHIService
 import NHITestSupport
 import Testing
 
@@ -15,14 +16,14 @@ struct NHICardLoginTests {
     static func enter(_ password: String, _ flow: inout NHICardLogin, _ verifier: InMemoryPasswordVerifier,
                       _ clock: ManualClock) async throws -> NHICardLogin.State {
         if case .verify(let secret, let card, let unit) = flow.handle(.passwordEntered(password)) {
-            _ = flow.handle(.verified(try await verifier.verify(secret, for: card, actingAsOwnerOf: unit, at: clock.now())))
+            _ = flow.handle(.verified(try await verifier.verify(secret, for: card, actingAsOwnerOf: unit, at: clock.now)))
         }
         return flow.state
     }
 
     @Test("The right password authenticates the card holder")
     func success() async throws {
-        let clock = ManualClock()
+        let clock = ManualClock(Date(timeIntervalSince1970: 1_767_225_600))
         let verifier = InMemoryPasswordVerifier()
         await verifier.register("Secret#2026", for: try PersonalID(parsing: "A123456789"), name: "陳大文")
         var flow = NHICardLogin(clock: clock)
@@ -34,13 +35,13 @@ struct NHICardLoginTests {
         #expect(identity.method == .nhiCard)
         #expect(identity.certificateKind == .nhiCard)
         #expect(identity.credentialSerial == "000012345678")
-        #expect(identity.authenticatedAt == clock.now())
+        #expect(identity.authenticatedAt == clock.now)
         #expect(identity.isUnitAdministrator == false)
     }
 
     @Test("Wrong twice shows tries left; the third wrong suspends for 10 minutes; suspended means not even compared")
     func suspension() async throws {
-        let clock = ManualClock()
+        let clock = ManualClock(Date(timeIntervalSince1970: 1_767_225_600))
         let verifier = InMemoryPasswordVerifier()
         await verifier.register("Secret#2026", for: try PersonalID(parsing: "A123456789"))
         var flow = NHICardLogin(clock: clock)
@@ -55,7 +56,7 @@ struct NHICardLoginTests {
         let third = try await Self.enter("Wrong#0000", &flow, verifier, clock)
         guard case .failed(let error) = third else { Issue.record("\(third)"); return }
         #expect(error.code == .passwordSuspended)
-        #expect(error.suspendedUntil == clock.now().addingTimeInterval(600))
+        #expect(error.suspendedUntil == clock.now.addingTimeInterval(600))
         #expect(error.message.contains("暫停至"))
 
         // Even the right password is not compared while suspended.
@@ -90,7 +91,7 @@ struct NHICardLoginTests {
         let verifier = InMemoryPasswordVerifier()
         let id = try PersonalID(parsing: "A123456789")
         await verifier.register("Secret#2026", for: id, owns: [try UnitCode(parsing: "110001000")])
-        let clock = ManualClock()
+        let clock = ManualClock(Date(timeIntervalSince1970: 1_767_225_600))
 
         var unregistered = NHICardLogin(clock: clock)
         _ = unregistered.handle(.cardRead(try Self.card("F131104093")))

@@ -2,6 +2,7 @@ import ArgumentParser
 import NHICards
 import NHIGrades
 import NHILogin
+import NHIService
 
 extension NHI {
     /// Every subcommand, in the order `nhi --help` lists them. Each issue's commands live in
@@ -14,6 +15,7 @@ extension NHI {
         LabourPremiumCommand.self,
         SupplementaryCommand.self,
         LateFeeCommand.self,
+        ServiceCommand.self,
         Card.self,
         Doctor.self,
         Login.self,
@@ -26,6 +28,7 @@ extension NHI {
             ("NHIGrades", "GradeError", GradeError.catalog.map { ($0.code.rawValue, $0.zh, $0.en) }),
             ("NHICards", "CardError", CardError.catalog.map { ($0.code.rawValue, $0.zh, $0.en) }),
             ("NHILogin", "LoginError", LoginError.catalog.map { ($0.code.rawValue, $0.zh, $0.en) }),
+            ("NHIService", "ServiceError", ServiceError.catalog.map { ($0.code.rawValue, $0.zh, $0.en) }),
         ]
     }
 }

@@ -54,7 +54,7 @@ public actor CardConnection: CardTransport {
         if open {
             let card = card
             let context = context
-            DedicatedThreadExecutor.pcsc.execute { _ = SCardDisconnect(card, SCard.leaveCard); _ = context }
+            DedicatedThreadExecutor.pcsc.executeAndWait { _ = SCardDisconnect(card, SCard.leaveCard); _ = context }
         }
     }
 

@@ -22,11 +22,13 @@ final class DedicatedThreadExecutor: SerialExecutor, @unchecked Sendable {
 
     private var queue: [Work] = []
     private var running: [Work] = []
+    private var thread: Thread?
 
     init(name: String) {
         let thread = Thread { [unowned self] in self.runLoop() }
         thread.name = name
         thread.stackSize = 1 << 20
+        self.thread = thread
         thread.start()
     }
 
@@ -34,10 +36,21 @@ final class DedicatedThreadExecutor: SerialExecutor, @unchecked Sendable {
         submit(.job(UnownedJob(job)))
     }
 
-    /// Runs `body` on the PC/SC thread later (used by `deinit`s that must release handles
-    /// on the thread that owns them).
-    func execute(_ body: @escaping @Sendable () -> Void) {
-        submit(.closure(body))
+    /// Runs `body` on this executor's thread and returns when it has run (used by `deinit`s
+    /// that must release handles on the thread that owns them). Waiting matters: a process
+    /// that exits right after dropping its last context would otherwise race pcsc-lite's
+    /// exit-time clean-up against a release still queued here, and crash.
+    func executeAndWait(_ body: @escaping @Sendable () -> Void) {
+        if Thread.current === thread {
+            body()
+            return
+        }
+        let done = DispatchSemaphore(value: 0)
+        submit(.closure {
+            body()
+            done.signal()
+        })
+        done.wait()
     }
 
     private func submit(_ work: Work) {

@@ -9,7 +9,7 @@ final class ContextHandle: @unchecked Sendable {
 
     deinit {
         let value = value
-        DedicatedThreadExecutor.pcsc.execute { _ = SCardReleaseContext(value) }
+        DedicatedThreadExecutor.pcsc.executeAndWait { _ = SCardReleaseContext(value) }
     }
 }
 

@@ -47,6 +47,14 @@ public struct BulkAdjustmentProposal: Hashable, Sendable {
         public let reason: Reason
         /// Whether the operator changed the proposed amount.
         public let overridden: Bool
+
+        /// A change of `person` to `newAmount` (for old → new grade selections made by hand).
+        public init(person: RosterEntry, newAmount: Money, reason: Reason, overridden: Bool) {
+            self.person = person
+            self.newAmount = newAmount
+            self.reason = reason
+            self.overridden = overridden
+        }
     }
 
     /// A person the bulk adjustment may not include.

@@ -31,14 +31,14 @@ public actor CertificateChallengeIssuer {
     private var open: [[UInt8]: CertificateChallenge] = [:]
 
     /// An issuer whose challenges live `lifetime` seconds (2 minutes by default).
-    public init(lifetime: TimeInterval = 120, clock: any LoginClock = SystemClock()) {
+    public init(lifetime: TimeInterval = 120, clock: any LoginClock = SystemLoginClock()) {
         self.lifetime = lifetime
         self.clock = clock
     }
 
     /// A new challenge.
     public func issue() -> CertificateChallenge {
-        let now = clock.now()
+        let now = clock.now
         open = open.filter { $0.value.expiresAt > now }
         var generator = SystemRandomNumberGenerator()
         let nonce = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
@@ -55,7 +55,7 @@ public actor CertificateChallengeIssuer {
         guard let issued = open.removeValue(forKey: challenge.nonce), issued == challenge else {
             throw LoginError(.challengeUnknown)
         }
-        let now = clock.now()
+        let now = clock.now
         guard now <= issued.expiresAt else { throw LoginError(.challengeExpired) }
         do { try certificate.checkValidity(at: now) } catch { throw LoginError(card: error) }
         guard Self.verify(signature, over: issued.message, with: certificate) else {

@@ -93,7 +93,7 @@ public struct CertificateLogin: Sendable {
     private let clock: any LoginClock
 
     /// A new flow for `account` (needed for citizen and healthcare-professional certificates).
-    public init(account: PersonalID?, unitCode: UnitCode? = nil, clock: any LoginClock = SystemClock()) {
+    public init(account: PersonalID?, unitCode: UnitCode? = nil, clock: any LoginClock = SystemLoginClock()) {
         self.account = account
         self.unitCode = unitCode
         self.clock = clock
@@ -159,7 +159,7 @@ public struct CertificateLogin: Sendable {
     /// The checks made before any PIN: validity (66501), issuer, identifiers, account.
     func admit(_ contents: CertificateCardContents) throws(LoginError) -> CardCertificate {
         guard let certificate = contents.signingCertificate else { throw LoginError(card: CardError(.certificateMissing)) }
-        do { try certificate.checkValidity(at: clock.now()) } catch { throw LoginError(card: error) }
+        do { try certificate.checkValidity(at: clock.now) } catch { throw LoginError(card: error) }
         guard let kind = certificate.kind else {
             throw LoginError(.certificateIssuerUnknown, detail: certificate.issuerDescription)
         }
@@ -184,10 +184,10 @@ public struct CertificateLogin: Sendable {
         if kind?.isOrganisation == true {
             return AuthenticatedIdentity(personID: nil, name: certificate.holderName, unitCode: unitCode, ubn: certificate.ubn,
                                          organisationCode: certificate.organisationCode, certificateKind: kind, method: .certificate,
-                                         authenticatedAt: clock.now(), credentialSerial: certificate.serialNumber)
+                                         authenticatedAt: clock.now, credentialSerial: certificate.serialNumber)
         }
         return AuthenticatedIdentity(personID: account, name: certificate.holderName, certificateKind: kind, method: .certificate,
-                                     authenticatedAt: clock.now(), credentialSerial: certificate.serialNumber)
+                                     authenticatedAt: clock.now, credentialSerial: certificate.serialNumber)
     }
 
     /// Runs the flow once with the card in `reader` and `token` (PKCS#11 in production,

@@ -1,15 +1,17 @@
 import Foundation
 
 /// Where a login flow gets the time: token lifetimes, OTP windows and suspensions all
-/// depend on it, so tests inject their own (`NHITestSupport.ManualClock`).
+/// depend on it, so tests inject their own. The service's clocks (`NHIService.SystemClock`,
+/// `NHIService.ManualClock`) are login clocks too.
 public protocol LoginClock: Sendable {
     /// The current instant.
-    func now() -> Date
+    var now: Date { get }
 }
 
 /// The system's clock.
-public struct SystemClock: LoginClock {
+public struct SystemLoginClock: LoginClock {
     /// Creates the system clock.
     public init() {}
-    public func now() -> Date { Date() }
+    /// `Date()`.
+    public var now: Date { Date() }
 }

@@ -52,7 +52,7 @@ public struct OTPLogin: Sendable {
     private let clock: any LoginClock
 
     /// A new flow.
-    public init(id: PersonalID, birthDate: CalendarDate, actingAsOwnerOf unitCode: UnitCode? = nil, clock: any LoginClock = SystemClock()) {
+    public init(id: PersonalID, birthDate: CalendarDate, actingAsOwnerOf unitCode: UnitCode? = nil, clock: any LoginClock = SystemLoginClock()) {
         self.id = id
         self.birthDate = birthDate
         self.actingAsOwnerOf = unitCode
@@ -75,7 +75,7 @@ public struct OTPLogin: Sendable {
             switch answer {
             case .accepted(let name):
                 state = .authenticated(AuthenticatedIdentity(personID: id, name: name, unitCode: actingAsOwnerOf,
-                                                             certificateKind: nil, method: .appOTP, authenticatedAt: clock.now()))
+                                                             certificateKind: nil, method: .appOTP, authenticatedAt: clock.now))
             case .incorrect(let left):
                 lastError = LoginError(.otpIncorrect, remainingAttempts: left)
                 state = .waitingForCode
@@ -112,7 +112,7 @@ public struct OTPLogin: Sendable {
             }
             if case .verify(let code, let id, let birthDate, let unit) = handle(.codeEntered(text)) {
                 do {
-                    _ = handle(.verified(try await verifier.verify(code: code, for: id, birthDate: birthDate, actingAsOwnerOf: unit, at: clock.now())))
+                    _ = handle(.verified(try await verifier.verify(code: code, for: id, birthDate: birthDate, actingAsOwnerOf: unit, at: clock.now)))
                 } catch {
                     _ = handle(.verificationFailed(error))
                 }

@@ -64,7 +64,7 @@ public struct NHICardLogin: Sendable {
     private let clock: any LoginClock
 
     /// A new flow.
-    public init(actingAsOwnerOf unitCode: UnitCode? = nil, clock: any LoginClock = SystemClock()) {
+    public init(actingAsOwnerOf unitCode: UnitCode? = nil, clock: any LoginClock = SystemLoginClock()) {
         self.actingAsOwnerOf = unitCode
         self.clock = clock
     }
@@ -95,7 +95,7 @@ public struct NHICardLogin: Sendable {
             case .accepted(let name):
                 state = .authenticated(AuthenticatedIdentity(
                     personID: card.id, name: name ?? card.name.value, unitCode: actingAsOwnerOf,
-                    certificateKind: .nhiCard, method: .nhiCard, authenticatedAt: clock.now(),
+                    certificateKind: .nhiCard, method: .nhiCard, authenticatedAt: clock.now,
                     credentialSerial: card.cardNumber.rawValue))
             case .rejected(let left):
                 lastError = LoginError(.passwordIncorrect, remainingAttempts: left)
@@ -135,7 +135,7 @@ public struct NHICardLogin: Sendable {
             }
             if case .verify(let secret, let card, let unit) = handle(.passwordEntered(text)) {
                 do {
-                    _ = handle(.verified(try await verifier.verify(secret, for: card, actingAsOwnerOf: unit, at: clock.now())))
+                    _ = handle(.verified(try await verifier.verify(secret, for: card, actingAsOwnerOf: unit, at: clock.now)))
                 } catch {
                     _ = handle(.verificationFailed(error))
                 }

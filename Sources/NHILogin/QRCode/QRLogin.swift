@@ -68,7 +68,7 @@ public struct QRLogin: Sendable {
 
     /// A new flow.
     public init(app: ConfirmingApp, id: PersonalID, birthDate: CalendarDate, actingAsOwnerOf unitCode: UnitCode? = nil,
-                clock: any LoginClock = SystemClock()) {
+                clock: any LoginClock = SystemLoginClock()) {
         self.app = app
         self.id = id
         self.birthDate = birthDate
@@ -78,7 +78,7 @@ public struct QRLogin: Sendable {
 
     /// Seconds left on the shown code (for the countdown), or `nil` when none is shown.
     public var secondsLeft: Int? {
-        if case .showing(let token) = state { return token.secondsLeft(at: clock.now()) }
+        if case .showing(let token) = state { return token.secondsLeft(at: clock.now) }
         return nil
     }
 
@@ -93,7 +93,7 @@ public struct QRLogin: Sendable {
         case (.showing(let token), .statusChecked(let status)):
             switch status {
             case .pending:
-                if clock.now() > token.expiresAt { state = .expired }
+                if clock.now > token.expiresAt { state = .expired }
             case .confirmed:
                 state = .consuming(token)
                 return .consume(token.value)
@@ -105,7 +105,7 @@ public struct QRLogin: Sendable {
         case (.consuming(let token), .consumed(let used)) where used.value == token.value:
             state = .authenticated(AuthenticatedIdentity(
                 personID: id, name: nil, unitCode: actingAsOwnerOf,
-                certificateKind: app == .twFidO ? .citizen : nil, method: app.method, authenticatedAt: clock.now()))
+                certificateKind: app == .twFidO ? .citizen : nil, method: app.method, authenticatedAt: clock.now))
         case (.showing, .serviceFailed(let error)) where error.code == .tokenExpired:
             state = .expired
         case (_, .serviceFailed(let error)):
@@ -128,19 +128,19 @@ public struct QRLogin: Sendable {
             switch effect {
             case .issue(let app, let id, let birthDate, let unit):
                 do {
-                    let token = try await service.issue(app: app, for: id, birthDate: birthDate, actingAsOwnerOf: unit, at: clock.now())
+                    let token = try await service.issue(app: app, for: id, birthDate: birthDate, actingAsOwnerOf: unit, at: clock.now)
                     effect = handle(.issued(token))
                     await show(token)
                 } catch {
                     effect = handle(.serviceFailed(error))
                 }
             case .consume(let value):
-                do { effect = handle(.consumed(try await service.consume(value, at: clock.now()))) } catch { effect = handle(.serviceFailed(error)) }
+                do { effect = handle(.consumed(try await service.consume(value, at: clock.now))) } catch { effect = handle(.serviceFailed(error)) }
             case .none:
                 switch state {
                 case .showing(let token):
                     try? await Task.sleep(for: interval)
-                    do { effect = handle(.statusChecked(try await service.status(of: token.value, at: clock.now()))) } catch { effect = handle(.serviceFailed(error)) }
+                    do { effect = handle(.statusChecked(try await service.status(of: token.value, at: clock.now))) } catch { effect = handle(.serviceFailed(error)) }
                 case .expired where regenerations < regenerateOnExpiry:
                     regenerations += 1
                     effect = handle(.regenerate)

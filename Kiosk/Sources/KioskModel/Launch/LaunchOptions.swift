@@ -1,0 +1,74 @@
+/// `nhi-kiosk`'s command line.
+public struct LaunchOptions: Sendable, Hashable {
+    /// `--kiosk`: full screen, no decorations, only an administrator can leave.
+    public var kiosk = false
+    /// `--demo`: virtual cards and a sample database (says so on screen).
+    public var demo = false
+    /// `--lang zh-Hant|en`: the start-up language (default: the settings', zh-Hant).
+    public var language: Language?
+    /// `--automation-socket PATH`: the test hook (see Documentation/Kiosk.md).
+    public var automationSocket: String?
+    /// `--idle-timeout SECONDS`: overrides the settings' idle timeout (tests, demos).
+    public var idleTimeoutSeconds: Int?
+    /// `--report-first-frame`: prints the wall-clock time of the first drawn frame.
+    public var reportFirstFrame = false
+    /// `--help`.
+    public var help = false
+
+    public init() {}
+
+    /// Parses the arguments after the program name.
+    public init(arguments: [String]) throws(KioskError) {
+        var remaining = arguments[...]
+        func value(for option: String) throws(KioskError) -> String {
+            guard let next = remaining.popFirst(), !next.hasPrefix("--") else {
+                throw KioskError(.optionMissingValue, subject: option)
+            }
+            return next
+        }
+        while let argument = remaining.popFirst() {
+            let (name, inline) = Self.split(argument)
+            func argumentValue() throws(KioskError) -> String {
+                if let inline { return inline }
+                return try value(for: name)
+            }
+            switch name {
+            case "--kiosk": kiosk = true
+            case "--demo": demo = true
+            case "--lang", "--language":
+                let tag = try argumentValue()
+                guard let language = Language(tag: tag) else { throw KioskError(.optionLanguage, subject: name, input: tag) }
+                self.language = language
+            case "--automation-socket":
+                automationSocket = try argumentValue()
+            case "--idle-timeout":
+                let text = try argumentValue()
+                guard let seconds = Int(text), seconds >= 1 else { throw KioskError(.optionIdleTimeout, subject: name, input: text) }
+                idleTimeoutSeconds = seconds
+            case "--report-first-frame": reportFirstFrame = true
+            case "--help", "-h": help = true
+            default: throw KioskError(.optionUnknown, input: argument)
+            }
+        }
+    }
+
+    private static func split(_ argument: String) -> (String, String?) {
+        guard argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") else { return (argument, nil) }
+        return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
+    }
+
+    /// The `--help` text.
+    public static let usage = """
+        用法 Usage: nhi-kiosk [--kiosk] [--demo] [--lang zh-Hant|en] [--idle-timeout SECONDS]
+                              [--automation-socket PATH] [--report-first-frame]
+
+          --kiosk                   全螢幕，只有管理者可以離開 / full screen; only an administrator can leave
+          --demo                    示範模式（虛擬卡片與範例資料）/ demo mode (virtual cards, sample data)
+          --lang zh-Hant|en         顯示語言（預設 zh-Hant）/ display language (default zh-Hant)
+          --idle-timeout SECONDS    閒置鎖定秒數（覆寫設定）/ idle lock in seconds (overrides the settings)
+          --automation-socket PATH  測試用自動化介面 / automation hook for tests (Documentation/Kiosk.md)
+          --report-first-frame      印出第一個畫面繪出的時間 / print when the first frame was drawn
+
+        設定檔 Settings: $XDG_CONFIG_HOME/nhi/kiosk.json
+        """
+}

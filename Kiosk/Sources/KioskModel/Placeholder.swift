@@ -1,1 +1,0 @@
-// Placeholder: built in the kiosk issue.

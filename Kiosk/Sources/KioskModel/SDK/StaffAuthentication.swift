@@ -1,0 +1,105 @@
+import NHICore
+
+/// How a member of staff signs in (SPEC §2).
+public enum LoginMethod: String, Sendable, Hashable, Codable, CaseIterable {
+    /// 健保卡 + 註冊密碼.
+    case nhiCard
+    /// 憑證 (citizen or organisation certificate card) + PIN on the on-screen keypad.
+    case certificate
+    /// 健保快易通 OTP: national ID + birth date + the app's one-time code.
+    case nhiAppOTP
+    /// 健保快易通 QR code: the kiosk shows a code the app scans.
+    case nhiAppQR
+    /// TW FidO 行動自然人憑證: the kiosk shows a code the TW FidO app scans.
+    case twFido
+
+    /// Whether this method shows a QR code and waits for an app.
+    public var usesApp: Bool { self == .nhiAppQR || self == .twFido }
+    /// Whether this method reads a card in a reader.
+    public var usesCard: Bool { self == .nhiCard || self == .certificate }
+}
+
+/// A signed-in member of staff.
+public struct StaffSession: Sendable, Hashable {
+    /// The person's name.
+    public let name: String
+    /// Their ID, masked for display (`A12345****`); the full ID stays in the SDK.
+    public let maskedID: String
+    public let role: StaffRole
+    public let unitCode: UnitCode
+    /// 允許使用所有加退保業務功能: an operator assigned with this flag may file every change.
+    public let mayFileAllChanges: Bool
+    public let method: LoginMethod
+
+    public init(name: String, maskedID: String, role: StaffRole, unitCode: UnitCode,
+                mayFileAllChanges: Bool, method: LoginMethod) {
+        self.name = name
+        self.maskedID = maskedID
+        self.role = role
+        self.unitCode = unitCode
+        self.mayFileAllChanges = mayFileAllChanges
+        self.method = method
+    }
+
+    /// Administrators may do everything an operator with every right may.
+    public var mayFileChanges: Bool { role == .administrator || mayFileAllChanges }
+}
+
+/// What a member of staff types or presents for a direct sign-in. Secrets are NHICore's
+/// secret types, which never print themselves.
+public enum StaffCredential: Sendable, Hashable {
+    /// NHI card in `reader` (nil: the configured one) + registration password;
+    /// `ownerUnitCode` when the owner signs in to assign administrators.
+    case nhiCard(reader: String?, password: RegistrationPassword, ownerUnitCode: UnitCode?)
+    /// Certificate card in `reader` + PIN.
+    case certificate(reader: String?, pin: PIN)
+    /// NHI app OTP.
+    case nhiAppOTP(id: PersonalID, birthDate: CalendarDate, otp: String, ownerUnitCode: UnitCode?)
+}
+
+/// A request for an app-confirmed sign-in (QR code).
+public struct AppSignInRequest: Sendable, Hashable {
+    public let method: LoginMethod
+    public let id: PersonalID
+    public let birthDate: CalendarDate
+    public let ownerUnitCode: UnitCode?
+
+    public init(method: LoginMethod, id: PersonalID, birthDate: CalendarDate, ownerUnitCode: UnitCode?) {
+        precondition(method.usesApp, "AppSignInRequest is for QR-code methods")
+        self.method = method
+        self.id = id
+        self.birthDate = birthDate
+        self.ownerUnitCode = ownerUnitCode
+    }
+}
+
+/// A QR code to show and how long it is valid.
+public struct AppSignInChallenge: Sendable, Hashable {
+    /// Identifies the pending sign-in to the SDK.
+    public let reference: String
+    /// The text to encode in the QR code.
+    public let qrPayload: String
+    /// How long the code stays valid from the moment it is issued (TW FidO: 2:55).
+    public let validFor: Duration
+
+    public init(reference: String, qrPayload: String, validFor: Duration) {
+        self.reference = reference
+        self.qrPayload = qrPayload
+        self.validFor = validFor
+    }
+}
+
+/// **SDK contract (NHILogin):** signs staff in with every method of SPEC §2.
+///
+/// Errors thrown should be `CodedError`s carrying the seeds' codes (9039 wrong password,
+/// 9041 PIN length, 9043 locked, 9056 no card, 9057 unrecognised card, 66501 expired
+/// certificate); the kiosk shows their message and never the secret.
+public protocol StaffAuthenticator: Sendable {
+    /// Signs in with a card + password, a certificate + PIN, or an OTP.
+    func signIn(with credential: StaffCredential) async throws -> StaffSession
+    /// Starts a QR-code sign-in and returns the code to show.
+    func startAppSignIn(_ request: AppSignInRequest) async throws -> AppSignInChallenge
+    /// Waits until the app confirms `challenge` (or throws when it is refused). The kiosk
+    /// cancels the task when the code expires, is regenerated, or the screen is wiped.
+    func awaitAppConfirmation(_ challenge: AppSignInChallenge) async throws -> StaffSession
+}

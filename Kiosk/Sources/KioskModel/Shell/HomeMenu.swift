@@ -1,0 +1,70 @@
+import NHICore
+
+/// A task on the home screen.
+public enum KioskTask: String, Sendable, Hashable, Codable, CaseIterable {
+    case visitorCard
+    case enrol
+    case withdraw
+    case salaryAdjustment
+    case bulkSalaryAdjustment
+    case batchUpload
+    case uploadRecords
+    case unpaidPremiums
+    case doctor
+    case settings
+    /// Administrators only, in kiosk mode: close the kiosk.
+    case leaveKiosk
+
+    /// The screen the task opens (nil for ``leaveKiosk``).
+    public var screen: Screen? {
+        switch self {
+        case .visitorCard: .visitor
+        case .enrol: .enrol
+        case .withdraw: .withdraw
+        case .salaryAdjustment: .salaryAdjustment
+        case .bulkSalaryAdjustment: .bulkSalaryAdjustment
+        case .batchUpload: .batchUpload
+        case .uploadRecords: .uploadRecords
+        case .unpaidPremiums: .unpaidPremiums
+        case .doctor: .doctor
+        case .settings: .settings
+        case .leaveKiosk: nil
+        }
+    }
+}
+
+/// Which tasks a member of staff may see (SPEC §1).
+///
+/// - Everyone: the visitor's card, batch registration upload, upload records (the SDK shows
+///   operators only their own uploads), unpaid premiums, reader diagnostics.
+/// - Filing enrolments, withdrawals and salary adjustments: administrators, and operators
+///   assigned with "允許使用所有加退保業務功能".
+/// - Settings: administrators in kiosk mode, everyone on an ordinary desktop.
+///   Leaving kiosk mode: administrators, in kiosk mode.
+public enum HomeMenu {
+    /// The tasks for `session`, in menu order.
+    public static func tasks(for session: StaffSession, kioskMode: Bool) -> [KioskTask] {
+        KioskTask.allCases.filter { allows($0, for: session, kioskMode: kioskMode) }
+    }
+
+    /// Whether `session` may open `task`.
+    public static func allows(_ task: KioskTask, for session: StaffSession, kioskMode: Bool) -> Bool {
+        switch task {
+        case .visitorCard, .batchUpload, .uploadRecords, .unpaidPremiums, .doctor: true
+        case .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment: session.mayFileChanges
+        case .settings: session.role == .administrator || !kioskMode
+        case .leaveKiosk: kioskMode && session.role == .administrator
+        }
+    }
+
+    /// Whether `session` (nil: nobody signed in) may be on `screen`.
+    public static func allows(_ screen: Screen, for session: StaffSession?, kioskMode: Bool) -> Bool {
+        guard let session else { return screen.isReachableSignedOut(kioskMode: kioskMode) }
+        switch screen {
+        case .signIn, .home, .locked: return true
+        default:
+            guard let task = KioskTask.allCases.first(where: { $0.screen == screen }) else { return false }
+            return allows(task, for: session, kioskMode: kioskMode)
+        }
+    }
+}

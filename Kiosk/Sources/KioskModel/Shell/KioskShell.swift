@@ -1,0 +1,331 @@
+import NHICore
+import Observation
+
+/// The kiosk's shell: which screen is up, who is signed in, the language, idle locking,
+/// the visitor's card, and kiosk mode's exit rule. The GTK window binds to this and to the
+/// screen models it owns; every behaviour is here, testable without a display.
+@Observable
+@MainActor
+public final class KioskShell {
+    /// Kiosk mode (`--kiosk`): full screen, and only an administrator can leave.
+    public let isKioskMode: Bool
+    /// Demo mode (`--demo`): says so on every screen.
+    public let isDemo: Bool
+
+    public private(set) var language: Language
+    public private(set) var screen: Screen = .signIn
+    public private(set) var staff: StaffSession?
+    public private(set) var lockReason: LockReason?
+    /// Seconds until the idle lock, while the warning is up.
+    public private(set) var idleWarning: Int?
+    /// A message for the banner (exit refused, not allowed …); cleared on navigation.
+    public private(set) var notice: Text?
+
+    public let signIn: SignInModel
+    public let visitor: VisitorPanelModel
+    public let settings: SettingsModel
+    public let doctor: DoctorModel
+    @ObservationIgnored public let idle: IdleTimer
+    @ObservationIgnored public let backends: KioskBackends
+
+    @ObservationIgnored private var history: [Screen] = []
+    @ObservationIgnored private var cardTask: Task<Void, Never>?
+    @ObservationIgnored private var personalDataHolders: [any PersonalDataHolder] = []
+
+    /// - Parameters:
+    ///   - idleTimeout: overrides the settings' idle timeout (tests, `--idle-timeout`).
+    public init(settings: KioskSettings, store: SettingsStore, backends: KioskBackends, clock: any KioskClock,
+                isKioskMode: Bool, isDemo: Bool, language: Language? = nil, idleTimeout: Duration? = nil) {
+        self.isKioskMode = isKioskMode
+        self.isDemo = isDemo
+        self.backends = backends
+        self.language = language ?? settings.language
+        idle = IdleTimer(timeout: idleTimeout ?? .seconds(settings.idleTimeoutSeconds), clock: clock)
+        signIn = SignInModel(authenticator: backends.authenticator, clock: clock)
+        signIn.readerName = settings.readerName
+        visitor = VisitorPanelModel(readerName: settings.readerName)
+        self.settings = SettingsModel(store: store, initial: settings, readers: backends.readers)
+        doctor = DoctorModel(readers: backends.readers)
+        let fixedIdle = idleTimeout != nil
+        signIn.onSignedIn = { [weak self] session in self?.signedIn(session) }
+        self.settings.onSaved = { [weak self] previous, saved in
+            guard let self else { return }
+            // The saved language is the start-up default; it replaces the language on screen
+            // only when it was changed in the form.
+            if saved.language != previous.language { self.language = saved.language }
+            self.signIn.readerName = saved.readerName
+            self.visitor.readerName = saved.readerName
+            if !fixedIdle { self.idle.timeout = .seconds(saved.idleTimeoutSeconds) }
+        }
+    }
+
+    // MARK: Card events
+
+    /// Starts listening to the card source (when there is one).
+    public func start() {
+        guard cardTask == nil, let cards = backends.cards else { return }
+        cardTask = Task { [weak self] in
+            for await event in cards.events() {
+                guard let self else { return }
+                self.handle(event)
+            }
+        }
+    }
+
+    /// Stops listening to card events.
+    public func stop() {
+        cardTask?.cancel()
+        cardTask = nil
+    }
+
+    /// Reacts to a reader event. Cards inserted while nobody is signed in are the staff's own
+    /// (for signing in) and never reach the visitor panel. A visitor's card appearing on the
+    /// home screen opens the panel at once; removing it wipes the visitor.
+    public func handle(_ event: CardEvent) {
+        guard staff != nil, screen != .locked else { return }
+        guard visitor.handle(event) else { return }
+        switch event {
+        case .inserted, .unreadable:
+            if screen == .home { show(.visitor, remember: true) }
+        case .removed, .readerLost:
+            guard visitor.card == nil else { return }
+            wipeVisitorFlows()
+            if screen.isVisitorBound, screen != .visitor { show(.visitor, remember: false) }
+        }
+    }
+
+    // MARK: Navigation
+
+    /// Whether the current staff (or nobody) may open `screen` now.
+    public func mayOpen(_ screen: Screen) -> Bool {
+        HomeMenu.allows(screen, for: staff, kioskMode: isKioskMode)
+    }
+
+    /// The home menu for the signed-in staff.
+    public var tasks: [KioskTask] {
+        guard let staff else { return [] }
+        return HomeMenu.tasks(for: staff, kioskMode: isKioskMode)
+    }
+
+    /// Opens a screen when the role allows it; otherwise leaves a notice. Returns whether
+    /// the screen changed.
+    @discardableResult
+    public func open(_ target: Screen) -> Bool {
+        guard target != screen else { return true }
+        guard target != .locked else { lock(.manual); return true }
+        guard mayOpen(target) else {
+            notice = .notAllowed
+            return false
+        }
+        show(target, remember: true)
+        if target == .settings { Task { await settings.loadReaders() } }
+        if target == .doctor { Task { await doctor.run() } }
+        return true
+    }
+
+    /// Opens a home-menu task.
+    @discardableResult
+    public func open(task: KioskTask) -> Bool {
+        if task == .leaveKiosk {
+            _ = requestExit()
+            return false
+        }
+        guard let staff, HomeMenu.allows(task, for: staff, kioskMode: isKioskMode), let target = task.screen else {
+            notice = .notAllowed
+            return false
+        }
+        return open(target)
+    }
+
+    /// Back: the previous screen (Escape).
+    public func goBack() {
+        guard screen != .signIn, screen != .locked, screen != .home else { return }
+        var target = history.popLast() ?? (staff == nil ? .signIn : .home)
+        while !mayOpen(target) { target = history.popLast() ?? (staff == nil ? .signIn : .home) }
+        show(target, remember: false)
+    }
+
+    /// Home (or the sign-in screen when nobody is signed in).
+    public func goHome() {
+        history.removeAll()
+        show(staff == nil ? .signIn : .home, remember: false)
+    }
+
+    /// Whether Back does anything on this screen.
+    public var canGoBack: Bool { screen != .signIn && screen != .locked && screen != .home }
+
+    /// Clears the banner.
+    public func dismissNotice() { notice = nil }
+
+    private func show(_ target: Screen, remember: Bool) {
+        if remember, screen != target, screen != .locked { history.append(screen) }
+        if screen.holdsPersonalData, !target.holdsPersonalData, screen != .visitor {
+            wipeScreenData(leaving: screen)
+        }
+        screen = target
+        notice = nil
+        idleWarning = nil
+    }
+
+    // MARK: Staff session
+
+    private func signedIn(_ session: StaffSession) {
+        staff = session
+        lockReason = nil
+        history.removeAll()
+        show(.home, remember: false)
+        idle.noteActivity()
+    }
+
+    /// Signs out: wipes everything personal and returns to the sign-in screen.
+    public func signOut() {
+        wipePersonalData()
+        staff = nil
+        lockReason = nil
+        history.removeAll()
+        show(.signIn, remember: false)
+    }
+
+    /// Locks: signs out, wipes personal data and shows the lock screen.
+    public func lock(_ reason: LockReason) {
+        wipePersonalData()
+        staff = nil
+        lockReason = reason
+        history.removeAll()
+        show(.locked, remember: false)
+    }
+
+    /// Leaves the lock screen for the sign-in screen.
+    public func unlock() {
+        guard screen == .locked else { return }
+        lockReason = nil
+        show(.signIn, remember: false)
+        idle.noteActivity()
+    }
+
+    // MARK: Idle
+
+    /// Someone used the kiosk.
+    public func noteActivity() {
+        idle.noteActivity()
+        if idleWarning != nil { idleWarning = nil }
+    }
+
+    /// Called once a second: advances countdowns and applies the idle rule. On the sign-in
+    /// screen idling clears what was typed; on the lock screen nothing happens; anywhere
+    /// else the kiosk locks.
+    public func tick() {
+        signIn.tick()
+        guard screen != .locked else {
+            idleWarning = nil
+            return
+        }
+        switch idle.state {
+        case .active:
+            if idleWarning != nil { idleWarning = nil }
+        case .warning(let seconds):
+            if idleWarning != seconds { idleWarning = seconds }
+        case .expired:
+            idleWarning = nil
+            if screen == .signIn {
+                signIn.clear()
+                idle.noteActivity()
+            } else {
+                lock(.idle)
+            }
+        }
+    }
+
+    // MARK: Language
+
+    /// Switches the display language (not saved; the settings screen saves a default).
+    public func setLanguage(_ newLanguage: Language) { language = newLanguage }
+
+    /// Switches to the other language.
+    public func toggleLanguage() { language = language.other }
+
+    // MARK: Personal data
+
+    /// Registers a flow's model so lock, idle and sign-out wipe it too.
+    public func register(_ holder: any PersonalDataHolder) { personalDataHolders.append(holder) }
+
+    /// Forgets every piece of personal data: visitor, sign-in input, flow forms.
+    public func wipePersonalData() {
+        signIn.clear()
+        visitor.wipe()
+        for holder in personalDataHolders { holder.wipePersonalData() }
+    }
+
+    private func wipeVisitorFlows() {
+        for holder in personalDataHolders where holder.isVisitorData { holder.wipePersonalData() }
+    }
+
+    private func wipeScreenData(leaving screen: Screen) {
+        for holder in personalDataHolders where holder.screen == screen { holder.wipePersonalData() }
+    }
+
+    // MARK: Leaving
+
+    /// What the window should do about a close request (title bar, Alt+F4, Ctrl+Q, the
+    /// leave task).
+    public enum ExitDecision: Sendable, Hashable {
+        /// Close now (personal data already wiped).
+        case quit
+        /// Kiosk mode with an administrator signed in: ask, then ``confirmLeaveKiosk()``.
+        case confirmLeavingKiosk
+        /// Kiosk mode without an administrator: stay; the notice says how to leave.
+        case refuse
+    }
+
+    /// Decides about a close request.
+    public func requestExit() -> ExitDecision {
+        guard isKioskMode else {
+            wipePersonalData()
+            return .quit
+        }
+        guard staff?.role == .administrator else {
+            notice = .exitNeedsAdministrator
+            return .refuse
+        }
+        return .confirmLeavingKiosk
+    }
+
+    /// The administrator confirmed leaving kiosk mode: wipes and returns true when the
+    /// window may close (false when the administrator is no longer signed in).
+    public func confirmLeaveKiosk() -> Bool {
+        guard !isKioskMode || staff?.role == .administrator else {
+            notice = .exitNeedsAdministrator
+            return false
+        }
+        wipePersonalData()
+        staff = nil
+        return true
+    }
+
+    // MARK: Availability
+
+    /// The SDK module a screen still lacks in this build, or nil when it works.
+    public func missingModule(for screen: Screen) -> String? {
+        switch screen {
+        case .signIn: backends.authenticator == nil ? screen.sdkModule : nil
+        case .visitor: backends.cards == nil ? screen.sdkModule : nil
+        case .doctor: backends.readers == nil ? screen.sdkModule : nil
+        case .home, .settings, .locked: nil
+        // Flow screens are bound when their view models land with the SDK.
+        case .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment, .batchUpload, .uploadRecords, .unpaidPremiums:
+            screen.sdkModule
+        }
+    }
+}
+
+/// A flow's model that holds personal data: the shell wipes it on lock, idle and sign-out,
+/// when its screen is left, and — for visitor data — when the visitor's card comes out.
+@MainActor
+public protocol PersonalDataHolder: AnyObject {
+    /// The screen the data belongs to.
+    var screen: Screen { get }
+    /// Whether the data is the visitor's (wiped on card removal).
+    var isVisitorData: Bool { get }
+    /// Forgets it.
+    func wipePersonalData()
+}

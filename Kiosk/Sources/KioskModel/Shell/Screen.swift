@@ -1,0 +1,56 @@
+/// Every screen of the kiosk.
+public enum Screen: String, Sendable, Hashable, Codable, CaseIterable {
+    case signIn
+    case home
+    /// The visitor's NHI card: identity, then their services.
+    case visitor
+    case enrol
+    case withdraw
+    case salaryAdjustment
+    case bulkSalaryAdjustment
+    case batchUpload
+    case uploadRecords
+    case unpaidPremiums
+    /// Reader diagnostics.
+    case doctor
+    case settings
+    /// Locked after idling or on request; personal data wiped.
+    case locked
+
+    /// Screens that show or collect personal data: wiped on lock, idle and sign-out.
+    public var holdsPersonalData: Bool {
+        switch self {
+        case .signIn, .home, .doctor, .settings, .locked: false
+        case .visitor, .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment,
+             .batchUpload, .uploadRecords, .unpaidPremiums: true
+        }
+    }
+
+    /// Screens bound to the visitor whose card is in the reader: left when the card is removed.
+    public var isVisitorBound: Bool { self == .visitor }
+
+    /// Screens reachable without a signed-in member of staff (outside kiosk mode, the
+    /// set-up screens too: a reader must be configured before anyone can sign in).
+    public func isReachableSignedOut(kioskMode: Bool) -> Bool {
+        switch self {
+        case .signIn, .locked: true
+        case .settings, .doctor: !kioskMode
+        default: false
+        }
+    }
+}
+
+/// What the header shows a screen as (and what Back returns to).
+extension Screen {
+    /// The SDK module a screen's function needs, when the kiosk runs without it.
+    var sdkModule: String? {
+        switch self {
+        case .signIn: "NHILogin"
+        case .visitor, .doctor: "NHICards"
+        case .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment: "NHIService, NHIGrades"
+        case .batchUpload: "NHIFormats, NHIService"
+        case .uploadRecords, .unpaidPremiums: "NHIService"
+        case .home, .settings, .locked: nil
+        }
+    }
+}

@@ -1,0 +1,249 @@
+import NHICore
+import Observation
+
+/// The staff sign-in screen: every method of SPEC §2, field checks before anything is sent,
+/// the PIN keypad, and the QR code's countdown.
+///
+/// Secrets (password, OTP, PIN) go into the model as they are typed and are never readable
+/// back: the screen sees only whether something was typed (``hasPassword``, ``hasOTP``,
+/// the keypad's dot count). They are dropped as soon as the credential is built, and on
+/// ``clear()``.
+@Observable
+@MainActor
+public final class SignInModel {
+    /// The inputs the screen can show.
+    public enum Field: String, Sendable, Hashable, CaseIterable {
+        case password, ownerLogin, unitCode, id, birthDate, otp, pin
+    }
+
+    /// Where the sign-in stands.
+    public enum Status: Sendable, Hashable {
+        /// Waiting for input.
+        case editing
+        /// Talking to the SDK.
+        case working
+        /// The last attempt failed; the error says why and what to do.
+        case failed(PresentableError)
+        /// A QR code is shown and the app has not confirmed yet.
+        case awaitingApp(AppSignInChallenge, secondsLeft: Int)
+        /// The QR code ran out; a new one is needed.
+        case appExpired
+    }
+
+    /// The chosen method; changing it forgets what was typed for the previous one.
+    public var method: LoginMethod = .nhiCard {
+        didSet { if oldValue != method { clear(keepingMethod: true) } }
+    }
+    /// Owner sign-in (to assign administrators): asks for the unit code too.
+    public var ownerLogin = false
+    public var unitCodeText = ""
+    public var idText = ""
+    public var birthDateText = ""
+    /// The PIN keypad (certificate sign-in).
+    public let keypad = PINKeypad()
+
+    @ObservationIgnored private var password = ""
+    @ObservationIgnored private var otp = ""
+    /// Whether a password is typed (the screen clears its field when this turns false).
+    public private(set) var hasPassword = false
+    /// Whether an OTP is typed.
+    public private(set) var hasOTP = false
+
+    /// Per-field problems from the last attempt.
+    public private(set) var fieldErrors: [Field: PresentableError] = [:]
+    public private(set) var status: Status = .editing
+
+    /// The reader to use (from the settings; nil: the SDK's first reader).
+    public var readerName: String?
+    /// Called once with the session when a sign-in succeeds.
+    @ObservationIgnored public var onSignedIn: (@MainActor (StaffSession) -> Void)?
+
+    @ObservationIgnored private let authenticator: (any StaffAuthenticator)?
+    @ObservationIgnored private let clock: any KioskClock
+    @ObservationIgnored private var generation = 0
+    @ObservationIgnored private var appTask: Task<Void, Never>?
+    @ObservationIgnored private var challengeIssuedAt: Duration = .zero
+
+    public init(authenticator: (any StaffAuthenticator)?, clock: any KioskClock) {
+        self.authenticator = authenticator
+        self.clock = clock
+    }
+
+    /// Whether sign-in is connected to the SDK at all.
+    public var isAvailable: Bool { authenticator != nil }
+
+    /// The inputs the current method needs, in screen order.
+    public var fields: [Field] {
+        let owner: [Field] = ownerLogin ? [.ownerLogin, .unitCode] : [.ownerLogin]
+        switch method {
+        case .nhiCard: return [.password] + owner
+        case .certificate: return [.pin]
+        case .nhiAppOTP: return [.id, .birthDate, .otp] + owner
+        case .nhiAppQR: return [.id, .birthDate] + owner
+        case .twFido: return [.id, .birthDate]
+        }
+    }
+
+    /// Whether the screen should accept input now.
+    public var isBusy: Bool { status == .working }
+
+    /// The password as typed (never read back).
+    public func setPassword(_ text: String) {
+        password = text
+        hasPassword = !text.isEmpty
+    }
+
+    /// The OTP as typed (never read back).
+    public func setOTP(_ text: String) {
+        otp = text
+        hasOTP = !text.isEmpty
+    }
+
+    // MARK: Signing in
+
+    /// Checks the fields and, when they are valid, signs in (card + password, certificate +
+    /// PIN, or OTP). QR methods use ``startAppSignIn()``.
+    public func submit() async {
+        guard let authenticator, !isBusy, !method.usesApp else { return }
+        fieldErrors = [:]
+        guard let credential = makeCredential() else { return }
+        status = .working
+        let attempt = generation
+        do {
+            let session = try await authenticator.signIn(with: credential)
+            guard attempt == generation else { return }
+            succeed(session)
+        } catch {
+            guard attempt == generation else { return }
+            status = .failed(PresentableError(error))
+        }
+    }
+
+    /// Checks ID and birth date, asks the SDK for a QR code and waits for the app.
+    public func startAppSignIn() async {
+        guard let authenticator, !isBusy, method.usesApp else { return }
+        appTask?.cancel()
+        appTask = nil
+        fieldErrors = [:]
+        guard let request = makeAppRequest() else { return }
+        status = .working
+        generation += 1
+        let attempt = generation
+        do {
+            let challenge = try await authenticator.startAppSignIn(request)
+            guard attempt == generation else { return }
+            challengeIssuedAt = clock.now
+            status = .awaitingApp(challenge, secondsLeft: Self.wholeSeconds(challenge.validFor))
+            appTask = Task { [weak self] in
+                do {
+                    let session = try await authenticator.awaitAppConfirmation(challenge)
+                    guard let self, attempt == self.generation, !Task.isCancelled else { return }
+                    self.succeed(session)
+                } catch {
+                    guard let self, attempt == self.generation, !Task.isCancelled, !(error is CancellationError) else { return }
+                    self.status = .failed(PresentableError(error))
+                }
+            }
+        } catch {
+            guard attempt == generation else { return }
+            status = .failed(PresentableError(error))
+        }
+    }
+
+    /// Advances the QR countdown (the shell calls it every second).
+    public func tick() {
+        guard case .awaitingApp(let challenge, let shown) = status else { return }
+        let elapsed = clock.now - challengeIssuedAt
+        if elapsed >= challenge.validFor {
+            appTask?.cancel()
+            appTask = nil
+            generation += 1
+            status = .appExpired
+        } else {
+            let left = Self.wholeSeconds(challenge.validFor - elapsed)
+            if left != shown { status = .awaitingApp(challenge, secondsLeft: left) }
+        }
+    }
+
+    /// Forgets everything typed and any sign-in under way (idle, lock, Clear).
+    public func clear() { clear(keepingMethod: true) }
+
+    private func clear(keepingMethod: Bool) {
+        generation += 1
+        appTask?.cancel()
+        appTask = nil
+        setPassword("")
+        setOTP("")
+        keypad.clear()
+        ownerLogin = false
+        unitCodeText = ""
+        idText = ""
+        birthDateText = ""
+        fieldErrors = [:]
+        status = .editing
+    }
+
+    private func succeed(_ session: StaffSession) {
+        clear()
+        onSignedIn?(session)
+    }
+
+    // MARK: Parsing the fields
+
+    private func makeCredential() -> StaffCredential? {
+        switch method {
+        case .nhiCard:
+            let password = parse(.password) { () throws(ValidationError) in try RegistrationPassword(self.password) }
+            let unit = ownerUnitCode()
+            setPassword("")
+            guard let password, fieldErrors.isEmpty else { return nil }
+            return .nhiCard(reader: readerName, password: password, ownerUnitCode: unit)
+        case .certificate:
+            guard let pin = parse(.pin, { () throws(ValidationError) in try self.keypad.takePIN() }) else { return nil }
+            return .certificate(reader: readerName, pin: pin)
+        case .nhiAppOTP:
+            let id = personalID(), birth = birthDate(), unit = ownerUnitCode()
+            let code = Normalizer.text.normalize(otp).value
+            setOTP("")
+            if code.isEmpty { fieldErrors[.otp] = PresentableError(KioskError(.fieldRequired, subject: Text.otpLabel.localized(.traditionalChinese))) }
+            guard let id, let birth, fieldErrors.isEmpty else { return nil }
+            return .nhiAppOTP(id: id, birthDate: birth, otp: code, ownerUnitCode: unit)
+        case .nhiAppQR, .twFido:
+            return nil
+        }
+    }
+
+    private func makeAppRequest() -> AppSignInRequest? {
+        let id = personalID(), birth = birthDate()
+        let unit = method == .nhiAppQR ? ownerUnitCode() : nil
+        guard let id, let birth, fieldErrors.isEmpty else { return nil }
+        return AppSignInRequest(method: method, id: id, birthDate: birth, ownerUnitCode: unit)
+    }
+
+    private func personalID() -> PersonalID? {
+        parse(.id) { () throws(ValidationError) in try PersonalID(parsing: Normalizer.identifier.normalize(self.idText).value) }
+    }
+
+    private func birthDate() -> CalendarDate? {
+        parse(.birthDate) { () throws(ValidationError) in try ROCDate(parsing: Normalizer.text.normalize(self.birthDateText).value).gregorian }
+    }
+
+    private func ownerUnitCode() -> UnitCode? {
+        guard ownerLogin else { return nil }
+        return parse(.unitCode) { () throws(ValidationError) in try UnitCode(parsing: Normalizer.identifier.normalize(self.unitCodeText).value) }
+    }
+
+    private func parse<T>(_ field: Field, _ body: () throws(ValidationError) -> T) -> T? {
+        do {
+            return try body()
+        } catch {
+            fieldErrors[field] = PresentableError(error)
+            return nil
+        }
+    }
+
+    private static func wholeSeconds(_ duration: Duration) -> Int {
+        let (seconds, attoseconds) = duration.components
+        return Int(seconds) + (attoseconds > 0 ? 1 : 0)
+    }
+}

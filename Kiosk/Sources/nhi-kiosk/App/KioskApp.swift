@@ -1,0 +1,188 @@
+import CGtk
+import Foundation
+import GtkKit
+import KioskModel
+
+/// The composition root: settings, SDK services, the shell model, the window and its
+/// bindings, the once-a-second tick, and the automation hook.
+@MainActor
+final class KioskApp {
+    private let options: LaunchOptions
+    private let application = Application(id: "tw.gov.nhi.swift.kiosk")
+    private let shell: KioskShell
+    private var window: Window?
+    private var view: ShellView?
+    private var controls = Controls()
+    private var ticker: Timeout?
+    private var automation: AutomationServer?
+    private var closeLater: Timeout?
+
+    init(options: LaunchOptions, settings: KioskSettings, store: SettingsStore) {
+        self.options = options
+        shell = KioskShell(settings: settings, store: store, backends: Self.backends(demo: options.demo),
+                           clock: SystemClock(), isKioskMode: options.kiosk, isDemo: options.demo,
+                           language: options.language,
+                           idleTimeout: options.idleTimeoutSeconds.map { .seconds($0) })
+        application.onActivate { [weak self] in self?.activate() }
+    }
+
+    /// The SDK services this build is connected to. The card, login and service modules are
+    /// wired here when they land (NHICards → cards/readers, NHILogin → authenticator); in
+    /// `--demo` they will run against virtual cards and a sample database (NHITestSupport).
+    private static func backends(demo: Bool) -> KioskBackends {
+        .none
+    }
+
+    func run() -> Int32 {
+        let status = application.run()
+        automation?.stop()
+        shell.stop()
+        return status
+    }
+
+    private func activate() {
+        guard window == nil else {
+            window?.present()
+            return
+        }
+        StyleSheet.apply(Theme.css)
+        let window = Window(application: application)
+        self.window = window
+        window.setDefaultSize(width: 1280, height: 800)
+        let context = ViewContext(shell: shell, controls: controls, window: window)
+        let view = ShellView(context: context)
+        self.view = view
+        view.home.onLeaveKiosk = { [weak window] in window?.close() }
+        window.setChild(view.root)
+        window.title = Text.windowTitle.localized(shell.language)
+
+        window.onCloseRequest { [weak self] in self?.closeRequested() ?? true }
+        KeyController.attach(to: window) { [weak view] key in view?.handleKey(key) ?? false }
+        KeyController.observeActivity(on: window) { [shell] in shell.noteActivity() }
+
+        if options.kiosk {
+            window.isDecorated = false
+            window.isDeletable = false
+            window.fullscreen()
+            // A window manager may take full screen away; kiosk mode takes it back.
+            Signals.onNotify(window, "fullscreened") { [weak window] in
+                guard let window, !window.isFullscreen else { return }
+                window.fullscreen()
+            }
+        }
+        if options.reportFirstFrame {
+            window.onFirstFrame {
+                let sinceStart = StartupClock.millisecondsSinceProcessStart().map { String(format: "%.0f", $0) } ?? "?"
+                FileHandle.standardError.write(Data(
+                    "nhi-kiosk: first-frame realtime-ns=\(StartupClock.realtimeNanoseconds()) since-process-start-ms=\(sinceStart)\n".utf8))
+            }
+        }
+        if let path = options.automationSocket {
+            do {
+                automation = try AutomationServer(path: path) { [weak self] line in await self?.perform(line) ?? "{}" }
+                FileHandle.standardError.write(Data("nhi-kiosk: automation hook listening at \(path)\n".utf8))
+            } catch {
+                FileHandle.standardError.write(Data("nhi-kiosk: automation hook not started: \(error)\n".utf8))
+            }
+        }
+        ticker = Timeout(every: 1000) { [shell] in
+            shell.tick()
+            return true
+        }
+        shell.start()
+        window.present()
+    }
+
+    /// The window's close request (title bar, Alt+F4, Ctrl+Q, "Leave kiosk mode", `close`).
+    private func closeRequested() -> Bool {
+        switch shell.requestExit() {
+        case .quit:
+            return true
+        case .refuse:
+            return false
+        case .confirmLeavingKiosk:
+            guard let window else { return false }
+            let t = { (text: Text) in text.localized(self.shell.language) }
+            MessageDialog.present(parent: window, title: t(.leaveKioskTitle), message: t(.leaveKioskMessage),
+                                  buttons: [t(.cancel), t(.leave)], defaultIndex: 0, cancelIndex: 0) { [weak self] answer in
+                guard let self, answer == 1, self.shell.confirmLeaveKiosk() else { return }
+                self.application.quit()
+            }
+            return false
+        }
+    }
+
+    // MARK: Automation hook
+
+    private struct Reply: Encodable {
+        var ok: Bool
+        var error: String?
+    }
+
+    private func perform(_ line: String) async -> String {
+        let reply = execute(line)
+        // Let the views' observation tasks (queued on the main actor by the change) run first,
+        // so the reply describes what is on screen.
+        for _ in 0..<3 { await Task.yield() }
+        return reply()
+    }
+
+    /// Runs a command; the returned closure builds the reply after the screen has updated.
+    private func execute(_ line: String) -> () -> String {
+        let command: AutomationCommand
+        do {
+            command = try AutomationCommand(line: line)
+        } catch {
+            let reply = encode(Reply(ok: false, error: error.reason))
+            return { reply }
+        }
+        func failure(_ message: String) -> () -> String {
+            let reply = encode(Reply(ok: false, error: message))
+            return { reply }
+        }
+        switch command {
+        case .state:
+            return { [self] in
+                var snapshot = KioskSnapshot(shell)
+                snapshot.fullscreen = window?.isFullscreen
+                snapshot.focus = window?.focusedWidget.flatMap { controls.name(of: $0) }
+                return snapshot.jsonLine()
+            }
+        case .press(let name):
+            guard let widget = controls.visible(named: name) else { return failure("no visible control named \(name)") }
+            if let button = widget as? Button {
+                button.click()
+            } else if let check = widget as? CheckButton {
+                check.isActive.toggle()
+            } else {
+                return failure("\(name) is a \(widget.typeName), not a button")
+            }
+        case .fill(let name, let text):
+            guard let widget = controls.visible(named: name) else { return failure("no visible field named \(name)") }
+            if let entry = widget as? Entry {
+                entry.text = text
+            } else if let secret = widget as? PasswordEntry {
+                secret.clear()
+                secret.insert(text)
+            } else {
+                return failure("\(name) is a \(widget.typeName), not a text field")
+            }
+        case .open(let screen):
+            guard shell.open(screen) else { return failure("not allowed: \(screen.rawValue)") }
+        case .language(let language):
+            shell.setLanguage(language)
+        case .close:
+            // After the reply has gone out: closing may end the process.
+            closeLater = Timeout(after: 200) { [weak self] in self?.window?.close() }
+        }
+        shell.noteActivity()
+        let reply = encode(Reply(ok: true))
+        return { reply }
+    }
+
+    private func encode(_ reply: Reply) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(reply)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+}

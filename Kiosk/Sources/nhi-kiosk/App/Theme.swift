@@ -1,0 +1,40 @@
+/// The kiosk's look: the CJK font (Pango otherwise picks the Japanese face without a zh-TW
+/// locale), large type, touch targets of at least 48 px, and a focus ring you can see
+/// from across the counter.
+enum Theme {
+    static let css = """
+    window, window * { font-family: "Noto Sans CJK TC", "Noto Sans CJK", sans-serif; }
+    window { font-size: 18px; }
+    button, checkbutton, entry, dropdown > button, .keypad-key { min-height: 48px; min-width: 48px; }
+    checkbutton { padding: 4px 12px; }
+    button:focus-visible, checkbutton:focus-visible, entry:focus-within, dropdown:focus-within {
+        outline: 3px solid #1c71d8; outline-offset: 2px;
+    }
+    .header { background: #0b5394; color: white; padding: 8px 16px; }
+    .header-title { font-size: 22px; font-weight: bold; color: white; }
+    .staff-badge { color: white; margin: 0 12px; }
+    .header-button { font-size: 16px; }
+    .demo-banner { background: #fff4ce; color: #5c4400; padding: 8px 16px; }
+    .notice { background: #fde2e1; color: #8a1c1c; padding: 10px 16px; font-weight: bold; }
+    .idle-banner { background: #fff4ce; color: #5c4400; padding: 8px 16px; font-weight: bold; }
+    .page-title { font-size: 28px; font-weight: bold; margin-bottom: 8px; }
+    .hint { color: #4a4a4a; }
+    .field-caption { font-weight: bold; min-width: 220px; }
+    .field-error, .error-text { color: #b00020; }
+    .warning-note { background: #fde2e1; color: #8a1c1c; padding: 12px; border-radius: 6px; }
+    .not-connected { background: #eef2f7; border: 2px dashed #6b7b8f; border-radius: 8px; padding: 16px; }
+    .not-connected-title { font-weight: bold; font-size: 20px; }
+    .keypad-dots { font-size: 32px; letter-spacing: 8px; }
+    .keypad-key { font-size: 26px; min-width: 72px; min-height: 72px; }
+    .task { padding: 12px 16px; }
+    .task-name { font-size: 22px; font-weight: bold; }
+    .task-hint { font-size: 15px; color: #4a4a4a; }
+    .identity-value { font-size: 24px; font-weight: bold; }
+    .visitor-state { font-size: 24px; }
+    .lock-reason { font-size: 22px; }
+    .qr-code { background: white; padding: 8px; }
+    .check-failed { color: #b00020; }
+    .check-warning { color: #8a5a00; }
+    .dialog-title { font-size: 22px; font-weight: bold; }
+    """
+}

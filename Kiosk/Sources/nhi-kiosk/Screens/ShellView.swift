@@ -1,0 +1,167 @@
+import CGtk
+import GtkKit
+import KioskModel
+
+/// The window's content: header (title, staff, Home, Back, Lock, Sign out, language),
+/// banners (demo, notices, idle warning) and the screens in a stack.
+@MainActor
+final class ShellView {
+    let root = Box(.vertical)
+    private let context: ViewContext
+    private var shell: KioskShell { context.shell }
+
+    private let header = Box(.horizontal, spacing: 12, role: .banner)
+    private let title = Label("", role: .heading)
+    private let staffBadge = Label()
+    private let homeButton = Button("")
+    private let backButton = Button("")
+    private let lockButton = Button("")
+    private let signOutButton = Button("")
+    private let settingsButton = Button("")
+    private let doctorButton = Button("")
+    private let languageButton = Button("")
+    private let demoBanner = Label("", role: .status)
+    private let notice = Label("", role: .alert)
+    private let idleBanner = Box(.horizontal, spacing: 16, role: .alert)
+    private let idleText = Label()
+    private let keepWorking = Button("")
+    private let stack = Stack()
+
+    private(set) var views: [Screen: any ScreenView] = [:]
+    private var shownScreen: Screen?
+
+    /// The sign-in screen (keyboard digits go to its keypad).
+    let signIn: SignInView
+    let home: HomeView
+
+    init(context: ViewContext) {
+        self.context = context
+        root.addStyleClass("kiosk")
+
+        header.addStyleClass("header")
+        title.addStyleClass("header-title")
+        title.expand(horizontally: true)
+        staffBadge.addStyleClass("staff-badge")
+        header.append([title, staffBadge, settingsButton, doctorButton, homeButton, backButton, lockButton, signOutButton,
+                       languageButton])
+        for button in [settingsButton, doctorButton, homeButton, backButton, lockButton, signOutButton, languageButton] {
+            button.setMinimumSize(width: 96, height: 48)
+            button.addStyleClass("header-button")
+        }
+        languageButton.addStyleClass("language")
+        homeButton.onClick { [shell = context.shell] in shell.goHome() }
+        backButton.onClick { [shell = context.shell] in shell.goBack() }
+        lockButton.onClick { [shell = context.shell] in shell.lock(.manual) }
+        signOutButton.onClick { [shell = context.shell] in shell.signOut() }
+        languageButton.onClick { [shell = context.shell] in shell.toggleLanguage() }
+        settingsButton.onClick { [shell = context.shell] in shell.open(.settings) }
+        doctorButton.onClick { [shell = context.shell] in shell.open(.doctor) }
+        lockButton.setAccessibleKeyShortcuts("Control+L")
+        backButton.setAccessibleKeyShortcuts("Escape")
+
+        demoBanner.addStyleClass("demo-banner")
+        notice.addStyleClass("notice")
+        idleBanner.addStyleClass("idle-banner")
+        idleText.expand(horizontally: true)
+        keepWorking.setMinimumSize(width: 160, height: 48)
+        keepWorking.onClick { [shell = context.shell] in shell.noteActivity() }
+        idleBanner.append([idleText, keepWorking])
+        stack.expand(horizontally: true, vertically: true)
+        root.append([header, demoBanner, notice, idleBanner, stack])
+
+        signIn = SignInView(context: context)
+        home = HomeView(context: context)
+        views[.signIn] = signIn
+        views[.home] = home
+        views[.visitor] = VisitorView(context: context)
+        views[.settings] = SettingsView(context: context)
+        views[.doctor] = DoctorView(context: context)
+        views[.locked] = LockView(context: context)
+        for screen in Screen.allCases where views[screen] == nil {
+            views[screen] = NotConnectedView(screen: screen, context: context)
+        }
+        for screen in Screen.allCases {
+            stack.add(views[screen]!.root, name: screen.rawValue)
+        }
+        observe { [weak self] in self?.render() }
+    }
+
+    private func render() {
+        let t = context.t
+        let controls = context.controls
+        let screen = shell.screen
+        title.text = t(.appTitle)
+        context.window.title = t(.windowTitle)
+
+        if let staff = shell.staff {
+            staffBadge.text = t(.staffBadge(name: staff.name, role: staff.role))
+            staffBadge.isVisible = true
+        } else {
+            staffBadge.isVisible = false
+        }
+        let signedIn = shell.staff != nil
+        homeButton.isVisible = signedIn && screen != .home
+        backButton.isVisible = shell.canGoBack
+        lockButton.isVisible = signedIn || (screen != .signIn && screen != .locked)
+        signOutButton.isVisible = signedIn
+        // Before anyone signs in (outside kiosk mode), the set-up screens are in the header.
+        settingsButton.isVisible = !signedIn && shell.mayOpen(.settings) && screen != .settings
+        doctorButton.isVisible = !signedIn && shell.mayOpen(.doctor) && screen != .doctor
+        for (button, text) in [(homeButton, Text.home), (backButton, .back), (lockButton, .lock), (signOutButton, .signOut),
+                               (settingsButton, .task(.settings)), (doctorButton, .task(.doctor))] {
+            button.label = t(text)
+            controls.name(button, t(text))
+        }
+        // The switch shows the other language in its own script: "English" / "中文".
+        languageButton.label = shell.language.other.nativeName
+        controls.name(languageButton, shell.language.other.nativeName, description: t(.switchLanguage))
+
+        demoBanner.isVisible = shell.isDemo
+        demoBanner.text = shell.backends.cards == nil ? t(.demoNotConnected) : t(.demoBanner)
+        notice.text = shell.notice.map(t) ?? ""
+        notice.isVisible = shell.notice != nil
+        controls.name(notice, notice.text.isEmpty ? "—" : notice.text)
+        if let seconds = shell.idleWarning {
+            idleText.text = t(.idleWarning(secondsLeft: seconds))
+            idleBanner.isVisible = true
+        } else {
+            idleBanner.isVisible = false
+        }
+        keepWorking.label = t(.keepWorking)
+        controls.name(keepWorking, t(.keepWorking))
+
+        // Pages not on screen are hidden too: GTK 4.8 would otherwise keep them in the
+        // accessibility tree as if they were showing.
+        views[screen]?.root.isVisible = true
+        if stack.visibleName != screen.rawValue { stack.visibleName = screen.rawValue }
+        for (other, view) in views where other != screen { view.root.isVisible = false }
+        if shownScreen != screen {
+            shownScreen = screen
+            if !(screen == .signIn || screen == .settings) { context.window.setDefaultWidget(nil) }
+            views[screen]?.focusFirst()
+        }
+    }
+
+    /// Window-wide keys: Escape = back, Ctrl+L = lock, digits to the PIN keypad; in kiosk
+    /// mode the usual ways out (Alt+F4, Ctrl+Q, Ctrl+W, F11) do nothing.
+    func handleKey(_ key: KeyPress) -> Bool {
+        let name = key.name
+        if shell.isKioskMode {
+            if (key.alt && name == "F4") || (key.control && ["q", "w", "Q", "W"].contains(name)) || name == "F11" {
+                if name != "F11" { _ = shell.requestExit() }
+                return true
+            }
+        }
+        if key.control, name == "l" || name == "L" {
+            shell.lock(.manual)
+            return true
+        }
+        if name == "Escape" {
+            if shell.notice != nil { shell.dismissNotice() }
+            shell.goBack()
+            return true
+        }
+        if shell.screen == .signIn { return signIn.handleKey(key) }
+        return false
+    }
+}

@@ -1,0 +1,229 @@
+import CGtk
+import GtkKit
+import KioskModel
+
+/// Staff sign-in: the method, its fields, the PIN keypad or the QR code, and the outcome.
+@MainActor
+final class SignInView: ScreenView {
+    let root: Widget
+    private let model: SignInModel
+    private let context: ViewContext
+
+    private let heading = Label("", role: .heading)
+    private let unavailable = Label("", role: .status)
+    private let methodCaption = Label()
+    private var methodButtons: [(LoginMethod, CheckButton)] = []
+    private let hint = Label()
+
+    private let passwordCaption = Label(), password = PasswordEntry(), passwordError = Label()
+    private let ownerLogin = CheckButton("")
+    private let unitCaption = Label(), unitCode = Entry(), unitError = Label()
+    private let idCaption = Label(), idEntry = Entry(), idError = Label()
+    private let birthCaption = Label(), birthDate = Entry(), birthError = Label()
+    private let otpCaption = Label(), otp = PasswordEntry(), otpError = Label()
+    private let pinCaption = Label(), pinError = Label()
+    private let keypad: KeypadView
+
+    private let signInButton = Button("")
+    private let qrButton = Button("")
+    private let clearButton = Button("")
+    private let qrBox = Box(.vertical, spacing: 8, role: .group)
+    private let qr = QRCodeView()
+    private let countdown = Label("", role: .status)
+    private let status = Label("", role: .status)
+
+    init(context: ViewContext) {
+        self.context = context
+        model = context.shell.signIn
+        keypad = KeypadView(keypad: model.keypad, context: context)
+        let (page, column) = Build.page(heading: heading)
+        root = page
+        unavailable.addStyleClass("warning-note")
+        column.append(unavailable)
+
+        let methods = Box(.horizontal, spacing: 12, role: .group)
+        methods.addStyleClass("method-picker")
+        methodCaption.addStyleClass("field-caption")
+        methods.append(methodCaption)
+        for method in LoginMethod.allCases {
+            let radio = CheckButton("")
+            radio.addStyleClass("method")
+            if let first = methodButtons.first?.1 { radio.joinGroup(of: first) }
+            radio.onToggle { [model] active in if active { model.method = method } }
+            methodButtons.append((method, radio))
+            methods.append(radio)
+        }
+        column.append(methods)
+        hint.addStyleClass("hint")
+        column.append(hint)
+
+        let form = Grid(rowSpacing: 6, columnSpacing: 16)
+        form.addStyleClass("form")
+        Build.field(form, row: 0, caption: passwordCaption, control: password, error: passwordError)
+        form.attach(ownerLogin, column: 1, row: 2)
+        Build.field(form, row: 2, caption: unitCaption, control: unitCode, error: unitError)
+        Build.field(form, row: 3, caption: idCaption, control: idEntry, error: idError)
+        Build.field(form, row: 4, caption: birthCaption, control: birthDate, error: birthError)
+        Build.field(form, row: 5, caption: otpCaption, control: otp, error: otpError)
+        Build.field(form, row: 6, caption: pinCaption, control: keypad.root, error: pinError)
+        column.append(form)
+
+        for entry in [password, otp] { entry.setActivatesDefault(true) }
+        for entry in [unitCode, idEntry, birthDate] { entry.setActivatesDefault(true) }
+        unitCode.maxLength = 12
+        idEntry.maxLength = 12
+        birthDate.maxLength = 12
+        birthDate.setInputPurpose(GTK_INPUT_PURPOSE_DIGITS)
+        otp.setAccessibleRequired(true)
+        password.setAccessibleRequired(true)
+
+        password.onChange { [model] in model.setPassword($0) }
+        otp.onChange { [model] in model.setOTP($0) }
+        unitCode.onChange { [model] in model.unitCodeText = $0 }
+        idEntry.onChange { [model] in model.idText = $0 }
+        birthDate.onChange { [model] in model.birthDateText = $0 }
+        ownerLogin.onToggle { [model] in model.ownerLogin = $0 }
+
+        let buttons = Box(.horizontal, spacing: 12)
+        signInButton.addStyleClass("suggested-action")
+        qrButton.addStyleClass("suggested-action")
+        for button in [signInButton, qrButton, clearButton] {
+            button.setMinimumSize(width: 160, height: 56)
+            buttons.append(button)
+        }
+        signInButton.onClick { [model] in Task { await model.submit() } }
+        qrButton.onClick { [model] in Task { await model.startAppSignIn() } }
+        clearButton.onClick { [model, password, otp] in
+            model.clear()
+            password.clear()
+            otp.clear()
+        }
+        column.append(buttons)
+
+        qrBox.addStyleClass("qr-box")
+        qrBox.append([qr.picture, countdown])
+        column.append(qrBox)
+        column.append(status)
+
+        observe { [weak self] in self?.render() }
+    }
+
+    // swiftlint:disable:next function_body_length
+    private func render() {
+        let t = context.t
+        let controls = context.controls
+        let fields = Set(model.fields)
+        heading.text = t(.screenTitle(.signIn))
+        unavailable.text = t(.signInUnavailable)
+        unavailable.isVisible = !model.isAvailable
+        methodCaption.text = t(.methodPicker)
+        for (method, radio) in methodButtons {
+            radio.label = t(.method(method))
+            controls.name(radio, t(.method(method)))
+            radio.isActive = model.method == method
+        }
+        hint.text = t(.methodHint(model.method))
+
+        func bind(_ field: SignInModel.Field, _ caption: Label, _ text: Text, _ control: Widget, _ error: Label) {
+            let visible = fields.contains(field)
+            caption.isVisible = visible
+            control.isVisible = visible
+            caption.text = t(text)
+            controls.labelled(control, t(text))
+            let message = model.fieldErrors[field]?.text(context.shell.language)
+            error.text = message ?? ""
+            error.isVisible = visible && message != nil
+            control.setAccessibleInvalid(message != nil)
+        }
+        bind(.password, passwordCaption, .passwordLabel, password, passwordError)
+        bind(.unitCode, unitCaption, .unitCodeLabel, unitCode, unitError)
+        bind(.id, idCaption, .idLabel, idEntry, idError)
+        bind(.birthDate, birthCaption, .birthDateLabel, birthDate, birthError)
+        bind(.otp, otpCaption, .otpLabel, otp, otpError)
+        bind(.pin, pinCaption, .pinLabel, keypad.root, pinError)
+        ownerLogin.isVisible = fields.contains(.ownerLogin)
+        ownerLogin.label = t(.ownerLogin)
+        controls.name(ownerLogin, t(.ownerLogin))
+        ownerLogin.isActive = model.ownerLogin
+
+        // The model drops secrets after each attempt and on wipe: empty the fields with it.
+        if !model.hasPassword { password.clear() }
+        if !model.hasOTP { otp.clear() }
+        unitCode.text = model.unitCodeText
+        idEntry.text = model.idText
+        birthDate.text = model.birthDateText
+
+        let usesApp = model.method.usesApp
+        signInButton.isVisible = !usesApp
+        qrButton.isVisible = usesApp
+        signInButton.label = t(.signInButton)
+        controls.name(signInButton, t(.signInButton))
+        clearButton.label = t(.clearButton)
+        controls.name(clearButton, t(.clearButton))
+
+        var payload: String?
+        var statusText = ""
+        var qrLabel = t(.generateQR)
+        switch model.status {
+        case .editing: break
+        case .working: statusText = t(.signingIn)
+        case .failed(let error): statusText = error.text(context.shell.language)
+        case .awaitingApp(let challenge, let seconds):
+            payload = challenge.qrPayload
+            countdown.text = t(.qrRemaining(seconds: seconds))
+            statusText = t(.qrWaiting)
+            qrLabel = t(.regenerateQR)
+        case .appExpired:
+            countdown.text = t(.qrExpired)
+            statusText = t(.qrExpired)
+            qrLabel = t(.regenerateQR)
+        }
+        qrButton.label = qrLabel
+        controls.name(qrButton, qrLabel)
+        qr.show(payload)
+        qr.picture.setAlternativeText(t(.qrAlternative(model.method)))
+        controls.name(qr.picture, t(.qrAlternative(model.method)))
+        qr.picture.isVisible = payload != nil
+        qrBox.isVisible = usesApp && (payload != nil || model.status == .appExpired)
+        status.text = statusText
+        status.isVisible = !statusText.isEmpty
+        status.setStyleClass("error-text", { if case .failed = model.status { return true } else { return false } }())
+
+        let enabled = model.isAvailable && !model.isBusy
+        for widget in [password, ownerLogin, unitCode, idEntry, birthDate, otp, keypad.root, signInButton, qrButton, clearButton] as [Widget] {
+            widget.isSensitive = enabled
+        }
+        for (_, radio) in methodButtons { radio.isSensitive = model.isAvailable }
+        if context.shell.screen == .signIn, model.isAvailable {
+            context.window.setDefaultWidget(usesApp ? qrButton : signInButton)
+        }
+    }
+
+    func focusFirst() {
+        switch model.method {
+        case .nhiCard: password.grabFocus()
+        case .certificate: keypad.focusFirst()
+        case .nhiAppOTP, .nhiAppQR, .twFido: idEntry.grabFocus()
+        }
+        if !model.isAvailable { methodButtons.first?.1.grabFocus() }
+    }
+
+    /// Physical-keyboard digits for the keypad (certificate sign-in only).
+    func handleKey(_ key: KeyPress) -> Bool {
+        guard model.method == .certificate, model.isAvailable else { return false }
+        if let digit = key.digit {
+            model.keypad.press(digit)
+            return true
+        }
+        switch key.name {
+        case "BackSpace":
+            model.keypad.deleteLast()
+            return true
+        case "Return", "KP_Enter":
+            Task { await model.submit() }
+            return true
+        default:
+            return false
+        }
+    }
+}

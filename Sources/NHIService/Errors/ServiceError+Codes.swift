@@ -1,0 +1,154 @@
+extension ServiceError.Code {
+    // Store
+    public static let storeUnavailable: Self = "store.unavailable"
+    public static let storeFailure: Self = "store.failure"
+    public static let storeConstraint: Self = "store.constraint"
+    public static let storeCorrupt: Self = "store.corrupt"
+    // Authorisation
+    public static let notAuthorised: Self = "auth.notAuthorised"
+    // Units
+    public static let unitAlreadyRegistered: Self = "unit.alreadyRegistered"
+    public static let unitNotRegistered: Self = "unit.notRegistered"
+    public static let unitCertificateNotOrganisation: Self = "unit.certificateNotOrganisation"
+    public static let unitCertificateMismatch: Self = "unit.certificateMismatch"
+    public static let unitOwnerMismatch: Self = "unit.ownerMismatch"
+    public static let unitOwnerNotRegistered: Self = "unit.ownerNotRegistered"
+    // Staff
+    public static let staffNotFound: Self = "staff.notFound"
+    public static let staffNotAssigned: Self = "staff.notAssigned"
+    public static let staffAlreadyAssigned: Self = "staff.alreadyAssigned"
+    public static let staffCertificateSerialMissing: Self = "staff.certificateSerialMissing"
+    public static let staffCertificateSerialMismatch: Self = "staff.certificateSerialMismatch"
+    public static let staffCardNotRegistered: Self = "staff.cardNotRegistered"
+    public static let staffCredentialKind: Self = "staff.credentialKind"
+    public static let staffAgentAssignsAdministratorsOnly: Self = "staff.agentAssignsAdministratorsOnly"
+    // Personal accounts
+    public static let accountAlreadyRegistered: Self = "account.alreadyRegistered"
+    public static let accountNotRegistered: Self = "account.notRegistered"
+    public static let accountNotVerified: Self = "account.notVerified"
+    public static let accountNotPending: Self = "account.notPending"
+    public static let accountNotActive: Self = "account.notActive"
+    public static let accountServiceSuspended: Self = "account.serviceSuspended"
+    public static let accountTokenInvalid: Self = "account.tokenInvalid"
+    public static let accountTokenExpired: Self = "account.tokenExpired"
+    public static let accountCardMismatch: Self = "account.cardMismatch"
+    public static let accountVillageMismatch: Self = "account.villageMismatch"
+    public static let accountVillageMissing: Self = "account.villageMissing"
+    public static let accountHouseholdNumber: Self = "account.householdNumber"
+    public static let accountPasswordRequired: Self = "account.passwordRequired"
+    public static let accountWrongPassword: Self = "account.wrongPassword"
+    public static let accountPasswordAlgorithm: Self = "account.passwordAlgorithm"
+    // Devices
+    public static let deviceNotFound: Self = "device.notFound"
+    // Attachments
+    public static let attachmentNameTooLong: Self = "attachment.nameTooLong"
+    public static let attachmentType: Self = "attachment.type"
+    public static let attachmentSize: Self = "attachment.size"
+    public static let attachmentContent: Self = "attachment.content"
+    // Card applications and payments
+    public static let cardApplicationPhotoMissing: Self = "cardApplication.photoMissing"
+    public static let cardApplicationAddress: Self = "cardApplication.address"
+    public static let ePaymentNotSubscribed: Self = "ePayment.notSubscribed"
+    // Filings
+    public static let filingNotInsuredHere: Self = "filing.notInsuredHere"
+    public static let filingAlreadyInsuredHere: Self = "filing.alreadyInsuredHere"
+    public static let filingPrincipalNotInsured: Self = "filing.principalNotInsured"
+    public static let filingForeignerNeedsResidentID: Self = "filing.foreignerNeedsResidentID"
+    public static let filingForeignerDocuments: Self = "filing.foreignerDocuments"
+    public static let filingInsuredAmount: Self = "filing.insuredAmount"
+    public static let filingProofRequired: Self = "filing.proofRequired"
+    public static let filingAmountUnchanged: Self = "filing.amountUnchanged"
+    public static let filingLabourSideMissing: Self = "filing.labourSideMissing"
+    public static let filingPensionRate: Self = "filing.pensionRate"
+    public static let filingThreeInOneNeedsLabourNumber: Self = "filing.threeInOneNeedsLabourNumber"
+    public static let filingNotPermitted: Self = "filing.notPermitted"
+    public static let filingDuplicatePending: Self = "filing.duplicatePending"
+    public static let filingNotFound: Self = "filing.notFound"
+    public static let filingNotDeletable: Self = "filing.notDeletable"
+    public static let filingQueryRange: Self = "filing.queryRange"
+    public static let filingKind: Self = "filing.kind"
+    public static let filingNotActive: Self = "filing.notActive"
+    public static let filingNotSuspended: Self = "filing.notSuspended"
+    public static let filingNothingToChange: Self = "filing.nothingToChange"
+    public static let filingBulkExcludesEmployers: Self = "filing.bulkExcludesEmployers"
+    // Premiums and payments
+    public static let premiumCalculation: Self = "premium.calculation"
+    public static let billNotFound: Self = "bill.notFound"
+    public static let paymentAmount: Self = "payment.amount"
+    public static let paymentDateTooSoon: Self = "payment.dateTooSoon"
+    public static let slipDownloadLimit: Self = "payment.slipDownloadLimit"
+}
+
+extension ServiceError {
+    /// Every code NHIService can throw, with its meaning in both languages.
+    public static let catalog: [(code: Code, zh: String, en: String)] = [
+        (.storeUnavailable, "無法開啟資料庫", "the database cannot be opened"),
+        (.storeFailure, "資料庫作業失敗，資料未變更", "the database operation failed; nothing was changed"),
+        (.storeConstraint, "資料重複或違反資料庫限制，資料未變更", "duplicate data or a database constraint; nothing was changed"),
+        (.storeCorrupt, "資料庫內容無法解讀", "the database holds data that cannot be read"),
+        (.notAuthorised, "您沒有執行此作業的權限", "you are not authorised for this operation"),
+        (.unitAlreadyRegistered, "此投保單位代號已註冊", "this unit code is already registered"),
+        (.unitNotRegistered, "此投保單位尚未註冊，請先執行單位註冊作業", "this unit is not registered; register it first"),
+        (.unitCertificateNotOrganisation, "單位註冊須使用工商、政府或組織及團體憑證", "unit registration needs a MOEACA, GCA or XCA certificate"),
+        (.unitCertificateMismatch, "單位憑證與投保單位統一編號不符", "the organisation certificate does not match the unit's UBN"),
+        (.unitOwnerMismatch, "讀取的健保卡或身分不是該單位負責人", "the card or identity is not the unit owner's"),
+        (.unitOwnerNotRegistered, "負責人健保卡尚未完成健保卡網路服務註冊", "the owner's NHI card is not registered for online services"),
+        (.staffNotFound, "查無此管理者或承辦人", "no such administrator or operator"),
+        (.staffNotAssigned, "您尚未被指派為該單位的管理者或承辦人（或已被刪除）", "you are not (or no longer) assigned to this unit"),
+        (.staffAlreadyAssigned, "此人已被指派於本單位", "this person is already assigned to the unit"),
+        (.staffCertificateSerialMissing, "請插入被指派人之自然人憑證並輸入PIN碼讀取憑證序號", "insert the assignee's citizen certificate and read its serial number with the PIN"),
+        (.staffCertificateSerialMismatch, "憑證序號須為使用者本人憑證序號", "the certificate serial number is not the assignee's"),
+        (.staffCardNotRegistered, "健保卡尚未註冊，請先完成健保卡網路服務註冊", "the NHI card is not registered for online services yet"),
+        (.staffCredentialKind, "憑證類別須為自然人憑證(醫事人員卡)或健保卡", "the credential must be a citizen certificate (or healthcare card) or an NHI card"),
+        (.staffAgentAssignsAdministratorsOnly, "單位憑證為代辦統編只能指派管理者", "for an agent UBN an organisation certificate may assign administrators only"),
+        (.accountAlreadyRegistered, "此健保卡已完成網路服務註冊", "this card is already registered for online services"),
+        (.accountNotRegistered, "此健保卡尚未註冊網路服務", "this card is not registered for online services"),
+        (.accountNotVerified, "尚未完成電子郵件信箱認證，請至信箱收取認證信或點選重寄認證信", "e-mail verification is not complete; use the mail or resend it"),
+        (.accountNotPending, "沒有等待認證的註冊申請", "no registration is waiting for verification"),
+        (.accountNotActive, "健保卡網路服務註冊未生效", "the online-service registration is not active"),
+        (.accountServiceSuspended, "健保卡網路服務已暫停，請持身分證明文件臨櫃辦理", "online services are suspended; come to a counter with ID"),
+        (.accountTokenInvalid, "認證連結無效或已使用", "the verification link is invalid or was used"),
+        (.accountTokenExpired, "已超過5日認證期限，請點選重寄認證信", "the 5-day verification period has lapsed; resend the mail"),
+        (.accountCardMismatch, "插入的健保卡與註冊資料不符", "the inserted card does not match the registration"),
+        (.accountVillageMismatch, "修改電子郵件信箱需輸入正確的戶籍鄉鎮里鄰資料", "changing the e-mail needs the registered village"),
+        (.accountVillageMissing, "請輸入戶籍鄉鎮里鄰", "enter the registered township and village"),
+        (.accountHouseholdNumber, "戶號格式不正確（請見戶口名簿內頁左上角）", "household number not valid (see the household register)"),
+        (.accountPasswordRequired, "請設定註冊密碼", "set a registration password"),
+        (.accountWrongPassword, "密碼不正確 (9039)", "wrong password (9039)"),
+        (.accountPasswordAlgorithm, "無法驗證密碼", "the password cannot be checked"),
+        (.deviceNotFound, "查無此行動裝置", "no such device"),
+        (.attachmentNameTooLong, "檔名不可超出25個字", "the file name must be at most 25 characters"),
+        (.attachmentType, "檔案格式不符（證明文件限.jpg .pdf；照片限jpg、jpeg、gif、png）", "wrong file type (proof: .jpg .pdf; photos: jpg, jpeg, gif, png)"),
+        (.attachmentSize, "檔案大小不得超過5M", "the file must not exceed 5 MB"),
+        (.attachmentContent, "檔案內容與副檔名不符", "the file's content does not match its extension"),
+        (.cardApplicationPhotoMissing, "更換照片或首次申請須上傳照片", "a new photo or a first card needs a photo"),
+        (.cardApplicationAddress, "郵寄地址不完整", "the mailing address is incomplete"),
+        (.ePaymentNotSubscribed, "尚未申請電子繳款單", "electronic payment slips are not subscribed"),
+        (.filingNotInsuredHere, "非該單位在保險對象", "not an in-force insured person of the unit"),
+        (.filingAlreadyInsuredHere, "保險對象已在本單位投保", "already insured with this unit"),
+        (.filingPrincipalNotInsured, "眷屬所依附之被保險人未在本單位投保", "the dependant's insured person is not insured with this unit"),
+        (.filingForeignerNeedsResidentID, "外籍人士請以居留證統一證號申報", "file a foreign national with the resident number"),
+        (.filingForeignerDocuments, "未符合資格之外籍人士須上傳居留證影本及主管機關許可函影本", "a foreign national not automatically eligible needs the residence permit and the permit letter"),
+        (.filingInsuredAmount, "投保金額不符規定", "the insured amount breaks a rule"),
+        (.filingProofRequired, "請上傳證明文件", "proof documents are required"),
+        (.filingAmountUnchanged, "調整後金額與目前投保金額相同", "the new amount equals the current one"),
+        (.filingLabourSideMissing, "三合一申報須填月薪資總額、勞保投保薪資及勞退提繳工資", "three-in-one filings need salary, labour salary and pension wage"),
+        (.filingPensionRate, "雇主提繳率至少6%，勞工自願提繳率為0至6%", "employer pension rate at least 6 %, voluntary 0–6 %"),
+        (.filingThreeInOneNeedsLabourNumber, "請登打勞保證號，才能辦理三合一作業", "enter the labour-insurance number to file three-in-one"),
+        (.filingNotPermitted, "您未被允許使用加退保業務功能", "you are not permitted to use the enrolment functions"),
+        (.filingDuplicatePending, "此保險對象已有相同的異動尚未轉檔", "the same change for this person is waiting for conversion"),
+        (.filingNotFound, "查無此筆申報資料", "no such filing"),
+        (.filingNotDeletable, "申報資料僅能於申報當日轉檔前刪除", "a filing can be deleted only on its filing day, before conversion"),
+        (.filingQueryRange, "僅提供過去二個月內檢核查詢", "check results are kept for the last two months only"),
+        (.filingKind, "異動別不正確", "wrong kind of filing"),
+        (.filingNotActive, "保險對象目前非在保狀態", "the person is not in an active state"),
+        (.filingNotSuspended, "保險對象未停保，無法復保", "the person is not suspended, so cannot resume"),
+        (.filingNothingToChange, "沒有要變更的資料", "nothing to change"),
+        (.premiumCalculation, "保費無法計算", "the premium cannot be calculated"),
+        (.billNotFound, "查無此繳款單", "no such bill"),
+        (.paymentAmount, "繳款金額不正確", "wrong payment amount"),
+        (.paymentDateTooSoon, "申請郵寄者，預計繳納日期須大於等於申請日加4個工作天", "for a mailed slip the payment date must be at least 4 working days ahead"),
+        (.slipDownloadLimit, "繳款單一天只能下載3次", "a payment slip can be downloaded 3 times a day"),
+        (.filingBulkExcludesEmployers, "雇主或專技人員投保金額調整，請使用薪資調整作業(單筆)", "employers and professionals adjust one by one (single adjustment)"),
+    ]
+}

@@ -1,0 +1,89 @@
+import Foundation
+import NHICore
+import NHIGrades
+
+extension NHIService.Filings {
+    /// The unit's in-force insured persons (本人 only) as the grade rules see them.
+    public func roster(unit: UnitCode, on day: CalendarDate? = nil, by caller: Caller) throws(ServiceError) -> [RosterEntry] {
+        guard caller.isStaff(of: unit) else { throw ServiceError(.notAuthorised, context: ["caller": caller.description]) }
+        let date = day ?? core.clock.today
+        return try core.read { r in
+            try r.coverages(unit: unit, inForceOn: date).filter { !$0.isDependant }.map { c in
+                RosterEntry(id: c.personID, name: try r.person(c.personID)?.name ?? PersonName(c.personID.masked),
+                            category: c.category, insuredAmount: c.insuredAmount)
+            }
+        }
+    }
+
+    /// The bulk salary adjustment the grade table calls for (薪資調整作業(大批)): everyone
+    /// whose amount is below the newest table's first grade or not one of its grades, with
+    /// old → new amount; employers and professionals are excluded (single adjustments).
+    public func proposeBulkAdjustment(unit: UnitCode, by caller: Caller) throws(ServiceError) -> BulkAdjustmentProposal {
+        let roster = try roster(unit: unit, by: caller)
+        do { return try tables.bulkAdjustmentProposal(roster: roster, filedOn: core.clock.today) } catch {
+            throw ServiceError(.filingInsuredAmount, wrapping: error)
+        }
+    }
+
+    /// The seed's form: everyone at `oldAmount` moved to `newAmount`, which must be a grade
+    /// of the newest table on the effective date. Employers and professionals are left out.
+    public func proposeBulkAdjustment(unit: UnitCode, from oldAmount: Money, to newAmount: Money,
+                                      by caller: Caller) throws(ServiceError) -> [BulkAdjustmentProposal.Change] {
+        let effective = EffectiveDateRules.salaryAdjustment(filedOn: core.clock.today)
+        guard (try? tables.isGrade(newAmount, on: effective)) == true else {
+            throw ServiceError(.filingInsuredAmount, context: ["amount": newAmount.grouped, "effective": effective.iso])
+        }
+        return try roster(unit: unit, by: caller)
+            .filter { $0.insuredAmount == oldAmount && !$0.category.defaultsToTopGrade }
+            .map { BulkAdjustmentProposal.Change(person: $0, newAmount: newAmount, reason: .notAGrade, overridden: false) }
+    }
+
+    /// Files the selected changes of a bulk adjustment in one transaction, as one batch:
+    /// all or nothing. Each line is checked as a single adjustment would be.
+    @discardableResult
+    public func fileBulkAdjustment(_ changes: [BulkAdjustmentProposal.Change], by caller: Caller) throws(ServiceError) -> [Filing] {
+        let today = core.clock.today
+        let now = core.clock.now
+        let effective = EffectiveDateRules.salaryAdjustment(filedOn: today)
+        return try core.write { w in
+            let (unit, staff) = try authorise(w, caller, family: .nhiOnly)
+            var filings: [Filing] = []
+            var seen = Set<PersonalID>()
+            for change in changes {
+                let person = change.person
+                guard seen.insert(person.id).inserted else { throw ServiceError(.filingDuplicatePending, context: ["person": person.id.masked]) }
+                guard !person.category.defaultsToTopGrade else { throw ServiceError(.filingBulkExcludesEmployers, context: ["person": person.id.masked]) }
+                guard let current = try inForce(w, person.id, unit: unit.unit.code, on: today, principalOnly: true) else {
+                    throw ServiceError(.filingNotInsuredHere, context: ["person": person.id.masked])
+                }
+                guard change.newAmount != current.amount else { continue }
+                try checkAmount(change.newAmount, on: effective, category: current.category, salary: nil, hasPaidStaff: true,
+                                labour: nil, attachments: [])
+                try refuseDuplicatePending(w, person.id, .salaryAdjustment, unit: unit.unit.code, today: today)
+                filings.append(Filing(id: 0, unitCode: unit.unit.code, family: .nhiOnly, kind: .salaryAdjustment, personID: person.id,
+                                      principalID: nil, relation: nil, name: person.name.value, birthDate: nil, category: current.category,
+                                      reason: "薪資調整(大批)", insuredAmount: current.amount, adjustedAmount: change.newAmount,
+                                      effectiveDate: effective, filedOn: today, filedAt: now, filedBy: caller.description,
+                                      staffID: staff?.id, status: .pending))
+            }
+            guard !filings.isEmpty else { throw ServiceError(.filingNothingToChange) }
+            let batch = try w.insert(FilingBatch(id: 0, unitCode: unit.unit.code, kind: "bulkSalaryAdjustment", fileName: nil, fileSHA256: nil,
+                                                 count: filings.count, createdAt: now, createdBy: caller.description))
+            let ids = try w.insert(filings.map { $0.inBatch(batch) })
+            try core.record(w, caller, unit: unit.unit.code, action: "filing.bulkSalaryAdjustment", target: "batch #\(batch)",
+                            detail: "\(ids.count) people effective \(effective.iso)")
+            return try ids.compactMap { try w.filing(id: $0) }
+        }
+    }
+}
+
+extension Filing {
+    /// The same filing as part of a batch.
+    func inBatch(_ batch: Int64) -> Filing {
+        Filing(id: id, unitCode: unitCode, family: family, kind: kind, personID: personID, principalID: principalID, relation: relation,
+               name: name, birthDate: birthDate, category: category, reason: reason, insuredAmount: insuredAmount,
+               adjustedAmount: adjustedAmount, effectiveDate: effectiveDate, filedOn: filedOn, filedAt: filedAt, filedBy: filedBy,
+               staffID: staffID, status: status, checkCode: checkCode, checkMessage: checkMessage, convertedAt: convertedAt,
+               batchID: batch, labour: labour, foreignNational: foreignNational, issueCardTo: issueCardTo)
+    }
+}

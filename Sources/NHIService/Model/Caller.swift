@@ -1,0 +1,78 @@
+import NHICore
+
+/// Who is calling the service: the authenticated person or certificate, and in which unit
+/// and role. Every operation checks it for authorisation and records it in the audit log.
+public struct Caller: Sendable, Hashable, CustomStringConvertible {
+    /// How the caller holds rights in a unit.
+    public enum Standing: Sendable, Hashable {
+        /// An assigned staff member (administrator or operator), by staff record ID.
+        case staff(id: Int64, role: StaffRole)
+        /// The unit's organisation certificate (單位憑證): administrator by itself.
+        case organisationCertificate
+        /// The unit's owner (負責人) logged in "as owner to assign administrators".
+        case owner
+        /// A person acting for themselves (personal online services, a visitor at the counter).
+        case person
+        /// The service's own jobs (nightly conversion, billing).
+        case system
+    }
+
+    public let personID: PersonalID?
+    public let unitCode: UnitCode?
+    public let standing: Standing
+    /// The credential the caller logged in with.
+    public let credential: CertificateKind?
+
+    public init(personID: PersonalID?, unitCode: UnitCode?, standing: Standing, credential: CertificateKind?) {
+        self.personID = personID
+        self.unitCode = unitCode
+        self.standing = standing
+        self.credential = credential
+    }
+
+    /// The service's own jobs.
+    public static let system = Caller(personID: nil, unitCode: nil, standing: .system, credential: nil)
+
+    /// A person acting for themselves.
+    public static func person(_ id: PersonalID, credential: CertificateKind = .nhiCard) -> Caller {
+        Caller(personID: id, unitCode: nil, standing: .person, credential: credential)
+    }
+
+    /// Whether the caller has administrator rights in `unit`.
+    public func isAdministrator(of unit: UnitCode) -> Bool {
+        guard unitCode == unit else { return false }
+        switch standing {
+        case .staff(_, let role): return role == .administrator
+        case .organisationCertificate, .owner: return true
+        case .person, .system: return false
+        }
+    }
+
+    /// Whether the caller may file and upload for `unit` (administrators and operators).
+    public func isStaff(of unit: UnitCode) -> Bool {
+        guard unitCode == unit else { return false }
+        switch standing {
+        case .staff, .organisationCertificate, .owner: return true
+        case .person, .system: return false
+        }
+    }
+
+    /// The staff record ID, if the caller is assigned staff.
+    public var staffID: Int64? { if case .staff(let id, _) = standing { id } else { nil } }
+
+    /// The role shown in the audit log: 管理者, 承辦人, 單位憑證, 負責人, 本人, 系統.
+    public var roleLabel: String {
+        switch standing {
+        case .staff(_, let role): role.label
+        case .organisationCertificate: "單位憑證"
+        case .owner: "負責人"
+        case .person: "本人"
+        case .system: "系統"
+        }
+    }
+
+    /// Masked, for logs: `管理者 A12345**** @110001000`.
+    public var description: String {
+        "\(roleLabel) \(personID?.masked ?? "-") @\(unitCode?.rawValue ?? "-")"
+    }
+}

@@ -1,0 +1,98 @@
+import NHICore
+
+/// A person's basic data as the service keeps it.
+public struct Person: Sendable, Hashable, Codable {
+    public let id: PersonalID
+    public var name: PersonName
+    public var birthDate: CalendarDate
+    public var indigenous: Bool
+
+    public init(id: PersonalID, name: PersonName, birthDate: CalendarDate, indigenous: Bool = false) {
+        self.id = id
+        self.name = name
+        self.birthDate = birthDate
+        self.indigenous = indigenous
+    }
+
+    public var sex: Sex { id.sex }
+}
+
+/// The status of a coverage while it is in force.
+public enum CoverageStatus: String, Sendable, Hashable, Codable {
+    case active
+    /// 停保.
+    case suspended
+    /// 育嬰留職停薪.
+    case parentalLeave
+}
+
+/// One period of a person's insurance with a unit (the result of converted filings).
+public struct Coverage: Sendable, Hashable, Codable, Identifiable {
+    public let id: Int64
+    public let unitCode: UnitCode
+    public let personID: PersonalID
+    /// For a dependant: the insured person they depend on.
+    public let principalID: PersonalID?
+    public let relation: DependantRelation?
+    public var category: InsuredCategory
+    /// The insured amount (for a dependant: the principal's, for display).
+    public var insuredAmount: Money
+    public let startDate: CalendarDate
+    /// The first day no longer covered; nil while in force.
+    public var endDate: CalendarDate?
+    public var status: CoverageStatus
+    public var foreignNational: Bool
+
+    public init(id: Int64, unitCode: UnitCode, personID: PersonalID, principalID: PersonalID?, relation: DependantRelation?,
+                category: InsuredCategory, insuredAmount: Money, startDate: CalendarDate, endDate: CalendarDate?,
+                status: CoverageStatus, foreignNational: Bool) {
+        self.id = id
+        self.unitCode = unitCode
+        self.personID = personID
+        self.principalID = principalID
+        self.relation = relation
+        self.category = category
+        self.insuredAmount = insuredAmount
+        self.startDate = startDate
+        self.endDate = endDate
+        self.status = status
+        self.foreignNational = foreignNational
+    }
+
+    /// Whether this is a dependant's coverage.
+    public var isDependant: Bool { principalID != nil }
+
+    /// Whether the coverage is in force on `date`.
+    public func isInForce(on date: CalendarDate) -> Bool {
+        startDate <= date && (endDate.map { date < $0 } ?? true)
+    }
+}
+
+/// One line of a unit's in-force roster (投保單位在保保險對象名冊): coverage with the
+/// person's name.
+public struct RosterLine: Sendable, Hashable, Codable {
+    public let personID: PersonalID
+    public let name: String
+    public let birthDate: CalendarDate?
+    public let principalID: PersonalID?
+    public let relation: DependantRelation?
+    public let category: InsuredCategory
+    public let insuredAmount: Money
+    public let startDate: CalendarDate
+    public let status: CoverageStatus
+
+    public init(personID: PersonalID, name: String, birthDate: CalendarDate?, principalID: PersonalID?, relation: DependantRelation?,
+                category: InsuredCategory, insuredAmount: Money, startDate: CalendarDate, status: CoverageStatus) {
+        self.personID = personID
+        self.name = name
+        self.birthDate = birthDate
+        self.principalID = principalID
+        self.relation = relation
+        self.category = category
+        self.insuredAmount = insuredAmount
+        self.startDate = startDate
+        self.status = status
+    }
+
+    public var isDependant: Bool { principalID != nil }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Logging
+import NHICore
+import NHIGrades
+
+/// The local NHI service: the rules the NHI's servers apply, over a store.
+///
+/// One counter PC runs everything with ``SQLiteStore`` as the default store:
+///
+/// ```swift
+/// let service = try NHIService.openDefault()       // $NHI_DB or ~/.local/share/nhi/nhi.sqlite
+/// let unit = try service.units.register(…)
+/// ```
+///
+/// The service is grouped by job — ``units``, ``staff``, ``accounts``, ``devices``,
+/// ``audit`` — each a lightweight view over the same store and clock. Every operation takes
+/// the ``Caller`` for authorisation and the audit log.
+public final class NHIService: Sendable {
+    public let store: any NHIStore
+    public let clock: any ServiceClock
+    public let passwords: PasswordHasher
+    /// The grade and rate tables the rules use.
+    public let tables: GradeTables
+    /// The billing period during which filings wait in the staging area.
+    public let billingPeriod: ClosedRange<Int>
+    let logger: Logger
+
+    /// - Parameters:
+    ///   - billingPeriod: the days of the month on which converted filings are staged
+    ///     instead (11–14 in the current manual; some screens say 13–16).
+    public init(store: any NHIStore, clock: any ServiceClock = SystemClock(), passwords: PasswordHasher = PasswordHasher(),
+                tables: GradeTables = .bundled, billingPeriod: ClosedRange<Int> = 11...14,
+                logger: Logger = Logger(label: "nhi.service")) {
+        self.store = store
+        self.clock = clock
+        self.passwords = passwords
+        self.tables = tables
+        self.billingPeriod = billingPeriod
+        self.logger = logger
+    }
+
+    /// The service over the default SQLite file (`$NHI_DB` or the XDG data directory).
+    public static func openDefault(clock: any ServiceClock = SystemClock()) throws(ServiceError) -> NHIService {
+        NHIService(store: try SQLiteStore(path: SQLiteStore.defaultLocation()), clock: clock)
+    }
+
+    /// Unit registration and unit data (SPEC §1, §3, §8).
+    public var units: Units { Units(core: self) }
+    /// Administrators and operators (SPEC §1, §3).
+    public var staff: Staff { Staff(core: self) }
+    /// Personal NHI-card online-service accounts (SPEC §5, §6).
+    public var accounts: Accounts { Accounts(core: self) }
+    /// NHI-app device binding: the secrets behind OTP and QR logins.
+    public var devices: Devices { Devices(core: self) }
+    /// The audit log.
+    public var audit: Audit { Audit(core: self) }
+    /// The mail outbox.
+    public var mail: Mail { Mail(core: self) }
+
+    /// Runs a write transaction, mapping store errors.
+    func write<T>(_ body: (any StoreWriter) throws -> T) throws(ServiceError) -> T {
+        do { return try store.write(body) } catch let error as ServiceError { throw error } catch {
+            throw ServiceError(.storeFailure, wrapping: error)
+        }
+    }
+
+    /// Runs a read, mapping store errors.
+    func read<T>(_ body: (any StoreReader) throws -> T) throws(ServiceError) -> T {
+        do { return try store.read(body) } catch let error as ServiceError { throw error } catch {
+            throw ServiceError(.storeFailure, wrapping: error)
+        }
+    }
+
+    /// Appends an audit entry inside the current transaction.
+    func record(_ writer: any StoreWriter, _ caller: Caller, unit: UnitCode?, action: String, target: String, detail: String = "") throws {
+        try writer.append(AuditEntry(id: 0, at: clock.now, actor: caller.description, role: caller.roleLabel,
+                                     unitCode: unit ?? caller.unitCode, action: action, target: target, detail: detail))
+        logger.info("\(action)", metadata: ["actor": "\(caller)", "target": "\(target)"])
+    }
+}

@@ -1,0 +1,213 @@
+import Foundation
+import NHICore
+import NHIGrades
+
+/// An unpaid bill with the late fee estimated for an expected payment date
+/// (單位未繳保費查詢與列印).
+public struct UnpaidPremium: Sendable, Hashable {
+    public let bill: PremiumBill
+    /// The late fee if paid on the expected date.
+    public let lateFee: LateFee
+
+    public var premiumMonth: ROCMonth { bill.month }
+    public var unpaid: Money { bill.unpaid }
+    /// 滯納金起算日: the first payment date that owes a fee.
+    public var lateFeeStart: CalendarDate { lateFee.feeStartDate }
+}
+
+/// Payment-certificate data (單位保費繳納證明): payments in a billing-month range and a
+/// payment period.
+public struct PaymentCertificate: Sendable, Hashable {
+    public struct Line: Sendable, Hashable {
+        public let month: ROCMonth
+        public let category: PremiumBill.Category
+        public let amount: Money
+        public let paidOn: CalendarDate
+    }
+
+    public let payerKey: String
+    public let payerName: String
+    public let lines: [Line]
+    public var total: Money { lines.reduce(.zero) { $0 + $1.amount } }
+}
+
+extension NHIService {
+    /// Premium calculation, bills, payments, unpaid premiums with late fees, payment slips
+    /// and payment certificates (SPEC §7).
+    public struct Premiums: Sendable {
+        let core: NHIService
+
+        /// The premium calculation detail of a unit for a month: whoever the unit covers on
+        /// the month's last day is charged for the whole month (no day proration).
+        public func detail(unit: UnitCode, month: ROCMonth, by caller: Caller) throws(ServiceError) -> PremiumDetail {
+            guard caller.isStaff(of: unit) || caller.standing == .system else {
+                throw ServiceError(.notAuthorised, context: ["caller": caller.description])
+            }
+            return try core.read { try detail($0, unit: unit, month: month) }
+        }
+
+        func detail(_ r: any StoreReader, unit: UnitCode, month: ROCMonth) throws -> PremiumDetail {
+            let monthEnd = month.lastDay
+            let covered = try r.coverages(unit: unit, inForceOn: monthEnd)
+            var dependants: [PersonalID: Int] = [:]
+            for c in covered where c.isDependant && c.status == .active { dependants[c.principalID!, default: 0] += 1 }
+            let calculator = PremiumCalculator(tables: core.tables)
+            var lines: [PremiumDetailLine] = []
+            for c in covered where !c.isDependant {
+                let name = try r.person(c.personID)?.name.value ?? ""
+                guard c.status == .active else {
+                    lines.append(PremiumDetailLine(personID: c.personID, name: name, category: c.category, insuredAmount: c.insuredAmount,
+                                                   dependants: 0, insuredShare: .zero, unitShare: .zero, governmentShare: .zero,
+                                                   note: c.status == .suspended ? "停保" : "育嬰留職停薪"))
+                    continue
+                }
+                let premium: NHIPremium
+                do {
+                    premium = try calculator.nhi(insuredAmount: c.insuredAmount, on: monthEnd, category: c.category,
+                                                 dependants: dependants[c.personID] ?? 0)
+                } catch {
+                    throw ServiceError(.premiumCalculation, wrapping: error, context: ["person": c.personID.masked])
+                }
+                lines.append(PremiumDetailLine(personID: c.personID, name: name, category: c.category, insuredAmount: c.insuredAmount,
+                                               dependants: dependants[c.personID] ?? 0, insuredShare: premium.insured,
+                                               unitShare: premium.unit, governmentShare: premium.government, note: nil))
+            }
+            return PremiumDetail(unitCode: unit, month: month, lines: lines)
+        }
+
+        /// Issues the general-premium bills of a month for every unit with coverage (the
+        /// monthly billing job). Idempotent: a bill that exists is not issued again.
+        @discardableResult
+        public func issueBills(month: ROCMonth) throws(ServiceError) -> [PremiumBill] {
+            let now = core.clock.now
+            return try core.write { w in
+                var issued: [PremiumBill] = []
+                for unit in try w.unitsWithCoverage(on: month.lastDay) where try w.bill(payerKey: unit.rawValue, month: month, category: .general) == nil {
+                    let amount = try detail(w, unit: unit, month: month).amountDue
+                    let bill = PremiumBill(id: 0, payerKey: unit.rawValue, month: month, category: .general, amount: amount,
+                                           dueDate: PremiumCalculator.dueDate(of: month), issuedAt: now, paid: .zero)
+                    let id = try w.insert(bill)
+                    issued.append(try w.bill(id: id)!)
+                }
+                try core.record(w, .system, unit: nil, action: "bill.issue", target: month.compact, detail: "\(issued.count) bills")
+                return issued
+            }
+        }
+
+        /// Issues a supplementary-premium bill (a unit's employer supplementary premium under
+        /// art. 34, or a withholding agent's withheld premium under art. 31, keyed by UBN).
+        @discardableResult
+        public func issueSupplementaryBill(payerKey: String, month: ROCMonth, amount: Money) throws(ServiceError) -> PremiumBill {
+            let now = core.clock.now
+            return try core.write { w in
+                if let existing = try w.bill(payerKey: payerKey, month: month, category: .supplementary) { return existing }
+                let id = try w.insert(PremiumBill(id: 0, payerKey: payerKey, month: month, category: .supplementary, amount: amount,
+                                                  dueDate: PremiumCalculator.dueDate(of: month), issuedAt: now, paid: .zero))
+                return try w.bill(id: id)!
+            }
+        }
+
+        /// Records a payment of a bill.
+        @discardableResult
+        public func recordPayment(bill id: Int64, amount: Money, paidOn: CalendarDate, channel: String = "counter") throws(ServiceError) -> PremiumBill {
+            guard amount > .zero else { throw ServiceError(.paymentAmount) }
+            return try core.write { w in
+                guard let bill = try w.bill(id: id) else { throw ServiceError(.billNotFound) }
+                guard amount <= bill.unpaid else { throw ServiceError(.paymentAmount, context: ["unpaid": bill.unpaid.grouped]) }
+                _ = try w.insert(PremiumPayment(id: 0, billID: id, amount: amount, paidOn: paidOn, channel: channel))
+                try core.record(w, .system, unit: UnitCode(parsing: bill.payerKey) as UnitCode?, action: "payment.record",
+                                target: "bill #\(id)", detail: amount.grouped)
+                return try w.bill(id: id)!
+            }
+        }
+
+        /// The unit's unpaid premiums with the late fee each would carry if paid on
+        /// `expectedPaymentDate` (預計繳納日期). For a slip sent by post the date must be at
+        /// least 4 working days after today.
+        public func unpaid(payerKey: String, expectedPaymentDate: CalendarDate, mailed: Bool = false,
+                           by caller: Caller) throws(ServiceError) -> [UnpaidPremium] {
+            try authorise(payerKey, caller)
+            let today = core.clock.today
+            if mailed, expectedPaymentDate < Self.addingWorkingDays(4, to: today) {
+                throw ServiceError(.paymentDateTooSoon, context: ["earliest": Self.addingWorkingDays(4, to: today).iso])
+            }
+            let calculator = PremiumCalculator(tables: core.tables)
+            let payer: LateFeePayer = (try? UnitCode(parsing: payerKey)) != nil ? .unit : .withholdingAgent
+            return try core.read { r in
+                try r.bills(payerKey: payerKey).filter { $0.unpaid > .zero }.map { bill in
+                    do {
+                        return UnpaidPremium(bill: bill, lateFee: try calculator.lateFee(unpaid: bill.unpaid, dueDate: bill.dueDate,
+                                                                                       paymentDate: expectedPaymentDate, payer: payer))
+                    } catch {
+                        throw ServiceError(.premiumCalculation, wrapping: error)
+                    }
+                }
+            }
+        }
+
+        /// Downloads a payment slip: at most 3 times a day per bill.
+        public func downloadSlip(bill id: Int64, by caller: Caller) throws(ServiceError) -> PremiumBill {
+            let today = core.clock.today
+            return try core.write { w in
+                guard let bill = try w.bill(id: id) else { throw ServiceError(.billNotFound) }
+                try authorise(bill.payerKey, caller)
+                guard try w.slipDownloads(bill: id, on: today) < 3 else { throw ServiceError(.slipDownloadLimit) }
+                try w.recordSlipDownload(bill: id, on: today)
+                return bill
+            }
+        }
+
+        /// Payment-certificate data for billing months `months` and payments made within
+        /// `period`, for general premium, supplementary premium or both.
+        public func certificate(payerKey: String, categories: Set<PremiumBill.Category>, months: ClosedRange<ROCMonth>,
+                                period: ClosedRange<CalendarDate>, by caller: Caller) throws(ServiceError) -> PaymentCertificate {
+            try authorise(payerKey, caller)
+            return try core.read { r in
+                var lines: [PaymentCertificate.Line] = []
+                for bill in try r.bills(payerKey: payerKey) where categories.contains(bill.category) && months.contains(bill.month) {
+                    for payment in try r.payments(bill: bill.id) where period.contains(payment.paidOn) {
+                        lines.append(.init(month: bill.month, category: bill.category, amount: payment.amount, paidOn: payment.paidOn))
+                    }
+                }
+                let name: String
+                if let unit = try? UnitCode(parsing: payerKey) {
+                    name = try r.unit(unit)?.unit.name ?? ""
+                } else if let ubn = try? UBN(parsing: payerKey) {
+                    name = try r.withholdingUnit(ubn)?.name ?? ""
+                } else {
+                    name = ""
+                }
+                return PaymentCertificate(payerKey: payerKey, payerName: name, lines: lines)
+            }
+        }
+
+        /// Bills of a payer.
+        public func bills(payerKey: String, by caller: Caller) throws(ServiceError) -> [PremiumBill] {
+            try authorise(payerKey, caller)
+            return try core.read { try $0.bills(payerKey: payerKey) }
+        }
+
+        private func authorise(_ payerKey: String, _ caller: Caller) throws(ServiceError) {
+            if caller.standing == .system { return }
+            if let unit = try? UnitCode(parsing: payerKey), caller.isStaff(of: unit) { return }
+            if let ubn = try? UBN(parsing: payerKey), let unit = caller.unitCode, caller.isStaff(of: unit),
+               let account = try core.read({ try $0.unit(unit) }), account.unit.ubn == ubn || account.agentUBNs.contains(ubn) {
+                return
+            }
+            throw ServiceError(.notAuthorised, context: ["caller": caller.description])
+        }
+
+        /// `n` working days (Monday–Friday) after `day`. Public holidays are not modelled.
+        static func addingWorkingDays(_ n: Int, to day: CalendarDate) -> CalendarDate {
+            var date = day, left = n
+            while left > 0 {
+                date = date.adding(days: 1)
+                if date.isoWeekday <= 5 { left -= 1 }
+            }
+            return date
+        }
+    }
+
+    /// Premiums, bills and payments.
+    public var premiums: Premiums { Premiums(core: self) }
+}

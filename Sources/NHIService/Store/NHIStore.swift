@@ -1,0 +1,109 @@
+import Foundation
+import NHICore
+
+/// The storage the service talks to. The service holds every rule; a store only keeps and
+/// finds records, inside transactions.
+///
+/// ``SQLiteStore`` (GRDB, WAL, versioned migrations) is the default. The protocols speak in
+/// domain records only, so a PostgreSQL store for multi-counter offices can be added later
+/// without touching the service: no SQL crosses this boundary.
+public protocol NHIStore: Sendable {
+    /// Runs `body` in a read-only snapshot.
+    func read<T>(_ body: (any StoreReader) throws -> T) throws -> T
+    /// Runs `body` in one write transaction: everything or nothing.
+    func write<T>(_ body: (any StoreWriter) throws -> T) throws -> T
+}
+
+/// Queries, inside a transaction or snapshot.
+public protocol StoreReader {
+    // Units and staff
+    func unit(_ code: UnitCode) throws -> UnitAccount?
+    func units(withUBN ubn: UBN) throws -> [UnitAccount]
+    func staff(id: Int64) throws -> StaffMember?
+    func staff(unit: UnitCode, includeDeleted: Bool) throws -> [StaffMember]
+    func staff(person: PersonalID) throws -> [StaffMember]
+    func withholdingUnit(_ ubn: UBN) throws -> WithholdingUnit?
+
+    // People and accounts
+    func person(_ id: PersonalID) throws -> Person?
+    func personalAccount(_ id: PersonalID) throws -> PersonalAccount?
+    func personalAccount(cardNumber: NHICardNumber) throws -> PersonalAccount?
+    func devices(person: PersonalID) throws -> [BoundDevice]
+
+    // Coverage
+    func coverages(person: PersonalID) throws -> [Coverage]
+    func coverages(unit: UnitCode, inForceOn date: CalendarDate) throws -> [Coverage]
+    func coverage(id: Int64) throws -> Coverage?
+    /// The unit's in-force roster on a day, with names, ordered by insured person then
+    /// their dependants.
+    func roster(unit: UnitCode, on date: CalendarDate) throws -> [RosterLine]
+
+    // Applications, subscriptions, attachments
+    func cardApplications(person: PersonalID) throws -> [CardApplication]
+    func cardApplications(unit: UnitCode) throws -> [CardApplication]
+    func ePaymentSubscription(unit: UnitCode) throws -> EPaymentSubscription?
+    func attachments(owner: String) throws -> [UploadedDocument]
+
+    // Filings
+    func filing(id: Int64) throws -> Filing?
+    /// Filings of a unit filed in a date range (inclusive), optionally only one staff member's.
+    func filings(unit: UnitCode, filedFrom: CalendarDate, through: CalendarDate, staffID: Int64?) throws -> [Filing]
+    /// Filings in a status filed before an instant, oldest first (the conversion queue).
+    func filings(status: FilingStatus, filedBefore: Date) throws -> [Filing]
+    func filingBatch(fileSHA256: String) throws -> FilingBatch?
+    func labourOutbox(dueBy: Date) throws -> [LabourOutboxEntry]
+    func labourOutbox(filing: Int64) throws -> [LabourOutboxEntry]
+
+    // Bills and payments
+    func bill(id: Int64) throws -> PremiumBill?
+    func bill(payerKey: String, month: ROCMonth, category: PremiumBill.Category) throws -> PremiumBill?
+    func bills(payerKey: String) throws -> [PremiumBill]
+    func payments(bill: Int64) throws -> [PremiumPayment]
+    func slipDownloads(bill: Int64, on day: CalendarDate) throws -> Int
+    /// Units that have any coverage in force on a day (for the billing job).
+    func unitsWithCoverage(on day: CalendarDate) throws -> [UnitCode]
+
+    // Audit and outbox
+    func auditEntries(unit: UnitCode?, limit: Int) throws -> [AuditEntry]
+    func pendingMail(limit: Int) throws -> [OutboxMail]
+    func mail(to address: EmailAddress) throws -> [OutboxMail]
+}
+
+/// Changes, inside one write transaction.
+public protocol StoreWriter: StoreReader {
+    func insert(_ unit: UnitAccount) throws
+    func update(_ unit: UnitAccount) throws
+    /// Inserts a staff member and returns its new ID (the `id` field is ignored).
+    func insert(_ staff: StaffMember) throws -> Int64
+    func update(_ staff: StaffMember) throws
+    func upsert(_ unit: WithholdingUnit) throws
+
+    func upsert(_ person: Person) throws
+    func upsert(_ account: PersonalAccount) throws
+    func insert(_ device: BoundDevice) throws -> Int64
+    func update(_ device: BoundDevice) throws
+
+    func insert(_ coverage: Coverage) throws -> Int64
+    func update(_ coverage: Coverage) throws
+
+    func insert(_ application: CardApplication) throws -> Int64
+    func upsert(_ subscription: EPaymentSubscription) throws
+    /// Stores an attachment's content once (by hash) and links it to an owner
+    /// (`filing:12`, `cardApplication:3`).
+    func store(_ attachment: UploadedDocument, owner: String) throws
+
+    /// Inserts filings (ignoring their `id`s) and returns the new IDs, in order.
+    func insert(_ filings: [Filing]) throws -> [Int64]
+    func update(_ filing: Filing) throws
+    func insert(_ batch: FilingBatch) throws -> Int64
+    func insert(_ entry: LabourOutboxEntry) throws -> Int64
+    func update(_ entry: LabourOutboxEntry) throws
+
+    func insert(_ bill: PremiumBill) throws -> Int64
+    func insert(_ payment: PremiumPayment) throws -> Int64
+    func recordSlipDownload(bill: Int64, on day: CalendarDate) throws
+
+    func append(_ entry: AuditEntry) throws
+    func enqueue(_ mail: OutboxMail) throws -> Int64
+    func update(_ mail: OutboxMail) throws
+}

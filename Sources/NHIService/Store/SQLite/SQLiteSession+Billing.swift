@@ -1,0 +1,67 @@
+import Foundation
+import GRDB
+import NHICore
+
+extension SQLiteSession {
+    static func bill(from row: Row) throws -> PremiumBill {
+        guard let category = PremiumBill.Category(rawValue: row["category"]) else { throw ServiceError(.storeCorrupt, context: ["column": "category"]) }
+        return PremiumBill(id: row["id"], payerKey: row["payer_key"], month: try row.required("month", ROCMonth.init(parsing:)),
+                           category: category, amount: Money(row["amount"] as Int64),
+                           dueDate: try row.required("due_date", CalendarDate.init(iso:)),
+                           issuedAt: Date(timeIntervalSince1970: row["issued_at"]), paid: Money(row["paid"] as Int64))
+    }
+
+    static let billSelect = """
+        SELECT b.*, COALESCE((SELECT SUM(p.amount) FROM payment p WHERE p.bill_id = b.id), 0) AS paid FROM bill b
+        """
+
+    func bill(id: Int64) throws -> PremiumBill? {
+        try Row.fetchOne(db, sql: Self.billSelect + " WHERE b.id = ?", arguments: [id]).map(Self.bill(from:))
+    }
+
+    func bill(payerKey: String, month: ROCMonth, category: PremiumBill.Category) throws -> PremiumBill? {
+        try Row.fetchOne(db, sql: Self.billSelect + " WHERE b.payer_key = ? AND b.month = ? AND b.category = ?",
+                         arguments: [payerKey, month.compact, category.rawValue]).map(Self.bill(from:))
+    }
+
+    func bills(payerKey: String) throws -> [PremiumBill] {
+        try Row.fetchAll(db, sql: Self.billSelect + " WHERE b.payer_key = ? ORDER BY b.month, b.category", arguments: [payerKey])
+            .map(Self.bill(from:))
+    }
+
+    func payments(bill: Int64) throws -> [PremiumPayment] {
+        try Row.fetchAll(db, sql: "SELECT * FROM payment WHERE bill_id = ? ORDER BY id", arguments: [bill]).map { row in
+            PremiumPayment(id: row["id"], billID: row["bill_id"], amount: Money(row["amount"] as Int64),
+                           paidOn: try row.required("paid_on", CalendarDate.init(iso:)), channel: row["channel"])
+        }
+    }
+
+    func slipDownloads(bill: Int64, on day: CalendarDate) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count FROM slip_download WHERE bill_id = ? AND day = ?", arguments: [bill, day.iso]) ?? 0
+    }
+
+    func unitsWithCoverage(on day: CalendarDate) throws -> [UnitCode] {
+        try String.fetchAll(db, sql: """
+            SELECT DISTINCT unit_code FROM coverage WHERE start_date <= ? AND (end_date IS NULL OR end_date > ?) ORDER BY unit_code
+            """, arguments: [day.iso, day.iso]).map { try StoreCodec.parse($0, UnitCode.init(parsing:)) }
+    }
+
+    func insert(_ b: PremiumBill) throws -> Int64 {
+        try db.execute(sql: "INSERT INTO bill (payer_key, month, category, amount, due_date, issued_at) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [b.payerKey, b.month.compact, b.category.rawValue, b.amount.amount, b.dueDate.iso, b.issuedAt.timeIntervalSince1970])
+        return db.lastInsertedRowID
+    }
+
+    func insert(_ p: PremiumPayment) throws -> Int64 {
+        try db.execute(sql: "INSERT INTO payment (bill_id, amount, paid_on, channel) VALUES (?, ?, ?, ?)",
+                       arguments: [p.billID, p.amount.amount, p.paidOn.iso, p.channel])
+        return db.lastInsertedRowID
+    }
+
+    func recordSlipDownload(bill: Int64, on day: CalendarDate) throws {
+        try db.execute(sql: """
+            INSERT INTO slip_download (bill_id, day, count) VALUES (?, ?, 1)
+            ON CONFLICT(bill_id, day) DO UPDATE SET count = count + 1
+            """, arguments: [bill, day.iso])
+    }
+}

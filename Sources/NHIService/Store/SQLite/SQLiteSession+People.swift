@@ -1,0 +1,186 @@
+import Foundation
+import GRDB
+import NHICore
+
+extension SQLiteSession {
+    func person(_ id: PersonalID) throws -> Person? {
+        try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [id.rawValue]).map(Self.person(from:))
+    }
+
+    static func person(from row: Row) throws -> Person {
+        Person(id: try row.required("id", PersonalID.init(parsing:)),
+               name: try row.required("name", PersonName.init),
+               birthDate: try row.required("birth_date", CalendarDate.init(iso:)),
+               indigenous: row["indigenous"])
+    }
+
+    func upsert(_ person: Person) throws {
+        try db.execute(sql: """
+            INSERT INTO person (id, name, birth_date, indigenous) VALUES (?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET name = excluded.name, birth_date = excluded.birth_date, indigenous = excluded.indigenous
+            """, arguments: [person.id.rawValue, person.name.value, person.birthDate.iso, person.indigenous])
+    }
+
+    func personalAccount(_ id: PersonalID) throws -> PersonalAccount? {
+        try String.fetchOne(db, sql: "SELECT data FROM personal_account WHERE person_id = ?", arguments: [id.rawValue])
+            .map { try StoreCodec.decode(PersonalAccount.self, $0) }
+    }
+
+    func personalAccount(cardNumber: NHICardNumber) throws -> PersonalAccount? {
+        try String.fetchOne(db, sql: "SELECT data FROM personal_account WHERE card_number = ?", arguments: [cardNumber.rawValue])
+            .map { try StoreCodec.decode(PersonalAccount.self, $0) }
+    }
+
+    func upsert(_ account: PersonalAccount) throws {
+        try db.execute(sql: """
+            INSERT INTO personal_account (person_id, card_number, status, data) VALUES (?, ?, ?, ?)
+            ON CONFLICT(person_id) DO UPDATE SET card_number = excluded.card_number, status = excluded.status, data = excluded.data
+            """, arguments: [account.personID.rawValue, account.cardNumber?.rawValue, account.status.rawValue, try StoreCodec.encode(account)])
+    }
+
+    func devices(person: PersonalID) throws -> [BoundDevice] {
+        try String.fetchAll(db, sql: "SELECT data FROM device WHERE person_id = ? ORDER BY id", arguments: [person.rawValue])
+            .map { try StoreCodec.decode(BoundDevice.self, $0) }
+    }
+
+    func insert(_ device: BoundDevice) throws -> Int64 {
+        try db.execute(sql: "INSERT INTO device (person_id, data) VALUES (?, '{}')", arguments: [device.personID.rawValue])
+        let id = db.lastInsertedRowID
+        let stored = BoundDevice(id: id, personID: device.personID, label: device.label, secret: device.secret,
+                                 boundAt: device.boundAt, revokedAt: device.revokedAt)
+        try db.execute(sql: "UPDATE device SET data = ? WHERE id = ?", arguments: [try StoreCodec.encode(stored), id])
+        return id
+    }
+
+    func update(_ device: BoundDevice) throws {
+        try db.execute(sql: "UPDATE device SET data = ? WHERE id = ?", arguments: [try StoreCodec.encode(device), device.id])
+    }
+
+    // MARK: Coverage
+
+    static let coverageColumns = "id, unit_code, person_id, principal_id, relation, category, insured_amount, start_date, end_date, status, foreign_national"
+
+    static func coverage(from row: Row) throws -> Coverage {
+        Coverage(id: row["id"],
+                 unitCode: try row.required("unit_code", UnitCode.init(parsing:)),
+                 personID: try row.required("person_id", PersonalID.init(parsing:)),
+                 principalID: try row.optional("principal_id", PersonalID.init(parsing:)),
+                 relation: try row.optional("relation") { text in
+                     guard let r = DependantRelation(rawValue: text) else { throw ServiceError(.storeCorrupt) }
+                     return r
+                 },
+                 category: try row.required("category") { text in
+                     guard let c = InsuredCategory(rawValue: text) else { throw ServiceError(.storeCorrupt) }
+                     return c
+                 },
+                 insuredAmount: Money(row["insured_amount"] as Int64),
+                 startDate: try row.required("start_date", CalendarDate.init(iso:)),
+                 endDate: try row.optional("end_date", CalendarDate.init(iso:)),
+                 status: try row.required("status") { text in
+                     guard let s = CoverageStatus(rawValue: text) else { throw ServiceError(.storeCorrupt) }
+                     return s
+                 },
+                 foreignNational: row["foreign_national"])
+    }
+
+    func coverages(person: PersonalID) throws -> [Coverage] {
+        try Row.fetchAll(db, sql: "SELECT \(Self.coverageColumns) FROM coverage WHERE person_id = ? ORDER BY start_date, id",
+                         arguments: [person.rawValue]).map(Self.coverage(from:))
+    }
+
+    func coverages(unit: UnitCode, inForceOn date: CalendarDate) throws -> [Coverage] {
+        try Row.fetchAll(db, sql: """
+            SELECT \(Self.coverageColumns) FROM coverage
+            WHERE unit_code = ? AND start_date <= ? AND (end_date IS NULL OR end_date > ?)
+            ORDER BY person_id
+            """, arguments: [unit.rawValue, date.iso, date.iso]).map(Self.coverage(from:))
+    }
+
+    func roster(unit: UnitCode, on date: CalendarDate) throws -> [RosterLine] {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT c.person_id, COALESCE(p.name, '') AS name, p.birth_date, c.principal_id, c.relation, c.category, c.insured_amount,
+                   c.start_date, c.status
+            FROM coverage c LEFT JOIN person p ON p.id = c.person_id
+            WHERE c.unit_code = ? AND c.start_date <= ? AND (c.end_date IS NULL OR c.end_date > ?)
+            ORDER BY COALESCE(c.principal_id, c.person_id), c.principal_id IS NOT NULL, c.person_id
+            """, arguments: [unit.rawValue, date.iso, date.iso])
+        var lines: [RosterLine] = []
+        while let row = try rows.next() {
+            let relationText: String? = row["relation"]
+            let birthText: String? = row["birth_date"]
+            lines.append(RosterLine(
+                personID: try row.required("person_id", PersonalID.init(parsing:)), name: row["name"],
+                birthDate: try birthText.map { try CalendarDate(iso: $0) },
+                principalID: try row.optional("principal_id", PersonalID.init(parsing:)),
+                relation: relationText.flatMap(DependantRelation.init(rawValue:)),
+                category: try Self.enumValue(row, "category"), insuredAmount: Money(row["insured_amount"] as Int64),
+                startDate: try row.required("start_date", CalendarDate.init(iso:)), status: try Self.enumValue(row, "status")))
+        }
+        return lines
+    }
+
+    func coverage(id: Int64) throws -> Coverage? {
+        try Row.fetchOne(db, sql: "SELECT \(Self.coverageColumns) FROM coverage WHERE id = ?", arguments: [id]).map(Self.coverage(from:))
+    }
+
+    func insert(_ c: Coverage) throws -> Int64 {
+        try db.cachedStatement(sql: """
+            INSERT INTO coverage (unit_code, person_id, principal_id, relation, category, insured_amount, start_date, end_date, status, foreign_national)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [c.unitCode.rawValue, c.personID.rawValue, c.principalID?.rawValue, c.relation?.rawValue,
+                                     c.category.rawValue, c.insuredAmount.amount, c.startDate.iso, c.endDate?.iso,
+                                     c.status.rawValue, c.foreignNational])
+        return db.lastInsertedRowID
+    }
+
+    func update(_ c: Coverage) throws {
+        try db.execute(sql: """
+            UPDATE coverage SET category = ?, insured_amount = ?, end_date = ?, status = ? WHERE id = ?
+            """, arguments: [c.category.rawValue, c.insuredAmount.amount, c.endDate?.iso, c.status.rawValue, c.id])
+    }
+
+    // MARK: Audit and outbox
+
+    func auditEntries(unit: UnitCode?, limit: Int) throws -> [AuditEntry] {
+        let rows: [String]
+        if let unit {
+            rows = try String.fetchAll(db, sql: "SELECT data FROM audit WHERE unit_code = ? ORDER BY id DESC LIMIT ?", arguments: [unit.rawValue, limit])
+        } else {
+            rows = try String.fetchAll(db, sql: "SELECT data FROM audit ORDER BY id DESC LIMIT ?", arguments: [limit])
+        }
+        return try rows.map { try StoreCodec.decode(AuditEntry.self, $0) }
+    }
+
+    func append(_ entry: AuditEntry) throws {
+        try db.execute(sql: "INSERT INTO audit (at, unit_code, action, data) VALUES (?, ?, ?, '{}')",
+                       arguments: [entry.at.timeIntervalSince1970, entry.unitCode?.rawValue, entry.action])
+        let id = db.lastInsertedRowID
+        let stored = AuditEntry(id: id, at: entry.at, actor: entry.actor, role: entry.role, unitCode: entry.unitCode,
+                                action: entry.action, target: entry.target, detail: entry.detail)
+        try db.execute(sql: "UPDATE audit SET data = ? WHERE id = ?", arguments: [try StoreCodec.encode(stored), id])
+    }
+
+    func pendingMail(limit: Int) throws -> [OutboxMail] {
+        try String.fetchAll(db, sql: "SELECT data FROM outbox_mail WHERE sent_at IS NULL ORDER BY id LIMIT ?", arguments: [limit])
+            .map { try StoreCodec.decode(OutboxMail.self, $0) }
+    }
+
+    func mail(to address: EmailAddress) throws -> [OutboxMail] {
+        try String.fetchAll(db, sql: "SELECT data FROM outbox_mail WHERE recipient = ? ORDER BY id", arguments: [address.rawValue])
+            .map { try StoreCodec.decode(OutboxMail.self, $0) }
+    }
+
+    func enqueue(_ mail: OutboxMail) throws -> Int64 {
+        try db.execute(sql: "INSERT INTO outbox_mail (recipient, sent_at, data) VALUES (?, NULL, '{}')", arguments: [mail.to.rawValue])
+        let id = db.lastInsertedRowID
+        let stored = OutboxMail(id: id, to: mail.to, subject: mail.subject, body: mail.body, kind: mail.kind,
+                                createdAt: mail.createdAt, sentAt: mail.sentAt, attempts: mail.attempts)
+        try db.execute(sql: "UPDATE outbox_mail SET data = ? WHERE id = ?", arguments: [try StoreCodec.encode(stored), id])
+        return id
+    }
+
+    func update(_ mail: OutboxMail) throws {
+        try db.execute(sql: "UPDATE outbox_mail SET sent_at = ?, data = ? WHERE id = ?",
+                       arguments: [mail.sentAt?.timeIntervalSince1970, try StoreCodec.encode(mail), mail.id])
+    }
+}

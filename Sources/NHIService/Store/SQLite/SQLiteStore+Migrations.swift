@@ -1,0 +1,195 @@
+import GRDB
+
+extension SQLiteStore {
+    /// Versioned schema migrations. Never edit a shipped migration: add a new one.
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-units-accounts") { db in
+            try db.execute(sql: """
+                CREATE TABLE unit (
+                    code TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL,
+                    ubn TEXT,
+                    data TEXT NOT NULL,              -- JSON UnitAccount
+                    registered_at REAL NOT NULL
+                );
+                CREATE INDEX unit_ubn ON unit(ubn);
+                CREATE TABLE staff (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    unit_code TEXT NOT NULL REFERENCES unit(code),
+                    person_id TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    deleted_at REAL,
+                    data TEXT NOT NULL               -- JSON StaffMember
+                );
+                CREATE INDEX staff_unit ON staff(unit_code);
+                CREATE INDEX staff_person ON staff(person_id);
+                CREATE TABLE withholding_unit (
+                    ubn TEXT PRIMARY KEY NOT NULL,
+                    data TEXT NOT NULL
+                );
+                CREATE TABLE person (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL,
+                    birth_date TEXT NOT NULL,        -- ISO YYYY-MM-DD
+                    indigenous INTEGER NOT NULL DEFAULT 0
+                ) WITHOUT ROWID;
+                CREATE TABLE personal_account (
+                    person_id TEXT PRIMARY KEY NOT NULL,
+                    card_number TEXT,
+                    status TEXT NOT NULL,
+                    data TEXT NOT NULL
+                );
+                CREATE INDEX personal_account_card ON personal_account(card_number);
+                CREATE TABLE device (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    person_id TEXT NOT NULL,
+                    data TEXT NOT NULL
+                );
+                CREATE INDEX device_person ON device(person_id);
+                CREATE TABLE coverage (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    unit_code TEXT NOT NULL,
+                    person_id TEXT NOT NULL,
+                    principal_id TEXT,
+                    relation TEXT,
+                    category TEXT NOT NULL,
+                    insured_amount INTEGER NOT NULL,
+                    start_date TEXT NOT NULL,        -- ISO YYYY-MM-DD, sorts as text
+                    end_date TEXT,                   -- first day no longer covered
+                    status TEXT NOT NULL,
+                    foreign_national INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE INDEX coverage_unit ON coverage(unit_code, start_date, end_date);
+                CREATE INDEX coverage_person ON coverage(person_id);
+                CREATE TABLE audit (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at REAL NOT NULL,
+                    unit_code TEXT,
+                    action TEXT NOT NULL,
+                    data TEXT NOT NULL
+                );
+                CREATE INDEX audit_unit ON audit(unit_code, id);
+                CREATE TABLE outbox_mail (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    recipient TEXT NOT NULL,
+                    sent_at REAL,
+                    data TEXT NOT NULL
+                );
+                CREATE INDEX outbox_pending ON outbox_mail(sent_at, id);
+                """)
+        }
+        migrator.registerMigration("v2-applications") { db in
+            try db.execute(sql: """
+                CREATE TABLE card_application (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    person_id TEXT NOT NULL,
+                    unit_code TEXT,
+                    data TEXT NOT NULL
+                );
+                CREATE INDEX card_application_person ON card_application(person_id);
+                CREATE INDEX card_application_unit ON card_application(unit_code);
+                CREATE TABLE epayment_subscription (
+                    unit_code TEXT PRIMARY KEY NOT NULL,
+                    data TEXT NOT NULL
+                );
+                CREATE TABLE attachment_blob (
+                    sha256 TEXT PRIMARY KEY NOT NULL,
+                    file_name TEXT NOT NULL,
+                    purpose TEXT NOT NULL,
+                    content BLOB NOT NULL
+                );
+                CREATE TABLE attachment_link (
+                    owner TEXT NOT NULL,
+                    sha256 TEXT NOT NULL REFERENCES attachment_blob(sha256),
+                    file_name TEXT NOT NULL,
+                    PRIMARY KEY (owner, sha256)
+                );
+                """)
+        }
+        migrator.registerMigration("v3-filings") { db in
+            try db.execute(sql: """
+                CREATE TABLE filing_batch (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    unit_code TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    file_name TEXT,
+                    file_sha256 TEXT UNIQUE,
+                    count INTEGER NOT NULL,
+                    created_at REAL NOT NULL,
+                    created_by TEXT NOT NULL
+                );
+                CREATE TABLE filing (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    unit_code TEXT NOT NULL,
+                    family TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    person_id TEXT NOT NULL,
+                    principal_id TEXT,
+                    relation TEXT,
+                    name TEXT NOT NULL,
+                    birth_date TEXT,
+                    category TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    insured_amount INTEGER,
+                    adjusted_amount INTEGER,
+                    effective_date TEXT NOT NULL,
+                    filed_on TEXT NOT NULL,
+                    filed_at REAL NOT NULL,
+                    filed_by TEXT NOT NULL,
+                    staff_id INTEGER,
+                    status TEXT NOT NULL,
+                    check_code TEXT,
+                    check_message TEXT,
+                    converted_at REAL,
+                    batch_id INTEGER REFERENCES filing_batch(id),
+                    labour TEXT,
+                    foreign_national INTEGER NOT NULL DEFAULT 0,
+                    issue_card_to TEXT
+                );
+                CREATE INDEX filing_unit_day ON filing(unit_code, filed_on);
+                CREATE INDEX filing_queue ON filing(status, filed_at);
+                CREATE INDEX filing_person ON filing(person_id);
+                CREATE TABLE labour_outbox (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    filing_id INTEGER NOT NULL REFERENCES filing(id),
+                    unit_code TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    due_at REAL NOT NULL,
+                    forwarded_at REAL
+                );
+                CREATE INDEX labour_outbox_due ON labour_outbox(forwarded_at, due_at);
+                CREATE INDEX labour_outbox_filing ON labour_outbox(filing_id);
+                """)
+        }
+        migrator.registerMigration("v4-billing") { db in
+            try db.execute(sql: """
+                CREATE TABLE bill (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    payer_key TEXT NOT NULL,
+                    month TEXT NOT NULL,             -- ROC yyyMM
+                    category TEXT NOT NULL,
+                    amount INTEGER NOT NULL,
+                    due_date TEXT NOT NULL,
+                    issued_at REAL NOT NULL,
+                    UNIQUE (payer_key, month, category)
+                );
+                CREATE TABLE payment (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    bill_id INTEGER NOT NULL REFERENCES bill(id),
+                    amount INTEGER NOT NULL,
+                    paid_on TEXT NOT NULL,
+                    channel TEXT NOT NULL
+                );
+                CREATE INDEX payment_bill ON payment(bill_id);
+                CREATE TABLE slip_download (
+                    bill_id INTEGER NOT NULL REFERENCES bill(id),
+                    day TEXT NOT NULL,
+                    count INTEGER NOT NULL,
+                    PRIMARY KEY (bill_id, day)
+                );
+                """)
+        }
+        return migrator
+    }()
+}

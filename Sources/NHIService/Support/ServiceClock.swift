@@ -1,0 +1,48 @@
+import Foundation
+import NHICore
+
+/// The service's notion of "now", injectable so tests and the nightly jobs can run at any
+/// time of day.
+public protocol ServiceClock: Sendable {
+    var now: Date { get }
+}
+
+extension ServiceClock {
+    /// Today in Taiwan.
+    public var today: CalendarDate { CalendarDate.today(at: now) }
+}
+
+/// The system clock.
+public struct SystemClock: ServiceClock {
+    public init() {}
+    public var now: Date { Date() }
+}
+
+/// A clock that stays where it is put; for tests, demos and the nightly job runner.
+public final class ManualClock: ServiceClock, @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Date
+
+    public init(_ start: Date) { current = start }
+
+    /// A clock at `hour:minute` Taiwan time on `date`.
+    public convenience init(_ date: CalendarDate, hour: Int = 9, minute: Int = 0) {
+        self.init(date.startInTaiwan.addingTimeInterval(TimeInterval(hour * 3600 + minute * 60)))
+    }
+
+    public var now: Date { lock.withLock { current } }
+
+    public func advance(by seconds: TimeInterval) { lock.withLock { current = current.addingTimeInterval(seconds) } }
+    public func set(_ date: Date) { lock.withLock { current = date } }
+    public func set(_ date: CalendarDate, hour: Int = 9, minute: Int = 0) {
+        set(date.startInTaiwan.addingTimeInterval(TimeInterval(hour * 3600 + minute * 60)))
+    }
+}
+
+extension Date {
+    /// Hour and minute in Taiwan (UTC+8).
+    var taiwanTimeOfDay: (hour: Int, minute: Int, second: Int) {
+        let seconds = ((Int(timeIntervalSince1970.rounded(.down)) + 8 * 3600) % 86_400 + 86_400) % 86_400
+        return (seconds / 3600, seconds % 3600 / 60, seconds % 60)
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import NHICore
+
+extension NHIService {
+    /// Unit registration (單位註冊作業) and unit data maintenance (SPEC §1, §3, §8).
+    public struct Units: Sendable {
+        let core: NHIService
+
+        /// Registers a unit for online services.
+        ///
+        /// - By **organisation certificate**: the certificate holds administrator rights
+        ///   itself; the returned caller is the certificate. Its UBN must match the unit's.
+        /// - By the **owner's NHI card**: `registrant` must be the owner, whose card must
+        ///   already be registered for online services.
+        /// - By the **owner's OTP**: `registrant` must be the owner (verified by the OTP flow).
+        ///
+        /// The first registrant is an administrator: with `ownerIsAdministrator` the owner is
+        /// assigned as one (負責人為管理者).
+        @discardableResult
+        public func register(_ unit: InsuredUnit, method: UnitRegistrationMethod, registrant: PersonalID?,
+                             ownerIsAdministrator: Bool, agentUBNs: [UBN] = []) throws(ServiceError) -> (account: UnitAccount, caller: Caller) {
+            let now = core.clock.now
+            return try core.write { w in
+                if try w.unit(unit.code) != nil {
+                    throw ServiceError(.unitAlreadyRegistered, context: ["unit": unit.code.rawValue])
+                }
+                let caller: Caller
+                switch method {
+                case .organisationCertificate(let certificate):
+                    guard certificate.kind.isOrganisation else { throw ServiceError(.unitCertificateNotOrganisation) }
+                    if let certUBN = certificate.ubn, let ubn = unit.ubn, certUBN != ubn {
+                        throw ServiceError(.unitCertificateMismatch, context: ["unit": unit.code.rawValue])
+                    }
+                    caller = Caller(personID: nil, unitCode: unit.code, standing: .organisationCertificate, credential: certificate.kind)
+                case .ownerNHICard(let cardNumber):
+                    guard registrant == unit.ownerID else { throw ServiceError(.unitOwnerMismatch) }
+                    guard let account = try w.personalAccount(unit.ownerID), account.status == .active else {
+                        throw ServiceError(.unitOwnerNotRegistered)
+                    }
+                    if let registered = account.cardNumber, registered != cardNumber {
+                        throw ServiceError(.unitOwnerMismatch, context: ["reason": "card"])
+                    }
+                    caller = Caller(personID: unit.ownerID, unitCode: unit.code, standing: .owner, credential: .nhiCard)
+                case .ownerOTP:
+                    guard registrant == unit.ownerID else { throw ServiceError(.unitOwnerMismatch) }
+                    caller = Caller(personID: unit.ownerID, unitCode: unit.code, standing: .owner, credential: .nhiCard)
+                }
+                let account = UnitAccount(unit: unit, method: method, ownerIsAdministrator: ownerIsAdministrator,
+                                          agentUBNs: agentUBNs, registeredAt: now)
+                try w.insert(account)
+                try core.record(w, caller, unit: unit.code, action: "unit.register", target: unit.code.rawValue, detail: method.label)
+                if ownerIsAdministrator {
+                    let owner = try w.person(unit.ownerID)
+                    let name = try owner?.name ?? PersonName("負責人")
+                    let staff = StaffMember(id: 0, unitCode: unit.code, personID: unit.ownerID, name: name, role: .administrator,
+                                            credential: .nhiCard, certificateSerial: nil, phones: unit.ownerPhones, email: unit.email,
+                                            mayUseAllEnrolmentFunctions: true, assignedAt: now, assignedBy: caller.description)
+                    let id = try w.insert(staff)
+                    try core.record(w, caller, unit: unit.code, action: "staff.assign", target: unit.ownerID.masked, detail: "owner as administrator #\(id)")
+                }
+                return (account, caller)
+            }
+        }
+
+        /// The registered unit.
+        public func account(_ code: UnitCode) throws(ServiceError) -> UnitAccount {
+            guard let account = try core.read({ try $0.unit(code) }) else {
+                throw ServiceError(.unitNotRegistered, context: ["unit": code.rawValue])
+            }
+            return account
+        }
+
+        /// Updates the unit's data (投保單位基本資料): administrators only.
+        public func update(_ unit: InsuredUnit, by caller: Caller) throws(ServiceError) {
+            guard caller.isAdministrator(of: unit.code) else { throw ServiceError(.notAuthorised, context: ["caller": caller.description]) }
+            try core.write { w in
+                guard var account = try w.unit(unit.code) else { throw ServiceError(.unitNotRegistered) }
+                account.unit = unit
+                try w.update(account)
+                try core.record(w, caller, unit: unit.code, action: "unit.update", target: unit.code.rawValue)
+            }
+        }
+
+        /// Adds a UBN this unit's organisation certificate files for as an agent (代辦統編).
+        public func addAgentUBN(_ ubn: UBN, by caller: Caller) throws(ServiceError) {
+            guard let code = caller.unitCode, caller.standing == .organisationCertificate else {
+                throw ServiceError(.notAuthorised, context: ["caller": caller.description])
+            }
+            try core.write { w in
+                guard var account = try w.unit(code) else { throw ServiceError(.unitNotRegistered) }
+                if !account.agentUBNs.contains(ubn) { account.agentUBNs.append(ubn) }
+                try w.update(account)
+                try core.record(w, caller, unit: code, action: "unit.agentUBN", target: ubn.rawValue)
+            }
+        }
+
+        /// Creates or updates a withholding unit (扣費單位資料維護). The caller must be staff
+        /// of a unit with that UBN or filing for it as an agent.
+        public func saveWithholdingUnit(_ unit: WithholdingUnit, by caller: Caller) throws(ServiceError) {
+            try core.write { w in
+                guard let code = caller.unitCode, caller.isStaff(of: code), let account = try w.unit(code),
+                      account.unit.ubn == unit.ubn || account.agentUBNs.contains(unit.ubn) else {
+                    throw ServiceError(.notAuthorised, context: ["caller": caller.description, "ubn": unit.ubn.rawValue])
+                }
+                try w.upsert(unit)
+                try core.record(w, caller, unit: code, action: "withholdingUnit.save", target: unit.ubn.rawValue)
+            }
+        }
+
+        /// The withholding unit with `ubn`.
+        public func withholdingUnit(_ ubn: UBN) throws(ServiceError) -> WithholdingUnit? {
+            try core.read { try $0.withholdingUnit(ubn) }
+        }
+    }
+}

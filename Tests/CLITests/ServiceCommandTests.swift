@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+
+/// The seeds' workflows end to end through `nhi service …` against a fresh database file.
+@Suite("nhi service: seed workflows against a fresh database")
+struct ServiceCommandTests {
+    let directory: URL
+    let db: String
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("nhi-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        db = directory.appendingPathComponent("nhi.sqlite").path
+    }
+
+    /// Runs `nhi service ARGS --db DB` at a fixed time.
+    func service(_ args: [String], now: String = "2026-11-23T09:00:00+08:00", stdin: String? = nil,
+                 env: [String: String] = [:]) throws -> CLI.Result {
+        var environment = env
+        environment["NHI_NOW"] = now
+        return try CLI.run(["service"] + args + ["--db", db], stdin: stdin.map { Data($0.utf8) }, environment: environment)
+    }
+
+    func require(_ r: CLI.Result, _ status: Int32 = 0, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(r.status == status, "\(r.stdout)\n\(r.stderr)", sourceLocation: sourceLocation)
+    }
+
+    let unit = ["--unit", "110001000"]
+    let asCertificate = ["--unit", "110001000", "--certificate-serial", "0A1B2C3D"]
+    let asOperator = ["--unit", "110001000", "--person", "C100000003"]
+
+    @Test("Register, assign, enrol, convert, roster, adjust, bill, pay, prove — and the errors say why")
+    func workflow() throws {
+        require(try service(["init", "--json"]))
+        let register = try service(["unit", "register", "--code", "110001000", "--name", "數美科技股份有限公司", "--ubn", "04595257",
+                                    "--labour-number", "01234567A", "--owner", "A123456789", "--mobile", "0912345678",
+                                    "--email", "hr@example.com.tw", "--method", "certificate", "--serial", "0A1B2C3D", "--json"])
+        require(register)
+        #expect(try register.json()["canFileThreeInOne"] as? Bool == true)
+        // A second registration of the same code fails with a coded, bilingual error.
+        let again = try service(["unit", "register", "--code", "110001000", "--name", "x", "--nhi-only", "--owner", "A123456789",
+                                 "--mobile", "0912345678", "--email", "a@b.com", "--serial", "1"])
+        require(again, 1)
+        #expect(again.stderr.contains("unit.alreadyRegistered") && again.stderr.contains("此投保單位代號已註冊"))
+
+        require(try service(["staff", "assign", "--id", "B200000004", "--name", "王大明", "--role", "administrator",
+                             "--serial", "TP03000001234567", "--mobile", "0911111111", "--email", "admin@example.com"] + asCertificate))
+        require(try service(["staff", "assign", "--id", "C100000003", "--name", "陳小華", "--role", "operator",
+                             "--serial", "TP03000009999999", "--mobile", "0922222222", "--email", "op@example.com"] + asCertificate))
+        // Operators cannot assign.
+        require(try service(["staff", "assign", "--id", "D200000006", "--name", "x", "--serial", "TP1", "--mobile", "0933333333",
+                             "--email", "x@example.com"] + asOperator), 1)
+
+        for (id, amount) in [("E100000005", "29500"), ("E100000014", "36300")] {
+            require(try service(["filing", "enrol", "--id", id, "--name", "員工", "--birth-date", "1990-01-01", "--amount", amount,
+                                 "--effective", "2026-01-01", "--json"] + asOperator))
+        }
+        let dependant = try service(["filing", "enrol", "--id", "E200000016", "--name", "眷屬", "--birth-date", "2018-12-04",
+                                     "--dependant-of", "E100000005", "--relation", "子女", "--effective", "2026-01-01", "--json"] + asOperator)
+        require(dependant)
+        #expect(try dependant.json()["insuredAmount"] as? Int == 29_500)
+        let inLaw = try service(["filing", "enrol", "--id", "F131104093", "--name", "岳母", "--birth-date", "1960-01-01",
+                                 "--dependant-of", "E100000005", "--relation", "岳母"] + asOperator)
+        require(inLaw, 1)
+        #expect(inLaw.stderr.contains("relation.inLaw"))
+
+        let today = try service(["filing", "today", "--json"] + asOperator)
+        #expect(today.lines.count == 3)
+        let convert = try service(["convert", "--json"], now: "2026-11-23T22:31:00+08:00")
+        require(convert)
+        #expect(try convert.json()["accepted"] as? Int == 3)
+
+        let roster = try service(["roster", "110001000", "--json"] + asOperator, now: "2026-11-24T09:00:00+08:00")
+        require(roster)
+        let people = try #require(try roster.json()["people"] as? [[String: Any]])
+        #expect(people.map { $0["id"] as? String } == ["E100000005", "E200000016", "E100000014"])
+        #expect(people[1]["role"] as? String == "眷屬")
+
+        let bulk = try service(["filing", "bulk-adjust", "--from", "36300", "--to", "38200", "--file", "--json"] + asOperator,
+                               now: "2026-11-24T09:00:00+08:00")
+        require(bulk)
+        #expect(bulk.lines.count == 1 && bulk.stdout.contains("\"effectiveDate\":\"2026-12-01\""))
+
+        let detail = try service(["premium-detail", "--month", "11510", "--json"] + asOperator, now: "2026-11-24T09:00:00+08:00")
+        require(detail)
+        let lines = try #require(try detail.json()["lines"] as? [[String: Any]])
+        #expect(lines.first { $0["id"] as? String == "E100000005" }?["insured"] as? Int == 916, "458 × (1 + 1 dependant)")
+
+        let bills = try service(["bills", "issue", "--month", "11510", "--json"], now: "2026-11-24T09:00:00+08:00")
+        require(bills)
+        let billID = try #require(bills.jsonLines().first?["id"] as? Int)
+        let unpaid = try service(["unpaid", "--expected", "2027-01-10", "--json"] + asOperator, now: "2026-12-20T09:00:00+08:00")
+        require(unpaid)
+        #expect((try unpaid.json()["lateFeeTotal"] as? Int ?? 0) > 0)
+        require(try service(["pay", "--bill", String(billID), "--amount", String(try bills.jsonLines()[0]["amount"] as! Int),
+                             "--date", "2026-12-21", "--json"]))
+        let paid = try service(["unpaid", "--expected", "2027-01-10", "--json"] + asOperator, now: "2026-12-22T09:00:00+08:00")
+        #expect((try paid.json()["items"] as? [Any])?.isEmpty == true)
+
+        let status = try service(["insurance", "status", "E100000005", "--json"], now: "2026-11-24T09:00:00+08:00")
+        require(status)
+        #expect((try status.json()["dependants"] as? [[String: Any]])?.first?["id"] as? String == "E200000016")
+        let proof = try service(["insurance", "proof", "E100000005"], now: "2026-11-24T09:00:00+08:00")
+        require(proof)
+        #expect(proof.stdout.contains("全民健康保險投保證明") && proof.stdout.contains("Certificate of Coverage"))
+
+        let audit = try service(["audit", "--json", "--unit", "110001000", "--person", "B200000004"], now: "2026-11-24T09:00:00+08:00")
+        require(audit)
+        #expect(audit.lines.count >= 6)
+        #expect(!audit.stdout.contains("E100000005"), "IDs are masked in the audit log")
+    }
+
+    @Test("Personal online-service registration through the CLI; passwords never on the command line")
+    func account() throws {
+        let register = try service(["account", "register", "--id", "A123456789", "--card-number", "000011112222", "--household", "A1234567",
+                                    "--village", "臺北市大安區龍安里", "--email", "me@example.com", "--mobile", "0912345678", "--json"],
+                                   env: ["NHI_PASSWORD": "Abc123-!"])
+        require(register)
+        let token = try #require(try register.json()["token"] as? String)
+        #expect(try register.json()["strength"] as? String == "強")
+        require(try service(["account", "verify", "--id", "A123456789", "--card-number", "000011112222", "--token", token, "--json"]))
+        let wrong = try service(["account", "check-password", "--id", "A123456789", "--json"], stdin: "nope12\n")
+        require(wrong, 1)
+        #expect(try wrong.json()["remaining"] as? Int == 2)
+        let right = try service(["account", "check-password", "--id", "A123456789", "--json"], stdin: "Abc123-!\n")
+        require(right)
+        #expect(!(register.stdout + right.stdout + right.stderr).contains("Abc123-!"))
+    }
+
+    @Test("Usage errors exit 2")
+    func usage() throws {
+        require(try service(["filing", "enrol"]), 2)
+        require(try service(["roster"]), 2)
+    }
+}

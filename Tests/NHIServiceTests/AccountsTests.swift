@@ -1,0 +1,109 @@
+import Foundation
+import NHICore
+import NHIService
+import Testing
+
+@Suite("Personal online-service accounts")
+struct AccountsTests {
+    let person = Fixture.owner
+    let card = try! NHICardNumber(parsing: "000011112222")
+
+    func register(_ f: Fixture, password: String = "Abc123-!") throws -> String {
+        try f.service.accounts.register(.init(personID: person, cardNumber: card, householdNumber: "a1234567",
+                                              registeredVillage: "臺北市大安區龍安里", phones: Fixture.phones(),
+                                              email: try EmailAddress(parsing: "me@example.com"), password: try RegistrationPassword(password)))
+    }
+
+    @Test("Register → verification mail → verify with the card → log in")
+    func registerAndVerify() throws {
+        let f = try Fixture()
+        let token = try register(f)
+        #expect(try f.service.accounts.account(person)?.status == .pendingVerification)
+        #expect(throws: ServiceError(.accountNotVerified)) { try f.service.accounts.checkPassword(personID: person, password: "Abc123-!") }
+        let mails = try f.service.mail.messages(to: try EmailAddress(parsing: "me@example.com"))
+        #expect(mails.count == 1 && mails[0].body.contains(token) && mails[0].body.contains("5日內"))
+        #expect(throws: ServiceError(.accountTokenInvalid)) {
+            try f.service.accounts.confirmEmail(token: "nope", personID: person, cardNumber: card, newPassword: nil)
+        }
+        #expect(throws: ServiceError(.accountCardMismatch)) {
+            try f.service.accounts.confirmEmail(token: token, personID: person, cardNumber: try NHICardNumber(parsing: "999999999999"), newPassword: nil)
+        }
+        try f.service.accounts.confirmEmail(token: token, personID: person, cardNumber: card, newPassword: nil)
+        #expect(try f.service.accounts.checkPassword(personID: person, password: "Abc123-!") == .accepted(person))
+        #expect(try f.service.accounts.account(person)?.passwordHash?.iterations == 600_000)
+    }
+
+    @Test("The link lapses after 5 days; resend issues a new one")
+    func lapseAndResend() throws {
+        let f = try Fixture()
+        let old = try register(f)
+        f.clock.advance(by: 5 * 86_400 + 1)
+        #expect(throws: ServiceError(.accountTokenExpired)) {
+            try f.service.accounts.confirmEmail(token: old, personID: person, cardNumber: card, newPassword: nil)
+        }
+        let fresh = try f.service.accounts.resendVerification(personID: person)
+        #expect(throws: ServiceError(.accountTokenInvalid)) {
+            try f.service.accounts.confirmEmail(token: old, personID: person, cardNumber: card, newPassword: nil)
+        }
+        try f.service.accounts.confirmEmail(token: fresh, personID: person, cardNumber: card, newPassword: nil)
+        #expect(try f.service.accounts.account(person)?.status == .active)
+    }
+
+    @Test("Three wrong passwords suspend the card for 10 minutes")
+    func lockout() throws {
+        let f = try Fixture()
+        try f.service.accounts.confirmEmail(token: try register(f), personID: person, cardNumber: card, newPassword: nil)
+        #expect(try f.service.accounts.checkPassword(personID: person, password: "wrong1") == .rejected(remaining: 2))
+        #expect(try f.service.accounts.checkPassword(personID: person, password: "wrong2") == .rejected(remaining: 1))
+        guard case .suspended(let until) = try f.service.accounts.checkPassword(personID: person, password: "wrong3") else {
+            Issue.record("expected a suspension"); return
+        }
+        #expect(until.timeIntervalSince(f.clock.now) == 600)
+        // Even the right password is not checked during the suspension.
+        #expect(try f.service.accounts.checkPassword(personID: person, password: "Abc123-!") == .suspended(until: until))
+        f.clock.advance(by: 601)
+        #expect(try f.service.accounts.checkPassword(personID: person, password: "Abc123-!") == .accepted(person))
+    }
+
+    @Test("Cancel a pending registration; forgotten password with and without a new address")
+    func cancelAndReset() throws {
+        let f = try Fixture()
+        _ = try register(f)
+        try f.service.accounts.cancel(personID: person, cardNumber: card)
+        #expect(try f.service.accounts.account(person)?.status == .cancelled)
+        #expect(throws: ServiceError(.accountNotPending)) { try f.service.accounts.cancel(personID: person, cardNumber: card) }
+
+        try f.service.accounts.confirmEmail(token: try register(f), personID: person, cardNumber: card, newPassword: nil)
+        let newMail = try EmailAddress(parsing: "new@example.com")
+        #expect(throws: ServiceError(.accountVillageMismatch)) {
+            try f.service.accounts.requestPasswordReset(personID: person, cardNumber: card, newEmail: newMail, registeredVillage: "別的里")
+        }
+        let token = try f.service.accounts.requestPasswordReset(personID: person, cardNumber: card, newEmail: newMail,
+                                                                registeredVillage: "臺北市大安區龍安里")
+        #expect(try f.service.mail.messages(to: newMail).contains { $0.kind == "passwordReset" })
+        try f.service.accounts.resetPassword(token: token, personID: person, cardNumber: card, newPassword: try RegistrationPassword("Xyz789-?"))
+        #expect(try f.service.accounts.checkPassword(personID: person, password: "Xyz789-?") == .accepted(person))
+        #expect(try f.service.accounts.checkPassword(personID: person, password: "Abc123-!") == .rejected(remaining: 2))
+    }
+
+    @Test("Household numbers and villages are checked")
+    func registrationFields() throws {
+        let f = try Fixture()
+        #expect(throws: ServiceError(.accountHouseholdNumber)) {
+            try f.service.accounts.register(.init(personID: person, cardNumber: card, householdNumber: "12", registeredVillage: "某里",
+                                                  phones: Fixture.phones(), email: try EmailAddress(parsing: "me@example.com"),
+                                                  password: try RegistrationPassword("Abc123-!")))
+        }
+    }
+
+    @Test("The outbox delivers into a spool directory once")
+    func spool() throws {
+        let f = try Fixture()
+        _ = try register(f)
+        let spool = f.database.directory.appendingPathComponent("spool")
+        #expect(try f.service.mail.deliver(using: SpoolDirectoryMailSender(directory: spool)) == 1)
+        #expect(try f.service.mail.deliver(using: SpoolDirectoryMailSender(directory: spool)) == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: spool.path)
+        #expect(files.count == 1 && files[0].hasSuffix("-verification.eml"))
+    }
+}

@@ -1,0 +1,260 @@
+"""End-to-end test of nhi-kiosk through the accessibility tree (AT-SPI, dogtail) and the
+documented automation hook. Runs inside Xvfb + a session bus (see run.sh)."""
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+from dogtail.config import config
+
+config.checkForA11y = False  # GTK 4 talks to the a11y bus whatever GSettings says
+config.searchCutoffCount = 40
+config.searchBackoffDuration = 0.25
+config.logDebugToFile = False
+config.logDebugToStdOut = False
+from dogtail import tree  # noqa: E402 (after the config)
+from dogtail.predicate import GenericPredicate  # noqa: E402
+
+KIOSK = os.environ["NHI_KIOSK"]
+SCREENS = os.environ["NHI_KIOSK_SCREENS"]
+FAILURES = []
+CHECKS = 0
+
+
+def check(condition, what):
+    global CHECKS
+    CHECKS += 1
+    print(("  ok   " if condition else "  FAIL ") + what, flush=True)
+    if not condition:
+        FAILURES.append(what)
+
+
+def screenshot(name):
+    path = os.path.join(SCREENS, name + ".png")
+    subprocess.run(["import", "-window", "root", path], check=True)
+    print(f"  shot {path}", flush=True)
+
+
+def key(*keys):
+    subprocess.run(["xdotool", "key", "--delay", "60", *keys], check=True)
+    time.sleep(0.4)
+
+
+def click_into(node):
+    """Puts the keyboard focus in a field the way a user does: a real pointer click in its
+    middle (GTK 4.8 does not implement AT-SPI's grabFocus; the window sits at 0,0, so its
+    window coordinates are screen coordinates)."""
+    (x, y), (w, h) = node.position, node.size
+    subprocess.run(["xdotool", "mousemove", str(int(x + w / 2)), str(int(y + h / 2)), "click", "1"], check=True)
+    time.sleep(0.3)
+
+
+def type_text(text):
+    subprocess.run(["xdotool", "type", "--delay", "40", text], check=True)
+    time.sleep(0.4)
+
+
+class Kiosk:
+    """One nhi-kiosk process with its own settings folder and automation socket."""
+
+    def __init__(self, *args):
+        self.home = tempfile.mkdtemp(prefix="kiosk-e2e-")
+        self.socket = os.path.join(self.home, "automation.sock")
+        env = dict(os.environ, XDG_CONFIG_HOME=os.path.join(self.home, "config"))
+        self.settings_file = os.path.join(self.home, "config", "nhi", "kiosk.json")
+        self.process = subprocess.Popen([KIOSK, "--automation-socket", self.socket, *args], env=env,
+                                        stderr=subprocess.PIPE, text=True)
+        subprocess.run(["xdotool", "search", "--sync", "--name", "nhi-kiosk"], check=True,
+                       stdout=subprocess.DEVNULL, timeout=60)
+        deadline = time.time() + 30
+        while not os.path.exists(self.socket) and time.time() < deadline:
+            time.sleep(0.05)
+        self.app = tree.root.application("nhi-kiosk")
+
+    def hook(self, command):
+        with socket.socket(socket.AF_UNIX) as s:
+            s.settimeout(10)
+            s.connect(self.socket)
+            s.sendall((command + "\n").encode())
+            line = s.makefile(encoding="utf-8").readline()
+            return json.loads(line) if line else {}
+
+    def state(self):
+        return self.hook("state")
+
+    # GTK 4.8 does not report AT-SPI's "showing" state, but it leaves hidden widgets out of
+    # the tree (the kiosk hides the pages that are not on screen), so a node found is shown.
+    def find(self, name, role=None):
+        """The control with this accessible name (and role), or None after retries."""
+        pred = GenericPredicate(name=name, roleName=role or "")
+        return self.app.findChild(pred, retry=True, requireResult=False, showingOnly=False)
+
+    def absent(self, name, role=None):
+        pred = GenericPredicate(name=name, roleName=role or "")
+        return self.app.findChild(pred, retry=False, requireResult=False, showingOnly=False) is None
+
+    def press(self, name):
+        node = self.find(name, "push button")
+        if node is None:
+            check(False, f"button {name!r} found")
+            return
+        node.doActionNamed("click")
+        time.sleep(0.4)
+
+    def wait_for(self, predicate, seconds=10):
+        deadline = time.time() + seconds
+        while time.time() < deadline:
+            if predicate():
+                return True
+            time.sleep(0.2)
+        return False
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        shutil.rmtree(self.home, ignore_errors=True)
+
+
+def desktop_run():
+    print("desktop (demo) mode, zh-Hant default, idle lock after 6 s", flush=True)
+    kiosk = Kiosk("--demo", "--idle-timeout", "6")
+    try:
+        frame = kiosk.app.child(roleName="frame")
+        check(frame.name == "健保櫃檯 nhi-kiosk", f"window title is 健保櫃檯 nhi-kiosk ({frame.name!r})")
+        check(kiosk.find("承辦人登入", "heading") is not None, "sign-in heading 承辦人登入")
+        check(kiosk.find("註冊密碼", "password text") is not None, "a password field named 註冊密碼")
+        for method in ["健保卡", "憑證", "健保快易通 OTP", "健保卡 QRCode", "TW FidO 行動自然人憑證"]:
+            check(kiosk.find(method, "check box") is not None, f"login method {method}")
+        unavailable = kiosk.find("登入服務尚未接上（需要 SDK 模組 NHILogin），目前無法登入。")
+        check(unavailable is not None, "sign-in says it is not connected yet (no fake login)")
+        demo = kiosk.app.findChild(lambda n: n.name.startswith("示範模式"), retry=True, requireResult=False)
+        check(demo is not None and "NHITestSupport" in demo.name, "demo banner says the sample data is not connected yet")
+        state = kiosk.state()
+        check(state["screen"] == "signIn" and state["language"] == "zh-Hant", "hook: sign-in, zh-Hant")
+        screenshot("01-sign-in-zh-Hant")
+
+        print("switch language", flush=True)
+        kiosk.press("English")
+        check(kiosk.find("Staff sign-in", "heading") is not None, "heading now Staff sign-in")
+        check(kiosk.find("中文", "push button") is not None, "the switch now offers 中文")
+        check(kiosk.find("Registration password", "password text") is not None, "password field renamed")
+        check(kiosk.state()["language"] == "en", "hook: language en")
+        screenshot("02-sign-in-en")
+
+        print("settings: field errors, save, keyboard back", flush=True)
+        kiosk.press("Settings")
+        check(kiosk.find("Save settings", "push button") is not None, "settings screen with Save settings")
+        module = kiosk.find("PKCS#11 module path", "text")
+        check(module is not None, "PKCS#11 module path field")
+        click_into(module)
+        type_text("relative/p11.so")
+        kiosk.press("Save settings")
+        error = kiosk.app.findChild(lambda n: "enter an absolute path" in n.name, retry=True, requireResult=False)
+        check(error is not None, "PKCS#11 path error names the rule")
+        check(not os.path.exists(kiosk.settings_file), "nothing saved while a field is wrong")
+        screenshot("03-settings-field-error")
+        click_into(module)
+        key("ctrl+a", "BackSpace")
+        type_text(shutil.which("xdotool"))
+        idle = kiosk.find("Idle lock (seconds)", "text")
+        click_into(idle)
+        key("ctrl+a", "BackSpace")
+        type_text("45")
+        key("Return")  # Enter activates the default button (Save settings)
+        check(kiosk.find("Settings saved") is not None, "Settings saved (Enter saves)")
+        saved = json.load(open(kiosk.settings_file, encoding="utf-8"))
+        check(saved.get("pkcs11ModulePath") == shutil.which("xdotool") and saved.get("idleTimeoutSeconds") == 45,
+              f"kiosk.json written ({saved})")
+        check(oct(os.stat(kiosk.settings_file).st_mode & 0o777) == "0o600", "kiosk.json is 0600")
+        screenshot("04-settings-saved")
+        key("Escape")
+        check(kiosk.wait_for(lambda: kiosk.state()["screen"] == "signIn"), "Escape goes back to sign-in")
+
+        print("idle lock", flush=True)
+        kiosk.press("Reader diagnostics")
+        check(kiosk.find("Not connected yet") is not None, "diagnostics say NHICards is not connected")
+        warning = kiosk.app.findChild(lambda n: n.name.startswith("No activity: locking"), retry=True,
+                                      requireResult=False)
+        check(warning is not None, "idle warning appears before the lock")
+        screenshot("05-idle-warning")
+        check(kiosk.wait_for(lambda: kiosk.state()["screen"] == "locked", 15), "locked after idling")
+        check(kiosk.find("Screen locked", "heading") is not None, "lock screen heading")
+        check(kiosk.find("Idle timeout: signed out and personal data wiped from the screen.") is not None,
+              "lock reason says personal data was wiped")
+        check(kiosk.state()["lockReason"] == "idle", "hook: lockReason idle")
+        screenshot("06-locked-idle")
+        kiosk.press("Sign in again")
+        check(kiosk.wait_for(lambda: kiosk.state()["screen"] == "signIn"), "Sign in again returns to sign-in")
+
+        print("keyboard: Tab reaches every header control", flush=True)
+        names = set()
+        for _ in range(14):
+            key("Tab")
+            focus = kiosk.state().get("focus")
+            if focus:
+                names.add(focus)
+        check({"Settings", "Reader diagnostics", "中文"} <= names, f"Tab reaches the header buttons ({sorted(names)})")
+
+        print("desktop close", flush=True)
+        kiosk.hook("close")
+        check(kiosk.wait_for(lambda: kiosk.process.poll() is not None), "closing outside kiosk mode quits")
+        check(kiosk.process.returncode == 0, f"exit status 0 ({kiosk.process.returncode})")
+    finally:
+        kiosk.stop()
+
+
+def kiosk_run():
+    print("kiosk mode, English", flush=True)
+    kiosk = Kiosk("--kiosk", "--lang", "en")
+    try:
+        state = kiosk.state()
+        check(state["kioskMode"] and state["language"] == "en", "hook: kiosk mode, English")
+        check(kiosk.find("Staff sign-in", "heading") is not None, "sign-in in English")
+        check(kiosk.absent("Settings", "push button"), "no Settings before an administrator signs in")
+        key("alt+F4")
+        key("ctrl+q")
+        check(kiosk.process.poll() is None, "Alt+F4 and Ctrl+Q do not close the kiosk")
+        kiosk.hook("close")
+        time.sleep(0.5)
+        check(kiosk.process.poll() is None, "a close request is refused")
+        notice = kiosk.app.findChild(lambda n: n.name.startswith("Only an administrator can leave kiosk mode"),
+                                     retry=True, requireResult=False)
+        check(notice is not None, "the notice says only an administrator can leave")
+        screenshot("07-kiosk-exit-refused")
+        key("Escape")
+        check(kiosk.absent(notice.name if notice else "x"), "Escape dismisses the notice")
+        check(kiosk.hook("open settings")["ok"] is False, "the hook cannot open settings either")
+        geometry = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "nhi-kiosk", "getwindowgeometry"],
+                                  capture_output=True, text=True).stdout
+        check("1280x800" in geometry, f"the window covers the 1280x800 screen ({' '.join(geometry.split())})")
+        check(kiosk.state().get("fullscreen") is True, "GTK reports the window full screen")
+    finally:
+        kiosk.stop()
+
+
+def main():
+    started = time.time()
+    desktop_run()
+    kiosk_run()
+    print(f"{CHECKS - len(FAILURES)}/{CHECKS} checks passed in {time.time() - started:.1f} s; "
+          f"screenshots in {SCREENS}", flush=True)
+    if FAILURES:
+        print("FAILED:\n  " + "\n  ".join(FAILURES), file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except Exception:  # report, do not vanish: the runner filters stderr
+        import traceback
+        traceback.print_exc(file=sys.stdout)
+        sys.exit(1)

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# End-to-end tests of the counter kiosk under Xvfb with a session bus and AT-SPI:
+#  1. gtkkit-smoke: GtkKit against a real display (signals, main-loop bridge, timeouts,
+#     dialogs, file chooser, PDF export, pictures);
+#  2. kiosk_e2e.py: the real nhi-kiosk window driven by accessible names (dogtail), the
+#     keyboard (xdotool) and the automation hook; screenshots in .kiosk-screens/; assertions
+#     on accessible names and values, never on pixels.
+# Called by scripts/test.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+if [ "${1:-}" = "--inner" ]; then
+  export GSK_RENDERER=cairo GDK_BACKEND=x11
+  echo "== GtkKit smoke test" >&2
+  "$BIN/gtkkit-smoke"
+  echo "== kiosk end-to-end" >&2
+  exec /usr/bin/python3 Tests/e2e/kiosk_e2e.py
+fi
+
+for tool in xvfb-run dbus-run-session xdotool import; do
+  command -v "$tool" >/dev/null || { echo "e2e: $tool is missing (scripts/setup-system test)" >&2; exit 1; }
+done
+/usr/bin/python3 -c "import dogtail" 2>/dev/null || { echo "e2e: python3-dogtail is missing" >&2; exit 1; }
+
+BIN="$(swift build --show-bin-path)"
+if [ ! -x "$BIN/nhi-kiosk" ] || [ ! -x "$BIN/gtkkit-smoke" ] || [ -n "${E2E_BUILD:-}" ]; then
+  swift build --product nhi-kiosk >&2
+  swift build --product gtkkit-smoke >&2
+fi
+export BIN NHI_KIOSK="$BIN/nhi-kiosk" NHI_KIOSK_SCREENS="$PWD/.kiosk-screens"
+mkdir -p "$NHI_KIOSK_SCREENS"
+
+# One private X server and session bus for the whole run; GTK reaches AT-SPI through it.
+# The bus daemons' chatter and GTK's "screen coordinates" notice are noise here.
+timeout 400 dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" "$0" --inner \
+  2> >(grep -v -e "dbus-daemon" -e "SpiRegistry daemon" -e "Screen coordinates not supported" -e '^$' >&2)
