@@ -96,8 +96,11 @@ let package = Package(
             swiftSettings: strict),
         .target(
             name: "NHITestSupport",
-            dependencies: ["NHICore", "NHICards", "NHIService",
-                           .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["NHICore", "NHICards", "NHILogin", "NHIService", "CPKCS11",
+                           .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "_CryptoExtras", package: "swift-crypto"),
+                           .product(name: "X509", package: "swift-certificates"),
+                           .product(name: "SwiftASN1", package: "swift-asn1")],
             swiftSettings: strict),
 
         // MARK: Example programs
@@ -116,7 +119,7 @@ let package = Package(
             path: "Examples/nhi-virtual-card", swiftSettings: strict),
         .executableTarget(
             name: "nhi-phone", dependencies: [
-                "NHIKit",
+                "NHIKit", "NHILogin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Examples/nhi-phone", swiftSettings: strict),
@@ -145,10 +148,10 @@ let package = Package(
         .testTarget(name: "NHICoreTests", dependencies: ["NHICore"], resources: [.copy("Vectors")]),
         .testTarget(name: "NHIGradesTests", dependencies: ["NHIGrades"], resources: [.copy("Vectors")]),
         .testTarget(name: "NHIFormatsTests", dependencies: ["NHIFormats"], resources: [.copy("Vectors")]),
-        .testTarget(name: "NHICardsTests", dependencies: ["NHICards", "NHITestSupport"]),
-        .testTarget(name: "NHILoginTests", dependencies: ["NHILogin", "NHITestSupport"]),
+        .testTarget(name: "NHICardsTests", dependencies: ["NHICards", "NHITestSupport"], resources: [.copy("Vectors")]),
+        .testTarget(name: "NHILoginTests", dependencies: ["NHILogin", "NHITestSupport"], resources: [.copy("Vectors")]),
         .testTarget(name: "NHIServiceTests", dependencies: ["NHIService", "NHITestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["NHICore"]),
+        .testTarget(name: "CLITests", dependencies: ["NHICore", "NHITestSupport"]),
         .testTarget(
             name: "KioskModelTests", dependencies: ["KioskModel", "NHITestSupport"],
             path: "Kiosk/Tests/KioskModelTests"),

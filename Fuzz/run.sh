@@ -5,6 +5,8 @@
 #
 # TARGET is a file Fuzz/Targets/TARGET.swift whose first line names the SDK modules it
 # needs, in dependency order:  // modules: NHICore NHIFormats
+# A second line may name single source files compiled into the target itself, for parsers
+# whose module also needs packages this script cannot build:  // sources: Sources/X/A.swift …
 # The modules are compiled from Sources/ with -sanitize=fuzzer,address into Fuzz/.out.
 # New inputs go to Fuzz/.out/TARGET/corpus; the committed seeds in Fuzz/corpus/TARGET are
 # only read. Prints libFuzzer's summary; the last line is "TARGET: N executions, exit S".
@@ -25,7 +27,9 @@ for m in $modules; do
     -c "${files[@]}" -o "$out/$m.o" 2>&1 | grep -v "Cannot export local symbol" || true
   objects+=("$out/$m.o")
 done
-swiftc "${flags[@]}" -module-name "Fuzz_$target" "$src" "${objects[@]}" -o "$out/fuzzer" 2>&1 \
+extra_sources=$(sed -n '2s|^// sources: ||p' "$src")
+# shellcheck disable=SC2086
+swiftc "${flags[@]}" -module-name "Fuzz_$target" "$src" $extra_sources "${objects[@]}" -o "$out/fuzzer" 2>&1 \
   | grep -v "Cannot export local symbol" || true
 log="$out/run.log"
 set +e

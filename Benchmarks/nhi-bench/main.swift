@@ -3,11 +3,26 @@ import ArgumentParser
 /// `nhi-bench`: the SDK's benchmarks, one subcommand per area. Each prints its figures
 /// (and `--json` for scripts); the scripts in `Benchmarks/` run them in a release build next
 /// to a reference implementation and compare.
-struct NHIBench: ParsableCommand {
+struct NHIBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nhi-bench",
         abstract: "nhi-swift benchmarks — run with a release build (swift build -c release).",
-        subcommands: [GradesBenchmark.self, ServiceBenchmark.self])
+        subcommands: [GradesBenchmark.self, ServiceBenchmark.self, CardsBenchmark.self])
 }
 
-NHIBench.main()
+extension AsyncParsableCommand {
+    /// Runs the command's `async` entry point (an existential call would pick the sync one).
+    mutating func runAsync() async throws { try await run() }
+}
+
+// Some benchmarks are async (card reads); dispatch like the nhi tool does.
+do {
+    var command = try NHIBench.parseAsRoot()
+    if var asyncCommand = command as? any AsyncParsableCommand {
+        try await asyncCommand.runAsync()
+    } else {
+        try command.run()
+    }
+} catch {
+    NHIBench.exit(withError: error)
+}

@@ -1,29 +1,50 @@
 # Starts and stops the real PC/SC stack for tests: pcscd in the foreground with vpcd's
 # virtual readers (never --auto-exit). Only a pcscd this script started is stopped.
 # Sourced by scripts/test and the benchmark scripts.
+#
+# When it starts pcscd itself it exports NHI_PCSCD_CONTROL (scripts/lib/pcscd-control)
+# and NHI_PCSCD_PIDFILE, so tests can restart that pcscd mid-session; a pcscd started by
+# someone else is used as it is and never restarted or stopped.
+# Virtual cards are started by the tests themselves (NHITestSupport's VirtualCardSlot
+# connects to vpcd on 127.0.0.1:35963/35964).
 
-STACK_PCSCD_PID=""
+STACK_PCSCD_PIDFILE=""
+STACK_LIB_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 stack_start() {
   export NHI_TEST_STACK=1
   if pgrep -x pcscd >/dev/null 2>&1; then
-    echo "pcscd already running; using it" >&2
+    echo "pcscd already running; using it (tests that restart pcscd need a pcscd started here)" >&2
   else
     mkdir -p /run/pcscd
-    pcscd --foreground >/tmp/nhi-pcscd.log 2>&1 &
-    STACK_PCSCD_PID=$!
+    STACK_PCSCD_PIDFILE="$(mktemp /tmp/nhi-pcscd.XXXXXX.pid)"
+    export NHI_PCSCD_PIDFILE="$STACK_PCSCD_PIDFILE"
+    export NHI_PCSCD_LOG=/tmp/nhi-pcscd.log
+    export NHI_PCSCD_CONTROL="$STACK_LIB_DIR/pcscd-control"
+    setsid pcscd --foreground >"$NHI_PCSCD_LOG" 2>&1 < /dev/null &
+    echo $! > "$STACK_PCSCD_PIDFILE"
     for _ in $(seq 1 50); do
       [ -S /run/pcscd/pcscd.comm ] && break
       sleep 0.1
     done
-    echo "pcscd started (pid $STACK_PCSCD_PID)" >&2
+    echo "pcscd started (pid $(cat "$STACK_PCSCD_PIDFILE"))" >&2
   fi
 }
 
 stack_stop() {
-  if [ -n "$STACK_PCSCD_PID" ]; then
-    kill "$STACK_PCSCD_PID" 2>/dev/null || true
-    wait "$STACK_PCSCD_PID" 2>/dev/null || true
-    STACK_PCSCD_PID=""
+  if [ -n "$STACK_PCSCD_PIDFILE" ]; then
+    local pid
+    pid="$(cat "$STACK_PCSCD_PIDFILE" 2>/dev/null || true)"
+    # The PID may have changed if a test restarted pcscd; the pidfile follows it.
+    if [ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null || true)" = pcscd ]; then
+      kill "$pid" 2>/dev/null || true
+      for _ in $(seq 1 50); do
+        [ -d "/proc/$pid" ] || break
+        sleep 0.1
+      done
+    fi
+    rm -f "$STACK_PCSCD_PIDFILE"
+    STACK_PCSCD_PIDFILE=""
+    unset NHI_PCSCD_CONTROL NHI_PCSCD_PIDFILE
   fi
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
+import NHICards
 import NHIFormats
 import NHIGrades
+import NHILogin
 import NHIService
 
 extension NHI {
@@ -18,6 +20,9 @@ extension NHI {
         SupplementaryCommand.self,
         LateFeeCommand.self,
         ServiceCommand.self,
+        Card.self,
+        Doctor.self,
+        Login.self,
         ErrorCodes.self,
     ]
 
@@ -26,6 +31,8 @@ extension NHI {
         [
             ("NHIGrades", "GradeError", GradeError.catalog.map { ($0.code.rawValue, $0.zh, $0.en) }),
             ("NHIFormats", "FormatError", FormatError.catalog.map { ($0.code.rawValue, $0.zh, $0.en) }),
+            ("NHICards", "CardError", CardError.catalog.map { ($0.code.rawValue, $0.zh, $0.en) }),
+            ("NHILogin", "LoginError", LoginError.catalog.map { ($0.code.rawValue, $0.zh, $0.en) }),
             ("NHIService", "ServiceError", ServiceError.catalog.map { ($0.code.rawValue, $0.zh, $0.en) }),
         ]
     }

@@ -1,0 +1,264 @@
+import ArgumentParser
+import Foundation
+import NHICards
+import NHICore
+
+/// `nhi card`: reads NHI cards and certificate cards through pcscd.
+struct Card: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "讀取健保卡與憑證卡 — Read NHI cards and certificate cards (PC/SC).",
+        subcommands: [CardRead.self, CardWatch.self])
+}
+
+/// `nhi card read [--reader NAME] [--json]`.
+struct CardRead: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "read",
+        abstract: "讀取卡片 — Read the card in each reader (or in one reader).",
+        discussion: """
+            Without --reader, reads every reader that holds a card, one result per card. With \
+            --json, one object per card and line: {"reader", "atr", "cardType", "cardNumber", \
+            "name", "id", "birthDate", "sex", "issueDate"} (dates YYYY-MM-DD, sex "M"/"F"; \
+            fields a card does not carry are null), plus "atrRecognised", certificate fields \
+            and "error" when the card could not be read. Card types: \
+            \(CardType.allCases.map(\.rawValue).joined(separator: ", ")). \
+            Exit status 0 when every card was read, 1 otherwise.
+            """)
+
+    @Option(help: "讀卡機名稱 Only this reader (see nhi doctor for names).")
+    var reader: String?
+
+    @Flag(help: "每張卡輸出一行 JSON — one JSON object per card.")
+    var json = false
+
+    @Flag(help: "顯示完整身分證號 Show IDs unmasked in the text output (JSON always has them).")
+    var unmasked = false
+
+    func run() async throws {
+        let inspector = CardInspector(PCSCContext())
+        let inspections: [CardInspection]
+        if let reader {
+            let one = try await inspector.inspect(reader: reader)
+            if let error = one.error, one.atr == nil { throw error }
+            inspections = [one]
+        } else {
+            inspections = try await inspector.inspectAll()
+            if inspections.isEmpty { throw CardError(.cardAbsent) }
+        }
+        let out = ByteOutput()
+        for inspection in inspections {
+            if json {
+                CardJSON.object(for: inspection).writeLine(to: out)
+            } else {
+                CardText.write(inspection, unmasked: unmasked, to: out)
+            }
+        }
+        out.flush()
+        let failures = inspections.compactMap(\.error)
+        if !json { failures.forEach { printError($0) } }
+        if !failures.isEmpty { throw ExitStatus.invalid }
+    }
+}
+
+/// `nhi card watch`: reader and card events as they happen; inserted cards are read.
+struct CardWatch: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "監看讀卡機 — Stream reader and card events; read each inserted card.",
+        discussion: """
+            Starts with the current state (readers and cards present), then one line per event. \
+            With --json: {"event": "readerAdded|readerRemoved|cardInserted|cardRemoved|cardMute|\
+            serviceUnavailable|serviceAvailable", "reader", "time"} and, for cardInserted, the fields \
+            of nhi card read. Runs until interrupted, --count events or --timeout seconds.
+            """)
+
+    @Option(help: "讀卡機名稱 Only events of this reader.")
+    var reader: String?
+
+    @Flag(help: "每個事件輸出一行 JSON — one JSON object per event.")
+    var json = false
+
+    @Option(help: "Stop after this many events.")
+    var count: Int?
+
+    @Option(help: "Stop after this many seconds.")
+    var timeout: Double?
+
+    @Flag(help: "Do not read inserted cards, only report them.")
+    var noRead = false
+
+    @Flag(help: "顯示完整身分證號 Show IDs unmasked in the text output.")
+    var unmasked = false
+
+    func run() async throws {
+        let out = ByteOutput()
+        let inspector = CardInspector(PCSCContext())
+        let limit = count
+        let watchReader = reader
+        let readCards = !noRead
+        let asJSON = json
+        let showIDs = unmasked
+        let watcher = Task {
+            var seen = 0
+            for await event in CardEvents() {
+                if let watchReader, let name = event.reader, name != watchReader { continue }
+                var inspection: CardInspection?
+                if case .cardInserted(let name, _) = event, readCards {
+                    inspection = try? await inspector.inspect(reader: name)
+                }
+                if asJSON {
+                    CardJSON.object(for: event, inspection: inspection).writeLine(to: out)
+                } else {
+                    CardText.write(event, inspection: inspection, unmasked: showIDs, to: out)
+                }
+                seen += 1
+                if let limit, seen >= limit { return }
+            }
+        }
+        if let timeout {
+            let timer = Task {
+                try await Task.sleep(for: .milliseconds(Int(timeout * 1000)))
+                watcher.cancel()
+            }
+            await watcher.value
+            timer.cancel()
+        } else {
+            await watcher.value
+        }
+    }
+}
+
+/// The JSON shapes of `nhi card read` and `nhi card watch`.
+enum CardJSON {
+    static func object(for inspection: CardInspection) -> JSONObject {
+        var object = JSONObject()
+        object["reader"] = .string(inspection.reader)
+        object["atr"] = .text(inspection.atr?.description)
+        object["cardType"] = .string(inspection.cardType.rawValue)
+        var cardNumber: String?, name: String?, id: String?, birth: String?, sex: String?, issue: String?
+        switch inspection.content {
+        case .nhi(let identity):
+            cardNumber = identity.cardNumber.rawValue
+            name = identity.name.value
+            id = identity.id.rawValue
+            birth = identity.birthDate.gregorian.iso
+            sex = identity.sex.rawValue
+            issue = identity.issueDate.gregorian.iso
+        case .certificate(let contents):
+            cardNumber = contents.cardNumber
+            name = contents.signingCertificate?.holderName
+        case nil:
+            break
+        }
+        object["cardNumber"] = .text(cardNumber)
+        object["name"] = .text(name)
+        object["id"] = .text(id)
+        object["birthDate"] = .text(birth)
+        object["sex"] = .text(sex)
+        object["issueDate"] = .text(issue)
+        object["atrRecognised"] = .bool(inspection.atrRecognised)
+        if case .nhi(let identity) = inspection.content {
+            object["birthDateROC"] = .string(identity.birthDate.formatted(.compact))
+            object["nameTruncated"] = .bool(identity.nameTruncated)
+        }
+        if case .certificate(let contents) = inspection.content, let certificate = contents.signingCertificate {
+            var details = JSONObject()
+            details["kind"] = .text(certificate.kind?.rawValue)
+            details["serialNumber"] = .string(certificate.serialNumber)
+            details["issuer"] = .string(certificate.issuerDescription)
+            details["notBefore"] = .string(certificate.notValidBefore.formatted(.iso8601))
+            details["notAfter"] = .string(certificate.notValidAfter.formatted(.iso8601))
+            details["idLastFour"] = .text(certificate.idLastFour)
+            details["ubn"] = .text(certificate.ubn)
+            details["organisationCode"] = .text(certificate.organisationCode)
+            object["certificate"] = details.value
+        }
+        if let error = inspection.error { object["error"] = errorObject(error).value }
+        return object
+    }
+
+    static func errorObject(_ error: CardError) -> JSONObject {
+        var object = JSONObject()
+        object["code"] = .string(error.errorCode)
+        object["userCode"] = .number(error.userCode)
+        object["message"] = .string(error.message)
+        object["messageEn"] = .string(error.messageEn)
+        object["pcsc"] = .text(error.pcscStatus?.name)
+        object["statusWord"] = .text(error.statusWord?.description)
+        return object
+    }
+
+    static func object(for event: CardEvent, inspection: CardInspection?) -> JSONObject {
+        var object: JSONObject
+        if let inspection {
+            object = Self.object(for: inspection)
+        } else {
+            object = JSONObject()
+            object["reader"] = .text(event.reader)
+        }
+        object.insert("event", .string(name(of: event)), at: 0)
+        object.insert("time", .string(Date().formatted(.iso8601)), at: 1)
+        if case .cardInserted(_, let atr) = event, object["atr"] == nil { object["atr"] = .string(atr.description) }
+        return object
+    }
+
+    static func name(of event: CardEvent) -> String {
+        switch event {
+        case .readerAdded: "readerAdded"
+        case .readerRemoved: "readerRemoved"
+        case .cardInserted: "cardInserted"
+        case .cardRemoved: "cardRemoved"
+        case .cardMute: "cardMute"
+        case .serviceUnavailable: "serviceUnavailable"
+        case .serviceAvailable: "serviceAvailable"
+        }
+    }
+}
+
+/// The text shapes of `nhi card read` and `nhi card watch`.
+enum CardText {
+    static func write(_ inspection: CardInspection, unmasked: Bool, to out: ByteOutput) {
+        out.write("讀卡機 Reader   \(inspection.reader)\n")
+        if let atr = inspection.atr { out.write("ATR            \(atr)\(inspection.atrRecognised ? "" : "  (未知 unknown)")\n") }
+        out.write("卡別 Card       \(inspection.cardType.label) \(inspection.cardType.labelEn)\n")
+        switch inspection.content {
+        case .nhi(let identity):
+            out.write("卡號 Number     \(identity.cardNumber.grouped)\n")
+            out.write("姓名 Name       \(identity.name)\(identity.nameTruncated ? "（姓名過長已截斷 truncated）" : "")\n")
+            out.write("身分證號 ID     \(unmasked ? identity.id.rawValue : identity.id.masked)\n")
+            out.write("出生 Born       \(identity.birthDate.formatted(.slashed)) (\(identity.birthDate.gregorian.iso))\n")
+            out.write("性別 Sex        \(identity.sex.label) \(identity.sex.labelEn)\n")
+            out.write("發卡 Issued     \(identity.issueDate.formatted(.slashed)) (\(identity.issueDate.gregorian.iso))\n")
+        case .certificate(let contents):
+            out.write("卡號 Number     \(contents.cardNumber)\n")
+            if let certificate = contents.signingCertificate {
+                out.write("持有人 Holder   \(certificate.holderName)\n")
+                out.write("憑證 Kind       \(certificate.kind.map { "\($0.label) \($0.rawValue)" } ?? "—")\n")
+                out.write("序號 Serial     \(certificate.serialNumber)\n")
+                out.write("有效 Valid      \(certificate.notValidBefore.formatted(.iso8601)) – \(certificate.notValidAfter.formatted(.iso8601))\n")
+            }
+        case nil:
+            break
+        }
+        out.write("\n")
+    }
+
+    static func write(_ event: CardEvent, inspection: CardInspection?, unmasked: Bool, to out: ByteOutput) {
+        let time = Date().formatted(.iso8601)
+        switch event {
+        case .readerAdded(let name): out.write("\(time) 讀卡機接上 reader added: \(name)\n")
+        case .readerRemoved(let name): out.write("\(time) 讀卡機移除 reader removed: \(name)\n")
+        case .cardInserted(let name, let atr):
+            out.write("\(time) 插入卡片 card inserted: \(name) [\(atr)]\n")
+            if let inspection {
+                write(inspection, unmasked: unmasked, to: out)
+                if let error = inspection.error { out.write("  \(error.message)\n  \(error.messageEn)\n") }
+            }
+        case .cardRemoved(let name): out.write("\(time) 取出卡片 card removed: \(name)\n")
+        case .cardMute(let name): out.write("\(time) 卡片無回應 card mute: \(name)\n")
+        case .serviceUnavailable: out.write("\(time) 讀卡服務中斷 pcscd unavailable\n")
+        case .serviceAvailable: out.write("\(time) 讀卡服務恢復 pcscd available\n")
+        }
+        out.flush()
+    }
+}

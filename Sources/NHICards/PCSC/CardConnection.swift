@@ -1,0 +1,145 @@
+import CPCSCLite
+
+/// An open connection to the card in one reader (shared mode), made by ``PCSCContext``.
+///
+/// It runs on the PC/SC thread like its context. A card pulled out during a command makes
+/// the command throw ``CardError/Code/cardRemoved`` (pcsc-lite may report that as success
+/// with no bytes; a one-byte answer is ``CardError/Code/shortResponse``); the connection is
+/// then dead and the context makes a new one for the next card.
+public actor CardConnection: CardTransport {
+    nonisolated public var unownedExecutor: UnownedSerialExecutor { DedicatedThreadExecutor.pcsc.asUnownedSerialExecutor() }
+
+    /// The reader's name.
+    public nonisolated let readerName: String
+    /// The card's ATR at connection time.
+    public nonisolated let atr: ATR
+    /// The protocol in use (`T=1` or `T=0`).
+    public nonisolated let activeProtocol: CardProtocol
+
+    private let context: ContextHandle
+    private var card: SCARDHANDLE
+    private var open = true
+    private var transactionBusy = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+    private var receiveBuffer = [UInt8](repeating: 0, count: 65_538)
+
+    /// A transmission protocol.
+    public enum CardProtocol: String, Sendable {
+        /// Character-oriented T=0.
+        case t0 = "T=0"
+        /// Block-oriented T=1 (NHI and HiCOS cards).
+        case t1 = "T=1"
+    }
+
+    init(context: ContextHandle, reader: String) throws(CardError) {
+        self.context = context
+        self.readerName = reader
+        var handle: SCARDHANDLE = 0
+        var active: DWORD = 0
+        let rv = status(SCardConnect(context.value, reader, SCard.shareShared, SCard.protocolT0 | SCard.protocolT1, &handle, &active))
+        guard rv == .success else { throw CardError(pcsc: rv, during: "SCardConnect", reader: reader) }
+        self.card = handle
+        self.activeProtocol = active == SCard.protocolT0 ? .t0 : .t1
+        // The ATR as the reader reports it for this handle.
+        var atrBuffer = [UInt8](repeating: 0, count: SCard.maxATRSize)
+        var atrLength = DWORD(SCard.maxATRSize)
+        var state: DWORD = 0
+        var proto: DWORD = 0
+        var nameLength: DWORD = 0
+        let statusRV = status(SCardStatus(handle, nil, &nameLength, &state, &proto, &atrBuffer, &atrLength))
+        self.atr = ATR(statusRV == .success ? Array(atrBuffer.prefix(Int(atrLength))) : [])
+    }
+
+    deinit {
+        if open {
+            let card = card
+            let context = context
+            DedicatedThreadExecutor.pcsc.executeAndWait { _ = SCardDisconnect(card, SCard.leaveCard); _ = context }
+        }
+    }
+
+    /// Sends `commands` in order on the PC/SC thread (one thread switch for the whole
+    /// sequence), applying ``APDUExchangeRules``.
+    public func transmit(_ commands: [CommandAPDU]) throws(CardError) -> [ResponseAPDU] {
+        var responses: [ResponseAPDU] = []
+        responses.reserveCapacity(commands.count)
+        for command in commands {
+            responses.append(try APDUExchangeRules.transmit(command, reader: readerName) { (bytes) throws(CardError) in
+                try exchange(bytes)
+            })
+        }
+        return responses
+    }
+
+    /// One raw exchange with the card (no GET RESPONSE, no length check).
+    public func exchange(_ command: [UInt8]) throws(CardError) -> [UInt8] {
+        guard open else { throw CardError(.cardRemoved, reader: readerName, detail: "connection closed") }
+        var length = DWORD(receiveBuffer.count)
+        let pci = activeProtocol == .t0 ? nhi_pci_t0() : nhi_pci_t1()
+        var rv = status(SCardTransmit(card, pci, command, DWORD(command.count), nil, &receiveBuffer, &length))
+        if rv == .resetCard {
+            // Another program reset the card: reconnect without a further reset and retry once.
+            var active: DWORD = 0
+            let again = status(SCardReconnect(card, SCard.shareShared, SCard.protocolT0 | SCard.protocolT1, SCard.leaveCard, &active))
+            if again == .success {
+                length = DWORD(receiveBuffer.count)
+                rv = status(SCardTransmit(card, pci, command, DWORD(command.count), nil, &receiveBuffer, &length))
+            }
+        }
+        guard rv == .success else {
+            if rv.meansCardGone || rv.meansServiceLost { open = false }
+            throw CardError(pcsc: rv, during: "SCardTransmit", reader: readerName)
+        }
+        if length == 0 {
+            // pcsc-lite reports success with no bytes when the card leaves during the command
+            // (pcscd notices the removal only later): a card that answers nothing is gone.
+            open = false
+            throw CardError(.cardRemoved, reader: readerName, detail: "SCardTransmit returned no bytes")
+        }
+        return Array(receiveBuffer.prefix(Int(length)))
+    }
+
+    /// Runs `body` inside `SCardBeginTransaction` / `SCardEndTransaction(SCARD_LEAVE_CARD)`;
+    /// concurrent callers on this connection wait their turn.
+    public func withTransaction<T: Sendable>(_ body: @Sendable () async throws(CardError) -> T) async throws(CardError) -> T {
+        while transactionBusy {
+            await withCheckedContinuation { waiters.append($0) }
+        }
+        transactionBusy = true
+        defer {
+            transactionBusy = false
+            if !waiters.isEmpty { waiters.removeFirst().resume() }
+        }
+        let begin = status(SCardBeginTransaction(card))
+        guard begin == .success else {
+            if begin.meansCardGone || begin.meansServiceLost || begin == .resetCard { open = false }
+            throw CardError(pcsc: begin, during: "SCardBeginTransaction", reader: readerName)
+        }
+        do {
+            let result = try await body()
+            _ = SCardEndTransaction(card, SCard.leaveCard)
+            return result
+        } catch {
+            _ = SCardEndTransaction(card, SCard.leaveCard)
+            throw error
+        }
+    }
+
+    /// Whether the handle still reaches the same card (one `SCardStatus` round trip).
+    func isUsable() -> Bool {
+        guard open else { return false }
+        var state: DWORD = 0
+        var proto: DWORD = 0
+        var nameLength: DWORD = 0
+        var atrLength: DWORD = 0
+        let rv = status(SCardStatus(card, nil, &nameLength, &state, &proto, nil, &atrLength))
+        return rv == .success
+    }
+
+    /// Closes the connection, leaving the card powered (`SCARD_LEAVE_CARD`).
+    public func disconnect() {
+        guard open else { return }
+        open = false
+        _ = SCardDisconnect(card, SCard.leaveCard)
+    }
+}

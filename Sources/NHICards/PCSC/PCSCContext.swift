@@ -1,0 +1,157 @@
+import CPCSCLite
+import Foundation
+
+/// An established pcsc-lite context; released on the PC/SC thread when the last user lets go.
+final class ContextHandle: @unchecked Sendable {
+    let value: SCARDCONTEXT
+
+    init(_ value: SCARDCONTEXT) { self.value = value }
+
+    deinit {
+        let value = value
+        DedicatedThreadExecutor.pcsc.executeAndWait { _ = SCardReleaseContext(value) }
+    }
+}
+
+/// The way into the readers: a pcsc-lite context that lists readers, reports what they
+/// hold and connects to cards.
+///
+/// Every call runs on one dedicated PC/SC thread (a context is not thread-safe). The
+/// context is established on first use and again after pcscd was restarted, so a long-lived
+/// `PCSCContext` survives a restart of the service. Connections are kept open and reused
+/// between reads, and closed with `SCARD_LEAVE_CARD`: the card stays powered, so the next
+/// read costs two APDUs rather than a power cycle.
+///
+/// ```swift
+/// let pcsc = PCSCContext()
+/// for reader in try await pcsc.readers() where reader.atr != nil {
+///     let identity = try await NHICardReader(pcsc).readIdentity(reader: reader.name)
+/// }
+/// ```
+public actor PCSCContext {
+    nonisolated public var unownedExecutor: UnownedSerialExecutor { DedicatedThreadExecutor.pcsc.asUnownedSerialExecutor() }
+
+    private var handle: ContextHandle?
+    private var connections: [String: CardConnection] = [:]
+    /// The card type table used to classify ATRs.
+    public nonisolated let atrTable: ATRTable
+
+    /// Creates a context; it connects to pcscd on first use.
+    public init(atrTable: ATRTable = .standard) {
+        self.atrTable = atrTable
+    }
+
+    /// Every reader and what it holds. An empty list when no reader is attached.
+    public func readers() throws(CardError) -> [ReaderStatus] {
+        try retryingAfterServiceLoss { () throws(CardError) in
+            let context = try establishedContext()
+            let (names, rv) = listReaders(context.value)
+            guard rv == .success else { throw CardError(pcsc: rv, during: "SCardListReaders") }
+            if names.isEmpty { return [] }
+            return try Self.snapshot(context.value, names)
+        }
+    }
+
+    /// The status of one reader. Throws ``CardError/Code/readerNotFound`` for a name that
+    /// is not attached.
+    public func reader(named name: String) throws(CardError) -> ReaderStatus {
+        guard let status = try readers().first(where: { $0.name == name }) else {
+            throw CardError(.readerNotFound, reader: name)
+        }
+        return status
+    }
+
+    /// A connection to the card in `reader`: an open one when the same card is still
+    /// there, otherwise a new one (shared mode, T=1 or T=0).
+    ///
+    /// Throws ``CardError/Code/cardAbsent`` when the reader is empty,
+    /// ``CardError/Code/cardMute`` when the card does not answer.
+    public func connection(to reader: String) async throws(CardError) -> CardConnection {
+        if let open = connections[reader] {
+            if await open.isUsable() { return open }
+            connections[reader] = nil
+            await open.disconnect()
+        }
+        let connection = try retryingAfterServiceLoss { () throws(CardError) in
+            let context = try establishedContext()
+            return try CardConnection(context: context, reader: reader)
+        }
+        connections[reader] = connection
+        return connection
+    }
+
+    /// Runs `body` with the card in `reader` inside a PC/SC transaction, so no other
+    /// program's commands come between yours.
+    public func withCard<T: Sendable>(in reader: String,
+                                      _ body: @escaping @Sendable (CardConnection) async throws(CardError) -> T) async throws(CardError) -> T {
+        let connection = try await connection(to: reader)
+        do {
+            return try await connection.withTransaction { () async throws(CardError) -> T in try await body(connection) }
+        } catch {
+            if error.code == .cardRemoved || error.pcscStatus?.meansServiceLost == true {
+                await forget(reader)
+            }
+            throw error
+        }
+    }
+
+    /// Closes the connection to `reader` (leaving the card powered).
+    public func disconnect(_ reader: String) async {
+        await forget(reader)
+    }
+
+    /// Closes every connection (leaving the cards powered).
+    public func disconnectAll() async {
+        for name in connections.keys { await forget(name) }
+    }
+
+    private func forget(_ reader: String) async {
+        await connections.removeValue(forKey: reader)?.disconnect()
+    }
+
+    // MARK: Context management
+
+    private func establishedContext() throws(CardError) -> ContextHandle {
+        if let handle, status(SCardIsValidContext(handle.value)) == .success { return handle }
+        dropContext()
+        var context: SCARDCONTEXT = 0
+        let rv = status(SCardEstablishContext(SCard.scopeSystem, nil, nil, &context))
+        guard rv == .success else { throw CardError(pcsc: rv, during: "SCardEstablishContext") }
+        let established = ContextHandle(context)
+        handle = established
+        return established
+    }
+
+    private func dropContext() {
+        // The handles died with the old context; their deinit no longer needs to disconnect.
+        connections.removeAll()
+        handle = nil
+    }
+
+    /// Runs `body`; when pcscd went away since the context was made (a restart), makes a
+    /// new context and runs it once more.
+    private func retryingAfterServiceLoss<T>(_ body: () throws(CardError) -> T) throws(CardError) -> T {
+        do {
+            return try body()
+        } catch where error.pcscStatus?.meansServiceLost == true && handle != nil {
+            dropContext()
+            return try body()
+        }
+    }
+
+    static func snapshot(_ context: SCARDCONTEXT, _ names: [String]) throws(CardError) -> [ReaderStatus] {
+        let cNames = names.map { strdup($0)! }
+        defer { cNames.forEach { free($0) } }
+        var states = cNames.map { name -> SCARD_READERSTATE in
+            var state = SCARD_READERSTATE()
+            state.szReader = UnsafePointer(name)
+            state.dwCurrentState = SCard.stateUnaware
+            return state
+        }
+        let rv = status(SCardGetStatusChange(context, 0, &states, DWORD(states.count)))
+        guard rv == .success || rv == .timeout else { throw CardError(pcsc: rv, during: "SCardGetStatusChange") }
+        return zip(names, states).map { name, state in
+            ReaderStatus(name: name, slot: slot(of: state), exclusivelyInUse: state.dwEventState & SCard.stateExclusive != 0)
+        }
+    }
+}
