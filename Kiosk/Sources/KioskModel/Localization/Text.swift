@@ -107,6 +107,16 @@ public enum Text: Sendable, Hashable {
     /// One diagnostics line: outcome, what was checked, what was found.
     case doctorCheck(ReaderCheck)
 
+    // MARK: Flows
+    case form(FormText)
+    case filing(FilingText)
+    case premium(PremiumText)
+    case visitor(VisitorText)
+    case uploads(UploadText)
+    case demoTray
+    case demoInsert(name: String, role: String)
+    case demoRemove
+
     /// The string in `language`.
     public func localized(_ language: Language) -> String {
         let (zh, en) = pair
@@ -223,6 +233,15 @@ public enum Text: Sendable, Hashable {
             case .failed: ("失敗", "Failed")
             }
         case .doctorCheck(let check): Self.line(for: check)
+
+        case .form(let text): text.pair
+        case .filing(let text): text.pair
+        case .premium(let text): text.pair
+        case .visitor(let text): text.pair
+        case .uploads(let text): text.pair
+        case .demoTray: ("示範用虛擬卡片", "Demo virtual cards")
+        case .demoInsert(let name, let role): ("插入 \(name)（\(role)）的卡片", "Insert \(name)'s card (\(role))")
+        case .demoRemove: ("取出卡片", "Remove the card")
         }
     }
 
