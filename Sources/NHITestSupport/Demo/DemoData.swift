@@ -174,7 +174,14 @@ public enum DemoData {
             clock.set(start.adding(months: 2).adding(days: 1), hour: 22, minute: 31)
             try service.filings.runNightlyConversion()
         }
+        return sample(today: today)
+    }
+
+    /// The sample's description as of `today` (what ``seed(_:today:)`` writes).
+    public static func sample(today: CalendarDate) -> Sample {
+        let start = today.firstOfMonth.adding(months: -3)
         return Sample(unit: unit, administrator: administrator, operator: `operator`,
-                      visitors: [employee, spouse, foreignNational, uninsured], staffPassword: staffPassword, unpaidMonth: first)
+                      visitors: [employee, spouse, foreignNational, uninsured], staffPassword: staffPassword,
+                      unpaidMonth: try! ROCMonth(start))  // a Gregorian month after 1911
     }
 }

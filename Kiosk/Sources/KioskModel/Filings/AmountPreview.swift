@@ -8,6 +8,8 @@ import NHIGrades
 public struct AmountPreview: Sendable, Hashable {
     /// The day the amount would apply from (the table, rate and shares of that day apply).
     public let effectiveDate: CalendarDate
+    /// The monthly salary typed, if any.
+    public let salary: Money?
     /// The grade of the monthly salary, when one was typed.
     public let salaryGrade: GradeLookup?
     /// The insured amount the rules propose for the salary (top grade for employers).
@@ -47,6 +49,7 @@ public struct AmountPreview: Sendable, Hashable {
     /// Asks NHIGrades about `input`.
     public init(_ input: Input, tables: GradeTables) {
         effectiveDate = input.effectiveDate
+        salary = input.salary
         var problem: PresentableError?
         func attempt<T>(_ body: () throws(GradeError) -> T) -> T? {
             do { return try body() } catch {

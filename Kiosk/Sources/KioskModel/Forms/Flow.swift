@@ -81,6 +81,8 @@ struct RequestGeneration {
 extension CalendarDate {
     /// `115/01/05` (ROC), the form the kiosk's date fields and tables use.
     public var rocSlashed: String { (try? ROCDate(self))?.formatted(.slashed) ?? iso }
+    /// `115/01/05` in Chinese, `2026-01-05` in English (tables).
+    public func display(_ language: Language) -> String { language == .english ? iso : rocSlashed }
     /// `1150105`, what a date field is pre-filled with.
     public var rocCompact: String { (try? ROCDate(self))?.formatted(.compact) ?? iso }
 }

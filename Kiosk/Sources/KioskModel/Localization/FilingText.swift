@@ -27,7 +27,7 @@ public enum FilingText: Sendable, Hashable {
     case pensionUnit(PensionUnitType)
     case reloadAmount
     case previewTitle
-    case previewTable(title: String, titleEn: String)
+    case previewTable(title: String, titleEn: String, effectiveFrom: CalendarDate)
     case previewSalaryGrade(salary: Money, grade: Int, amount: Money)
     case previewProposed(Money)
     case previewAccepted(grade: Int, amount: Money)
@@ -126,7 +126,8 @@ public enum FilingText: Sendable, Hashable {
             }
         case .reloadAmount: ("重載投保金額", "Reload the insured amount")
         case .previewTitle: ("投保金額及保險費試算", "Grade and premium preview")
-        case .previewTable(let title, let titleEn): ("依據：\(title)", "Table: \(titleEn)")
+        case .previewTable(let title, let titleEn, let from):
+            ("依據：\(title)（民國 \(from.rocSlashed) 起適用）", "Table: \(titleEn), in force from \(from.iso)")
         case .previewSalaryGrade(let salary, let grade, let amount):
             ("月薪資 \(salary.display) 元屬第 \(grade) 級，投保金額 \(amount.display) 元",
              "A salary of NT$\(salary.display) is grade \(grade): insured amount NT$\(amount.display)")

@@ -30,10 +30,23 @@ public final class VisitorServicesModel: FlowModel {
     public private(set) var account: FlowStatus<AccountState> = .idle
     /// The last proof issued (printing happens in the GTK layer).
     public private(set) var proof: FlowStatus<ProofOfInsurance> = .idle
+    /// What happened to the last print job (the GTK layer prints and reports back).
+    public private(set) var printResult: PrintResult?
     /// Resend / cancel of a pending registration.
     public private(set) var accountAction: FlowStatus<AccountAction> = .idle
     /// The registration form.
     public let registration: OnlineRegistrationModel
+
+    /// The outcome of printing a proof.
+    public enum PrintResult: Sendable, Hashable {
+        /// Sent to the printer, or saved as a PDF at `path`.
+        case printed(path: String?)
+        case cancelled
+        case failed(String)
+    }
+
+    /// The GTK layer reports how printing went.
+    public func recordPrint(_ result: PrintResult) { printResult = result }
 
     /// What was done to a pending registration.
     public enum AccountAction: String, Sendable, Hashable { case resent, cancelled }
@@ -173,6 +186,7 @@ public final class VisitorServicesModel: FlowModel {
         insurance = .idle
         account = .idle
         proof = .idle
+        printResult = nil
         accountAction = .idle
         registration.wipe()
     }

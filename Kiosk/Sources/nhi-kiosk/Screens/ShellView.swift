@@ -77,6 +77,13 @@ final class ShellView {
         views[.settings] = SettingsView(context: context)
         views[.doctor] = DoctorView(context: context)
         views[.locked] = LockView(context: context)
+        views[.enrol] = EnrolView(context: context)
+        views[.withdraw] = WithdrawView(context: context)
+        views[.salaryAdjustment] = SalaryAdjustmentView(context: context)
+        views[.bulkSalaryAdjustment] = BulkAdjustmentView(context: context)
+        views[.unpaidPremiums] = UnpaidPremiumsView(context: context)
+        views[.batchUpload] = BatchUploadView(context: context)
+        views[.uploadRecords] = UploadRecordsView(context: context)
         for screen in Screen.allCases where views[screen] == nil {
             views[screen] = NotConnectedView(screen: screen, context: context)
         }
