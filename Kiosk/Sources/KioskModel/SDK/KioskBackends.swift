@@ -13,6 +13,9 @@ public struct KioskBackends: Sendable {
     public var service: KioskService?
     /// Batch NHI-card registration: file check and submission (NHIFormats + NHIService).
     public var batchRegistration: (any BatchRegistrationBackend)?
+    /// Demo mode: virtual cards to insert, and the deck that inserts them (NHITestSupport).
+    public var demoCards: [DemoCard] = []
+    public var demoDeck: (any VirtualCardDeck)?
 
     public init(cards: (any CardEventSource)? = nil, readers: (any ReaderDirectory)? = nil,
                 authenticator: (any StaffAuthenticator)? = nil, service: KioskService? = nil,

@@ -37,6 +37,8 @@ public final class KioskShell {
     public let unpaidPremiums: UnpaidPremiumsModel
     public let batchUpload: BatchUploadModel
     public let uploadRecords: UploadRecordsModel
+    /// Demo mode's virtual card tray.
+    public let demoTray: DemoCardTray
 
     @ObservationIgnored public let idle: IdleTimer
     @ObservationIgnored public let backends: KioskBackends
@@ -70,6 +72,7 @@ public final class KioskShell {
         unpaidPremiums = UnpaidPremiumsModel(context: flows)
         batchUpload = BatchUploadModel(context: flows, backend: backends.batchRegistration)
         uploadRecords = UploadRecordsModel(context: flows, backend: backends.batchRegistration)
+        demoTray = DemoCardTray(cards: isDemo ? backends.demoCards : [], deck: isDemo ? backends.demoDeck : nil)
         for flow in flowModels { register(flow) }
         let fixedIdle = idleTimeout != nil
         signIn.onSignedIn = { [weak self] session in self?.signedIn(session) }

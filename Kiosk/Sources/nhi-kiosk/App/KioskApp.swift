@@ -191,6 +191,13 @@ final class KioskApp {
             } else {
                 return failure("\(name) is a \(widget.typeName), not a text field")
             }
+        case .choose(let name, let item):
+            guard let widget = controls.visible(named: name) else { return failure("no visible drop-down named \(name)") }
+            guard let dropDown = widget as? DropDown else { return failure("\(name) is a \(widget.typeName), not a drop-down") }
+            guard let index = dropDown.items.firstIndex(of: item) else {
+                return failure("\(name) has no item \(item); items: \(dropDown.items.joined(separator: ", "))")
+            }
+            dropDown.selectedIndex = index
         case .open(let screen):
             guard shell.open(screen) else { return failure("not allowed: \(screen.rawValue)") }
         case .language(let language):

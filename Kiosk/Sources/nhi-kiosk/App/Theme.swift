@@ -47,5 +47,7 @@ enum Theme {
     .strength-bar { min-height: 10px; }
     .totals { font-size: 20px; font-weight: bold; }
     .choice checkbutton { min-height: 48px; }
+    .demo-tray { background: #fff4ce; padding: 6px 16px; border-top: 2px solid #e0c050; }
+    .demo-tray button { font-size: 15px; }
     """
 }

@@ -33,6 +33,7 @@ final class ShellView {
     /// The sign-in screen (keyboard digits go to its keypad).
     let signIn: SignInView
     let home: HomeView
+    private let demoTray: DemoTrayView
 
     init(context: ViewContext) {
         self.context = context
@@ -67,7 +68,8 @@ final class ShellView {
         keepWorking.onClick { [shell = context.shell] in shell.noteActivity() }
         idleBanner.append([idleText, keepWorking])
         stack.expand(horizontally: true, vertically: true)
-        root.append([header, demoBanner, notice, idleBanner, stack])
+        demoTray = DemoTrayView(context: context)
+        root.append([header, demoBanner, notice, idleBanner, stack, demoTray.root])
 
         signIn = SignInView(context: context)
         home = HomeView(context: context)
@@ -124,7 +126,7 @@ final class ShellView {
         controls.name(languageButton, shell.language.other.nativeName, description: t(.switchLanguage))
 
         demoBanner.isVisible = shell.isDemo
-        demoBanner.text = shell.backends.cards == nil ? t(.demoNotConnected) : t(.demoBanner)
+        demoBanner.text = shell.demoTray.isAvailable ? t(.demoBanner) : t(.demoNotConnected)
         notice.text = shell.notice.map(t) ?? ""
         notice.isVisible = shell.notice != nil
         controls.name(notice, notice.text.isEmpty ? "—" : notice.text)
