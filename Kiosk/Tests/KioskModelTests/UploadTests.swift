@@ -92,3 +92,39 @@ struct UploadTests {
         #expect(!fixture.shell.batchUpload.isAvailable)
     }
 }
+
+/// A deck that records what the tray asked for.
+actor RecordingDeck: VirtualCardDeck {
+    nonisolated let readerName = "Virtual PCD 00 00"
+    private(set) var log: [String] = []
+    var failNext = false
+    func insert(_ card: DemoCard) async throws {
+        if failNext { failNext = false; throw KioskError(.unexpected, subject: "vpcd") }
+        log.append("insert \(card.card.name)")
+    }
+    func remove() async throws { log.append("remove") }
+    func failOnce() { failNext = true }
+}
+
+@Suite("Demo card tray")
+@MainActor
+struct DemoCardTrayTests {
+    @Test("inserts and removes through the deck; shown only in demo mode with a deck")
+    func tray() async {
+        let deck = RecordingDeck()
+        let card = DemoCard(card: visitorCard(), role: "員工", roleEn: "employee")
+        let tray = DemoCardTray(cards: [card], deck: deck)
+        #expect(tray.isAvailable)
+        await tray.insert(card)
+        #expect(tray.inserted == card)
+        await tray.remove()
+        #expect(tray.inserted == nil)
+        #expect(await deck.log == ["insert 王小明", "remove"])
+        await deck.failOnce()
+        await tray.insert(card)
+        #expect(tray.status.error?.code == KioskError.Code.unexpected.rawValue && tray.inserted == nil)
+        #expect(!DemoCardTray(cards: [card], deck: nil).isAvailable)
+        let shell = Fixture().shell
+        #expect(!shell.demoTray.isAvailable, "outside demo mode there is no tray")
+    }
+}
