@@ -141,7 +141,8 @@ let package = Package(
             name: "KioskQR", dependencies: ["CQREncode"],
             path: "Kiosk/Sources/KioskQR", swiftSettings: strict),
         .executableTarget(
-            name: "nhi-kiosk", dependencies: ["KioskModel", "GtkKit", "KioskQR", "NHITestSupport"],
+            name: "nhi-kiosk", dependencies: ["KioskModel", "GtkKit", "KioskQR", "NHITestSupport",
+                                              .product(name: "Logging", package: "swift-log")],
             path: "Kiosk/Sources/nhi-kiosk", swiftSettings: strict),
 
         // MARK: Tests

@@ -188,12 +188,13 @@ struct AutomationCommandTests {
         #expect(try AutomationCommand(line: "press Save settings") == .press(name: "Save settings"))
         #expect(try AutomationCommand(line: "fill 身分證號 A123456789") == .fill(name: "身分證號", text: "A123456789"))
         #expect(try AutomationCommand(line: "fill Insured unit code\t110001000") == .fill(name: "Insured unit code", text: "110001000"))
+        #expect(try AutomationCommand(line: "choose 稱謂（與被保險人關係）\t子女") == .choose(name: "稱謂（與被保險人關係）", item: "子女"))
         #expect(try AutomationCommand(line: "open settings") == .open(.settings))
         #expect(try AutomationCommand(line: "lang en") == .language(.english))
         #expect(try AutomationCommand(line: "close") == .close)
     }
 
-    @Test("refuses what it does not know", arguments: ["", "jump", "press", "open nowhere", "lang fr", "fill x"])
+    @Test("refuses what it does not know", arguments: ["", "jump", "press", "open nowhere", "lang fr", "fill x", "choose x"])
     func refuses(line: String) {
         #expect(throws: AutomationCommandError.self) { try AutomationCommand(line: line) }
     }

@@ -99,9 +99,14 @@ public final class Stack: Widget {
 /// Scrolls a child that may be larger than the screen.
 @MainActor
 public final class ScrolledWindow: Widget {
-    public init(_ child: Widget) {
+    /// Scrolls `child` vertically, or horizontally (a row of buttons wider than the window).
+    public init(_ child: Widget, horizontal: Bool = false) {
         super.init(sinking: gtk_scrolled_window_new())
         gtk_scrolled_window_set_child(nhi_scrolled_window(pointer), child.pointer)
-        gtk_scrolled_window_set_policy(nhi_scrolled_window(pointer), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC)
+        if horizontal {
+            gtk_scrolled_window_set_policy(nhi_scrolled_window(pointer), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER)
+        } else {
+            gtk_scrolled_window_set_policy(nhi_scrolled_window(pointer), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC)
+        }
     }
 }

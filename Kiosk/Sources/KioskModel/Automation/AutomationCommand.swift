@@ -6,6 +6,7 @@ import Foundation
 /// state                      → the visible state (screen, language, …; never a secret)
 /// press <accessible name>    → activates the visible button with that name
 /// fill <accessible name> <text> → types into the visible field with that name
+/// choose <accessible name>\t<item> → picks the item of the visible drop-down with that name
 /// open <screen>              → navigates (subject to the same role rules as the menu)
 /// lang zh-Hant|en            → switches the language
 /// close                      → asks the window to close (kiosk mode may refuse)
@@ -14,6 +15,7 @@ public enum AutomationCommand: Sendable, Hashable {
     case state
     case press(name: String)
     case fill(name: String, text: String)
+    case choose(name: String, item: String)
     case open(Screen)
     case language(Language)
     case close
@@ -39,6 +41,9 @@ public enum AutomationCommand: Sendable, Hashable {
             } else {
                 throw AutomationCommandError("fill needs a name and a text")
             }
+        case "choose":
+            guard let tab = rest.lastIndex(of: "\t") else { throw AutomationCommandError("choose needs a name, a tab and an item") }
+            self = .choose(name: String(rest[..<tab]), item: String(rest[rest.index(after: tab)...]))
         case "open":
             guard let screen = Screen(rawValue: String(rest)) else {
                 throw AutomationCommandError("unknown screen '\(rest)'; one of \(Screen.allCases.map(\.rawValue).joined(separator: ", "))")

@@ -20,6 +20,8 @@ public struct KioskSnapshot: Sendable, Hashable, Codable {
     public var signInMethod: String
     public var signInStatus: String
     public var pinDigitsEntered: Int
+    /// The flow screen's status (`idle`, `working`, `succeeded`, `failed:<code>`, …).
+    public var flowStatus: String?
     /// Filled in by the GTK binding: whether the window is full screen.
     public var fullscreen: Bool?
     /// Filled in by the GTK binding: the focused control's accessible name.
@@ -58,6 +60,7 @@ public struct KioskSnapshot: Sendable, Hashable, Codable {
         case .appExpired: signInStatus = "appExpired"
         }
         pinDigitsEntered = shell.signIn.keypad.count
+        flowStatus = shell.flow(for: shell.screen)?.automationStatus
     }
 
     /// One line of JSON (keys sorted).

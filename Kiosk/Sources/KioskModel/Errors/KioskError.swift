@@ -59,6 +59,12 @@ extension KioskError.Code {
     public static let directoryMissing: Self = "settings.directoryMissing"
     public static let idleTimeoutRange: Self = "settings.idleTimeoutRange"
     public static let fieldRequired: Self = "form.required"
+    public static let wholeNumber: Self = "form.wholeNumber"
+    public static let fileUnreadable: Self = "form.fileUnreadable"
+    public static let serviceMissing: Self = "flow.serviceMissing"
+    public static let sessionMissing: Self = "flow.sessionMissing"
+    public static let nothingSelected: Self = "flow.nothingSelected"
+    public static let passwordMismatch: Self = "form.passwordMismatch"
     public static let unexpected: Self = "kiosk.unexpected"
 }
 
@@ -79,6 +85,12 @@ extension KioskError {
         (.idleTimeoutRange, "閒置鎖定秒數須介於 \(KioskSettings.idleTimeoutRange.lowerBound) 到 \(KioskSettings.idleTimeoutRange.upperBound) 之間",
          "the idle lock must be between \(KioskSettings.idleTimeoutRange.lowerBound) and \(KioskSettings.idleTimeoutRange.upperBound) seconds"),
         (.fieldRequired, "此欄位必填", "this field is required"),
+        (.wholeNumber, "請輸入整數", "enter a whole number"),
+        (.fileUnreadable, "無法讀取這個檔案", "the file cannot be read"),
+        (.serviceMissing, "本機健保服務尚未接上（需要 SDK 模組 NHIService），無法辦理", "the local NHI service is not connected (it needs the SDK module NHIService)"),
+        (.sessionMissing, "登入身分沒有服務授權，請登出後重新登入", "the sign-in carries no service session: sign out and sign in again"),
+        (.nothingSelected, "請至少勾選一筆資料", "select at least one row"),
+        (.passwordMismatch, "兩次輸入的密碼不一致", "the two passwords differ"),
         (.unexpected, "發生未預期的錯誤", "an unexpected error occurred"),
     ]
 }

@@ -5,7 +5,7 @@ import NHICore
 /// Built from any error: SDK errors (``CodedError``) keep their code (`9039`,
 /// `password.length`) and messages; anything else becomes ``KioskError/Code/unexpected``
 /// with its type name, never its description (which might echo input).
-public struct PresentableError: Sendable, Hashable {
+public struct PresentableError: CodedError, Hashable {
     public let code: String
     public let message: String
     public let messageEn: String
@@ -24,6 +24,9 @@ public struct PresentableError: Sendable, Hashable {
             self.init(code: unexpected.errorCode, message: unexpected.message, messageEn: unexpected.messageEn)
         }
     }
+
+    /// The code, as `CodedError` names it.
+    public var errorCode: String { code }
 
     /// `錯誤 9039：密碼不正確` / `Error 9039: wrong password`.
     public func text(_ language: Language) -> String { Text.error(self).localized(language) }

@@ -12,6 +12,11 @@ public struct LaunchOptions: Sendable, Hashable {
     public var idleTimeoutSeconds: Int?
     /// `--report-first-frame`: prints the wall-clock time of the first drawn frame.
     public var reportFirstFrame = false
+    /// `--print-to DIR`: save printouts (proofs of insurance) as PDF files in DIR instead of
+    /// showing the print dialog (counters without a printer; tests).
+    public var printDirectory: String?
+    /// `--database PATH`: the service's SQLite file (overrides the settings).
+    public var databasePath: String?
     /// `--help`.
     public var help = false
 
@@ -46,6 +51,14 @@ public struct LaunchOptions: Sendable, Hashable {
                 guard let seconds = Int(text), seconds >= 1 else { throw KioskError(.optionIdleTimeout, subject: name, input: text) }
                 idleTimeoutSeconds = seconds
             case "--report-first-frame": reportFirstFrame = true
+            case "--print-to":
+                let path = try argumentValue()
+                guard path.hasPrefix("/") else { throw KioskError(.pathNotAbsolute, subject: name, input: path) }
+                printDirectory = path
+            case "--database":
+                let path = try argumentValue()
+                guard path.hasPrefix("/") else { throw KioskError(.pathNotAbsolute, subject: name, input: path) }
+                databasePath = path
             case "--help", "-h": help = true
             default: throw KioskError(.optionUnknown, input: argument)
             }
@@ -60,12 +73,15 @@ public struct LaunchOptions: Sendable, Hashable {
     /// The `--help` text.
     public static let usage = """
         用法 Usage: nhi-kiosk [--kiosk] [--demo] [--lang zh-Hant|en] [--idle-timeout SECONDS]
+                              [--database PATH] [--print-to DIR]
                               [--automation-socket PATH] [--report-first-frame]
 
           --kiosk                   全螢幕，只有管理者可以離開 / full screen; only an administrator can leave
           --demo                    示範模式（虛擬卡片與範例資料）/ demo mode (virtual cards, sample data)
           --lang zh-Hant|en         顯示語言（預設 zh-Hant）/ display language (default zh-Hant)
           --idle-timeout SECONDS    閒置鎖定秒數（覆寫設定）/ idle lock in seconds (overrides the settings)
+          --database PATH           本機資料庫（覆寫設定）/ the local database (overrides the settings)
+          --print-to DIR            列印改存成 PDF 檔 / save printouts as PDF files in DIR
           --automation-socket PATH  測試用自動化介面 / automation hook for tests (Documentation/Kiosk.md)
           --report-first-frame      印出第一個畫面繪出的時間 / print when the first frame was drawn
 

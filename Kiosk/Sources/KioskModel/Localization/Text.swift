@@ -107,6 +107,16 @@ public enum Text: Sendable, Hashable {
     /// One diagnostics line: outcome, what was checked, what was found.
     case doctorCheck(ReaderCheck)
 
+    // MARK: Flows
+    case form(FormText)
+    case filing(FilingText)
+    case premium(PremiumText)
+    case visitor(VisitorText)
+    case uploads(UploadText)
+    case demoTray
+    case demoInsert(name: String, role: String)
+    case demoRemove
+
     /// The string in `language`.
     public func localized(_ language: Language) -> String {
         let (zh, en) = pair
@@ -120,8 +130,8 @@ public enum Text: Sendable, Hashable {
         case .windowTitle: ("健保櫃檯 nhi-kiosk", "NHI Counter nhi-kiosk")
         case .demoBanner: ("示範模式：虛擬卡片與範例資料，非真實民眾資料", "Demo mode: virtual cards and sample data, not real people")
         case .demoNotConnected:
-            ("示範模式：虛擬卡片與範例資料庫需要 SDK 模組 NHITestSupport，本版尚未接上，因此不顯示任何範例資料。",
-             "Demo mode: the virtual cards and sample database need the SDK module NHITestSupport, which this build is not connected to yet, so no sample data is shown.")
+            ("示範模式：範例資料庫（非真實民眾資料）；虛擬卡片需要讀卡服務 pcscd 與虛擬讀卡機 vpcd（scripts/setup-system kiosk），目前未啟用。",
+             "Demo mode: sample database (not real people); the virtual cards need the pcscd card service and the vpcd virtual reader (scripts/setup-system kiosk), which are not running.")
         case .kioskBanner: ("Kiosk 模式", "Kiosk mode")
         case .switchLanguage: ("切換語言", "Switch language")
         case .lock: ("鎖定", "Lock")
@@ -223,6 +233,15 @@ public enum Text: Sendable, Hashable {
             case .failed: ("失敗", "Failed")
             }
         case .doctorCheck(let check): Self.line(for: check)
+
+        case .form(let text): text.pair
+        case .filing(let text): text.pair
+        case .premium(let text): text.pair
+        case .visitor(let text): text.pair
+        case .uploads(let text): text.pair
+        case .demoTray: ("示範用虛擬卡片", "Demo virtual cards")
+        case .demoInsert(let name, let role): ("插入 \(name)（\(role)）的卡片", "Insert \(name)'s card (\(role))")
+        case .demoRemove: ("取出卡片", "Remove the card")
         }
     }
 

@@ -9,12 +9,22 @@ public struct KioskBackends: Sendable {
     public var readers: (any ReaderDirectory)?
     /// Staff sign-in (NHILogin).
     public var authenticator: (any StaffAuthenticator)?
+    /// The local service: filings, accounts, insurance, premiums (NHIService + NHIGrades).
+    public var service: KioskService?
+    /// Batch NHI-card registration: file check and submission (NHIFormats + NHIService).
+    public var batchRegistration: (any BatchRegistrationBackend)?
+    /// Demo mode: virtual cards to insert, and the deck that inserts them (NHITestSupport).
+    public var demoCards: [DemoCard] = []
+    public var demoDeck: (any VirtualCardDeck)?
 
     public init(cards: (any CardEventSource)? = nil, readers: (any ReaderDirectory)? = nil,
-                authenticator: (any StaffAuthenticator)? = nil) {
+                authenticator: (any StaffAuthenticator)? = nil, service: KioskService? = nil,
+                batchRegistration: (any BatchRegistrationBackend)? = nil) {
         self.cards = cards
         self.readers = readers
         self.authenticator = authenticator
+        self.service = service
+        self.batchRegistration = batchRegistration
     }
 
     /// No SDK services at all.

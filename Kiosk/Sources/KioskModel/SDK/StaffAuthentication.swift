@@ -1,4 +1,5 @@
 import NHICore
+import NHIService
 
 /// How a member of staff signs in (SPEC §2).
 public enum LoginMethod: String, Sendable, Hashable, Codable, CaseIterable {
@@ -30,15 +31,20 @@ public struct StaffSession: Sendable, Hashable {
     /// 允許使用所有加退保業務功能: an operator assigned with this flag may file every change.
     public let mayFileAllChanges: Bool
     public let method: LoginMethod
+    /// The service session the flows act with (authorisation and the audit log): the
+    /// staff member in their unit, as `NHIService.staff.session` opened it. Nil only for
+    /// a sign-in that reached no service (then the flow screens refuse to file).
+    public let caller: Caller?
 
     public init(name: String, maskedID: String, role: StaffRole, unitCode: UnitCode,
-                mayFileAllChanges: Bool, method: LoginMethod) {
+                mayFileAllChanges: Bool, method: LoginMethod, caller: Caller? = nil) {
         self.name = name
         self.maskedID = maskedID
         self.role = role
         self.unitCode = unitCode
         self.mayFileAllChanges = mayFileAllChanges
         self.method = method
+        self.caller = caller
     }
 
     /// Administrators may do everything an operator with every right may.

@@ -14,7 +14,9 @@ public final class KioskShell {
 
     public private(set) var language: Language
     public private(set) var screen: Screen = .signIn
-    public private(set) var staff: StaffSession?
+    public private(set) var staff: StaffSession? {
+        didSet { currentStaff.session = staff }
+    }
     public private(set) var lockReason: LockReason?
     /// Seconds until the idle lock, while the warning is up.
     public private(set) var idleWarning: Int?
@@ -25,12 +27,26 @@ public final class KioskShell {
     public let visitor: VisitorPanelModel
     public let settings: SettingsModel
     public let doctor: DoctorModel
+
+    // Flow screens (their models hold personal data and are wiped with the shell's rules).
+    public let visitorServices: VisitorServicesModel
+    public let enrolment: EnrolmentModel
+    public let withdrawal: WithdrawalModel
+    public let salaryAdjustment: SalaryAdjustmentModel
+    public let bulkAdjustment: BulkAdjustmentModel
+    public let unpaidPremiums: UnpaidPremiumsModel
+    public let batchUpload: BatchUploadModel
+    public let uploadRecords: UploadRecordsModel
+    /// Demo mode's virtual card tray.
+    public let demoTray: DemoCardTray
+
     @ObservationIgnored public let idle: IdleTimer
     @ObservationIgnored public let backends: KioskBackends
 
     @ObservationIgnored private var history: [Screen] = []
     @ObservationIgnored private var cardTask: Task<Void, Never>?
     @ObservationIgnored private var personalDataHolders: [any PersonalDataHolder] = []
+    @ObservationIgnored private let currentStaff = CurrentStaff()
 
     /// - Parameters:
     ///   - idleTimeout: overrides the settings' idle timeout (tests, `--idle-timeout`).
@@ -46,6 +62,18 @@ public final class KioskShell {
         visitor = VisitorPanelModel(readerName: settings.readerName)
         self.settings = SettingsModel(store: store, initial: settings, readers: backends.readers)
         doctor = DoctorModel(readers: backends.readers)
+        let current = currentStaff
+        let flows = FlowContext(service: backends.service, session: { current.session })
+        visitorServices = VisitorServicesModel(context: flows)
+        enrolment = EnrolmentModel(context: flows)
+        withdrawal = WithdrawalModel(context: flows)
+        salaryAdjustment = SalaryAdjustmentModel(context: flows)
+        bulkAdjustment = BulkAdjustmentModel(context: flows)
+        unpaidPremiums = UnpaidPremiumsModel(context: flows)
+        batchUpload = BatchUploadModel(context: flows, backend: backends.batchRegistration)
+        uploadRecords = UploadRecordsModel(context: flows, backend: backends.batchRegistration)
+        demoTray = DemoCardTray(cards: isDemo ? backends.demoCards : [], deck: isDemo ? backends.demoDeck : nil)
+        for flow in flowModels { register(flow) }
         let fixedIdle = idleTimeout != nil
         signIn.onSignedIn = { [weak self] session in self?.signedIn(session) }
         self.settings.onSaved = { [weak self] previous, saved in
@@ -84,6 +112,7 @@ public final class KioskShell {
     public func handle(_ event: CardEvent) {
         guard staff != nil, screen != .locked else { return }
         guard visitor.handle(event) else { return }
+        visitorServices.show(visitor.card)
         switch event {
         case .inserted, .unreadable:
             if screen == .home { show(.visitor, remember: true) }
@@ -118,6 +147,7 @@ public final class KioskShell {
             return false
         }
         show(target, remember: true)
+        flow(for: target)?.screenOpened()
         if target == .settings { Task { await settings.loadReaders() } }
         if target == .doctor { Task { await doctor.run() } }
         return true
@@ -256,6 +286,26 @@ public final class KioskShell {
         for holder in personalDataHolders { holder.wipePersonalData() }
     }
 
+    /// Every flow screen's model.
+    public var flowModels: [any FlowModel] {
+        [visitorServices, enrolment, withdrawal, salaryAdjustment, bulkAdjustment, unpaidPremiums, batchUpload, uploadRecords]
+    }
+
+    /// The model of a flow screen.
+    public func flow(for screen: Screen) -> (any FlowModel)? {
+        switch screen {
+        case .enrol: enrolment
+        case .withdraw: withdrawal
+        case .salaryAdjustment: salaryAdjustment
+        case .bulkSalaryAdjustment: bulkAdjustment
+        case .unpaidPremiums: unpaidPremiums
+        case .batchUpload: batchUpload
+        case .uploadRecords: uploadRecords
+        case .visitor: visitorServices
+        case .signIn, .home, .doctor, .settings, .locked: nil
+        }
+    }
+
     private func wipeVisitorFlows() {
         for holder in personalDataHolders where holder.isVisitorData { holder.wipePersonalData() }
     }
@@ -311,9 +361,10 @@ public final class KioskShell {
         case .visitor: backends.cards == nil ? screen.sdkModule : nil
         case .doctor: backends.readers == nil ? screen.sdkModule : nil
         case .home, .settings, .locked: nil
-        // Flow screens are bound when their view models land with the SDK.
-        case .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment, .batchUpload, .uploadRecords, .unpaidPremiums:
-            screen.sdkModule
+        case .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment, .unpaidPremiums:
+            backends.service == nil ? screen.sdkModule : nil
+        case .batchUpload, .uploadRecords:
+            backends.service == nil || backends.batchRegistration == nil ? screen.sdkModule : nil
         }
     }
 }
@@ -328,4 +379,10 @@ public protocol PersonalDataHolder: AnyObject {
     var isVisitorData: Bool { get }
     /// Forgets it.
     func wipePersonalData()
+}
+
+/// The signed-in staff as the flow models read it (set by the shell).
+@MainActor
+private final class CurrentStaff {
+    var session: StaffSession?
 }

@@ -2,6 +2,9 @@ import CGtk
 import Foundation
 import GtkKit
 import KioskModel
+import NHICore
+import NHIService
+import NHITestSupport
 
 /// The composition root: settings, SDK services, the shell model, the window and its
 /// bindings, the once-a-second tick, and the automation hook.
@@ -16,21 +19,42 @@ final class KioskApp {
     private var ticker: Timeout?
     private var automation: AutomationServer?
     private var closeLater: Timeout?
+    /// The demo's working database (removed when the kiosk exits).
+    private let demo: DemoDatabase?
 
-    init(options: LaunchOptions, settings: KioskSettings, store: SettingsStore) {
+    init(options: LaunchOptions, settings: KioskSettings, store: SettingsStore, backends: KioskBackends, demo: DemoDatabase?) {
         self.options = options
-        shell = KioskShell(settings: settings, store: store, backends: Self.backends(demo: options.demo),
-                           clock: SystemClock(), isKioskMode: options.kiosk, isDemo: options.demo,
+        self.demo = demo
+        shell = KioskShell(settings: settings, store: store, backends: backends,
+                           clock: KioskModel.SystemClock(), isKioskMode: options.kiosk, isDemo: options.demo,
                            language: options.language,
                            idleTimeout: options.idleTimeoutSeconds.map { .seconds($0) })
         application.onActivate { [weak self] in self?.activate() }
     }
 
-    /// The SDK services this build is connected to. The card, login and service modules are
-    /// wired here when they land (NHICards → cards/readers, NHILogin → authenticator); in
-    /// `--demo` they will run against virtual cards and a sample database (NHITestSupport).
-    private static func backends(demo: Bool) -> KioskBackends {
-        .none
+    /// The SDK services this build is connected to: the local service over the SQLite file
+    /// (`--database`, else the settings' `databasePath`, else `$NHI_DB` or the XDG data
+    /// path), or in `--demo` over a fresh copy of the sample database (NHITestSupport).
+    static func backends(options: LaunchOptions, settings: KioskSettings) throws -> (KioskBackends, DemoDatabase?) {
+        var demo: DemoDatabase?
+        let path: String
+        if options.demo {
+            let database = try DemoDatabase(cacheDirectory: dataDirectory().appendingPathComponent("demo"))
+            demo = database
+            path = database.path
+        } else {
+            path = options.databasePath ?? settings.databasePath ?? SQLiteStore.defaultLocation()
+        }
+        let service = NHIService(store: try SQLiteStore(path: path))
+        return (KioskBackends(service: KioskService(service)), demo)
+    }
+
+    /// `$XDG_DATA_HOME/nhi` (or `~/.local/share/nhi`).
+    private static func dataDirectory() -> URL {
+        let environment = ProcessInfo.processInfo.environment
+        let base = environment["XDG_DATA_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+        return URL(fileURLWithPath: base).appendingPathComponent("nhi")
     }
 
     func run() -> Int32 {
@@ -49,7 +73,7 @@ final class KioskApp {
         let window = Window(application: application)
         self.window = window
         window.setDefaultSize(width: 1280, height: 800)
-        let context = ViewContext(shell: shell, controls: controls, window: window)
+        let context = ViewContext(shell: shell, controls: controls, window: window, printDirectory: options.printDirectory)
         let view = ShellView(context: context)
         self.view = view
         view.home.onLeaveKiosk = { [weak window] in window?.close() }
@@ -167,6 +191,13 @@ final class KioskApp {
             } else {
                 return failure("\(name) is a \(widget.typeName), not a text field")
             }
+        case .choose(let name, let item):
+            guard let widget = controls.visible(named: name) else { return failure("no visible drop-down named \(name)") }
+            guard let dropDown = widget as? DropDown else { return failure("\(name) is a \(widget.typeName), not a drop-down") }
+            guard let index = dropDown.items.firstIndex(of: item) else {
+                return failure("\(name) has no item \(item); items: \(dropDown.items.joined(separator: ", "))")
+            }
+            dropDown.selectedIndex = index
         case .open(let screen):
             guard shell.open(screen) else { return failure("not allowed: \(screen.rawValue)") }
         case .language(let language):

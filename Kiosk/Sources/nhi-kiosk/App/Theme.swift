@@ -12,7 +12,7 @@ enum Theme {
     }
     .header { background: #0b5394; color: white; padding: 8px 16px; }
     .header-title { font-size: 22px; font-weight: bold; color: white; }
-    .staff-badge { color: white; margin: 0 12px; }
+    .staff-badge { color: white; margin: 0 12px; min-width: 180px; }
     .header-button { font-size: 16px; }
     .demo-banner { background: #fff4ce; color: #5c4400; padding: 8px 16px; }
     .notice { background: #fde2e1; color: #8a1c1c; padding: 10px 16px; font-weight: bold; }
@@ -36,5 +36,18 @@ enum Theme {
     .check-failed { color: #b00020; }
     .check-warning { color: #8a5a00; }
     .dialog-title { font-size: 22px; font-weight: bold; }
+    .section-title { font-size: 22px; font-weight: bold; margin-top: 8px; }
+    .column-header { font-weight: bold; }
+    .flow-status { font-size: 18px; padding: 8px 0; }
+    .success-text { color: #1a6b2f; font-weight: bold; }
+    .check-ok { color: #1a6b2f; }
+    .preview, .coverage, .dependants, .issues, .log, .lines { background: #ffffff; border-radius: 6px; }
+    .log label { font-family: "Noto Sans Mono CJK TC", monospace; font-size: 15px; }
+    .strength { font-weight: bold; }
+    .strength-bar { min-height: 10px; }
+    .totals { font-size: 20px; font-weight: bold; }
+    .choice checkbutton { min-height: 48px; }
+    .demo-tray { background: #fff4ce; padding: 6px 16px; border-top: 2px solid #e0c050; }
+    .demo-tray button { font-size: 15px; }
     """
 }

@@ -8,6 +8,8 @@ struct ViewContext {
     let shell: KioskShell
     let controls: Controls
     let window: Window
+    /// `--print-to`: printouts go to PDF files in this folder instead of the print dialog.
+    let printDirectory: String?
 
     /// `text` in the current language (reading it makes an `observe` block follow language changes).
     func t(_ text: Text) -> String { text.localized(shell.language) }

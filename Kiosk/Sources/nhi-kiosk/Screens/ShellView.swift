@@ -33,6 +33,7 @@ final class ShellView {
     /// The sign-in screen (keyboard digits go to its keypad).
     let signIn: SignInView
     let home: HomeView
+    private let demoTray: DemoTrayView
 
     init(context: ViewContext) {
         self.context = context
@@ -67,7 +68,8 @@ final class ShellView {
         keepWorking.onClick { [shell = context.shell] in shell.noteActivity() }
         idleBanner.append([idleText, keepWorking])
         stack.expand(horizontally: true, vertically: true)
-        root.append([header, demoBanner, notice, idleBanner, stack])
+        demoTray = DemoTrayView(context: context)
+        root.append([header, demoBanner, notice, idleBanner, stack, demoTray.root])
 
         signIn = SignInView(context: context)
         home = HomeView(context: context)
@@ -77,6 +79,13 @@ final class ShellView {
         views[.settings] = SettingsView(context: context)
         views[.doctor] = DoctorView(context: context)
         views[.locked] = LockView(context: context)
+        views[.enrol] = EnrolView(context: context)
+        views[.withdraw] = WithdrawView(context: context)
+        views[.salaryAdjustment] = SalaryAdjustmentView(context: context)
+        views[.bulkSalaryAdjustment] = BulkAdjustmentView(context: context)
+        views[.unpaidPremiums] = UnpaidPremiumsView(context: context)
+        views[.batchUpload] = BatchUploadView(context: context)
+        views[.uploadRecords] = UploadRecordsView(context: context)
         for screen in Screen.allCases where views[screen] == nil {
             views[screen] = NotConnectedView(screen: screen, context: context)
         }
@@ -117,7 +126,7 @@ final class ShellView {
         controls.name(languageButton, shell.language.other.nativeName, description: t(.switchLanguage))
 
         demoBanner.isVisible = shell.isDemo
-        demoBanner.text = shell.backends.cards == nil ? t(.demoNotConnected) : t(.demoBanner)
+        demoBanner.text = shell.demoTray.isAvailable ? t(.demoBanner) : t(.demoNotConnected)
         notice.text = shell.notice.map(t) ?? ""
         notice.isVisible = shell.notice != nil
         controls.name(notice, notice.text.isEmpty ? "—" : notice.text)

@@ -14,6 +14,7 @@ final class VisitorView: ScreenView {
     private var rows: [(Label, Label)] = []
     private let reader = Label()
     private let services = NotConnectedNote()
+    private let panel: VisitorServicesView
 
     init(context: ViewContext) {
         self.context = context
@@ -30,7 +31,8 @@ final class VisitorView: ScreenView {
             rows.append((caption, value))
         }
         reader.addStyleClass("hint")
-        column.append([notConnected.root, state, identity, reader, services.root])
+        panel = VisitorServicesView(context: context)
+        column.append([notConnected.root, state, identity, reader, services.root, panel.root])
         observe { [weak self] in self?.render() }
     }
 
@@ -68,7 +70,9 @@ final class VisitorView: ScreenView {
             reader.isVisible = false
         }
         // Insurance status, online-service registration and the proof of insurance need the service.
-        services.show(missing == nil && panel.card != nil ? "NHIService" : nil, context: context)
+        let available = shell.visitorServices.isAvailable
+        services.show(missing == nil && panel.card != nil && !available ? "NHIService" : nil, context: context)
+        self.panel.root.isVisible = panel.card != nil && available
     }
 
     func focusFirst() { heading.grabFocus() }

@@ -1,0 +1,159 @@
+import NHICore
+import NHIGrades
+import NHIService
+import Observation
+
+/// The withdrawal form (退保作業): who leaves, why and when; the effective date and the
+/// 6-month proof rule from NHIGrades' `EffectiveDateRules`, the person's dependants who go
+/// with them, and the filing through `NHIService.filings.withdraw`.
+@Observable
+@MainActor
+public final class WithdrawalModel: FlowModel {
+    /// The form's text fields.
+    public enum Field: String, Sendable, Hashable, CaseIterable {
+        case id, transferOutDate, passportNumber
+    }
+
+    public var family: FilingFamily = .nhiOnly
+    public var idText = ""
+    public var reason: WithdrawalReason = .leftJob
+    public var transferOutText = ""
+    /// 健保費於本單位計收: effective the 1st of the next month.
+    public var chargedHere = false
+    public var passportText = ""
+    public let attachments = AttachmentList(limit: 2)
+    /// The unit's in-force roster (to pick the person and show their dependants).
+    public let roster: UnitRoster
+
+    public private(set) var attempted = false
+    public private(set) var status: FlowStatus<Filing> = .idle
+    public private(set) var serviceFieldError: (field: Field, error: PresentableError)?
+
+    @ObservationIgnored private let context: FlowContext
+    @ObservationIgnored private var generation = RequestGeneration()
+
+    public init(context: FlowContext) {
+        self.context = context
+        roster = UnitRoster(context: context)
+    }
+
+    public var id: Parsed<PersonalID> { FieldParser.personalID(idText) }
+    public var transferOutDate: Parsed<CalendarDate> { FieldParser.rocDate(transferOutText) }
+
+    /// The fields shown, in screen order (the passport number is for the labour side).
+    public var fields: [Field] { family == .threeInOne ? [.id, .transferOutDate, .passportNumber] : [.id, .transferOutDate] }
+
+    public subscript(field: Field) -> String {
+        get {
+            switch field {
+            case .id: idText
+            case .transferOutDate: transferOutText
+            case .passportNumber: passportText
+            }
+        }
+        set {
+            switch field {
+            case .id: idText = newValue
+            case .transferOutDate: transferOutText = newValue
+            case .passportNumber: passportText = newValue
+            }
+        }
+    }
+
+    public func error(_ field: Field) -> PresentableError? {
+        if let serviceFieldError, serviceFieldError.field == field { return serviceFieldError.error }
+        let caption = Text.filing(.withdrawalCaption(field))
+        switch field {
+        case .id: return id.shownError(required: true, attempted: attempted, caption: caption)
+        case .transferOutDate: return transferOutDate.shownError(required: true, attempted: attempted, caption: caption)
+        case .passportNumber: return nil
+        }
+    }
+
+    public func hint(_ field: Field, _ language: Language) -> String? { field == .id ? idHint(idText, language) : nil }
+
+    /// Picks a person from the roster.
+    public func choose(_ line: RosterLine) { idText = line.personID.rawValue }
+
+    /// The roster line of the person typed, if they are insured with the unit.
+    public var person: RosterLine? { id.value.flatMap(roster.line(for:)) }
+
+    /// The dependants who are transferred out with the person (被保險人退保，眷屬一律轉出).
+    public var dependantsLeaving: [RosterLine] { id.value.map(roster.dependants(of:)) ?? [] }
+
+    /// The effective date the rules give for the transfer-out date and the flag.
+    public var effectiveDate: CalendarDate? {
+        transferOutDate.value.map { EffectiveDateRules.withdrawal(transferOut: $0, chargedHere: chargedHere) }
+    }
+
+    /// Whether proof is needed: an NHI-only withdrawal more than 6 months back.
+    public var needsProof: Bool {
+        guard family == .nhiOnly, let effective = effectiveDate else { return false }
+        return EffectiveDateRules.withdrawalNeedsProof(effective: effective, filedOn: context.today)
+    }
+
+    /// The request the form makes, or nil while a field is missing or invalid.
+    public var request: WithdrawalRequest? {
+        guard let id = id.value, let date = transferOutDate.value else { return nil }
+        let passport = Normalizer.identifier.normalize(passportText).value
+        return WithdrawalRequest(family: family, personID: id, reason: reason, transferOutDate: date, chargedHere: chargedHere,
+                                 passportNumber: passport.isEmpty ? nil : passport, attachments: attachments.documents)
+    }
+
+    /// Files the withdrawal.
+    public func submit() async {
+        guard !status.isWorking else { return }
+        attempted = true
+        serviceFieldError = nil
+        guard let request else { return }
+        let service: KioskService, caller: Caller
+        do { (service, caller, _) = try context.staffCaller() } catch {
+            status = .failed(PresentableError(error))
+            return
+        }
+        let attempt = generation.next()
+        status = .working
+        do {
+            let filing = try await service.run { try $0.filings.withdraw(request, by: caller) }
+            guard generation.isCurrent(attempt) else { return }
+            status = .succeeded(filing)
+            await roster.load()
+        } catch {
+            guard generation.isCurrent(attempt) else { return }
+            let shown = PresentableError(error)
+            status = .failed(shown)
+            switch shown.code {
+            case ServiceError.Code.filingNotInsuredHere.rawValue, ServiceError.Code.filingDuplicatePending.rawValue:
+                serviceFieldError = (.id, shown)
+            default: break
+            }
+        }
+    }
+
+    /// Clears the form for the next withdrawal.
+    public func startOver() {
+        _ = generation.next()
+        family = .nhiOnly
+        idText = ""
+        reason = .leftJob
+        transferOutText = context.today.rocCompact
+        chargedHere = false
+        passportText = ""
+        attachments.clear()
+        attempted = false
+        serviceFieldError = nil
+        status = .idle
+    }
+
+    public var screen: Screen { .withdraw }
+    public var isVisitorData: Bool { false }
+    public func wipePersonalData() {
+        startOver()
+        roster.wipe()
+    }
+    public func screenOpened() {
+        if transferOutText.isEmpty { transferOutText = context.today.rocCompact }
+        Task { await roster.load() }
+    }
+    public var automationStatus: String { status.automationValue }
+}

@@ -1,0 +1,93 @@
+import NHICore
+import NHIService
+
+/// Where a flow's request to the SDK stands.
+public enum FlowStatus<Result: Sendable & Hashable>: Sendable, Hashable {
+    /// Nothing sent yet (or the form was cleared).
+    case idle
+    /// Waiting for the service.
+    case working
+    /// The service answered.
+    case succeeded(Result)
+    /// The service refused or failed; the error says why in its own words.
+    case failed(PresentableError)
+
+    /// Whether a request is under way.
+    public var isWorking: Bool { self == .working }
+
+    /// The result, when the request succeeded.
+    public var result: Result? { if case .succeeded(let result) = self { result } else { nil } }
+
+    /// The error, when the request failed.
+    public var error: PresentableError? { if case .failed(let error) = self { error } else { nil } }
+
+    /// `idle`, `working`, `succeeded` or `failed:<code>`, for the automation hook.
+    public var automationValue: String {
+        switch self {
+        case .idle: "idle"
+        case .working: "working"
+        case .succeeded: "succeeded"
+        case .failed(let error): "failed:\(error.code)"
+        }
+    }
+}
+
+/// What a flow's model needs from the shell: the service and the signed-in staff.
+@MainActor
+public struct FlowContext {
+    /// The local service (nil: not connected in this build).
+    public let service: KioskService?
+    /// The staff member signed in now.
+    public let session: @MainActor () -> StaffSession?
+
+    public init(service: KioskService?, session: @escaping @MainActor () -> StaffSession?) {
+        self.service = service
+        self.session = session
+    }
+
+    /// The service and the staff's service session, or the error that says which is missing.
+    public func staffCaller() throws(KioskError) -> (KioskService, Caller, StaffSession) {
+        guard let service else { throw KioskError(.serviceMissing) }
+        guard let session = session(), let caller = session.caller else { throw KioskError(.sessionMissing) }
+        return (service, caller, session)
+    }
+
+    /// Today by the service's clock (or the system's when no service is connected).
+    public var today: CalendarDate { service?.today ?? CalendarDate.today() }
+}
+
+/// A flow screen's model: the shell tells it when its screen opens, wipes it (through
+/// ``PersonalDataHolder``) and reports its status to the automation hook.
+@MainActor
+public protocol FlowModel: PersonalDataHolder {
+    /// The screen was opened: load what it shows.
+    func screenOpened()
+    /// One short value for the automation hook's `flowStatus`.
+    var automationStatus: String { get }
+}
+
+/// Discards answers that arrive after the form was wiped or restarted.
+struct RequestGeneration {
+    private(set) var current = 0
+    /// Starts a new request (or invalidates the one under way) and returns its number.
+    mutating func next() -> Int {
+        current += 1
+        return current
+    }
+    /// Whether `number` is still the request the screen waits for.
+    func isCurrent(_ number: Int) -> Bool { number == current }
+}
+
+extension CalendarDate {
+    /// `115/01/05` (ROC), the form the kiosk's date fields and tables use.
+    public var rocSlashed: String { (try? ROCDate(self))?.formatted(.slashed) ?? iso }
+    /// `115/01/05` in Chinese, `2026-01-05` in English (tables).
+    public func display(_ language: Language) -> String { language == .english ? iso : rocSlashed }
+    /// `1150105`, what a date field is pre-filled with.
+    public var rocCompact: String { (try? ROCDate(self))?.formatted(.compact) ?? iso }
+}
+
+extension Money {
+    /// `36,300`.
+    public var display: String { grouped }
+}

@@ -1,0 +1,100 @@
+import CGtk
+import GtkKit
+import KioskModel
+import NHICore
+import NHIService
+
+/// 退保作業: binds ``WithdrawalModel``.
+@MainActor
+final class WithdrawView: ScreenView {
+    let root: Widget
+    private let context: ViewContext
+    private let model: WithdrawalModel
+    private let heading = Label("", role: .heading)
+    private let note = NotConnectedNote()
+    private let familyCaption = Label()
+    private let family: RadioChoice<FilingFamily>
+    private let form: FormGrid
+    private let picker: RosterPicker
+    private let pickerRow: FormRow
+    private var inputs: [WithdrawalModel.Field: TextInput] = [:]
+    private let reason: ListChoice<WithdrawalReason>
+    private let reasonRow: FormRow
+    private let chargedHere: Toggle
+    private let facts = LineList("preview")
+    private let attachments: AttachmentsView
+    private let submit: Button, startOver: Button
+    private let status = StatusLine()
+
+    init(context: ViewContext) {
+        self.context = context
+        let model = context.shell.withdrawal
+        self.model = model
+        let form = FormGrid()
+        self.form = form
+        let (page, column) = Build.page(heading: heading)
+        root = page
+        family = RadioChoice(FilingFamily.allCases.reversed()) { model.family = $0 }
+        picker = RosterPicker { model.choose($0) }
+        reason = ListChoice(WithdrawalReason.allCases) { model.reason = $0 }
+        chargedHere = Toggle { model.chargedHere = $0 }
+        attachments = AttachmentsView(model: model.attachments, context: context)
+        submit = makeButton("suggested-action") { Task { await model.submit() } }
+        startOver = makeButton { model.startOver() }
+        familyCaption.addStyleClass("field-caption")
+        let choices = Box(.horizontal, spacing: 16)
+        choices.append([familyCaption, family.box])
+
+        pickerRow = form.add(picker.dropDown)
+        for field in WithdrawalModel.Field.allCases where field != .passportNumber {
+            inputs[field] = TextInput(form, maxLength: 16, digits: field == .transferOutDate) { model[field] = $0 }
+        }
+        reasonRow = form.add(reason.dropDown)
+        form.addWide(chargedHere.check)
+        inputs[.passportNumber] = TextInput(form, maxLength: 20) { model[.passportNumber] = $0 }
+
+        let buttons = Box(.horizontal, spacing: 12)
+        buttons.append([submit, startOver])
+        column.append([note.root, choices, form.grid, facts.list, attachments.root, buttons, status.label])
+        observe { [weak self] in self?.render() }
+    }
+
+    private func render() {
+        let t = context.t
+        let language = context.shell.language
+        heading.text = t(.screenTitle(.withdraw))
+        let missing = context.shell.missingModule(for: .withdraw)
+        note.show(missing, context: context)
+        familyCaption.text = t(.filing(.familyPicker))
+        family.render(context, selected: model.family, label: { .filing(.family($0)) }, groupName: .filing(.familyPicker))
+        pickerRow.render(context, caption: .form(.choosePerson), error: model.roster.status.error)
+        picker.render(context, lines: model.roster.lines, selected: model.id.value)
+        let shown = Set(model.fields)
+        for (field, input) in inputs {
+            let record = field == .id ? FormText.onRecord(model.person, idTyped: model.id.value != nil).map { t(.form($0)) } : nil
+            input.render(context, caption: .filing(.withdrawalCaption(field)), text: model[field], error: model.error(field),
+                         hint: [model.hint(field, language), record].compactMap { $0 }.joined(separator: "　"), visible: shown.contains(field))
+        }
+        reasonRow.render(context, caption: .filing(.reasonPicker), error: nil)
+        reason.render(context, selected: model.reason) { .filing(.reason($0)) }
+        chargedHere.render(context, .filing(.chargedHere), on: model.chargedHere)
+
+        var lines: [String] = []
+        if let effective = model.effectiveDate { lines.append(t(.form(.effectiveDate(effective)))) }
+        let leaving = model.dependantsLeaving
+        if !leaving.isEmpty {
+            lines.append(t(.filing(.dependantsFollow(names: leaving.map { "\($0.name) \($0.personID.masked)" }.joined(separator: "、")))))
+        }
+        if model.needsProof { lines.append(t(.filing(.withdrawalNeedsProof))) }
+        facts.render(lines)
+        attachments.render(visible: model.needsProof || !model.attachments.documents.isEmpty, needed: model.needsProof)
+
+        let filed = model.status.result != nil
+        submit.render(context, .form(.submit), enabled: missing == nil && !model.status.isWorking && !filed)
+        startOver.render(context, filed ? .form(.nextOne) : .form(.startOver))
+        status.render(context, model.status) { t(.filing(.filedWithdrawal($0))) }
+        if context.shell.screen == .withdraw { context.window.setDefaultWidget(submit) }
+    }
+
+    func focusFirst() { family.box.grabFocus() }
+}
