@@ -136,7 +136,8 @@ def desktop_run():
         unavailable = kiosk.find("登入服務尚未接上（需要 SDK 模組 NHILogin），目前無法登入。")
         check(unavailable is not None, "sign-in says it is not connected yet (no fake login)")
         demo = kiosk.app.findChild(lambda n: n.name.startswith("示範模式"), retry=True, requireResult=False)
-        check(demo is not None and "NHITestSupport" in demo.name, "demo banner says the sample data is not connected yet")
+        check(demo is not None and ("範例資料" in demo.name or "NHITestSupport" in demo.name),
+              f"demo banner says this is sample data ({demo.name if demo else None!r})")
         state = kiosk.state()
         check(state["screen"] == "signIn" and state["language"] == "zh-Hant", "hook: sign-in, zh-Hant")
         screenshot("01-sign-in-zh-Hant")
