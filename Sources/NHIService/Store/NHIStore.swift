@@ -29,6 +29,8 @@ public protocol StoreReader {
     func personalAccount(_ id: PersonalID) throws -> PersonalAccount?
     func personalAccount(cardNumber: NHICardNumber) throws -> PersonalAccount?
     func devices(person: PersonalID) throws -> [BoundDevice]
+    /// A QR / TW FidO login token by its value.
+    func loginToken(_ value: String) throws -> LoginTokenRecord?
 
     // Coverage
     func coverages(person: PersonalID) throws -> [Coverage]
@@ -82,6 +84,9 @@ public protocol StoreWriter: StoreReader {
     func upsert(_ account: PersonalAccount) throws
     func insert(_ device: BoundDevice) throws -> Int64
     func update(_ device: BoundDevice) throws
+    func upsert(_ token: LoginTokenRecord) throws
+    /// Drops login tokens that expired before `date`.
+    func deleteLoginTokens(expiredBefore date: Date) throws
 
     func insert(_ coverage: Coverage) throws -> Int64
     func update(_ coverage: Coverage) throws

@@ -190,6 +190,16 @@ extension SQLiteStore {
                 );
                 """)
         }
+        migrator.registerMigration("v5-login-tokens") { db in
+            try db.execute(sql: """
+                CREATE TABLE login_token (
+                    value TEXT PRIMARY KEY NOT NULL,
+                    expires_at REAL NOT NULL,
+                    data TEXT NOT NULL               -- JSON LoginTokenRecord
+                ) WITHOUT ROWID;
+                CREATE INDEX login_token_expiry ON login_token(expires_at);
+                """)
+        }
         return migrator
     }()
 }
