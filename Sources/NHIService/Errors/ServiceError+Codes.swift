@@ -72,6 +72,8 @@ extension ServiceError.Code {
     public static let filingNothingToChange: Self = "filing.nothingToChange"
     public static let filingBulkExcludesEmployers: Self = "filing.bulkExcludesEmployers"
     public static let filingImportRejected: Self = "filing.importRejected"
+    // Supplementary premiums
+    public static let dprFileUnreadable: Self = "dpr.fileUnreadable"
     // Premiums and payments
     public static let premiumCalculation: Self = "premium.calculation"
     public static let billNotFound: Self = "bill.notFound"
@@ -152,5 +154,6 @@ extension ServiceError {
         (.slipDownloadLimit, "繳款單一天只能下載3次", "a payment slip can be downloaded 3 times a day"),
         (.filingImportRejected, "檔案中有資料不符規定，整批未匯入", "rows of the file break rules; nothing was imported"),
         (.filingBulkExcludesEmployers, "雇主或專技人員投保金額調整，請使用薪資調整作業(單筆)", "employers and professionals adjust one by one (single adjustment)"),
+        (.dprFileUnreadable, "無法讀取補充保險費明細檔", "the DPR file cannot be read"),
     ]
 }

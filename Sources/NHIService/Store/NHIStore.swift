@@ -65,6 +65,10 @@ public protocol StoreReader {
     /// Units that have any coverage in force on a day (for the billing job).
     func unitsWithCoverage(on day: CalendarDate) throws -> [UnitCode]
 
+    // Supplementary premiums (DPR)
+    func dprImport(fileSHA256: String) throws -> DPRImportRecord?
+    func dprDetails(ubn: UBN) throws -> [StoredDPRDetail]
+
     // Audit and outbox
     func auditEntries(unit: UnitCode?, limit: Int) throws -> [AuditEntry]
     func pendingMail(limit: Int) throws -> [OutboxMail]
@@ -107,6 +111,12 @@ public protocol StoreWriter: StoreReader {
     func insert(_ bill: PremiumBill) throws -> Int64
     func insert(_ payment: PremiumPayment) throws -> Int64
     func recordSlipDownload(bill: Int64, on day: CalendarDate) throws
+
+    /// Inserts a DPR import record (ignoring its `id`) and returns the new ID.
+    func insert(_ record: DPRImportRecord) throws -> Int64
+    func update(_ record: DPRImportRecord) throws
+    /// Stores details whose content hash is not stored yet; returns how many were new.
+    func insertDPRDetails(_ details: [StoredDPRDetail]) throws -> Int
 
     func append(_ entry: AuditEntry) throws
     func enqueue(_ mail: OutboxMail) throws -> Int64

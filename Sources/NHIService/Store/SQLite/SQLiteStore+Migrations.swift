@@ -200,6 +200,30 @@ extension SQLiteStore {
                 CREATE INDEX login_token_expiry ON login_token(expires_at);
                 """)
         }
+        migrator.registerMigration("v6-dpr") { db in
+            try db.execute(sql: """
+                CREATE TABLE dpr_import (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    file_sha256 TEXT NOT NULL,
+                    ubn TEXT NOT NULL,
+                    data TEXT NOT NULL               -- JSON DPRImportRecord
+                );
+                CREATE INDEX dpr_import_sha ON dpr_import(file_sha256, id);
+                CREATE TABLE dpr_detail (
+                    content_hash TEXT PRIMARY KEY NOT NULL,
+                    import_id INTEGER NOT NULL REFERENCES dpr_import(id),
+                    ubn TEXT NOT NULL,
+                    income_code TEXT NOT NULL,
+                    payment_date TEXT NOT NULL,      -- ISO YYYY-MM-DD
+                    person_id TEXT NOT NULL,
+                    amount INTEGER NOT NULL,
+                    premium INTEGER NOT NULL,
+                    data TEXT NOT NULL               -- JSON DPRDetailRecord
+                ) WITHOUT ROWID;
+                CREATE INDEX dpr_detail_ubn ON dpr_detail(ubn, import_id);
+                CREATE INDEX dpr_detail_person ON dpr_detail(person_id);
+                """)
+        }
         return migrator
     }()
 }
