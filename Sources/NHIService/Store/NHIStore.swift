@@ -69,6 +69,15 @@ public protocol StoreReader {
     func dprImport(fileSHA256: String) throws -> DPRImportRecord?
     func dprDetails(ubn: UBN) throws -> [StoredDPRDetail]
 
+    // Batch registration jobs
+    func batchJob(id: Int64) throws -> BatchRegistrationJob?
+    /// The uploaded bytes of a job.
+    func batchJobFile(id: Int64) throws -> [UInt8]?
+    /// A unit's jobs uploaded in `[from, before)`, newest first.
+    func batchJobs(unit: UnitCode, uploadedFrom from: Date, before: Date) throws -> [BatchRegistrationJob]
+    /// Jobs in a status, oldest first.
+    func batchJobs(status: BatchRegistrationJobStatus) throws -> [BatchRegistrationJob]
+
     // Audit and outbox
     func auditEntries(unit: UnitCode?, limit: Int) throws -> [AuditEntry]
     func pendingMail(limit: Int) throws -> [OutboxMail]
@@ -117,6 +126,12 @@ public protocol StoreWriter: StoreReader {
     func update(_ record: DPRImportRecord) throws
     /// Stores details whose content hash is not stored yet; returns how many were new.
     func insertDPRDetails(_ details: [StoredDPRDetail]) throws -> Int
+
+    /// Inserts a job (ignoring its `id`) with the uploaded bytes; returns the new ID.
+    func insert(_ job: BatchRegistrationJob, file: [UInt8]) throws -> Int64
+    func update(_ job: BatchRegistrationJob) throws
+    /// Drops jobs (and their files) uploaded before `date`: records are kept 3 months.
+    func deleteBatchJobs(uploadedBefore date: Date) throws
 
     func append(_ entry: AuditEntry) throws
     func enqueue(_ mail: OutboxMail) throws -> Int64

@@ -224,6 +224,21 @@ extension SQLiteStore {
                 CREATE INDEX dpr_detail_person ON dpr_detail(person_id);
                 """)
         }
+        migrator.registerMigration("v7-batch-registration-jobs") { db in
+            try db.execute(sql: """
+                CREATE TABLE batch_job (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    unit_code TEXT NOT NULL REFERENCES unit(code),
+                    uploader_id TEXT,
+                    uploaded_at REAL NOT NULL,
+                    status TEXT NOT NULL,
+                    data TEXT NOT NULL,              -- JSON BatchRegistrationJob
+                    file BLOB NOT NULL               -- the uploaded bytes
+                );
+                CREATE INDEX batch_job_unit ON batch_job(unit_code, uploaded_at);
+                CREATE INDEX batch_job_status ON batch_job(status, id);
+                """)
+        }
         return migrator
     }()
 }
