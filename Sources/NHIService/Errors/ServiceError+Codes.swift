@@ -72,6 +72,7 @@ extension ServiceError.Code {
     public static let filingNothingToChange: Self = "filing.nothingToChange"
     public static let filingBulkExcludesEmployers: Self = "filing.bulkExcludesEmployers"
     public static let filingImportRejected: Self = "filing.importRejected"
+    public static let filingImportFormat: Self = "filing.importFormat"
     // Supplementary premiums and batch registration jobs
     public static let dprFileUnreadable: Self = "dpr.fileUnreadable"
     public static let batchFileUnreadable: Self = "batchJob.fileUnreadable"
@@ -158,6 +159,7 @@ extension ServiceError {
         (.paymentDateTooSoon, "申請郵寄者，預計繳納日期須大於等於申請日加4個工作天", "for a mailed slip the payment date must be at least 4 working days ahead"),
         (.slipDownloadLimit, "繳款單一天只能下載3次", "a payment slip can be downloaded 3 times a day"),
         (.filingImportRejected, "檔案中有資料不符規定，整批未匯入", "rows of the file break rules; nothing was imported"),
+        (.filingImportFormat, "申報檔格式錯誤，整批未匯入", "the filing file is malformed; nothing was imported"),
         (.filingBulkExcludesEmployers, "雇主或專技人員投保金額調整，請使用薪資調整作業(單筆)", "employers and professionals adjust one by one (single adjustment)"),
         (.dprFileUnreadable, "無法讀取補充保險費明細檔", "the DPR file cannot be read"),
         (.batchFileUnreadable, "無法讀取整批註冊上傳檔", "the batch registration file cannot be read"),
