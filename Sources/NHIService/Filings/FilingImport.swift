@@ -58,10 +58,14 @@ extension NHIService.Filings {
                 var rejections: [FilingImportRejection] = []
                 var filings: [Filing] = []
                 var persons: [Person] = []
+                enrolledHere.reserveCapacity(rows.count)
+                seen.reserveCapacity(rows.count)
                 filings.reserveCapacity(rows.count)
+                persons.reserveCapacity(rows.count)
+                let filedBy = caller.description
                 for (index, row) in rows.enumerated() {
                     do {
-                        let filing = try makeFiling(row, unit: unit, staff: staff, caller: caller, today: today, now: now,
+                        let filing = try makeFiling(row, unit: unit, staff: staff, caller: caller, filedBy: filedBy, today: today, now: now,
                                                     inForce: inForce, enrolledHere: enrolledHere)
                         guard seen.insert(FilingKey(kind: filing.kind, person: filing.personID)).inserted else {
                             throw ServiceError(.filingDuplicatePending, context: ["person": filing.personID.masked, "row": "\(index + 1)"])
@@ -114,9 +118,10 @@ extension NHIService.Filings {
             for c in try r.coverages(unit: unit.unit.code, inForceOn: today) { inForce[c.personID] = c }
             var enrolledHere: [PersonalID: Money] = [:]
             var rejections: [FilingImportRejection] = []
+            let filedBy = caller.description
             for (index, row) in rows.enumerated() {
                 do {
-                    let filing = try makeFiling(row, unit: unit, staff: staff, caller: caller, today: today, now: now,
+                    let filing = try makeFiling(row, unit: unit, staff: staff, caller: caller, filedBy: filedBy, today: today, now: now,
                                                 inForce: inForce, enrolledHere: enrolledHere)
                     if filing.kind == .enrol && filing.principalID == nil { enrolledHere[filing.personID] = filing.insuredAmount }
                 } catch let error as ServiceError {
@@ -128,7 +133,8 @@ extension NHIService.Filings {
     }
 
     /// The filing for one imported row, checked against the unit's coverage held in memory.
-    private func makeFiling(_ row: FilingImportRow, unit: UnitAccount, staff: StaffMember?, caller: Caller, today: CalendarDate, now: Date,
+    private func makeFiling(_ row: FilingImportRow, unit: UnitAccount, staff: StaffMember?, caller: Caller, filedBy: String,
+                            today: CalendarDate, now: Date,
                             inForce: [PersonalID: Coverage], enrolledHere: [PersonalID: Money]) throws -> Filing {
         let code = unit.unit.code
         switch row {
@@ -163,7 +169,7 @@ extension NHIService.Filings {
             return Filing(id: 0, unitCode: code, family: r.family, kind: .enrol, personID: r.personID, principalID: principal, relation: relation,
                           name: r.name.value, birthDate: r.birthDate, category: category,
                           reason: principal == nil ? r.eligibilityReason : "隨同被保險人加保", insuredAmount: amount, adjustedAmount: nil,
-                          effectiveDate: r.effectiveDate, filedOn: today, filedAt: now, filedBy: caller.description, staffID: staff?.id,
+                          effectiveDate: r.effectiveDate, filedOn: today, filedAt: now, filedBy: filedBy, staffID: staff?.id,
                           status: .pending, labour: r.family == .threeInOne ? r.labour : nil,
                           foreignNational: { if case .foreignNational = r.role { true } else { false } }())
         case .withdraw(let r):
@@ -175,7 +181,7 @@ extension NHIService.Filings {
             return Filing(id: 0, unitCode: code, family: r.family, kind: .withdraw, personID: r.personID, principalID: c.principalID,
                           relation: c.relation, name: "", birthDate: nil, category: c.category, reason: r.reason.label,
                           insuredAmount: c.insuredAmount, adjustedAmount: nil, effectiveDate: effective, filedOn: today, filedAt: now,
-                          filedBy: caller.description, staffID: staff?.id, status: .pending)
+                          filedBy: filedBy, staffID: staff?.id, status: .pending)
         case .adjust(let r):
             guard let c = inForce[r.personID], !c.isDependant else { throw ServiceError(.filingNotInsuredHere, context: ["person": r.personID.masked]) }
             guard r.newAmount != c.insuredAmount else { throw ServiceError(.filingAmountUnchanged) }
@@ -189,7 +195,7 @@ extension NHIService.Filings {
             return Filing(id: 0, unitCode: code, family: r.family, kind: .salaryAdjustment, personID: r.personID, principalID: nil,
                           relation: nil, name: "", birthDate: nil, category: c.category, reason: lowering ? "雇主投保金額調降" : "薪資調整",
                           insuredAmount: c.insuredAmount, adjustedAmount: r.newAmount, effectiveDate: effective, filedOn: today,
-                          filedAt: now, filedBy: caller.description, staffID: staff?.id, status: .pending)
+                          filedAt: now, filedBy: filedBy, staffID: staff?.id, status: .pending)
         }
     }
 }

@@ -239,6 +239,15 @@ extension SQLiteStore {
                 CREATE INDEX batch_job_status ON batch_job(status, id);
                 """)
         }
+        migrator.registerMigration("v8-roster-covering-index") { db in
+            // The roster query reads only this index (no table lookups); it replaces
+            // coverage_unit, whose columns are its prefix.
+            try db.execute(sql: """
+                CREATE INDEX coverage_roster ON coverage(unit_code, start_date, end_date, person_id, principal_id, relation,
+                                                         category, insured_amount, status);
+                DROP INDEX coverage_unit;
+                """)
+        }
         return migrator
     }()
 }
