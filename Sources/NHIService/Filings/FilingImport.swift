@@ -58,10 +58,14 @@ extension NHIService.Filings {
                 var rejections: [FilingImportRejection] = []
                 var filings: [Filing] = []
                 var persons: [Person] = []
+                enrolledHere.reserveCapacity(rows.count)
+                seen.reserveCapacity(rows.count)
                 filings.reserveCapacity(rows.count)
+                persons.reserveCapacity(rows.count)
+                let filedBy = caller.description
                 for (index, row) in rows.enumerated() {
                     do {
-                        let filing = try makeFiling(row, unit: unit, staff: staff, caller: caller, today: today, now: now,
+                        let filing = try makeFiling(row, unit: unit, staff: staff, caller: caller, filedBy: filedBy, today: today, now: now,
                                                     inForce: inForce, enrolledHere: enrolledHere)
                         guard seen.insert(FilingKey(kind: filing.kind, person: filing.personID)).inserted else {
                             throw ServiceError(.filingDuplicatePending, context: ["person": filing.personID.masked, "row": "\(index + 1)"])
@@ -90,8 +94,13 @@ extension NHIService.Filings {
                 return FilingImportResult(batchID: batch, imported: ids.count, alreadyImported: false)
             }
         } catch let error as FilingImportRejections {
-            throw ServiceError(.filingImportRejected, context: ["rows": error.rows.prefix(20).map { "\($0.row):\($0.error.errorCode)" }.joined(separator: ","),
-                                                                "count": "\(error.rows.count)"])
+            // Every refused row with its rule, in both languages (the first 20; the count says how many).
+            let shown = error.rows.prefix(20)
+            let more = error.rows.count > shown.count ? (zh: "；共\(error.rows.count)列", en: "; \(error.rows.count) rows in all") : (zh: "", en: "")
+            throw ServiceError(.filingImportRejected,
+                               context: ["rows": shown.map { "\($0.row):\($0.error.errorCode)" }.joined(separator: ","), "count": "\(error.rows.count)"],
+                               detail: (shown.map { "第\($0.row)列 row \($0.row) [\($0.error.errorCode)] \($0.error.message)" }.joined(separator: "；") + more.zh,
+                                        shown.map { "row \($0.row) [\($0.error.errorCode)] \($0.error.messageEn)" }.joined(separator: "; ") + more.en))
         } catch let error as ServiceError {
             throw error
         } catch {
@@ -109,9 +118,10 @@ extension NHIService.Filings {
             for c in try r.coverages(unit: unit.unit.code, inForceOn: today) { inForce[c.personID] = c }
             var enrolledHere: [PersonalID: Money] = [:]
             var rejections: [FilingImportRejection] = []
+            let filedBy = caller.description
             for (index, row) in rows.enumerated() {
                 do {
-                    let filing = try makeFiling(row, unit: unit, staff: staff, caller: caller, today: today, now: now,
+                    let filing = try makeFiling(row, unit: unit, staff: staff, caller: caller, filedBy: filedBy, today: today, now: now,
                                                 inForce: inForce, enrolledHere: enrolledHere)
                     if filing.kind == .enrol && filing.principalID == nil { enrolledHere[filing.personID] = filing.insuredAmount }
                 } catch let error as ServiceError {
@@ -123,7 +133,8 @@ extension NHIService.Filings {
     }
 
     /// The filing for one imported row, checked against the unit's coverage held in memory.
-    private func makeFiling(_ row: FilingImportRow, unit: UnitAccount, staff: StaffMember?, caller: Caller, today: CalendarDate, now: Date,
+    private func makeFiling(_ row: FilingImportRow, unit: UnitAccount, staff: StaffMember?, caller: Caller, filedBy: String,
+                            today: CalendarDate, now: Date,
                             inForce: [PersonalID: Coverage], enrolledHere: [PersonalID: Money]) throws -> Filing {
         let code = unit.unit.code
         switch row {
@@ -158,7 +169,7 @@ extension NHIService.Filings {
             return Filing(id: 0, unitCode: code, family: r.family, kind: .enrol, personID: r.personID, principalID: principal, relation: relation,
                           name: r.name.value, birthDate: r.birthDate, category: category,
                           reason: principal == nil ? r.eligibilityReason : "隨同被保險人加保", insuredAmount: amount, adjustedAmount: nil,
-                          effectiveDate: r.effectiveDate, filedOn: today, filedAt: now, filedBy: caller.description, staffID: staff?.id,
+                          effectiveDate: r.effectiveDate, filedOn: today, filedAt: now, filedBy: filedBy, staffID: staff?.id,
                           status: .pending, labour: r.family == .threeInOne ? r.labour : nil,
                           foreignNational: { if case .foreignNational = r.role { true } else { false } }())
         case .withdraw(let r):
@@ -170,7 +181,7 @@ extension NHIService.Filings {
             return Filing(id: 0, unitCode: code, family: r.family, kind: .withdraw, personID: r.personID, principalID: c.principalID,
                           relation: c.relation, name: "", birthDate: nil, category: c.category, reason: r.reason.label,
                           insuredAmount: c.insuredAmount, adjustedAmount: nil, effectiveDate: effective, filedOn: today, filedAt: now,
-                          filedBy: caller.description, staffID: staff?.id, status: .pending)
+                          filedBy: filedBy, staffID: staff?.id, status: .pending)
         case .adjust(let r):
             guard let c = inForce[r.personID], !c.isDependant else { throw ServiceError(.filingNotInsuredHere, context: ["person": r.personID.masked]) }
             guard r.newAmount != c.insuredAmount else { throw ServiceError(.filingAmountUnchanged) }
@@ -184,7 +195,7 @@ extension NHIService.Filings {
             return Filing(id: 0, unitCode: code, family: r.family, kind: .salaryAdjustment, personID: r.personID, principalID: nil,
                           relation: nil, name: "", birthDate: nil, category: c.category, reason: lowering ? "雇主投保金額調降" : "薪資調整",
                           insuredAmount: c.insuredAmount, adjustedAmount: r.newAmount, effectiveDate: effective, filedOn: today,
-                          filedAt: now, filedBy: caller.description, staffID: staff?.id, status: .pending)
+                          filedAt: now, filedBy: filedBy, staffID: staff?.id, status: .pending)
         }
     }
 }

@@ -53,7 +53,8 @@ extension SQLiteSession {
         try db.execute(sql: "INSERT INTO device (person_id, data) VALUES (?, '{}')", arguments: [device.personID.rawValue])
         let id = db.lastInsertedRowID
         let stored = BoundDevice(id: id, personID: device.personID, label: device.label, secret: device.secret,
-                                 boundAt: device.boundAt, revokedAt: device.revokedAt)
+                                 boundAt: device.boundAt, revokedAt: device.revokedAt, birthDate: device.birthDate,
+                                 lastAcceptedCounter: device.lastAcceptedCounter)
         try db.execute(sql: "UPDATE device SET data = ? WHERE id = ?", arguments: [try StoreCodec.encode(stored), id])
         return id
     }
@@ -108,7 +109,6 @@ extension SQLiteSession {
                    c.start_date, c.status
             FROM coverage c LEFT JOIN person p ON p.id = c.person_id
             WHERE c.unit_code = ? AND c.start_date <= ? AND (c.end_date IS NULL OR c.end_date > ?)
-            ORDER BY COALESCE(c.principal_id, c.person_id), c.principal_id IS NOT NULL, c.person_id
             """))
         let day = date.iso
         raw.bind(1, unit.rawValue)
@@ -130,7 +130,18 @@ extension SQLiteSession {
                 category: category, insuredAmount: Money(raw.int64(6)),
                 startDate: try StoreCodec.parse(start, CalendarDate.init(iso:)), status: status))
         }
+        // Sorted here rather than by SQLite (no temporary B-tree): each insured person, then
+        // their dependants, by ID in byte order.
+        lines.sort(by: Self.rosterOrder)
         return lines
+    }
+
+    /// Insured person (by ID), then their dependants (by ID).
+    static func rosterOrder(_ a: RosterLine, _ b: RosterLine) -> Bool {
+        let ka = (a.principalID ?? a.personID).rawValue, kb = (b.principalID ?? b.personID).rawValue
+        if ka != kb { return ka.utf8.lexicographicallyPrecedes(kb.utf8) }
+        if a.isDependant != b.isDependant { return !a.isDependant }
+        return a.personID.rawValue.utf8.lexicographicallyPrecedes(b.personID.rawValue.utf8)
     }
 
     func coverage(id: Int64) throws -> Coverage? {
