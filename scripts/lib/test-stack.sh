@@ -13,6 +13,17 @@ STACK_LIB_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 stack_start() {
   export NHI_TEST_STACK=1
+  # A pcscd left over from an earlier run (or a desktop's, which socket activation brings back
+  # on demand) is stopped when we may, so the tests own theirs and can restart it. Set
+  # NHI_KEEP_PCSCD=1 to use a running pcscd as it is (tests that restart pcscd then fail).
+  if pgrep -x pcscd >/dev/null 2>&1 && [ -z "${NHI_KEEP_PCSCD:-}" ] && [ "$(id -u)" -eq 0 ]; then
+    echo "stopping the running pcscd (pid $(pgrep -x pcscd | tr '\n' ' ')) so the tests run their own" >&2
+    pkill -x pcscd || true
+    for _ in $(seq 1 50); do
+      pgrep -x pcscd >/dev/null 2>&1 || break
+      sleep 0.1
+    done
+  fi
   if pgrep -x pcscd >/dev/null 2>&1; then
     echo "pcscd already running; using it (tests that restart pcscd need a pcscd started here)" >&2
   else
