@@ -1,5 +1,6 @@
 import Foundation
 import NHICore
+import NHILogin
 
 /// What a login with NHI card + registration password came to.
 public enum PasswordCheck: Sendable, Hashable {
@@ -20,10 +21,10 @@ extension NHIService {
 
         /// How long a verification or reset link stays valid.
         public static let tokenLifetime: TimeInterval = 5 * 86_400
-        /// Wrong passwords allowed before a suspension.
-        public static let maximumFailures = 3
-        /// How long a suspension lasts.
-        public static let suspension: TimeInterval = 600
+        /// Wrong passwords allowed before a suspension (``PasswordAttemptPolicy/nhiCard``).
+        public static let maximumFailures = PasswordAttemptPolicy.nhiCard.maximumFailures
+        /// How long a suspension lasts (``PasswordAttemptPolicy/nhiCard``).
+        public static let suspension = TimeInterval(PasswordAttemptPolicy.nhiCard.suspensionSeconds)
 
         /// The data the registration form asks for, after the card was read.
         public struct Registration: Sendable {
@@ -212,7 +213,13 @@ extension NHIService {
         /// Checks a registration password (NHI card + password login). Three wrong passwords
         /// suspend the card for 10 minutes; during a suspension no password is checked.
         public func checkPassword(personID: PersonalID, password: String) throws(ServiceError) -> PasswordCheck {
-            let now = core.clock.now
+            try checkPassword(personID: personID, password: password, policy: .nhiCard, at: core.clock.now)
+        }
+
+        /// Checks a registration password under `policy` at `now` (the login flow's clock):
+        /// a suspended account is not checked; wrong passwords are counted and audited.
+        func checkPassword(personID: PersonalID, password: String, policy: PasswordAttemptPolicy,
+                           at now: Date) throws(ServiceError) -> PasswordCheck {
             guard let snapshot = try core.read({ try $0.personalAccount(personID) }) else { throw ServiceError(.accountNotRegistered) }
             switch snapshot.status {
             case .active: break
@@ -220,30 +227,25 @@ extension NHIService {
             case .cancelled: throw ServiceError(.accountNotRegistered)
             case .suspended: throw ServiceError(.accountServiceSuspended)
             }
-            if let until = snapshot.suspendedUntil, until > now { return .suspended(until: until) }
+            if let until = policy.suspendedUntil(snapshot.attempts, at: now) { return .suspended(until: until) }
             guard let stored = snapshot.passwordHash else { throw ServiceError(.accountPasswordRequired) }
+            // The slow hash runs outside the write transaction; the count is re-read inside it.
             let matches = try core.passwords.verify(password, against: stored)
             return try core.write { w in
                 guard var account = try w.personalAccount(personID) else { throw ServiceError(.accountNotRegistered) }
-                if let until = account.suspendedUntil, until > now { return .suspended(until: until) }
-                if matches {
-                    account.failedAttempts = 0
-                    account.suspendedUntil = nil
-                    try w.upsert(account)
-                    return .accepted(personID)
-                }
-                account.failedAttempts += 1
-                let result: PasswordCheck
-                if account.failedAttempts >= Self.maximumFailures {
-                    account.failedAttempts = 0
-                    account.suspendedUntil = now.addingTimeInterval(Self.suspension)
-                    result = .suspended(until: account.suspendedUntil!)
-                } else {
-                    result = .rejected(remaining: Self.maximumFailures - account.failedAttempts)
-                }
+                if let until = policy.suspendedUntil(account.attempts, at: now) { return .suspended(until: until) }
+                let (record, outcome) = matches ? policy.afterSuccess(account.attempts) : policy.afterFailure(account.attempts, at: now)
+                account.attempts = record
                 try w.upsert(account)
-                try core.record(w, .person(personID), unit: nil, action: "account.wrongPassword", target: personID.masked,
-                                detail: "\(result)")
+                let result: PasswordCheck = switch outcome {
+                case .accepted: .accepted(personID)
+                case .rejected(let remaining): .rejected(remaining: remaining)
+                case .suspended(let until): .suspended(until: until)
+                }
+                if !matches {
+                    try core.record(w, .person(personID), unit: nil, action: "account.wrongPassword", target: personID.masked,
+                                    detail: "\(result)")
+                }
                 return result
             }
         }

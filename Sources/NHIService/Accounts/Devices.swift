@@ -9,8 +9,10 @@ extension NHIService {
         let core: NHIService
 
         /// Binds a device for a person who has logged in with card + password; returns the
-        /// device and its secret, shown once (as an `otpauth://` URI for the app).
-        public func bind(personID: PersonalID, label: String, by caller: Caller) throws(ServiceError) -> (device: BoundDevice, provisioningURI: String) {
+        /// device and its secret, shown once (as an `otpauth://` URI for the app). The birth
+        /// date (read from the card) is what OTP logins ask for again with the ID.
+        public func bind(personID: PersonalID, label: String, birthDate: CalendarDate? = nil,
+                         by caller: Caller) throws(ServiceError) -> (device: BoundDevice, provisioningURI: String) {
             guard caller.personID == personID, caller.standing == .person else {
                 throw ServiceError(.notAuthorised, context: ["caller": caller.description])
             }
@@ -20,9 +22,11 @@ extension NHIService {
                 guard let account = try w.personalAccount(personID), account.status == .active else {
                     throw ServiceError(.accountNotActive)
                 }
-                let id = try w.insert(BoundDevice(id: 0, personID: personID, label: label, secret: secret, boundAt: now, revokedAt: nil))
+                let id = try w.insert(BoundDevice(id: 0, personID: personID, label: label, secret: secret, boundAt: now, revokedAt: nil,
+                                                  birthDate: birthDate))
                 try core.record(w, caller, unit: nil, action: "device.bind", target: personID.masked, detail: "#\(id) \(label)")
-                return BoundDevice(id: id, personID: personID, label: label, secret: secret, boundAt: now, revokedAt: nil)
+                return BoundDevice(id: id, personID: personID, label: label, secret: secret, boundAt: now, revokedAt: nil,
+                                   birthDate: birthDate)
             }
             let uri = "otpauth://totp/NHI:\(personID.masked)?secret=\(Base32.encode(secret))&issuer=NHI&algorithm=SHA1&digits=6&period=30"
             return (device, uri)

@@ -72,6 +72,14 @@ extension ServiceError.Code {
     public static let filingNothingToChange: Self = "filing.nothingToChange"
     public static let filingBulkExcludesEmployers: Self = "filing.bulkExcludesEmployers"
     public static let filingImportRejected: Self = "filing.importRejected"
+    public static let filingImportFormat: Self = "filing.importFormat"
+    // Supplementary premiums and batch registration jobs
+    public static let dprFileUnreadable: Self = "dpr.fileUnreadable"
+    public static let batchFileUnreadable: Self = "batchJob.fileUnreadable"
+    public static let batchFileRejected: Self = "batchJob.fileRejected"
+    public static let batchJobNotFound: Self = "batchJob.notFound"
+    public static let batchQueryRange: Self = "batchJob.queryRange"
+    public static let batchJobNotProcessed: Self = "batchJob.notProcessed"
     // Premiums and payments
     public static let premiumCalculation: Self = "premium.calculation"
     public static let billNotFound: Self = "bill.notFound"
@@ -151,6 +159,13 @@ extension ServiceError {
         (.paymentDateTooSoon, "申請郵寄者，預計繳納日期須大於等於申請日加4個工作天", "for a mailed slip the payment date must be at least 4 working days ahead"),
         (.slipDownloadLimit, "繳款單一天只能下載3次", "a payment slip can be downloaded 3 times a day"),
         (.filingImportRejected, "檔案中有資料不符規定，整批未匯入", "rows of the file break rules; nothing was imported"),
+        (.filingImportFormat, "申報檔格式錯誤，整批未匯入", "the filing file is malformed; nothing was imported"),
         (.filingBulkExcludesEmployers, "雇主或專技人員投保金額調整，請使用薪資調整作業(單筆)", "employers and professionals adjust one by one (single adjustment)"),
+        (.dprFileUnreadable, "無法讀取補充保險費明細檔", "the DPR file cannot be read"),
+        (.batchFileUnreadable, "無法讀取整批註冊上傳檔", "the batch registration file cannot be read"),
+        (.batchFileRejected, "整批註冊上傳檔不符規定，未上傳", "the batch registration file breaks a rule; it was not uploaded"),
+        (.batchJobNotFound, "查無此筆整批註冊紀錄，或您無權查看", "no such batch registration record, or you may not see it"),
+        (.batchJobNotProcessed, "此筆上傳尚未入檔，無入檔記錄", "the upload is not processed yet; there is no log"),
+        (.batchQueryRange, "整批註冊紀錄僅保存3個月", "batch registration records are kept for 3 months"),
     ]
 }

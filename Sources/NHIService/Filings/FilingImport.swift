@@ -90,8 +90,13 @@ extension NHIService.Filings {
                 return FilingImportResult(batchID: batch, imported: ids.count, alreadyImported: false)
             }
         } catch let error as FilingImportRejections {
-            throw ServiceError(.filingImportRejected, context: ["rows": error.rows.prefix(20).map { "\($0.row):\($0.error.errorCode)" }.joined(separator: ","),
-                                                                "count": "\(error.rows.count)"])
+            // Every refused row with its rule, in both languages (the first 20; the count says how many).
+            let shown = error.rows.prefix(20)
+            let more = error.rows.count > shown.count ? (zh: "；共\(error.rows.count)列", en: "; \(error.rows.count) rows in all") : (zh: "", en: "")
+            throw ServiceError(.filingImportRejected,
+                               context: ["rows": shown.map { "\($0.row):\($0.error.errorCode)" }.joined(separator: ","), "count": "\(error.rows.count)"],
+                               detail: (shown.map { "第\($0.row)列 row \($0.row) [\($0.error.errorCode)] \($0.error.message)" }.joined(separator: "；") + more.zh,
+                                        shown.map { "row \($0.row) [\($0.error.errorCode)] \($0.error.messageEn)" }.joined(separator: "; ") + more.en))
         } catch let error as ServiceError {
             throw error
         } catch {

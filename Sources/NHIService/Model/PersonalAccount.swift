@@ -1,5 +1,6 @@
 import Foundation
 import NHICore
+import NHILogin
 
 /// A stored password hash: PBKDF2-HMAC-SHA256 with its own salt and iteration count, so
 /// the cost can be raised later without invalidating old hashes.
@@ -50,11 +51,22 @@ public struct PersonalAccount: Sendable, Hashable, Codable {
     public let createdAt: Date
     /// The unit that batch-registered this person, if any.
     public var registeredByUnit: UnitCode?
+    /// Wrong NHI-app OTPs under ``PasswordAttemptPolicy`` (nil: none yet).
+    public var otpAttempts: PasswordAttemptPolicy.Record?
+
+    /// The registration-password attempt record, as ``PasswordAttemptPolicy`` sees it.
+    public var attempts: PasswordAttemptPolicy.Record {
+        get { PasswordAttemptPolicy.Record(failures: failedAttempts, suspendedUntil: suspendedUntil) }
+        set {
+            failedAttempts = newValue.failures
+            suspendedUntil = newValue.suspendedUntil
+        }
+    }
 
     public init(personID: PersonalID, cardNumber: NHICardNumber?, householdNumber: String?, registeredVillage: String?,
                 phones: ContactPhones?, email: EmailAddress, status: PersonalAccountStatus, passwordHash: PasswordHash?,
                 tokenDigest: Data?, tokenPurpose: String?, tokenExpiresAt: Date?, failedAttempts: Int, suspendedUntil: Date?,
-                createdAt: Date, registeredByUnit: UnitCode?) {
+                createdAt: Date, registeredByUnit: UnitCode?, otpAttempts: PasswordAttemptPolicy.Record? = nil) {
         self.personID = personID
         self.cardNumber = cardNumber
         self.householdNumber = householdNumber
@@ -70,6 +82,7 @@ public struct PersonalAccount: Sendable, Hashable, Codable {
         self.suspendedUntil = suspendedUntil
         self.createdAt = createdAt
         self.registeredByUnit = registeredByUnit
+        self.otpAttempts = otpAttempts
     }
 }
 
@@ -83,13 +96,20 @@ public struct BoundDevice: Sendable, Hashable, Codable, Identifiable {
     public let secret: Data
     public let boundAt: Date
     public var revokedAt: Date?
+    /// The birth date confirmed when the device was bound (OTP logins ask for it again).
+    public let birthDate: CalendarDate?
+    /// The last TOTP step accepted from this device: older or equal steps are replays.
+    public var lastAcceptedCounter: Int64?
 
-    public init(id: Int64, personID: PersonalID, label: String, secret: Data, boundAt: Date, revokedAt: Date?) {
+    public init(id: Int64, personID: PersonalID, label: String, secret: Data, boundAt: Date, revokedAt: Date?,
+                birthDate: CalendarDate? = nil, lastAcceptedCounter: Int64? = nil) {
         self.id = id
         self.personID = personID
         self.label = label
         self.secret = secret
         self.boundAt = boundAt
         self.revokedAt = revokedAt
+        self.birthDate = birthDate
+        self.lastAcceptedCounter = lastAcceptedCounter
     }
 }

@@ -44,4 +44,24 @@ enum MailTemplates {
                        """,
                    kind: "passwordReset", createdAt: now, sentAt: nil, attempts: 0)
     }
+
+    /// The result mail to the upload's contact (seed 003), with the log inline (the outbox
+    /// has no attachments).
+    static func batchRegistrationResult(_ job: BatchRegistrationJob, unitName: String, now: Date) -> OutboxMail {
+        let uploaded = rocStamp(job.uploadedAt)
+        let body = """
+            親愛的承辦人您好：
+            貴單位\(uploaded)於多憑證網路承保作業，為所屬保險對象整批申請健保卡網路服務註冊，總共上傳\(job.total)筆，成功註冊\(job.succeeded)筆，失敗\(job.failed)筆。人檔資訊詳見附件。亦可登入多憑證網路承保作業於多憑證網路整批作業項下查詢近3個月的註冊記錄。
+            同時請轉知註冊者，務必至註冊留存電子郵件信箱收取健保卡註冊認證通知信，進行「健保卡註冊認證作業」及「註冊密碼設定」完成健保卡註冊認證程序。
+
+            Your unit (\(unitName)) uploaded a batch NHI-card registration file: \(job.total) rows, \(job.succeeded) registered, \(job.failed) failed. The log is attached; upload records are kept for 3 months.
+
+            附件 attachment: \(job.logFileName ?? "")
+            \(job.logText ?? "")
+            \(rocStamp(now))
+            注意：本信件為系統自動寄發，請勿直接回覆
+            """
+        return OutboxMail(id: 0, to: job.contactEmail, subject: "健保卡整批註冊結果通知", body: body, kind: "batchResult",
+                          createdAt: now, sentAt: nil, attempts: 0)
+    }
 }

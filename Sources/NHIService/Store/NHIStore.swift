@@ -29,6 +29,8 @@ public protocol StoreReader {
     func personalAccount(_ id: PersonalID) throws -> PersonalAccount?
     func personalAccount(cardNumber: NHICardNumber) throws -> PersonalAccount?
     func devices(person: PersonalID) throws -> [BoundDevice]
+    /// A QR / TW FidO login token by its value.
+    func loginToken(_ value: String) throws -> LoginTokenRecord?
 
     // Coverage
     func coverages(person: PersonalID) throws -> [Coverage]
@@ -63,6 +65,19 @@ public protocol StoreReader {
     /// Units that have any coverage in force on a day (for the billing job).
     func unitsWithCoverage(on day: CalendarDate) throws -> [UnitCode]
 
+    // Supplementary premiums (DPR)
+    func dprImport(fileSHA256: String) throws -> DPRImportRecord?
+    func dprDetails(ubn: UBN) throws -> [StoredDPRDetail]
+
+    // Batch registration jobs
+    func batchJob(id: Int64) throws -> BatchRegistrationJob?
+    /// The uploaded bytes of a job.
+    func batchJobFile(id: Int64) throws -> [UInt8]?
+    /// A unit's jobs uploaded in `[from, before)`, newest first.
+    func batchJobs(unit: UnitCode, uploadedFrom from: Date, before: Date) throws -> [BatchRegistrationJob]
+    /// Jobs in a status, oldest first.
+    func batchJobs(status: BatchRegistrationJobStatus) throws -> [BatchRegistrationJob]
+
     // Audit and outbox
     func auditEntries(unit: UnitCode?, limit: Int) throws -> [AuditEntry]
     func pendingMail(limit: Int) throws -> [OutboxMail]
@@ -82,6 +97,9 @@ public protocol StoreWriter: StoreReader {
     func upsert(_ account: PersonalAccount) throws
     func insert(_ device: BoundDevice) throws -> Int64
     func update(_ device: BoundDevice) throws
+    func upsert(_ token: LoginTokenRecord) throws
+    /// Drops login tokens that expired before `date`.
+    func deleteLoginTokens(expiredBefore date: Date) throws
 
     func insert(_ coverage: Coverage) throws -> Int64
     func update(_ coverage: Coverage) throws
@@ -102,6 +120,18 @@ public protocol StoreWriter: StoreReader {
     func insert(_ bill: PremiumBill) throws -> Int64
     func insert(_ payment: PremiumPayment) throws -> Int64
     func recordSlipDownload(bill: Int64, on day: CalendarDate) throws
+
+    /// Inserts a DPR import record (ignoring its `id`) and returns the new ID.
+    func insert(_ record: DPRImportRecord) throws -> Int64
+    func update(_ record: DPRImportRecord) throws
+    /// Stores details whose content hash is not stored yet; returns how many were new.
+    func insertDPRDetails(_ details: [StoredDPRDetail]) throws -> Int
+
+    /// Inserts a job (ignoring its `id`) with the uploaded bytes; returns the new ID.
+    func insert(_ job: BatchRegistrationJob, file: [UInt8]) throws -> Int64
+    func update(_ job: BatchRegistrationJob) throws
+    /// Drops jobs (and their files) uploaded before `date`: records are kept 3 months.
+    func deleteBatchJobs(uploadedBefore date: Date) throws
 
     func append(_ entry: AuditEntry) throws
     func enqueue(_ mail: OutboxMail) throws -> Int64

@@ -11,7 +11,8 @@ extension WithdrawalReason: ExpressibleByArgument {}
 struct FilingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "filing", abstract: "加退保異動 — File and query changes.",
-        subcommands: [Enrol.self, Withdraw.self, Adjust.self, BulkAdjust.self, Status.self, Delete.self, Today.self, Results.self, Listing.self])
+        subcommands: [Enrol.self, Withdraw.self, Adjust.self, BulkAdjust.self, Status.self, Delete.self, Today.self, Results.self, Listing.self,
+                      Import.self])
 
     struct Enrol: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "加保 — Enrol a person.")

@@ -11,7 +11,8 @@ struct ServiceCommand: ParsableCommand {
         discussion: "Every command takes --db PATH (default $NHI_DB or ~/.local/share/nhi/nhi.sqlite) and --json.",
         subcommands: [ServiceInit.self, UnitCommand.self, StaffCommand.self, AccountCommand.self, FilingCommand.self,
                       ConvertCommand.self, RosterCommand.self, PremiumDetailCommand.self, BillsCommand.self, UnpaidCommand.self,
-                      PayCommand.self, InsuranceCommand.self, MailCommand.self, AuditCommand.self])
+                      PayCommand.self, InsuranceCommand.self, MailCommand.self, AuditCommand.self, ServiceDPRCommand.self,
+                      ServiceBatchRegisterCommand.self])
 }
 
 /// `nhi service init`: creates or migrates the database and prints where it is.

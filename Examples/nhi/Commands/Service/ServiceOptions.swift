@@ -23,7 +23,7 @@ struct ServiceOptions: ParsableArguments {
     @Option(name: .long, help: "投保單位代號 The unit acted for.")
     var unit: String?
 
-    @Option(name: .long, help: "承辦人或管理者身分證號 The staff member acting (assigned to --unit).")
+    @Option(name: [.customLong("person"), .customLong("as")], help: "承辦人或管理者身分證號 The staff member acting (assigned to --unit).")
     var person: String?
 
     @Option(name: .customLong("certificate-serial"), help: "以單位憑證身分 Act as the unit's organisation certificate with this serial number.")

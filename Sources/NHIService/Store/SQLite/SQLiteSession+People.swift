@@ -53,7 +53,8 @@ extension SQLiteSession {
         try db.execute(sql: "INSERT INTO device (person_id, data) VALUES (?, '{}')", arguments: [device.personID.rawValue])
         let id = db.lastInsertedRowID
         let stored = BoundDevice(id: id, personID: device.personID, label: device.label, secret: device.secret,
-                                 boundAt: device.boundAt, revokedAt: device.revokedAt)
+                                 boundAt: device.boundAt, revokedAt: device.revokedAt, birthDate: device.birthDate,
+                                 lastAcceptedCounter: device.lastAcceptedCounter)
         try db.execute(sql: "UPDATE device SET data = ? WHERE id = ?", arguments: [try StoreCodec.encode(stored), id])
         return id
     }

@@ -190,6 +190,55 @@ extension SQLiteStore {
                 );
                 """)
         }
+        migrator.registerMigration("v5-login-tokens") { db in
+            try db.execute(sql: """
+                CREATE TABLE login_token (
+                    value TEXT PRIMARY KEY NOT NULL,
+                    expires_at REAL NOT NULL,
+                    data TEXT NOT NULL               -- JSON LoginTokenRecord
+                ) WITHOUT ROWID;
+                CREATE INDEX login_token_expiry ON login_token(expires_at);
+                """)
+        }
+        migrator.registerMigration("v6-dpr") { db in
+            try db.execute(sql: """
+                CREATE TABLE dpr_import (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    file_sha256 TEXT NOT NULL,
+                    ubn TEXT NOT NULL,
+                    data TEXT NOT NULL               -- JSON DPRImportRecord
+                );
+                CREATE INDEX dpr_import_sha ON dpr_import(file_sha256, id);
+                CREATE TABLE dpr_detail (
+                    content_hash TEXT PRIMARY KEY NOT NULL,
+                    import_id INTEGER NOT NULL REFERENCES dpr_import(id),
+                    ubn TEXT NOT NULL,
+                    income_code TEXT NOT NULL,
+                    payment_date TEXT NOT NULL,      -- ISO YYYY-MM-DD
+                    person_id TEXT NOT NULL,
+                    amount INTEGER NOT NULL,
+                    premium INTEGER NOT NULL,
+                    data TEXT NOT NULL               -- JSON DPRDetailRecord
+                ) WITHOUT ROWID;
+                CREATE INDEX dpr_detail_ubn ON dpr_detail(ubn, import_id);
+                CREATE INDEX dpr_detail_person ON dpr_detail(person_id);
+                """)
+        }
+        migrator.registerMigration("v7-batch-registration-jobs") { db in
+            try db.execute(sql: """
+                CREATE TABLE batch_job (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    unit_code TEXT NOT NULL REFERENCES unit(code),
+                    uploader_id TEXT,
+                    uploaded_at REAL NOT NULL,
+                    status TEXT NOT NULL,
+                    data TEXT NOT NULL,              -- JSON BatchRegistrationJob
+                    file BLOB NOT NULL               -- the uploaded bytes
+                );
+                CREATE INDEX batch_job_unit ON batch_job(unit_code, uploaded_at);
+                CREATE INDEX batch_job_status ON batch_job(status, id);
+                """)
+        }
         return migrator
     }()
 }
