@@ -94,7 +94,7 @@ struct SDKAdapterTests {
         let service = KioskService(NHIService(store: database.store))
         let pcsc = PCSCContext()
         let authenticator = ServiceStaffAuthenticator(service: service, context: pcsc,
-                                                      passwords: AccountPasswordVerifier(service: service))
+                                                      verifier: ServiceLoginVerifier(service: service.service))
         try await PCSCTestEnvironment.withVirtualReaders { first, _ in
             let reader = first.reader.name
             try await first.insert(virtualCard(sample.operator))
@@ -124,12 +124,37 @@ struct SDKAdapterTests {
         }
     }
 
-    @Test("batch upload: the checker's row errors and suggested fixes, IDs masked; submission says it is not there")
+    @Test("sign-in: TW FidO QR code issued by the service, confirmed by the phone, consumed once")
+    func appSignIn() async throws {
+        let (template, sample) = try SeededTemplate.shared.get()
+        let database = try DatabaseCopy(of: template)
+        let service = KioskService(NHIService(store: database.store))
+        let verifier = ServiceLoginVerifier(service: service.service)
+        var polling = ServiceStaffAuthenticator(service: service, context: PCSCContext(), verifier: verifier)
+        polling.pollInterval = .milliseconds(20)
+        let authenticator = polling
+        let admin = sample.administrator
+        let challenge = try await authenticator.startAppSignIn(
+            AppSignInRequest(method: .twFido, id: admin.id, birthDate: admin.birthDate, ownerUnitCode: nil))
+        #expect(try LoginQRPayload(parsing: challenge.qrPayload).token == challenge.reference)
+        #expect(challenge.validFor > .seconds(60) && challenge.validFor <= .seconds(175))
+        let waiting = Task { try await authenticator.awaitAppConfirmation(challenge) }
+        try await Task.sleep(for: .milliseconds(100))
+        try await verifier.confirm(challenge.reference, by: .twFidO, as: admin.id, at: Date())
+        let session = try await waiting.value
+        #expect(session.role == .administrator && session.method == .twFido && session.name == admin.name)
+        await #expect(throws: LoginError(.tokenUsed)) { try await authenticator.awaitAppConfirmation(challenge) }
+        await #expect(throws: KioskError(.signInMethodUnavailable)) {
+            try await authenticator.signIn(with: .certificate(reader: nil, pin: PIN("123456")))
+        }
+    }
+
+    @Test("batch upload: the checker's row errors and suggested fixes, IDs masked; submitted as the service's job")
     func batchCheck() async throws {
         let (template, sample) = try SeededTemplate.shared.get()
         let database = try DatabaseCopy(of: template)
         let service = KioskService(NHIService(store: database.store))
-        let backend = CheckingBatchRegistration(service: service)
+        let backend = ServiceBatchRegistration(service: service)
         let directory = TemporaryDirectory()
         let path = directory.path + "/110001000\(try ROCDate(service.today).formatted(.compact)).csv"
         let employee = DemoData.employee.id.rawValue
@@ -147,8 +172,12 @@ struct SDKAdapterTests {
         let rejected = report.issues.first { $0.row == 2 }
         #expect(rejected?.isWarning == false && rejected?.error.code.hasPrefix("batch.") == true, "\(String(describing: rejected))")
         #expect(rejected?.maskedID.contains("****") == true)
-        await #expect(throws: KioskError(.batchSubmissionUnavailable)) {
-            try await backend.submit(fileAt: path, by: .system)
-        }
+        let operatorCaller = try service.service.staff.session(person: sample.operator.id, unit: sample.unit.code, credential: .nhiCard)
+        let record = try await backend.submit(fileAt: path, by: operatorCaller)
+        #expect(record.status == .waiting && record.fileName == URL(fileURLWithPath: path).lastPathComponent)
+        #expect(record.uploader == sample.operator.name)
+        let listed = try await backend.uploads(unit: sample.unit.code, from: service.today, through: service.today, by: operatorCaller)
+        #expect(listed.map(\.id) == [record.id])
+        #expect(ServiceBatchRegistration.maskingIDs("A123456789,a@example.com.tw,ok") == "A12345****,a@example.com.tw,ok")
     }
 }

@@ -14,23 +14,23 @@ import NHICore
 public struct PCSCCardEventSource: CardEventSource {
     /// The context the profiles are read through (shared with sign-in and the doctor).
     public let context: PCSCContext
-    /// Called with the reader name the moment a profile has been read (before the event is
-    /// delivered); the latency report uses it.
-    private let onProfileRead: (@Sendable (String) -> Void)?
+    /// Called with the reader name the moment PC/SC reports an inserted card (before its
+    /// profile is read); the latency report uses it.
+    private let onInsertionSeen: (@Sendable (String) -> Void)?
 
-    public init(context: PCSCContext, onProfileRead: (@Sendable (String) -> Void)? = nil) {
+    public init(context: PCSCContext, onInsertionSeen: (@Sendable (String) -> Void)? = nil) {
         self.context = context
-        self.onProfileRead = onProfileRead
+        self.onInsertionSeen = onInsertionSeen
     }
 
     public func events() -> AsyncStream<KioskModel.CardEvent> {
         let context = context
-        let onProfileRead = onProfileRead
+        let onInsertionSeen = onInsertionSeen
         return AsyncStream(bufferingPolicy: .unbounded) { continuation in
             let task = Task.detached(priority: .userInitiated) {
                 for await event in CardEvents() {
                     if Task.isCancelled { break }
-                    if let translated = await Self.translate(event, context: context, onProfileRead: onProfileRead) {
+                    if let translated = await Self.translate(event, context: context, onInsertionSeen: onInsertionSeen) {
                         continuation.yield(translated)
                     }
                 }
@@ -42,12 +42,12 @@ public struct PCSCCardEventSource: CardEventSource {
 
     /// One NHICards event as the kiosk sees it (nil: nothing the kiosk reacts to).
     static func translate(_ event: NHICards.CardEvent, context: PCSCContext,
-                          onProfileRead: (@Sendable (String) -> Void)?) async -> KioskModel.CardEvent? {
+                          onInsertionSeen: (@Sendable (String) -> Void)?) async -> KioskModel.CardEvent? {
         switch event {
         case .cardInserted(let reader, _):
+            onInsertionSeen?(reader)
             do {
                 let identity = try await NHICardReader(context).readIdentity(reader: reader)
-                onProfileRead?(reader)
                 return .inserted(reader: reader, card: VisitorCard(identity))
             } catch {
                 return .unreadable(reader: reader, error: PresentableError(error))

@@ -5,13 +5,16 @@ import NHICore
 import NHILogin
 import NHIService
 
-/// Staff sign-in over NHILogin's flows, with the roles from the service's staff records.
+/// Staff sign-in over NHILogin's flows, answered by the local service
+/// (`ServiceLoginVerifier`), with the roles from the service's staff records.
 ///
 /// - NHI card + registration password: the card is read through pcscd (``NHICardReader``),
 ///   ``NHICardLogin`` runs the flow and the ``RegistrationPasswordVerifier`` answers it.
-/// - NHI-app OTP: ``OTPLogin`` with the service's ``OTPVerifier`` when one is given.
-/// - Certificate + PIN and the QR-code methods need a PKCS#11 module / the confirmation
-///   service: until they are composed here they refuse with `signIn.methodUnavailable`.
+/// - NHI-app OTP: ``OTPLogin`` with the ``OTPVerifier``.
+/// - QR code (健保快易通) and TW FidO: a token from the ``LoginConfirmationService``, shown as
+///   ``LoginQRPayload``, polled until the phone confirms it, then consumed once.
+/// - Certificate + PIN needs the issuer's PKCS#11 module and a challenge signed on the card;
+///   until that is composed here it refuses with `signIn.methodUnavailable`.
 ///
 /// After authentication the person's unit and role come from `NHIService.staff`
 /// (`memberships`, `session`, or `ownerSession` for "sign in as owner"); a person who is
@@ -20,14 +23,23 @@ public struct ServiceStaffAuthenticator: StaffAuthenticator {
     public let service: KioskService
     public let context: PCSCContext
     public let passwords: any RegistrationPasswordVerifier
-    public let otp: (any OTPVerifier)?
+    public let otp: any OTPVerifier
+    public let confirmations: any LoginConfirmationService
+    /// How often a shown QR code's token is polled.
+    public var pollInterval: Duration = .milliseconds(500)
 
     public init(service: KioskService, context: PCSCContext, passwords: any RegistrationPasswordVerifier,
-                otp: (any OTPVerifier)? = nil) {
+                otp: any OTPVerifier, confirmations: any LoginConfirmationService) {
         self.service = service
         self.context = context
         self.passwords = passwords
         self.otp = otp
+        self.confirmations = confirmations
+    }
+
+    /// Everything answered by the service's store.
+    public init(service: KioskService, context: PCSCContext, verifier: ServiceLoginVerifier) {
+        self.init(service: service, context: context, passwords: verifier, otp: verifier, confirmations: verifier)
     }
 
     public func signIn(with credential: StaffCredential) async throws -> StaffSession {
@@ -36,7 +48,6 @@ public struct ServiceStaffAuthenticator: StaffAuthenticator {
             let identity = try await cardLogin(reader: reader, password: password, owner: owner)
             return try await session(for: identity, owner: owner, method: .nhiCard, credential: .nhiCard)
         case .nhiAppOTP(let id, let birthDate, let code, let owner):
-            guard let otp else { throw KioskError(.signInMethodUnavailable) }
             var login = OTPLogin(id: id, birthDate: birthDate, actingAsOwnerOf: owner)
             guard case .verify(let code, let id, let birthDate, let unit) = login.handle(.codeEntered(code)) else {
                 throw login.lastError ?? LoginError(.otpFormat)
@@ -59,11 +70,34 @@ public struct ServiceStaffAuthenticator: StaffAuthenticator {
     }
 
     public func startAppSignIn(_ request: AppSignInRequest) async throws -> AppSignInChallenge {
-        throw KioskError(.signInMethodUnavailable)
+        let app: ConfirmingApp = request.method == .twFido ? .twFidO : .nhiApp
+        let now = Date()
+        let token = try await confirmations.issue(app: app, for: request.id, birthDate: request.birthDate,
+                                                  actingAsOwnerOf: request.ownerUnitCode, at: now)
+        return AppSignInChallenge(reference: token.value, qrPayload: token.payload.description,
+                                  validFor: .seconds(token.secondsLeft(at: now)))
     }
 
     public func awaitAppConfirmation(_ challenge: AppSignInChallenge) async throws -> StaffSession {
-        throw KioskError(.signInMethodUnavailable)
+        while true {
+            switch try await confirmations.status(of: challenge.reference, at: Date()) {
+            case .pending:
+                try await Task.sleep(for: pollInterval)  // cancelled when the code expires or the screen is wiped
+            case .confirmed:
+                let token = try await confirmations.consume(challenge.reference, at: Date())
+                let person = try PersonalID(parsing: token.requestedID)
+                let owner = try token.unitCode.map { try UnitCode(parsing: $0) }
+                let identity = AuthenticatedIdentity(personID: person, name: nil, unitCode: owner,
+                                                     certificateKind: token.app == .twFidO ? .citizen : nil,
+                                                     method: token.app.method, authenticatedAt: Date())
+                return try await session(for: identity, owner: owner, method: token.app == .twFidO ? .twFido : .nhiAppQR,
+                                         credential: token.app == .twFidO ? .citizen : .nhiCard)
+            case .expired:
+                throw LoginError(.tokenExpired)
+            case .consumed:
+                throw LoginError(.tokenUsed)
+            }
+        }
     }
 
     /// Reads the card in `reader` (nil: the first reader holding a card) and runs

@@ -54,13 +54,14 @@ final class KioskApp {
         // connection to a card is reused between them.
         let pcsc = PCSCContext()
         let report = options.reportCardTimes
+        var onSeen: (@Sendable (String) -> Void)?
+        if report { onSeen = { _ in KioskApp.reportTime("card-seen") } }
         var backends = KioskBackends(
-            cards: PCSCCardEventSource(context: pcsc),
+            cards: PCSCCardEventSource(context: pcsc, onInsertionSeen: onSeen),
             readers: PCSCReaderDirectory(context: pcsc),
-            authenticator: ServiceStaffAuthenticator(service: service, context: pcsc,
-                                                     passwords: AccountPasswordVerifier(service: service)),
+            authenticator: ServiceStaffAuthenticator(service: service, context: pcsc, verifier: ServiceLoginVerifier(service: service.service)),
             service: service,
-            batchRegistration: CheckingBatchRegistration(service: service))
+            batchRegistration: ServiceBatchRegistration(service: service))
         if let demo {
             backends.demoCards = DemoCard.deck(demo.sample)
             var onInsert: (@Sendable (String) -> Void)?

@@ -9,10 +9,11 @@ import NHIService
 /// IDs against the unit's in-force roster from the service), and its findings become the
 /// check report with row errors and suggested fixes.
 ///
-/// **Check only.** The local service has no batch-registration job yet, so ``submit(fileAt:by:)``
-/// refuses with `batch.submissionUnavailable` (the screen says nothing was submitted) and
-/// ``uploads(unit:from:through:by:)`` lists none.
-public struct CheckingBatchRegistration: BatchRegistrationBackend {
+/// Submission and the upload records are the service's batch-registration jobs
+/// (`NHIService.batchRegistrations`): an upload is stored as 已上傳,等待入檔 and processed by
+/// the service's job run (入檔), which writes the result log; the records follow the
+/// service's visibility rule (operators see their own uploads).
+public struct ServiceBatchRegistration: BatchRegistrationBackend {
     public let service: KioskService
 
     public init(service: KioskService) {
@@ -36,11 +37,37 @@ public struct CheckingBatchRegistration: BatchRegistrationBackend {
     }
 
     public func submit(fileAt path: String, by caller: Caller) async throws -> BatchUploadRecord {
-        throw KioskError(.batchSubmissionUnavailable)
+        guard let unit = caller.unitCode else { throw KioskError(.sessionMissing) }
+        let bytes: [UInt8]
+        do {
+            bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw KioskError(.fileUnreadable, input: URL(fileURLWithPath: path).lastPathComponent)
+        }
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        let job = try await service.run { service in
+            try service.batchRegistrations.upload(bytes, fileName: name, unit: unit, by: caller)
+        }
+        return Self.record(job)
     }
 
     public func uploads(unit: UnitCode, from: CalendarDate, through: CalendarDate, by caller: Caller) async throws -> [BatchUploadRecord] {
-        []
+        try await service.run { service in
+            try service.batchRegistrations.records(unit: unit, from: from, through: through, by: caller).map(Self.record)
+        }
+    }
+
+    /// A job as the upload records list it; IDs in the log are masked.
+    static func record(_ job: BatchRegistrationJob) -> BatchUploadRecord {
+        BatchUploadRecord(id: job.id, fileName: job.fileName, uploadedAt: job.uploadedAt, uploaded: job.total,
+                          succeeded: job.succeeded, failed: job.failed, status: job.status == .processed ? .done : .waiting,
+                          uploader: job.contactName, logFileName: job.logFileName,
+                          logLines: (job.logText ?? "").split(whereSeparator: \.isNewline).map { maskingIDs(String($0)) })
+    }
+
+    /// `A123456789` → `A12345****` wherever an ID-shaped token appears.
+    static func maskingIDs(_ line: String) -> String {
+        line.replacing(/[A-Z][A-Z0-9][0-9]{8}/) { Masking.id(String($0.output)) }
     }
 
     /// The checker's report as the screen lists it: file-level problems first, then every
