@@ -303,6 +303,9 @@ def demo_flow():
         done = kiosk.app.findChild(lambda n: n.name.startswith("已受理加保申報"), retry=True, requireResult=False)
         check(done is not None and "周怡君" in done.name and "G27654****" in done.name and "G276543219" not in done.name,
               f"the confirmation names the person with the ID masked ({done.name if done else None!r})")
+        # The confirmation sits under the form: scroll down to it for the picture.
+        subprocess.run(["xdotool", "mousemove", "640", "400", "click", "--repeat", "15", "--delay", "30", "5"], check=True)
+        time.sleep(0.5)
         screenshot("13-enrolment-filed")
     finally:
         kiosk.stop()
