@@ -134,6 +134,10 @@ let package = Package(
         .target(
             name: "KioskModel", dependencies: ["NHIKit"],
             path: "Kiosk/Sources/KioskModel", swiftSettings: strict),
+        // The SDK behind KioskModel's protocols (cards, sign-in, batch upload, the demo deck).
+        .target(
+            name: "KioskSDK", dependencies: ["KioskModel", "NHITestSupport"],
+            path: "Kiosk/Sources/KioskSDK", swiftSettings: strict),
         .target(
             name: "GtkKit", dependencies: ["CGtk"],
             path: "Kiosk/Sources/GtkKit", swiftSettings: strict),
@@ -141,7 +145,7 @@ let package = Package(
             name: "KioskQR", dependencies: ["CQREncode"],
             path: "Kiosk/Sources/KioskQR", swiftSettings: strict),
         .executableTarget(
-            name: "nhi-kiosk", dependencies: ["KioskModel", "GtkKit", "KioskQR", "NHITestSupport",
+            name: "nhi-kiosk", dependencies: ["KioskModel", "KioskSDK", "GtkKit", "KioskQR", "NHITestSupport",
                                               .product(name: "Logging", package: "swift-log")],
             path: "Kiosk/Sources/nhi-kiosk", swiftSettings: strict),
 
@@ -154,7 +158,7 @@ let package = Package(
         .testTarget(name: "NHIServiceTests", dependencies: ["NHIService", "NHILogin", "NHICards", "NHIFormats", "NHITestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["NHICore", "NHIService", "NHITestSupport"]),
         .testTarget(
-            name: "KioskModelTests", dependencies: ["KioskModel", "NHITestSupport"],
+            name: "KioskModelTests", dependencies: ["KioskModel", "KioskSDK", "NHITestSupport"],
             path: "Kiosk/Tests/KioskModelTests"),
         .testTarget(name: "KioskQRTests", dependencies: ["KioskQR"], path: "Kiosk/Tests/KioskQRTests"),
         // GtkKit needs a display: this program runs under Xvfb from Tests/e2e/run.sh.

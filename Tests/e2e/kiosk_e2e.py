@@ -1,5 +1,6 @@
 """End-to-end test of nhi-kiosk through the accessibility tree (AT-SPI, dogtail) and the
 documented automation hook. Runs inside Xvfb + a session bus (see run.sh)."""
+import fcntl
 import json
 import os
 import shutil
@@ -133,8 +134,8 @@ def desktop_run():
         check(kiosk.find("註冊密碼", "password text") is not None, "a password field named 註冊密碼")
         for method in ["健保卡", "憑證", "健保快易通 OTP", "健保卡 QRCode", "TW FidO 行動自然人憑證"]:
             check(kiosk.find(method, "check box") is not None, f"login method {method}")
-        unavailable = kiosk.find("登入服務尚未接上（需要 SDK 模組 NHILogin），目前無法登入。")
-        check(unavailable is not None, "sign-in says it is not connected yet (no fake login)")
+        check("notConnected" not in kiosk.state(), "sign-in is connected (NHILogin through the service)")
+        check(kiosk.absent("登入服務尚未接上（需要 SDK 模組 NHILogin），目前無法登入。"), "no 'not connected' notice")
         demo = kiosk.app.findChild(lambda n: n.name.startswith("示範模式"), retry=True, requireResult=False)
         check(demo is not None and ("範例資料" in demo.name or "NHITestSupport" in demo.name),
               f"demo banner says this is sample data ({demo.name if demo else None!r})")
@@ -181,7 +182,8 @@ def desktop_run():
 
         print("idle lock", flush=True)
         kiosk.press("Reader diagnostics")
-        check(kiosk.find("Not connected yet") is not None, "diagnostics say NHICards is not connected")
+        pcsc = kiosk.app.findChild(lambda n: "PC/SC service: the smart-card service pcscd answers" in n.name, retry=True, requireResult=False)
+        check(pcsc is not None, "diagnostics list the PC/SC service check (NHICards)")
         warning = kiosk.app.findChild(lambda n: n.name.startswith("No activity: locking"), retry=True,
                                       requireResult=False)
         check(warning is not None, "idle warning appears before the lock")
@@ -210,6 +212,105 @@ def desktop_run():
         check(kiosk.process.returncode == 0, f"exit status 0 ({kiosk.process.returncode})")
     finally:
         kiosk.stop()
+
+
+def text_of(node):
+    """A text field's contents ("" for nodes without text)."""
+    try:
+        return node.text or ""
+    except Exception:  # not a text node
+        return ""
+
+
+def reader_lock():
+    """NHITestSupport's machine-wide lock on vpcd's readers (VirtualReaderLock): other test
+    processes must not push cards into the reader the demo deck uses."""
+    handle = open(os.path.join(os.environ.get("TMPDIR", "/tmp"), "nhi-swift-vpcd.lock"), "a+")
+    deadline = time.time() + 300
+    while True:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return handle
+        except BlockingIOError:
+            if time.time() > deadline:
+                raise
+            time.sleep(0.1)
+
+
+def demo_flow():
+    """Sign-in with a virtual NHI card + password, a visitor's card read and removed, an
+    enrolment filed — all through pcscd, vpcd and the sample database."""
+    print("demo: virtual cards through pcscd, sample database", flush=True)
+    lock = reader_lock()
+    kiosk = Kiosk("--demo", "--idle-timeout", "600")
+    try:
+        hook = kiosk.hook
+        check(hook("press 插入 陳志明（管理者）的卡片")["ok"], "tray inserts the administrator's card")
+        check(kiosk.wait_for(lambda: kiosk.find("插入 陳志明（管理者）的卡片", "push button").sensitive), "the card is in")
+        pw = kiosk.find("註冊密碼", "password text")
+        click_into(pw)
+        type_text("Wrong-2026b")
+        key("Return")
+        check(kiosk.wait_for(lambda: kiosk.state()["signInStatus"].startswith("failed:")), "a wrong password is refused")
+        refused = kiosk.app.findChild(lambda n: "密碼" in n.name and "剩餘 2 次" in n.name, retry=True, requireResult=False)
+        check(refused is not None, f"the refusal says 2 attempts are left ({refused.name if refused else None!r})")
+        check(kiosk.find("Wrong-2026b") is None and "Wrong-2026b" not in json.dumps(kiosk.state(), ensure_ascii=False),
+              "the typed password is shown nowhere")
+        screenshot("08-sign-in-wrong-password")
+        click_into(kiosk.find("註冊密碼", "password text"))
+        type_text("Kiosk-2026a")
+        key("Return")
+        check(kiosk.wait_for(lambda: kiosk.state()["signedIn"], 15), "signed in with the virtual NHI card + password")
+        state = kiosk.state()
+        check(state["screen"] == "home" and state.get("role") == "administrator", f"home as administrator ({state.get('role')})")
+        check(kiosk.app.findChild(lambda n: "陳志明" in n.name, retry=True, requireResult=False) is not None,
+              "the header names the signed-in staff member")
+        check("enrol" in state["tasks"], f"the administrator may enrol ({state['tasks']})")
+        screenshot("09-home-administrator")
+
+        print("demo: visitor card", flush=True)
+        check(hook("press 插入 王小明（員工，未註冊網路服務）的卡片")["ok"], "tray inserts the visitor's card")
+        check(kiosk.wait_for(lambda: kiosk.state()["visitor"] == "showing", 15), "visitor identity shown")
+        state = kiosk.state()
+        masked = state.get("visitorMaskedID", "")
+        check(state["screen"] == "visitor" and masked.endswith("****") and len(masked) == 10,
+              f"visitor panel with a masked ID ({masked})")
+        check(kiosk.find("姓名 王小明") is not None, "the visitor's name is on screen (姓名 王小明)")
+        check(kiosk.find("身分證號 " + masked) is not None, f"the masked ID is on screen (身分證號 {masked})")
+        full = kiosk.app.findChild(lambda n: n.name and n.name[:6] == masked[:6] and "*" not in n.name and len(n.name) == 10,
+                                   retry=False, requireResult=False)
+        check(full is None, "the full ID is nowhere in the accessibility tree")
+        screenshot("10-visitor-card")
+        check(hook("press 取出卡片")["ok"], "tray removes the card")
+        check(kiosk.wait_for(lambda: kiosk.state()["visitor"] == "removed", 10), "removal wipes the visitor")
+        check(kiosk.absent("姓名 王小明") and kiosk.absent("身分證號 " + masked), "name and ID are gone from the screen")
+        check("visitorMaskedID" not in kiosk.state(), "the hook no longer reports the visitor")
+        screenshot("11-visitor-removed")
+
+        print("demo: enrolment", flush=True)
+        check(hook("open enrol")["ok"], "the enrolment form opens")
+        for name, text in [("被保險人身分證號（居留證統一證號）", "G276543219"), ("姓名（電腦無法顯示的字請以＊代替）", "周怡君"),
+                           ("出生日期（民國年月日，如 0850504）", "0850504"), ("月薪資總額", "36000")]:
+            reply = hook(f"fill {name}\t{text}")
+            check(reply["ok"], f"fill {name} ({reply.get('error')})")
+        amount = kiosk.app.findChild(lambda n: "36,300" in (n.name or "") or "36,300" in text_of(n),
+                                     retry=True, requireResult=False)
+        check(amount is not None, "the grade preview proposes the insured amount 36,300")
+        screenshot("12-enrolment-form")
+        kiosk.press("送出申報")
+        check(kiosk.wait_for(lambda: kiosk.state().get("flowStatus") == "succeeded", 15),
+              f"the enrolment is filed ({kiosk.state().get('flowStatus')})")
+        done = kiosk.app.findChild(lambda n: n.name.startswith("已受理加保申報"), retry=True, requireResult=False)
+        check(done is not None and "周怡君" in done.name and "G27654****" in done.name and "G276543219" not in done.name,
+              f"the confirmation names the person with the ID masked ({done.name if done else None!r})")
+        # The confirmation sits under the form: scroll down to it for the picture.
+        subprocess.run(["xdotool", "mousemove", "640", "400", "click", "--repeat", "15", "--delay", "30", "5"], check=True)
+        time.sleep(0.5)
+        screenshot("13-enrolment-filed")
+    finally:
+        kiosk.stop()
+        fcntl.flock(lock, fcntl.LOCK_UN)
+        lock.close()
 
 
 def kiosk_run():
@@ -244,6 +345,7 @@ def kiosk_run():
 def main():
     started = time.time()
     desktop_run()
+    demo_flow()
     kiosk_run()
     print(f"{CHECKS - len(FAILURES)}/{CHECKS} checks passed in {time.time() - started:.1f} s; "
           f"screenshots in {SCREENS}", flush=True)

@@ -3,8 +3,10 @@
 #  1. gtkkit-smoke: GtkKit against a real display (signals, main-loop bridge, timeouts,
 #     dialogs, file chooser, PDF export, pictures);
 #  2. kiosk_e2e.py: the real nhi-kiosk window driven by accessible names (dogtail), the
-#     keyboard (xdotool) and the automation hook; screenshots in .kiosk-screens/; assertions
-#     on accessible names and values, never on pixels.
+#     keyboard (xdotool) and the automation hook — sign-in with a virtual NHI card and
+#     password, a visitor's card read and removed, an enrolment filed (demo mode: virtual
+#     cards through pcscd + vpcd, the sample database); screenshots in .kiosk-screens/;
+#     assertions on accessible names and values, never on pixels.
 # Called by scripts/test.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -22,6 +24,14 @@ for tool in xvfb-run dbus-run-session xdotool import; do
 done
 /usr/bin/python3 -c "import dogtail" 2>/dev/null || { echo "e2e: python3-dogtail is missing" >&2; exit 1; }
 
+# The demo's virtual cards go through pcscd and vpcd: scripts/test starts them; a standalone
+# run starts them here (and stops only what it started).
+if [ -z "${NHI_TEST_STACK:-}" ]; then
+  source scripts/lib/test-stack.sh
+  stack_start
+  trap stack_stop EXIT
+fi
+
 BIN="$(swift build --show-bin-path)"
 if [ ! -x "$BIN/nhi-kiosk" ] || [ ! -x "$BIN/gtkkit-smoke" ] || [ -n "${E2E_BUILD:-}" ]; then
   swift build --product nhi-kiosk >&2
@@ -32,5 +42,5 @@ mkdir -p "$NHI_KIOSK_SCREENS"
 
 # One private X server and session bus for the whole run; GTK reaches AT-SPI through it.
 # The bus daemons' chatter and GTK's "screen coordinates" notice are noise here.
-timeout 400 dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" "$0" --inner \
+timeout 600 dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" "$0" --inner \
   2> >(grep -v -e "dbus-daemon" -e "SpiRegistry daemon" -e "Screen coordinates not supported" -e '^$' >&2)

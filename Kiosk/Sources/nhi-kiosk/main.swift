@@ -4,7 +4,7 @@ import KioskModel
 import Logging
 import NHITestSupport
 
-let options: LaunchOptions
+var options: LaunchOptions
 do {
     options = try LaunchOptions(arguments: Array(CommandLine.arguments.dropFirst()))
 } catch {
@@ -14,6 +14,10 @@ do {
 if options.help {
     print(LaunchOptions.usage)
     exit(0)
+}
+if options.autoDemo, !options.demo {
+    // Demo mode unless a real card reader is attached (vpcd's virtual readers do not count).
+    options.demo = !KioskApp.realReaderAttached()
 }
 // The service logs each action at info level into its audit table already; on the counter's
 // terminal only warnings and errors appear, as with the `nhi` command.

@@ -164,8 +164,9 @@ struct LaunchOptionsTests {
     @Test("every option")
     func all() throws {
         let options = try LaunchOptions(arguments: ["--kiosk", "--demo", "--lang", "en", "--automation-socket", "/tmp/k.sock",
-                                                    "--idle-timeout=5", "--report-first-frame"])
+                                                    "--idle-timeout=5", "--report-first-frame", "--auto-demo", "--report-card-times"])
         #expect(options.kiosk && options.demo && options.reportFirstFrame)
+        #expect(options.autoDemo && options.reportCardTimes)
         #expect(options.language == .english)
         #expect(options.automationSocket == "/tmp/k.sock")
         #expect(options.idleTimeoutSeconds == 5)
@@ -187,7 +188,8 @@ struct LaunchOptionsTests {
 
     @Test("the usage text lists every option in both languages")
     func usage() {
-        for option in ["--kiosk", "--demo", "--lang", "--idle-timeout", "--automation-socket", "--report-first-frame"] {
+        for option in ["--kiosk", "--demo", "--lang", "--idle-timeout", "--automation-socket", "--report-first-frame",
+                       "--auto-demo", "--report-card-times"] {
             #expect(LaunchOptions.usage.contains(option))
         }
         #expect(LaunchOptions.usage.contains("只有管理者"))

@@ -66,6 +66,7 @@ extension KioskError.Code {
     public static let nothingSelected: Self = "flow.nothingSelected"
     public static let passwordMismatch: Self = "form.passwordMismatch"
     public static let unexpected: Self = "kiosk.unexpected"
+    public static let signInMethodUnavailable: Self = "signIn.methodUnavailable"
 }
 
 extension KioskError {
@@ -92,5 +93,7 @@ extension KioskError {
         (.nothingSelected, "請至少勾選一筆資料", "select at least one row"),
         (.passwordMismatch, "兩次輸入的密碼不一致", "the two passwords differ"),
         (.unexpected, "發生未預期的錯誤", "an unexpected error occurred"),
+        (.signInMethodUnavailable, "這台櫃檯電腦尚未提供此登入方式，請改用其他方式登入（例如健保卡＋註冊密碼）",
+         "this counter does not offer this sign-in method yet; use another (for example NHI card + registration password)"),
     ]
 }

@@ -4,6 +4,9 @@ public struct LaunchOptions: Sendable, Hashable {
     public var kiosk = false
     /// `--demo`: virtual cards and a sample database (says so on screen).
     public var demo = false
+    /// `--auto-demo`: demo mode unless a real (non-virtual) card reader is attached; the
+    /// composition root decides, by asking PC/SC, and sets ``demo``.
+    public var autoDemo = false
     /// `--lang zh-Hant|en`: the start-up language (default: the settings', zh-Hant).
     public var language: Language?
     /// `--automation-socket PATH`: the test hook (see Documentation/Kiosk.md).
@@ -12,6 +15,9 @@ public struct LaunchOptions: Sendable, Hashable {
     public var idleTimeoutSeconds: Int?
     /// `--report-first-frame`: prints the wall-clock time of the first drawn frame.
     public var reportFirstFrame = false
+    /// `--report-card-times`: prints the wall-clock time of each demo card insertion and of
+    /// each visitor identity reaching the screen (the latency benchmark reads them).
+    public var reportCardTimes = false
     /// `--print-to DIR`: save printouts (proofs of insurance) as PDF files in DIR instead of
     /// showing the print dialog (counters without a printer; tests).
     public var printDirectory: String?
@@ -40,6 +46,7 @@ public struct LaunchOptions: Sendable, Hashable {
             switch name {
             case "--kiosk": kiosk = true
             case "--demo": demo = true
+            case "--auto-demo": autoDemo = true
             case "--lang", "--language":
                 let tag = try argumentValue()
                 guard let language = Language(tag: tag) else { throw KioskError(.optionLanguage, subject: name, input: tag) }
@@ -51,6 +58,7 @@ public struct LaunchOptions: Sendable, Hashable {
                 guard let seconds = Int(text), seconds >= 1 else { throw KioskError(.optionIdleTimeout, subject: name, input: text) }
                 idleTimeoutSeconds = seconds
             case "--report-first-frame": reportFirstFrame = true
+            case "--report-card-times": reportCardTimes = true
             case "--print-to":
                 let path = try argumentValue()
                 guard path.hasPrefix("/") else { throw KioskError(.pathNotAbsolute, subject: name, input: path) }
@@ -72,18 +80,20 @@ public struct LaunchOptions: Sendable, Hashable {
 
     /// The `--help` text.
     public static let usage = """
-        用法 Usage: nhi-kiosk [--kiosk] [--demo] [--lang zh-Hant|en] [--idle-timeout SECONDS]
+        用法 Usage: nhi-kiosk [--kiosk] [--demo | --auto-demo] [--lang zh-Hant|en] [--idle-timeout SECONDS]
                               [--database PATH] [--print-to DIR]
-                              [--automation-socket PATH] [--report-first-frame]
+                              [--automation-socket PATH] [--report-first-frame] [--report-card-times]
 
           --kiosk                   全螢幕，只有管理者可以離開 / full screen; only an administrator can leave
           --demo                    示範模式（虛擬卡片與範例資料）/ demo mode (virtual cards, sample data)
+          --auto-demo               未接實體讀卡機時進入示範模式 / demo mode unless a real card reader is attached
           --lang zh-Hant|en         顯示語言（預設 zh-Hant）/ display language (default zh-Hant)
           --idle-timeout SECONDS    閒置鎖定秒數（覆寫設定）/ idle lock in seconds (overrides the settings)
           --database PATH           本機資料庫（覆寫設定）/ the local database (overrides the settings)
           --print-to DIR            列印改存成 PDF 檔 / save printouts as PDF files in DIR
           --automation-socket PATH  測試用自動化介面 / automation hook for tests (Documentation/Kiosk.md)
           --report-first-frame      印出第一個畫面繪出的時間 / print when the first frame was drawn
+          --report-card-times       印出插卡與身分顯示的時間 / print when cards go in and identities appear
 
         設定檔 Settings: $XDG_CONFIG_HOME/nhi/kiosk.json
         """

@@ -2,6 +2,8 @@ import CGtk
 import Foundation
 import GtkKit
 import KioskModel
+import KioskSDK
+import NHICards
 import NHICore
 import NHIService
 import NHITestSupport
@@ -34,7 +36,9 @@ final class KioskApp {
 
     /// The SDK services this build is connected to: the local service over the SQLite file
     /// (`--database`, else the settings' `databasePath`, else `$NHI_DB` or the XDG data
-    /// path), or in `--demo` over a fresh copy of the sample database (NHITestSupport).
+    /// path), or in `--demo` over a fresh copy of the sample database (NHITestSupport);
+    /// cards, readers and sign-in through pcscd (NHICards, NHILogin); batch files through
+    /// NHIFormats' checker; in `--demo` the virtual card deck in vpcd's first reader.
     static func backends(options: LaunchOptions, settings: KioskSettings) throws -> (KioskBackends, DemoDatabase?) {
         var demo: DemoDatabase?
         let path: String
@@ -45,8 +49,48 @@ final class KioskApp {
         } else {
             path = options.databasePath ?? settings.databasePath ?? SQLiteStore.defaultLocation()
         }
-        let service = NHIService(store: try SQLiteStore(path: path))
-        return (KioskBackends(service: KioskService(service)), demo)
+        let service = KioskService(NHIService(store: try SQLiteStore(path: path)))
+        // One PC/SC context for the visitor panel, sign-in and the doctor: an open
+        // connection to a card is reused between them.
+        let pcsc = PCSCContext()
+        let report = options.reportCardTimes
+        var onSeen: (@Sendable (String) -> Void)?
+        if report { onSeen = { _ in KioskApp.reportTime("card-seen") } }
+        var backends = KioskBackends(
+            cards: PCSCCardEventSource(context: pcsc, onInsertionSeen: onSeen),
+            readers: PCSCReaderDirectory(context: pcsc),
+            authenticator: ServiceStaffAuthenticator(service: service, context: pcsc, verifier: ServiceLoginVerifier(service: service.service)),
+            service: service,
+            batchRegistration: ServiceBatchRegistration(service: service))
+        if let demo {
+            backends.demoCards = DemoCard.deck(demo.sample)
+            var onInsert: (@Sendable (String) -> Void)?
+            if report { onInsert = { _ in KioskApp.reportTime("card-inserted") } }
+            backends.demoDeck = VirtualReaderDeck(onInsert: onInsert)
+        }
+        return (backends, demo)
+    }
+
+    /// Whether PC/SC lists a card reader that is not one of vpcd's virtual readers (asked
+    /// once at start-up, for `--auto-demo`; no pcscd counts as no reader).
+    nonisolated static func realReaderAttached() -> Bool {
+        final class Answer: @unchecked Sendable {
+            var value = false
+            let done = DispatchSemaphore(value: 0)
+        }
+        let answer = Answer()
+        Task.detached {
+            let names = (try? await PCSCContext().readers().map(\.name)) ?? []
+            answer.value = names.contains { !$0.hasPrefix("Virtual PCD") }
+            answer.done.signal()
+        }
+        answer.done.wait()
+        return answer.value
+    }
+
+    /// `nhi-kiosk: <event> realtime-ns=<CLOCK_REALTIME>` on standard error (`--report-card-times`).
+    nonisolated static func reportTime(_ event: String) {
+        FileHandle.standardError.write(Data("nhi-kiosk: \(event) realtime-ns=\(StartupClock.realtimeNanoseconds())\n".utf8))
     }
 
     /// `$XDG_DATA_HOME/nhi` (or `~/.local/share/nhi`).
@@ -107,6 +151,15 @@ final class KioskApp {
                 FileHandle.standardError.write(Data("nhi-kiosk: automation hook listening at \(path)\n".utf8))
             } catch {
                 FileHandle.standardError.write(Data("nhi-kiosk: automation hook not started: \(error)\n".utf8))
+            }
+        }
+        if options.reportCardTimes {
+            // The visitor view renders from the same change in the same main-loop turn.
+            let shown = ShownCard()
+            observe { [shell] in
+                let card = shell.visitor.card
+                if let card, card != shown.card { Self.reportTime("identity-shown") }
+                shown.card = card
             }
         }
         ticker = Timeout(every: 1000) { [shell] in
@@ -216,4 +269,10 @@ final class KioskApp {
         encoder.outputFormatting = [.sortedKeys]
         return (try? encoder.encode(reply)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
+}
+
+/// The visitor card last reported by `--report-card-times`.
+@MainActor
+private final class ShownCard {
+    var card: VisitorCard?
 }

@@ -1,0 +1,158 @@
+import Foundation
+import KioskModel
+import NHICards
+import NHICore
+import NHILogin
+import NHIService
+
+/// Staff sign-in over NHILogin's flows, answered by the local service
+/// (`ServiceLoginVerifier`), with the roles from the service's staff records.
+///
+/// - NHI card + registration password: the card is read through pcscd (``NHICardReader``),
+///   ``NHICardLogin`` runs the flow and the ``RegistrationPasswordVerifier`` answers it.
+/// - NHI-app OTP: ``OTPLogin`` with the ``OTPVerifier``.
+/// - QR code (健保快易通) and TW FidO: a token from the ``LoginConfirmationService``, shown as
+///   ``LoginQRPayload``, polled until the phone confirms it, then consumed once.
+/// - Certificate + PIN needs the issuer's PKCS#11 module and a challenge signed on the card;
+///   until that is composed here it refuses with `signIn.methodUnavailable`.
+///
+/// After authentication the person's unit and role come from `NHIService.staff`
+/// (`memberships`, `session`, or `ownerSession` for "sign in as owner"); a person who is
+/// not assigned to any unit is refused by the service (`staff.notAssigned`).
+public struct ServiceStaffAuthenticator: StaffAuthenticator {
+    public let service: KioskService
+    public let context: PCSCContext
+    public let passwords: any RegistrationPasswordVerifier
+    public let otp: any OTPVerifier
+    public let confirmations: any LoginConfirmationService
+    /// How often a shown QR code's token is polled.
+    public var pollInterval: Duration = .milliseconds(500)
+
+    public init(service: KioskService, context: PCSCContext, passwords: any RegistrationPasswordVerifier,
+                otp: any OTPVerifier, confirmations: any LoginConfirmationService) {
+        self.service = service
+        self.context = context
+        self.passwords = passwords
+        self.otp = otp
+        self.confirmations = confirmations
+    }
+
+    /// Everything answered by the service's store.
+    public init(service: KioskService, context: PCSCContext, verifier: ServiceLoginVerifier) {
+        self.init(service: service, context: context, passwords: verifier, otp: verifier, confirmations: verifier)
+    }
+
+    public func signIn(with credential: StaffCredential) async throws -> StaffSession {
+        switch credential {
+        case .nhiCard(let reader, let password, let owner):
+            let identity = try await cardLogin(reader: reader, password: password, owner: owner)
+            return try await session(for: identity, owner: owner, method: .nhiCard, credential: .nhiCard)
+        case .nhiAppOTP(let id, let birthDate, let code, let owner):
+            var login = OTPLogin(id: id, birthDate: birthDate, actingAsOwnerOf: owner)
+            guard case .verify(let code, let id, let birthDate, let unit) = login.handle(.codeEntered(code)) else {
+                throw login.lastError ?? LoginError(.otpFormat)
+            }
+            do {
+                _ = login.handle(.verified(try await otp.verify(code: code, for: id, birthDate: birthDate,
+                                                                 actingAsOwnerOf: unit, at: Date())))
+            } catch {
+                _ = login.handle(.verificationFailed(error))
+            }
+            switch login.state {
+            case .authenticated(let identity):
+                return try await session(for: identity, owner: owner, method: .nhiAppOTP, credential: .nhiCard)
+            case .failed(let error): throw error
+            default: throw login.lastError ?? LoginError(.otpIncorrect)
+            }
+        case .certificate:
+            throw KioskError(.signInMethodUnavailable)
+        }
+    }
+
+    public func startAppSignIn(_ request: AppSignInRequest) async throws -> AppSignInChallenge {
+        let app: ConfirmingApp = request.method == .twFido ? .twFidO : .nhiApp
+        let now = Date()
+        let token = try await confirmations.issue(app: app, for: request.id, birthDate: request.birthDate,
+                                                  actingAsOwnerOf: request.ownerUnitCode, at: now)
+        return AppSignInChallenge(reference: token.value, qrPayload: token.payload.description,
+                                  validFor: .seconds(token.secondsLeft(at: now)))
+    }
+
+    public func awaitAppConfirmation(_ challenge: AppSignInChallenge) async throws -> StaffSession {
+        while true {
+            switch try await confirmations.status(of: challenge.reference, at: Date()) {
+            case .pending:
+                try await Task.sleep(for: pollInterval)  // cancelled when the code expires or the screen is wiped
+            case .confirmed:
+                let token = try await confirmations.consume(challenge.reference, at: Date())
+                let person = try PersonalID(parsing: token.requestedID)
+                let owner = try token.unitCode.map { try UnitCode(parsing: $0) }
+                let identity = AuthenticatedIdentity(personID: person, name: nil, unitCode: owner,
+                                                     certificateKind: token.app == .twFidO ? .citizen : nil,
+                                                     method: token.app.method, authenticatedAt: Date())
+                return try await session(for: identity, owner: owner, method: token.app == .twFidO ? .twFido : .nhiAppQR,
+                                         credential: token.app == .twFidO ? .citizen : .nhiCard)
+            case .expired:
+                throw LoginError(.tokenExpired)
+            case .consumed:
+                throw LoginError(.tokenUsed)
+            }
+        }
+    }
+
+    /// Reads the card in `reader` (nil: the first reader holding a card) and runs
+    /// ``NHICardLogin`` to its end. The password goes only to the verifier.
+    private func cardLogin(reader: String?, password: RegistrationPassword, owner: UnitCode?) async throws -> AuthenticatedIdentity {
+        var login = NHICardLogin(actingAsOwnerOf: owner)
+        do throws(CardError) {
+            let name: String
+            if let reader { name = reader } else { name = try await firstReaderWithCard() }
+            _ = login.handle(.cardRead(try await NHICardReader(context).readIdentity(reader: name)))
+        } catch {
+            _ = login.handle(.cardReadFailed(error))
+        }
+        if case .waitingForPassword = login.state,
+           case .verify(let secret, let card, let unit) = login.handle(.passwordEntered(password.value)) {
+            do {
+                _ = login.handle(.verified(try await passwords.verify(secret, for: card, actingAsOwnerOf: unit, at: Date())))
+            } catch {
+                _ = login.handle(.verificationFailed(error))
+            }
+        }
+        switch login.state {
+        case .authenticated(let identity): return identity
+        case .failed(let error): throw error
+        // A wrong password leaves the flow waiting for another; the kiosk shows the error.
+        default: throw login.lastError ?? LoginError(.passwordIncorrect)
+        }
+    }
+
+    private func firstReaderWithCard() async throws(CardError) -> String {
+        let readers = try await context.readers()
+        guard !readers.isEmpty else { throw CardError(.noReaders) }
+        guard let loaded = readers.first(where: { if case .empty = $0.slot { false } else { true } }) else {
+            throw CardError(.cardAbsent)
+        }
+        return loaded.name
+    }
+
+    /// The service session and the role on record for an authenticated person.
+    private func session(for identity: AuthenticatedIdentity, owner: UnitCode?, method: KioskModel.LoginMethod,
+                         credential: CertificateKind) async throws -> StaffSession {
+        guard let person = identity.personID else { throw KioskError(.signInMethodUnavailable) }
+        let name = identity.name
+        return try await service.run { service in
+            if let owner {
+                let caller = try service.staff.ownerSession(person: person, unit: owner, credential: credential)
+                return StaffSession(name: name ?? person.masked, maskedID: person.masked, role: .administrator, unitCode: owner,
+                                    mayFileAllChanges: true, method: method, caller: caller)
+            }
+            guard let member = try service.staff.memberships(person: person).first else {
+                throw ServiceError(.staffNotAssigned, context: ["person": person.masked])
+            }
+            let caller = try service.staff.session(person: person, unit: member.unitCode, credential: credential)
+            return StaffSession(name: member.name.value, maskedID: person.masked, role: member.role, unitCode: member.unitCode,
+                                mayFileAllChanges: member.mayUseAllEnrolmentFunctions, method: method, caller: caller)
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import KioskModel
+import NHICore
+import NHIFormats
+import NHIService
+
+/// Batch NHI-card registration for the kiosk: NHIFormats' ``BatchRegistrationChecker``
+/// reads and checks the file (encoding, layout, file name against the unit, every row, and
+/// IDs against the unit's in-force roster from the service), and its findings become the
+/// check report with row errors and suggested fixes.
+///
+/// Submission and the upload records are the service's batch-registration jobs
+/// (`NHIService.batchRegistrations`): an upload is stored as 已上傳,等待入檔 and processed by
+/// the service's job run (入檔), which writes the result log; the records follow the
+/// service's visibility rule (operators see their own uploads).
+public struct ServiceBatchRegistration: BatchRegistrationBackend {
+    public let service: KioskService
+
+    public init(service: KioskService) {
+        self.service = service
+    }
+
+    public func check(fileAt path: String, unit: UnitCode) async throws -> BatchCheckReport {
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        let today = service.today
+        // The roster the IDs are checked against (batch.notInForce), read by the system:
+        // the check itself stores nothing.
+        let roster = try await service.run { service in
+            try service.roster.inForce(unit: unit, by: .system).map(\.personID)
+        }
+        return try await Task.detached(priority: .userInitiated) {
+            var masked: [Int: String] = [:]
+            let checker = BatchRegistrationChecker(.init(unitCode: unit, roster: InForceIDSet(roster), fileName: name, today: today))
+            let report = try checker.check(.file(path)) { outcome in masked[outcome.row] = outcome.maskedID }
+            return Self.report(report, fileName: name, maskedIDs: masked)
+        }.value
+    }
+
+    public func submit(fileAt path: String, by caller: Caller) async throws -> BatchUploadRecord {
+        guard let unit = caller.unitCode else { throw KioskError(.sessionMissing) }
+        let bytes: [UInt8]
+        do {
+            bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw KioskError(.fileUnreadable, input: URL(fileURLWithPath: path).lastPathComponent)
+        }
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        let job = try await service.run { service in
+            try service.batchRegistrations.upload(bytes, fileName: name, unit: unit, by: caller)
+        }
+        return Self.record(job)
+    }
+
+    public func uploads(unit: UnitCode, from: CalendarDate, through: CalendarDate, by caller: Caller) async throws -> [BatchUploadRecord] {
+        try await service.run { service in
+            try service.batchRegistrations.records(unit: unit, from: from, through: through, by: caller).map(Self.record)
+        }
+    }
+
+    /// A job as the upload records list it; IDs in the log are masked.
+    static func record(_ job: BatchRegistrationJob) -> BatchUploadRecord {
+        BatchUploadRecord(id: job.id, fileName: job.fileName, uploadedAt: job.uploadedAt, uploaded: job.total,
+                          succeeded: job.succeeded, failed: job.failed, status: job.status == .processed ? .done : .waiting,
+                          uploader: job.contactName, logFileName: job.logFileName,
+                          logLines: (job.logText ?? "").split(whereSeparator: \.isNewline).map { maskingIDs(String($0)) })
+    }
+
+    /// `A123456789` → `A12345****` wherever an ID-shaped token appears.
+    static func maskingIDs(_ line: String) -> String {
+        line.replacing(/[A-Z][A-Z0-9][0-9]{8}/) { Masking.id(String($0.output)) }
+    }
+
+    /// The checker's report as the screen lists it: file-level problems first, then every
+    /// row's findings in row order (errors reject the row; warnings are repairs).
+    static func report(_ report: BatchRegistrationReport, fileName: String, maskedIDs: [Int: String]) -> BatchCheckReport {
+        let fileLevel = report.errors.first { $0.row == 0 }
+        let issues = (report.errors.map { ($0, false) } + report.warnings.map { ($0, true) })
+            .filter { $0.0.row > 0 }
+            .sorted { ($0.0.row, $0.0.column) < ($1.0.row, $1.0.column) }
+            .map { issue, isWarning in
+                BatchRowIssue(row: issue.row, field: issue.error.field?.label, maskedID: maskedIDs[issue.row] ?? "",
+                              error: PresentableError(issue.error), suggestion: issue.suggestion, isWarning: isWarning)
+            }
+        return BatchCheckReport(fileName: fileName, fileNameProblem: fileLevel.map { PresentableError($0.error) },
+                                encoding: report.encoding.description, rows: report.rows,
+                                validRows: fileLevel == nil ? report.valid : 0, issues: issues)
+    }
+}

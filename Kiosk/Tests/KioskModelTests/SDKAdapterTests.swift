@@ -1,0 +1,183 @@
+// The kiosk's SDK adapters (KioskSDK) against the real parts: pcscd with vpcd's virtual
+// readers and NHITestSupport's card emulator, the sample SQLite database, NHIFormats'
+// checker. Run through scripts/test (it starts pcscd); without pcscd these fail, never skip.
+import Foundation
+import KioskModel
+@testable import KioskSDK
+import NHICards
+import NHICore
+import NHILogin
+import NHIService
+import NHITestSupport
+import Testing
+
+/// Events from a source, collected on a task, awaited with a deadline.
+private final class EventLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var events: [KioskModel.CardEvent] = []
+    private var task: Task<Void, Never>?
+
+    init(_ source: any CardEventSource) {
+        let stream = source.events()
+        task = Task.detached { [self] in
+            for await event in stream { lock.withLock { events.append(event) } }
+        }
+    }
+
+    deinit { task?.cancel() }
+
+    /// The first event since `index` that matches, waiting up to 10 s.
+    func first(after index: Int = 0, _ matches: (KioskModel.CardEvent) -> Bool) async throws -> (KioskModel.CardEvent, Int)? {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while ContinuousClock.now < deadline {
+            let snapshot = lock.withLock { events }
+            if let found = snapshot.indices.dropFirst(index).first(where: { matches(snapshot[$0]) }) {
+                return (snapshot[found], found + 1)
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return nil
+    }
+}
+
+private func visitorCard(_ person: DemoData.Person) -> VisitorCard {
+    VisitorCard(cardNumber: person.cardNumber, name: person.name, id: person.id, birthDate: person.birthDate,
+                sex: person.sex, issueDate: person.cardIssued)
+}
+
+private func virtualCard(_ person: DemoData.Person) throws -> VirtualNHICard {
+    try VirtualNHICard(identity: NHICardIdentity(visitorCard(person)))
+}
+
+@Suite("KioskSDK: the kiosk's protocols over the real SDK", .serialized)
+struct SDKAdapterTests {
+    @Test("card events: an inserted card arrives with its profile read through pcscd; removal follows")
+    func cardEvents() async throws {
+        try await PCSCTestEnvironment.withVirtualReaders { first, _ in
+            let reader = first.reader.name
+            let log = EventLog(PCSCCardEventSource(context: PCSCContext()))
+            try await first.insert(virtualCard(DemoData.employee))
+            let inserted = try await log.first { if case .inserted(reader, _) = $0 { true } else { false } }
+            #expect(inserted?.0 == .inserted(reader: reader, card: visitorCard(DemoData.employee)))
+            try await first.remove()
+            let removed = try await log.first(after: inserted?.1 ?? 0) { $0 == .removed(reader: reader) }
+            #expect(removed != nil, "removal reported")
+            // A card that is not an NHI card is reported unreadable with the card's error code.
+            try await first.insert(VirtualOpaqueCard(atr: ATR(hex: "3B 02 14 50")!))
+            let unreadable = try await log.first(after: removed?.1 ?? 0) { if case .unreadable(reader, _) = $0 { true } else { false } }
+            if case .unreadable(_, let error)? = unreadable?.0 {
+                #expect(error.code.hasPrefix("card."), "a card error (\(error.code))")
+            } else {
+                Issue.record("no unreadable event")
+            }
+        }
+    }
+
+    @Test("readers: the virtual readers are listed, the doctor reads the card in one")
+    func readers() async throws {
+        try await PCSCTestEnvironment.withVirtualReaders { first, _ in
+            let directory = PCSCReaderDirectory(context: PCSCContext())
+            let names = try await directory.readerNames()
+            #expect(names.contains(first.reader.name))
+            try await first.insert(virtualCard(DemoData.spouse))
+            let checks = await directory.diagnose()
+            #expect(checks.first?.outcome == .ok, "pcscd answers")
+            let line = checks.first { $0.subjectEn.contains(first.reader.name) }
+            #expect(line?.outcome == .ok && line?.detailEn.contains("reads correctly") == true, "\(String(describing: line))")
+        }
+    }
+
+    @Test("sign-in: NHI card + registration password through NHILogin and the service; role from the staff record")
+    func signIn() async throws {
+        let (template, sample) = try SeededTemplate.shared.get()
+        let database = try DatabaseCopy(of: template)
+        let service = KioskService(NHIService(store: database.store))
+        let pcsc = PCSCContext()
+        let authenticator = ServiceStaffAuthenticator(service: service, context: pcsc,
+                                                      verifier: ServiceLoginVerifier(service: service.service))
+        try await PCSCTestEnvironment.withVirtualReaders { first, _ in
+            let reader = first.reader.name
+            try await first.insert(virtualCard(sample.operator))
+            let wrong = try RegistrationPassword("Wrong-2026b")
+            await #expect(throws: LoginError(.passwordIncorrect)) {
+                try await authenticator.signIn(with: .nhiCard(reader: reader, password: wrong, ownerUnitCode: nil))
+            }
+            let right = try RegistrationPassword(sample.staffPassword)
+            let session = try await authenticator.signIn(with: .nhiCard(reader: nil, password: right, ownerUnitCode: nil))
+            #expect(session.role == .operator && session.unitCode == sample.unit.code)
+            #expect(session.name == sample.operator.name && session.maskedID == Masking.id(sample.operator.id.rawValue))
+            #expect(session.caller?.unitCode == sample.unit.code)
+
+            try await first.insert(virtualCard(sample.administrator))
+            let admin = try await authenticator.signIn(with: .nhiCard(reader: reader, password: right, ownerUnitCode: nil))
+            #expect(admin.role == .administrator && admin.mayFileChanges)
+
+            // A visitor's card is not registered for online services.
+            try await first.insert(virtualCard(DemoData.employee))
+            await #expect(throws: LoginError(.cardNotRegistered)) {
+                try await authenticator.signIn(with: .nhiCard(reader: reader, password: right, ownerUnitCode: nil))
+            }
+            try await first.remove()
+            await #expect(throws: LoginError(.cardFailed)) {
+                try await authenticator.signIn(with: .nhiCard(reader: reader, password: right, ownerUnitCode: nil))
+            }
+        }
+    }
+
+    @Test("sign-in: TW FidO QR code issued by the service, confirmed by the phone, consumed once")
+    func appSignIn() async throws {
+        let (template, sample) = try SeededTemplate.shared.get()
+        let database = try DatabaseCopy(of: template)
+        let service = KioskService(NHIService(store: database.store))
+        let verifier = ServiceLoginVerifier(service: service.service)
+        var polling = ServiceStaffAuthenticator(service: service, context: PCSCContext(), verifier: verifier)
+        polling.pollInterval = .milliseconds(20)
+        let authenticator = polling
+        let admin = sample.administrator
+        let challenge = try await authenticator.startAppSignIn(
+            AppSignInRequest(method: .twFido, id: admin.id, birthDate: admin.birthDate, ownerUnitCode: nil))
+        #expect(try LoginQRPayload(parsing: challenge.qrPayload).token == challenge.reference)
+        #expect(challenge.validFor > .seconds(60) && challenge.validFor <= .seconds(175))
+        let waiting = Task { try await authenticator.awaitAppConfirmation(challenge) }
+        try await Task.sleep(for: .milliseconds(100))
+        try await verifier.confirm(challenge.reference, by: .twFidO, as: admin.id, at: Date())
+        let session = try await waiting.value
+        #expect(session.role == .administrator && session.method == .twFido && session.name == admin.name)
+        await #expect(throws: LoginError(.tokenUsed)) { try await authenticator.awaitAppConfirmation(challenge) }
+        await #expect(throws: KioskError(.signInMethodUnavailable)) {
+            try await authenticator.signIn(with: .certificate(reader: nil, pin: PIN("123456")))
+        }
+    }
+
+    @Test("batch upload: the checker's row errors and suggested fixes, IDs masked; submitted as the service's job")
+    func batchCheck() async throws {
+        let (template, sample) = try SeededTemplate.shared.get()
+        let database = try DatabaseCopy(of: template)
+        let service = KioskService(NHIService(store: database.store))
+        let backend = ServiceBatchRegistration(service: service)
+        let directory = TemporaryDirectory()
+        let path = directory.path + "/110001000\(try ROCDate(service.today).formatted(.compact)).csv"
+        let employee = DemoData.employee.id.rawValue
+        try Data("""
+            \(employee),wang@example.com.tw,912345678,
+            A123456788,bad@example.com.tw,0912345678,
+
+            """.utf8).write(to: URL(fileURLWithPath: path))
+        let report = try await backend.check(fileAt: path, unit: sample.unit.code)
+        #expect(report.rows == 2 && report.validRows == 1 && report.rejectedRows == 1)
+        #expect(report.fileNameProblem == nil, "\(String(describing: report.fileNameProblem))")
+        let repaired = report.issues.first { $0.row == 1 }
+        #expect(repaired?.isWarning == true && repaired?.suggestion == "0912345678", "\(String(describing: repaired))")
+        #expect(repaired?.maskedID == Masking.id(employee))
+        let rejected = report.issues.first { $0.row == 2 }
+        #expect(rejected?.isWarning == false && rejected?.error.code.hasPrefix("batch.") == true, "\(String(describing: rejected))")
+        #expect(rejected?.maskedID.contains("****") == true)
+        let operatorCaller = try service.service.staff.session(person: sample.operator.id, unit: sample.unit.code, credential: .nhiCard)
+        let record = try await backend.submit(fileAt: path, by: operatorCaller)
+        #expect(record.status == .waiting && record.fileName == URL(fileURLWithPath: path).lastPathComponent)
+        #expect(record.uploader == sample.operator.name)
+        let listed = try await backend.uploads(unit: sample.unit.code, from: service.today, through: service.today, by: operatorCaller)
+        #expect(listed.map(\.id) == [record.id])
+        #expect(ServiceBatchRegistration.maskingIDs("A123456789,a@example.com.tw,ok") == "A12345****,a@example.com.tw,ok")
+    }
+}
