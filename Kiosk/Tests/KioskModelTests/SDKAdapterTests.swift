@@ -154,7 +154,7 @@ struct SDKAdapterTests {
         let (template, sample) = try SeededTemplate.shared.get()
         let database = try DatabaseCopy(of: template)
         let service = KioskService(NHIService(store: database.store))
-        let backend = ServiceBatchRegistration(service: service)
+        let backend = ServiceBatchRegistration(service: service, processesOnUpload: false)
         let directory = TemporaryDirectory()
         let path = directory.path + "/110001000\(try ROCDate(service.today).formatted(.compact)).csv"
         let employee = DemoData.employee.id.rawValue
@@ -179,5 +179,14 @@ struct SDKAdapterTests {
         let listed = try await backend.uploads(unit: sample.unit.code, from: service.today, through: service.today, by: operatorCaller)
         #expect(listed.map(\.id) == [record.id])
         #expect(ServiceBatchRegistration.maskingIDs("A123456789,a@example.com.tw,ok") == "A12345****,a@example.com.tw,ok")
+
+        // The kiosk's default: the local service processes the upload at once and the
+        // result log is there, totals matching the check and IDs masked.
+        let immediate = ServiceBatchRegistration(service: service)
+        let processed = try await immediate.submit(fileAt: path, by: operatorCaller)
+        #expect(processed.status == .done)
+        #expect(processed.uploaded == 2 && processed.succeeded + processed.failed == 2, "\(processed)")
+        #expect(processed.succeeded == 1, "\(processed.logLines)")
+        #expect(!processed.logLines.isEmpty && !processed.logLines.joined().contains(employee))
     }
 }

@@ -13,11 +13,19 @@ import NHIService
 /// (`NHIService.batchRegistrations`): an upload is stored as 已上傳,等待入檔 and processed by
 /// the service's job run (入檔), which writes the result log; the records follow the
 /// service's visibility rule (operators see their own uploads).
+///
+/// On a counter PC the local service is the only thing that would run that job, so by
+/// default the kiosk runs it right after the upload (``processesOnUpload``) and the result
+/// log is there at once; a deployment with its own scheduled job run
+/// (`nhi service batch-register process`) turns it off and sees 等待入檔 until then.
 public struct ServiceBatchRegistration: BatchRegistrationBackend {
     public let service: KioskService
+    /// Whether an upload is processed (入檔) as soon as it is stored.
+    public let processesOnUpload: Bool
 
-    public init(service: KioskService) {
+    public init(service: KioskService, processesOnUpload: Bool = true) {
         self.service = service
+        self.processesOnUpload = processesOnUpload
     }
 
     public func check(fileAt path: String, unit: UnitCode) async throws -> BatchCheckReport {
@@ -45,8 +53,10 @@ public struct ServiceBatchRegistration: BatchRegistrationBackend {
             throw KioskError(.fileUnreadable, input: URL(fileURLWithPath: path).lastPathComponent)
         }
         let name = URL(fileURLWithPath: path).lastPathComponent
+        let processes = processesOnUpload
         let job = try await service.run { service in
-            try service.batchRegistrations.upload(bytes, fileName: name, unit: unit, by: caller)
+            let uploaded = try service.batchRegistrations.upload(bytes, fileName: name, unit: unit, by: caller)
+            return processes ? try service.batchRegistrations.process(uploaded.id, by: .system) : uploaded
         }
         return Self.record(job)
     }
