@@ -105,10 +105,10 @@ extension SQLiteSession {
 
     func roster(unit: UnitCode, on date: CalendarDate) throws -> [RosterLine] {
         let raw = RawStatement(try db.cachedStatement(sql: """
-            SELECT c.person_id, COALESCE(p.name, ''), p.birth_date, c.principal_id, c.relation, c.category, c.insured_amount,
-                   c.start_date, c.status
-            FROM coverage c LEFT JOIN person p ON p.id = c.person_id
-            WHERE c.unit_code = ? AND c.start_date <= ? AND (c.end_date IS NULL OR c.end_date > ?)
+            SELECT person_id, COALESCE(person_name, ''), person_birth_date, principal_id, relation, category, insured_amount,
+                   start_date, status
+            FROM coverage
+            WHERE unit_code = ? AND start_date <= ? AND (end_date IS NULL OR end_date > ?)
             """))
         let day = date.iso
         raw.bind(1, unit.rawValue)
@@ -131,18 +131,15 @@ extension SQLiteSession {
                 startDate: try StoreCodec.parse(start, CalendarDate.init(iso:)), status: status))
         }
         // Sorted here rather than by SQLite (no temporary B-tree): each insured person, then
-        // their dependants, by ID in byte order.
-        lines.sort(by: Self.rosterOrder)
-        return lines
+        // their dependants, by ID in byte order. A permutation of small keys is sorted, not
+        // the lines themselves (a RosterLine is large to move); IDs are ASCII, so String's
+        // `<` is a byte comparison.
+        let keys = lines.map { RosterSortKey(household: ($0.principalID ?? $0.personID).rawValue,
+                                             dependant: $0.isDependant, person: $0.personID.rawValue) }
+        let order = keys.indices.sorted { keys[$0] < keys[$1] }
+        return order.map { lines[$0] }
     }
 
-    /// Insured person (by ID), then their dependants (by ID).
-    static func rosterOrder(_ a: RosterLine, _ b: RosterLine) -> Bool {
-        let ka = (a.principalID ?? a.personID).rawValue, kb = (b.principalID ?? b.personID).rawValue
-        if ka != kb { return ka.utf8.lexicographicallyPrecedes(kb.utf8) }
-        if a.isDependant != b.isDependant { return !a.isDependant }
-        return a.personID.rawValue.utf8.lexicographicallyPrecedes(b.personID.rawValue.utf8)
-    }
 
     func coverage(id: Int64) throws -> Coverage? {
         try Row.fetchOne(db, sql: "SELECT \(Self.coverageColumns) FROM coverage WHERE id = ?", arguments: [id]).map(Self.coverage(from:))
@@ -150,8 +147,10 @@ extension SQLiteSession {
 
     func insert(_ c: Coverage) throws -> Int64 {
         let raw = RawStatement(try db.cachedStatement(sql: """
-            INSERT INTO coverage (unit_code, person_id, principal_id, relation, category, insured_amount, start_date, end_date, status, foreign_national)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO coverage (unit_code, person_id, principal_id, relation, category, insured_amount, start_date, end_date, status,
+                                  foreign_national, person_name, person_birth_date)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,
+                    (SELECT name FROM person WHERE id = ?2), (SELECT birth_date FROM person WHERE id = ?2))
             """))
         raw.bind(1, c.unitCode.rawValue)
         raw.bind(2, c.personID.rawValue)
@@ -216,5 +215,19 @@ extension SQLiteSession {
     func update(_ mail: OutboxMail) throws {
         try db.execute(sql: "UPDATE outbox_mail SET sent_at = ?, data = ? WHERE id = ?",
                        arguments: [mail.sentAt?.timeIntervalSince1970, try StoreCodec.encode(mail), mail.id])
+    }
+}
+
+/// Where a line sits in the roster: its household (the insured person's ID), the insured
+/// person before their dependants, then the person's own ID.
+struct RosterSortKey: Comparable {
+    let household: String
+    let dependant: Bool
+    let person: String
+
+    static func < (a: Self, b: Self) -> Bool {
+        if a.household != b.household { return a.household < b.household }
+        if a.dependant != b.dependant { return !a.dependant }
+        return a.person < b.person
     }
 }

@@ -248,6 +248,31 @@ extension SQLiteStore {
                 DROP INDEX coverage_unit;
                 """)
         }
+        migrator.registerMigration("v9-roster-names-on-coverage") { db in
+            // The roster shows each person's name and birth date; looking them up in `person`
+            // row by row cost most of the roster query (10,000 random B-tree probes). They are
+            // kept on the coverage row instead, in the covering index, and kept in step with
+            // `person` by triggers (a store detail: the service never sees these columns).
+            try db.execute(sql: """
+                ALTER TABLE coverage ADD COLUMN person_name TEXT;
+                ALTER TABLE coverage ADD COLUMN person_birth_date TEXT;
+                UPDATE coverage SET person_name = (SELECT name FROM person WHERE person.id = coverage.person_id),
+                                    person_birth_date = (SELECT birth_date FROM person WHERE person.id = coverage.person_id);
+                DROP INDEX coverage_roster;
+                CREATE INDEX coverage_roster ON coverage(unit_code, start_date, end_date, person_id, principal_id, relation,
+                                                         category, insured_amount, status, person_name, person_birth_date);
+                CREATE TRIGGER person_updated_names_coverage AFTER UPDATE OF name, birth_date ON person
+                WHEN old.name IS NOT new.name OR old.birth_date IS NOT new.birth_date
+                BEGIN
+                    UPDATE coverage SET person_name = new.name, person_birth_date = new.birth_date WHERE person_id = new.id;
+                END;
+                CREATE TRIGGER person_inserted_names_coverage AFTER INSERT ON person
+                BEGIN
+                    UPDATE coverage SET person_name = new.name, person_birth_date = new.birth_date
+                    WHERE person_id = new.id AND person_name IS NULL;
+                END;
+                """)
+        }
         return migrator
     }()
 }
