@@ -219,6 +219,16 @@ struct CertificateCheckTests {
         #expect(noAccount.state.failure?.code == .certificateAccountRequired)
     }
 
+    @Test("A PIN typed out of order ends the flow without the PIN in the error")
+    func pinOutOfOrder() {
+        var flow = CertificateLogin(account: try? PersonalID(parsing: "A123456789"))
+        _ = flow.handle(.pinEntered("24681357"))
+        let failure = flow.state.failure
+        #expect(failure?.code == .unexpectedEvent)
+        #expect(failure?.detail?.contains("pinEntered") == true)
+        #expect(failure?.detail?.contains("24681357") == false, "\(String(describing: failure?.detail))")
+    }
+
     @Test("A PKCS#11 module that is not there is 61006 with the install advice")
     func missingModule() {
         do {

@@ -313,6 +313,47 @@ def demo_flow():
         lock.close()
 
 
+def certificate_flow():
+    """Sign-in with the demo's virtual citizen-certificate card: ID typed, PIN from the
+    keyboard into the on-screen keypad (never shown), a wrong PIN refused with 9039 and the
+    tries left, then the right one — the card checks the PIN and signs the challenge."""
+    print("demo: certificate + PIN", flush=True)
+    lock = reader_lock()
+    kiosk = Kiosk("--demo", "--idle-timeout", "600")
+    try:
+        hook = kiosk.hook
+        check(hook("press 插入 陳志明（管理者）的自然人憑證卡")["ok"], "tray inserts the administrator's certificate card")
+        check(kiosk.wait_for(lambda: kiosk.find("插入 陳志明（管理者）的自然人憑證卡", "push button").sensitive),
+              "the certificate card is in")
+        method = kiosk.find("憑證")
+        check(method is not None, "the certificate method is offered")
+        click_into(method)
+        check(kiosk.wait_for(lambda: kiosk.state()["signInMethod"] == "certificate"), "certificate method chosen")
+        click_into(kiosk.find("身分證號", "text"))
+        type_text("A113579131")
+        key("Tab")
+        type_text("135790")
+        check(kiosk.state()["pinDigitsEntered"] == 6, "keyboard digits go to the keypad once the ID field is left")
+        key("Return")
+        check(kiosk.wait_for(lambda: kiosk.state()["signInStatus"].startswith("failed:"), 15), "a wrong PIN is refused")
+        refused = kiosk.app.findChild(lambda n: "9039" in n.name and "剩餘 2 次" in n.name, retry=True, requireResult=False)
+        check(refused is not None, f"the refusal is 9039 with 2 tries left ({refused.name if refused else None!r})")
+        check(kiosk.find("135790") is None and "135790" not in json.dumps(kiosk.state(), ensure_ascii=False),
+              "the typed PIN is shown nowhere")
+        check(kiosk.state()["pinDigitsEntered"] == 0, "the keypad is emptied after the attempt")
+        screenshot("14-sign-in-wrong-pin")
+        type_text("246810")
+        key("Return")
+        check(kiosk.wait_for(lambda: kiosk.state()["signedIn"], 15), "signed in with the virtual certificate card + PIN")
+        state = kiosk.state()
+        check(state["screen"] == "home" and state.get("role") == "administrator", f"home as administrator ({state.get('role')})")
+        screenshot("15-home-certificate")
+    finally:
+        kiosk.stop()
+        fcntl.flock(lock, fcntl.LOCK_UN)
+        lock.close()
+
+
 def kiosk_run():
     print("kiosk mode, English", flush=True)
     kiosk = Kiosk("--kiosk", "--lang", "en")
@@ -346,6 +387,7 @@ def main():
     started = time.time()
     desktop_run()
     demo_flow()
+    certificate_flow()
     kiosk_run()
     print(f"{CHECKS - len(FAILURES)}/{CHECKS} checks passed in {time.time() - started:.1f} s; "
           f"screenshots in {SCREENS}", flush=True)

@@ -53,7 +53,7 @@ struct FlowTextTests {
             .uploads(.chooseFile), .uploads(.fileFilter), .uploads(.fileHint), .uploads(.chosen("a.csv")), .uploads(.checking),
             .uploads(.reportSummary(rows: 3, valid: 2, rejected: 1, encoding: "UTF-8")), .uploads(.noIssues), .uploads(.submit),
             .uploads(.logTitle("a.log")), .uploads(.filterPicker), .uploads(.search), .uploads(.closeLog), .uploads(.noRecords),
-            .uploads(.showLog("a.csv")), .demoTray, .demoRemove,
+            .uploads(.showLog("a.csv")), .demoTray, .demoRemove, .demoCertificateCard,
         ]
         plain += EnrolmentModel.Field.allCases.map { .filing(.caption($0)) }
         plain += WithdrawalModel.Field.allCases.map { .filing(.withdrawalCaption($0)) }
@@ -85,6 +85,7 @@ struct FlowTextTests {
             .filing(.dependantsFollow(names: "李美玲")), .filing(.rowCheck(name: "王小明", maskedID: "F13141****")),
             .filing(.rowAmount(name: "王小明")), .uploads(.submitted(record)), .uploads(.recordLine(record)), .uploads(.issueLine(issue)),
             .demoInsert(name: "陳志明", role: "administrator"),
+            .demoInsertCertificate(name: "陳志明", role: "administrator"),
         ]
         quoting += status.coverage.map { .visitor(.coverageLine($0)) } + status.dependants.map { .visitor(.dependantLine($0)) }
         return plain.map { ($0, false) } + quoting.map { ($0, true) }

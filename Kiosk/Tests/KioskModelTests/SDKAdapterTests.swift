@@ -144,8 +144,57 @@ struct SDKAdapterTests {
         let session = try await waiting.value
         #expect(session.role == .administrator && session.method == .twFido && session.name == admin.name)
         await #expect(throws: LoginError(.tokenUsed)) { try await authenticator.awaitAppConfirmation(challenge) }
-        await #expect(throws: KioskError(.signInMethodUnavailable)) {
-            try await authenticator.signIn(with: .certificate(reader: nil, pin: PIN("123456")))
+    }
+
+    @Test("sign-in: the demo's certificate card + PIN (the emulator signs); wrong PIN 9039 with tries left, locked 9043")
+    func certificateSignIn() async throws {
+        let (template, sample) = try SeededTemplate.shared.get()
+        let database = try DatabaseCopy(of: template)
+        let service = KioskService(NHIService(store: database.store))
+        var configured = ServiceStaffAuthenticator(service: service, context: PCSCContext(),
+                                                   verifier: ServiceLoginVerifier(service: service.service))
+        configured.certificateToken = .card
+        let authenticator = configured
+        let holder = try #require(DemoCard.deck(sample).first { $0.kind == .certificate }).card
+        let staff = sample.administrator
+        #expect(holder.id == staff.id, "the demo's certificate card is the administrator's")
+        #expect(staff.id.rawValue == "A113579131" && VirtualReaderDeck.certificatePIN == "246810", "as README and Kiosk.md print them")
+        let pin = try PIN(VirtualReaderDeck.certificatePIN), wrong = try PIN("135790")
+        try await PCSCTestEnvironment.withVirtualReaders { first, _ in
+            let reader = first.reader.name
+            let card = try VirtualReaderDeck.certificateCard(holder: holder)
+            try await first.insert(card)
+            do {
+                _ = try await authenticator.signIn(with: .certificate(reader: reader, id: staff.id, pin: wrong))
+                Issue.record("a wrong PIN signed in")
+            } catch let error as LoginError {
+                #expect(error.userCode == 9039 && error.cause?.code == .pinIncorrect, "\(error)")
+                #expect(error.remainingAttempts == 2)
+            }
+            let session = try await authenticator.signIn(with: .certificate(reader: nil, id: staff.id, pin: pin))
+            #expect(session.role == .administrator && session.unitCode == sample.unit.code && session.method == .certificate)
+            #expect(session.name == staff.name && session.maskedID == Masking.id(staff.id.rawValue))
+            #expect(session.caller?.credential == .citizen)
+            #expect(card.pinsReceived == 2)
+
+            // The certificate holds the last four ID digits: another person's ID is refused before any PIN.
+            await #expect(throws: LoginError(.certificateAccountMismatch)) {
+                try await authenticator.signIn(with: .certificate(reader: reader, id: sample.operator.id, pin: pin))
+            }
+            #expect(card.pinsReceived == 2)
+
+            // The last try: a wrong PIN locks the card (9043); after that no PIN is sent at all.
+            let lastTry = try VirtualReaderDeck.certificateCard(holder: holder, triesLeft: 1)
+            try await first.insert(lastTry)
+            for _ in 0..<2 {
+                do {
+                    _ = try await authenticator.signIn(with: .certificate(reader: reader, id: staff.id, pin: wrong))
+                    Issue.record("a locked card signed in")
+                } catch let error as LoginError {
+                    #expect(error.userCode == 9043 && error.cause?.code == .pinLocked, "\(error)")
+                }
+            }
+            #expect(lastTry.pinsReceived == 1, "the locked card was not sent another PIN")
         }
     }
 

@@ -64,10 +64,17 @@ struct SignInTests {
         let fixture = Fixture()
         let signIn = fixture.shell.signIn
         signIn.method = .certificate
-        #expect(signIn.fields == [.pin])
+        #expect(signIn.fields == [.id, .pin])
         for digit in [0, 8, 5, 0, 5, 0, 4] { signIn.keypad.press(digit) }
         await signIn.submit()
-        #expect(await fixture.authenticator.credentials == [.certificate(reader: nil, pin: try PIN("0850504"))])
+        #expect(signIn.fieldErrors[.id] != nil, "the certificate's account is asked for")
+        #expect(signIn.keypad.count == 0, "the PIN is dropped even when the ID is missing")
+        #expect(await fixture.authenticator.credentials.isEmpty)
+        signIn.idText = "a123456789"
+        for digit in [0, 8, 5, 0, 5, 0, 4] { signIn.keypad.press(digit) }
+        await signIn.submit()
+        let id = try PersonalID(parsing: "A123456789")
+        #expect(await fixture.authenticator.credentials == [.certificate(reader: nil, id: id, pin: try PIN("0850504"))])
         #expect(signIn.keypad.count == 0)
         #expect(fixture.shell.staff != nil)
     }

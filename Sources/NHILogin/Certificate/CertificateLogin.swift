@@ -151,7 +151,7 @@ public struct CertificateLogin: Sendable {
             if case .authenticated = state { break }
             state = .failed(LoginError(card: CardError(.cardRemoved)))
         default:
-            state = .failed(LoginError(.unexpectedEvent, detail: "\(event) while \(state)"))
+            state = .failed(LoginError(.unexpectedEvent, detail: "\(event.name) while \(state)"))
         }
         return .none
     }
@@ -234,6 +234,26 @@ public struct CertificateLogin: Sendable {
                     effect = handle(.verificationFailed(error))
                 }
             }
+        }
+    }
+}
+
+extension CertificateLogin.Event {
+    /// The event's name without its payload: a PIN typed out of order must not reach an
+    /// error's detail (and from there a log).
+    var name: String {
+        switch self {
+        case .cardRead: "cardRead"
+        case .cardReadFailed: "cardReadFailed"
+        case .pinStatus: "pinStatus"
+        case .pinEntered: "pinEntered"
+        case .loginSucceeded: "loginSucceeded"
+        case .tokenFailed: "tokenFailed"
+        case .challengeIssued: "challengeIssued"
+        case .signed: "signed"
+        case .verified: "verified"
+        case .verificationFailed: "verificationFailed"
+        case .cardRemoved: "cardRemoved"
         }
     }
 }

@@ -97,7 +97,7 @@ public struct OTPLogin: Sendable {
         case (.verifying, .verificationFailed(let error)):
             state = .failed(error)
         default:
-            state = .failed(LoginError(.unexpectedEvent, detail: "\(event) while \(state)"))
+            state = .failed(LoginError(.unexpectedEvent, detail: "\(event.name) while \(state)"))
         }
         return .none
     }
@@ -119,5 +119,17 @@ public struct OTPLogin: Sendable {
             }
         }
         return state
+    }
+}
+
+extension OTPLogin.Event {
+    /// The event's name without its payload: a code typed out of order must not reach an
+    /// error's detail.
+    var name: String {
+        switch self {
+        case .codeEntered: "codeEntered"
+        case .verified: "verified"
+        case .verificationFailed: "verificationFailed"
+        }
     }
 }

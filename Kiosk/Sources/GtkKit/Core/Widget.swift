@@ -50,8 +50,14 @@ open class Widget {
     @discardableResult
     public func grabFocus() -> Bool { gtk_widget_grab_focus(pointer) != 0 }
 
-    /// Whether this widget or one of its children has the keyboard focus.
+    /// Whether this widget itself has the keyboard focus.
     public var hasFocus: Bool { gtk_widget_has_focus(pointer) != 0 }
+
+    /// Whether this widget or one of its children has the keyboard focus (an entry's
+    /// focus is on its inner text child).
+    public var containsFocus: Bool {
+        gtk_widget_get_state_flags(pointer).rawValue & GTK_STATE_FLAG_FOCUS_WITHIN.rawValue != 0
+    }
 
     // MARK: Layout
 

@@ -4,19 +4,29 @@ import Observation
 /// A card the demo can put in a reader: what its chip holds, and who the person is in the
 /// sample.
 public struct DemoCard: Sendable, Hashable, Identifiable {
-    /// The card's profile (as an NHI card reader reads it).
+    /// Which virtual card goes into the reader.
+    public enum Kind: String, Sendable, Hashable {
+        /// An NHI card (visitors; staff signing in with card + password).
+        case nhiCard
+        /// A citizen-certificate card for the holder (staff signing in with certificate + PIN).
+        case certificate
+    }
+
+    /// The holder's profile (as an NHI card reader reads it; a certificate card's holder).
     public let card: VisitorCard
     /// What the tray calls them (`管理者` / `administrator`).
     public let role: String
     public let roleEn: String
+    public let kind: Kind
 
-    public init(card: VisitorCard, role: String, roleEn: String) {
+    public init(card: VisitorCard, role: String, roleEn: String, kind: Kind = .nhiCard) {
         self.card = card
         self.role = role
         self.roleEn = roleEn
+        self.kind = kind
     }
 
-    public var id: String { card.cardNumber.rawValue }
+    public var id: String { kind.rawValue + ":" + card.cardNumber.rawValue }
 }
 
 /// **Demo only (NHITestSupport):** virtual cards put into, and taken out of, a virtual

@@ -115,6 +115,8 @@ public enum Text: Sendable, Hashable {
     case uploads(UploadText)
     case demoTray
     case demoInsert(name: String, role: String)
+    case demoInsertCertificate(name: String, role: String)
+    case demoCertificateCard
     case demoRemove
 
     /// The string in `language`.
@@ -241,6 +243,9 @@ public enum Text: Sendable, Hashable {
         case .uploads(let text): text.pair
         case .demoTray: ("示範用虛擬卡片", "Demo virtual cards")
         case .demoInsert(let name, let role): ("插入 \(name)（\(role)）的卡片", "Insert \(name)'s card (\(role))")
+        case .demoInsertCertificate(let name, let role):
+            ("插入 \(name)（\(role)）的自然人憑證卡", "Insert \(name)'s citizen-certificate card (\(role))")
+        case .demoCertificateCard: ("自然人憑證", "citizen certificate")
         case .demoRemove: ("取出卡片", "Remove the card")
         }
     }
@@ -285,7 +290,8 @@ public enum Text: Sendable, Hashable {
         case .nhiCard:
             ("請插入健保卡，輸入註冊密碼後按登入", "Insert the NHI card, enter the registration password and press Sign in")
         case .certificate:
-            ("請插入憑證卡，以下方數字鍵輸入 PIN 碼（6–8 碼）後按登入", "Insert the certificate card, type the PIN (6–8 digits) on the keypad below and press Sign in")
+            ("請插入憑證卡，輸入身分證號，以下方數字鍵輸入 PIN 碼（6–8 碼）後按登入",
+             "Insert the certificate card, enter the ID, type the PIN (6–8 digits) on the keypad below and press Sign in")
         case .nhiAppOTP:
             ("請輸入身分證號、出生日期及健保快易通 App 產生的 OTP 驗證碼（3 分鐘內有效）", "Enter the ID, the date of birth and the OTP code from the NHI app (valid 3 minutes)")
         case .nhiAppQR:

@@ -57,8 +57,9 @@ public enum StaffCredential: Sendable, Hashable {
     /// NHI card in `reader` (nil: the configured one) + registration password;
     /// `ownerUnitCode` when the owner signs in to assign administrators.
     case nhiCard(reader: String?, password: RegistrationPassword, ownerUnitCode: UnitCode?)
-    /// Certificate card in `reader` + PIN.
-    case certificate(reader: String?, pin: PIN)
+    /// Certificate card in `reader` + PIN; `id` is the account a personal certificate must
+    /// belong to (its last four digits are in the certificate).
+    case certificate(reader: String?, id: PersonalID?, pin: PIN)
     /// NHI app OTP.
     case nhiAppOTP(id: PersonalID, birthDate: CalendarDate, otp: String, ownerUnitCode: UnitCode?)
 }

@@ -77,7 +77,7 @@ public final class SignInModel {
         let owner: [Field] = ownerLogin ? [.ownerLogin, .unitCode] : [.ownerLogin]
         switch method {
         case .nhiCard: return [.password] + owner
-        case .certificate: return [.pin]
+        case .certificate: return [.id, .pin]
         case .nhiAppOTP: return [.id, .birthDate, .otp] + owner
         case .nhiAppQR: return [.id, .birthDate] + owner
         case .twFido: return [.id, .birthDate]
@@ -199,8 +199,9 @@ public final class SignInModel {
             guard let password, fieldErrors.isEmpty else { return nil }
             return .nhiCard(reader: readerName, password: password, ownerUnitCode: unit)
         case .certificate:
-            guard let pin = parse(.pin, { () throws(ValidationError) in try self.keypad.takePIN() }) else { return nil }
-            return .certificate(reader: readerName, pin: pin)
+            let id = personalID()
+            guard let pin = parse(.pin, { () throws(ValidationError) in try self.keypad.takePIN() }), let id else { return nil }
+            return .certificate(reader: readerName, id: id, pin: pin)
         case .nhiAppOTP:
             let id = personalID(), birth = birthDate(), unit = ownerUnitCode()
             let code = Normalizer.text.normalize(otp).value

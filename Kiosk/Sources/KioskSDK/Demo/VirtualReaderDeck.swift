@@ -22,8 +22,19 @@ public final class VirtualReaderDeck: VirtualCardDeck, @unchecked Sendable {
 
     public var readerName: String { slot.reader.name }
 
+    /// The demo certificate card's PIN (printed in the README's demo instructions).
+    public static let certificatePIN = "246810"
+    /// The demo certificate card's number.
+    static let certificateCardNumber = "TP03000000000001"
+
     public func insert(_ card: DemoCard) async throws {
-        let virtual = try VirtualNHICard(identity: NHICardIdentity(card.card))
+        let virtual: any VirtualCard
+        switch card.kind {
+        case .nhiCard:
+            virtual = try VirtualNHICard(identity: NHICardIdentity(card.card))
+        case .certificate:
+            virtual = try Self.certificateCard(holder: card.card)
+        }
         // Like a person swapping cards: the old one out (and seen out) first.
         try await slot.remove()
         onInsert?(card.card.cardNumber.rawValue)
@@ -32,6 +43,14 @@ public final class VirtualReaderDeck: VirtualCardDeck, @unchecked Sendable {
             if case .card = state { return true }
             return false
         }
+    }
+
+    /// A HiCOS-like citizen-certificate card from the emulator for `holder`: a fresh key and
+    /// a certificate from the test government CA carrying the holder's last 4 ID digits (.51);
+    /// PIN ``certificatePIN``, 3 tries (`triesLeft` fewer, for tests).
+    static func certificateCard(holder: VisitorCard, triesLeft: Int? = nil) throws -> VirtualCertificateCard {
+        try CertificateCardProfile(cardNumber: certificateCardNumber, pin: certificatePIN, triesLeft: triesLeft,
+                                   holder: holder.name, idLastFour: String(holder.id.rawValue.suffix(4))).makeCard()
     }
 
     public func remove() async throws {
@@ -53,12 +72,16 @@ extension NHICardIdentity {
 }
 
 extension DemoCard {
-    /// The demo's cards: the two staff members' (for signing in) and the sample's visitors'.
+    /// The demo's cards: the two staff members' (for signing in), the administrator's
+    /// certificate card (certificate + PIN sign-in, PIN ``VirtualReaderDeck/certificatePIN``)
+    /// and the sample's visitors'.
     public static func deck(_ sample: DemoData.Sample) -> [DemoCard] {
-        ([sample.administrator, sample.operator] + sample.visitors).map { person in
+        func card(_ person: DemoData.Person, _ kind: Kind = .nhiCard) -> DemoCard {
             DemoCard(card: VisitorCard(cardNumber: person.cardNumber, name: person.name, id: person.id,
                                        birthDate: person.birthDate, sex: person.sex, issueDate: person.cardIssued),
-                     role: person.role, roleEn: person.roleEn)
+                     role: person.role, roleEn: person.roleEn, kind: kind)
         }
+        return [card(sample.administrator), card(sample.operator), card(sample.administrator, .certificate)]
+            + sample.visitors.map { card($0) }
     }
 }

@@ -13,8 +13,12 @@ import NHIService
 /// - NHI-app OTP: ``OTPLogin`` with the ``OTPVerifier``.
 /// - QR code (健保快易通) and TW FidO: a token from the ``LoginConfirmationService``, shown as
 ///   ``LoginQRPayload``, polled until the phone confirms it, then consumed once.
-/// - Certificate + PIN needs the issuer's PKCS#11 module and a challenge signed on the card;
-///   until that is composed here it refuses with `signIn.methodUnavailable`.
+/// - Certificate + PIN: ``CertificateLogin`` reads the certificate through pcscd
+///   (``CertificateCardReader``), checks it against the typed ID before any PIN, asks the
+///   token for its PIN state (a locked token is never sent a PIN: 9043), sends the PIN
+///   (wrong: 9039 with the tries left), has the token sign a fresh challenge from the
+///   ``CertificateChallengeIssuer`` and verifies it against the certificate. The token is
+///   the issuer's PKCS#11 module, or the card's own PIN and key (``CertificateTokenSource``).
 ///
 /// After authentication the person's unit and role come from `NHIService.staff`
 /// (`memberships`, `session`, or `ownerSession` for "sign in as owner"); a person who is
@@ -27,6 +31,10 @@ public struct ServiceStaffAuthenticator: StaffAuthenticator {
     public let confirmations: any LoginConfirmationService
     /// How often a shown QR code's token is polled.
     public var pollInterval: Duration = .milliseconds(500)
+    /// Where certificate sign-ins log in and sign.
+    public var certificateToken: CertificateTokenSource = .pkcs11(modulePath: nil)
+    /// The service's side of certificate sign-ins (challenges, signature checks).
+    public let challenges = CertificateChallengeIssuer()
 
     public init(service: KioskService, context: PCSCContext, passwords: any RegistrationPasswordVerifier,
                 otp: any OTPVerifier, confirmations: any LoginConfirmationService) {
@@ -64,8 +72,15 @@ public struct ServiceStaffAuthenticator: StaffAuthenticator {
             case .failed(let error): throw error
             default: throw login.lastError ?? LoginError(.otpIncorrect)
             }
-        case .certificate:
-            throw KioskError(.signInMethodUnavailable)
+        case .certificate(let reader, let id, let pin):
+            let identity = try await certificateLogin(reader: reader, account: id, pin: pin)
+            guard identity.personID != nil else {
+                // An organisation certificate acts for a unit, not a person; the counter
+                // signs in staff, so it is refused rather than guessed at.
+                throw KioskError(.signInMethodUnavailable)
+            }
+            return try await session(for: identity, owner: nil, method: .certificate,
+                                     credential: identity.certificateKind ?? .citizen, certificateSerial: identity.credentialSerial)
         }
     }
 
@@ -127,6 +142,38 @@ public struct ServiceStaffAuthenticator: StaffAuthenticator {
         }
     }
 
+    /// Runs ``CertificateLogin`` with the card in `reader` (nil: the first reader holding a
+    /// card). The PIN is offered once; a wrong one ends the attempt with the token's error
+    /// (9039 and the tries left), which the kiosk shows before the next PIN is typed.
+    private func certificateLogin(reader: String?, account: PersonalID?, pin: PIN) async throws -> AuthenticatedIdentity {
+        let name: String
+        if let reader { name = reader } else { name = try await firstReaderWithCard() }
+        let token = try await signingToken(reader: name)
+        let refusal = PINRefusal()
+        var login = CertificateLogin(account: account)
+        let state = await login.run(reader: name, context: context, token: token, issuer: challenges) { _, _, previous in
+            if let previous {
+                refusal.error = previous
+                return nil
+            }
+            return pin.value
+        }
+        switch state {
+        case .authenticated(let identity): return identity
+        case .failed(let error): throw refusal.error ?? error
+        default: throw refusal.error ?? login.lastError ?? LoginError(.unexpectedEvent, detail: "certificate sign-in ended early")
+        }
+    }
+
+    private func signingToken(reader: String) async throws(CardError) -> any SigningToken {
+        switch certificateToken {
+        case .card:
+            return CardPINToken(card: try await context.connection(to: reader))
+        case .pkcs11(let path):
+            return try PKCS11Token.find(in: try PKCS11Module.load(path ?? PKCS11Module.configuredPath))
+        }
+    }
+
     private func firstReaderWithCard() async throws(CardError) -> String {
         let readers = try await context.readers()
         guard !readers.isEmpty else { throw CardError(.noReaders) }
@@ -138,7 +185,7 @@ public struct ServiceStaffAuthenticator: StaffAuthenticator {
 
     /// The service session and the role on record for an authenticated person.
     private func session(for identity: AuthenticatedIdentity, owner: UnitCode?, method: KioskModel.LoginMethod,
-                         credential: CertificateKind) async throws -> StaffSession {
+                         credential: CertificateKind, certificateSerial: String? = nil) async throws -> StaffSession {
         guard let person = identity.personID else { throw KioskError(.signInMethodUnavailable) }
         let name = identity.name
         return try await service.run { service in
@@ -150,9 +197,29 @@ public struct ServiceStaffAuthenticator: StaffAuthenticator {
             guard let member = try service.staff.memberships(person: person).first else {
                 throw ServiceError(.staffNotAssigned, context: ["person": person.masked])
             }
-            let caller = try service.staff.session(person: person, unit: member.unitCode, credential: credential)
+            let caller = try service.staff.session(person: person, unit: member.unitCode, credential: credential,
+                                                   certificateSerial: certificateSerial)
             return StaffSession(name: member.name.value, maskedID: person.masked, role: member.role, unitCode: member.unitCode,
                                 mayFileAllChanges: member.mayUseAllEnrolmentFunctions, method: method, caller: caller)
         }
+    }
+}
+
+/// Where a certificate sign-in's PIN is verified and the challenge signed.
+public enum CertificateTokenSource: Sendable, Hashable {
+    /// The issuer's PKCS#11 module at the path (nil: `NHI_PKCS11_MODULE` or HiCOS's default).
+    case pkcs11(modulePath: String?)
+    /// The card itself: ISO 7816 VERIFY and its own key (``CardPINToken``; the card
+    /// emulator's certificate profile, used by `--demo`).
+    case card
+}
+
+/// The token's refusal of the one PIN offered (set once, read after the flow ended).
+private final class PINRefusal: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: LoginError?
+    var error: LoginError? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
     }
 }

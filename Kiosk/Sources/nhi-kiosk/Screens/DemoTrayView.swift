@@ -45,8 +45,16 @@ final class DemoTrayView {
         title.text = t(.demoTray)
         context.controls.name(root, t(.demoTray))
         for (card, button) in buttons {
-            let text = t(.demoInsert(name: card.card.name, role: english ? card.roleEn : card.role))
-            button.label = card.card.name + "\n" + (english ? card.roleEn : card.role)
+            let role = english ? card.roleEn : card.role
+            let text: String
+            switch card.kind {
+            case .nhiCard:
+                text = t(.demoInsert(name: card.card.name, role: role))
+                button.label = card.card.name + "\n" + role
+            case .certificate:
+                text = t(.demoInsertCertificate(name: card.card.name, role: role))
+                button.label = card.card.name + "\n" + t(.demoCertificateCard)
+            }
             context.controls.name(button, text)
             button.setStyleClass("suggested-action", tray.inserted == card)
             button.isSensitive = !tray.status.isWorking

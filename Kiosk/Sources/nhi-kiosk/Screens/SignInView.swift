@@ -202,15 +202,16 @@ final class SignInView: ScreenView {
     func focusFirst() {
         switch model.method {
         case .nhiCard: password.grabFocus()
-        case .certificate: keypad.focusFirst()
+        case .certificate: idEntry.grabFocus()
         case .nhiAppOTP, .nhiAppQR, .twFido: idEntry.grabFocus()
         }
         if !model.isAvailable { methodButtons.first?.1.grabFocus() }
     }
 
-    /// Physical-keyboard digits for the keypad (certificate sign-in only).
+    /// Physical-keyboard digits for the keypad (certificate sign-in only; not while the ID
+    /// field is being typed in).
     func handleKey(_ key: KeyPress) -> Bool {
-        guard model.method == .certificate, model.isAvailable else { return false }
+        guard model.method == .certificate, model.isAvailable, !idEntry.containsFocus else { return false }
         if let digit = key.digit {
             model.keypad.press(digit)
             return true
