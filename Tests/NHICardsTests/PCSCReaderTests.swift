@@ -41,6 +41,33 @@ struct PCSCReaderTests {
         }
     }
 
+    @Test("Two contexts, one card: a transaction held by one never deadlocks the other (it waits, then reads)")
+    func twoContextsOneCard() async throws {
+        try await PCSCTestEnvironment.withVirtualReaders { first, _ in
+            try await first.insert(Self.nhiCard())
+            let holder = PCSCContext(), waiter = PCSCContext()
+            let reader = first.reader.name
+            // Open the waiter's connection first, so its next calls meet the holder's lock.
+            _ = try await NHICardReader(waiter).readIdentity(reader: reader)
+            let order = OrderLog()
+            let held = Task {
+                try await holder.withCard(in: reader) { connection async throws(CardError) -> Void in
+                    order.append("holder began")
+                    try? await Task.sleep(for: .milliseconds(400))
+                    // The holder still needs its thread to talk to the card inside its transaction.
+                    _ = try await connection.transmit([NHICardReader.selectApplication])
+                    order.append("holder ended")
+                }
+            }
+            while !order.entries.contains("holder began") { try await Task.sleep(for: .milliseconds(5)) }
+            let identity = try await NHICardReader(waiter).readIdentity(reader: reader)
+            order.append("waiter read")
+            try await held.value
+            #expect(identity.name.value == "陳大文")
+            #expect(order.entries == ["holder began", "holder ended", "waiter read"])
+        }
+    }
+
     @Test("Two readers with two cards: each is read, in reader order")
     func twoReaders() async throws {
         try await PCSCTestEnvironment.withVirtualReaders { first, second in
@@ -253,4 +280,12 @@ struct PCSCReaderTests {
             #expect(again.name.value == "陳大文")
         }
     }
+}
+
+/// Records the order in which concurrent steps happened.
+final class OrderLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [String] = []
+    func append(_ item: String) { lock.withLock { items.append(item) } }
+    var entries: [String] { lock.withLock { items } }
 }

@@ -1,4 +1,5 @@
 import CPCSCLite
+import Dispatch
 
 /// An open connection to the card in one reader (shared mode), made by ``PCSCContext``.
 ///
@@ -110,18 +111,41 @@ public actor CardConnection: CardTransport {
             transactionBusy = false
             if !waiters.isEmpty { waiters.removeFirst().resume() }
         }
-        let begin = status(SCardBeginTransaction(card))
+        // pcsc-lite's SCardBeginTransaction sleeps and retries inside the library while another
+        // handle holds a transaction on the reader. It is called from a pool thread, not from
+        // this context's own thread, so that thread stays free: otherwise another context's
+        // transaction holder whose commands are queued behind us would never end (a deadlock).
+        // pcsc-lite's client serialises calls on one context with its own mutex, released
+        // between the retries.
+        let handle = card
+        let begin = await withCheckedContinuation { (done: CheckedContinuation<PCSCStatus, Never>) in
+            DispatchQueue.global(qos: .userInitiated).async {
+                done.resume(returning: status(SCardBeginTransaction(handle)))
+            }
+        }
         guard begin == .success else {
             if begin.meansCardGone || begin.meansServiceLost || begin == .resetCard { open = false }
             throw CardError(pcsc: begin, during: "SCardBeginTransaction", reader: readerName)
         }
         do {
             let result = try await body()
-            _ = SCardEndTransaction(card, SCard.leaveCard)
+            endTransaction()
             return result
         } catch {
-            _ = SCardEndTransaction(card, SCard.leaveCard)
+            endTransaction()
             throw error
+        }
+    }
+
+    /// Ends the transaction. pcscd refuses `SCardEndTransaction` after the card was removed
+    /// or reset (`SCARD_W_REMOVED_CARD` / `SCARD_W_RESET_CARD`) *and keeps the reader locked*
+    /// for this handle until it disconnects — every other program would then wait for that
+    /// reader forever. So a refused end closes the handle, which releases the lock.
+    private func endTransaction() {
+        guard open else { return }
+        if status(SCardEndTransaction(card, SCard.leaveCard)) != .success {
+            _ = SCardDisconnect(card, SCard.leaveCard)
+            open = false
         }
     }
 
@@ -133,7 +157,8 @@ public actor CardConnection: CardTransport {
         var nameLength: DWORD = 0
         var atrLength: DWORD = 0
         let rv = status(SCardStatus(card, nil, &nameLength, &state, &proto, nil, &atrLength))
-        return rv == .success
+        // Another handle's transaction on the reader: this handle is fine, it just has to wait.
+        return rv == .success || rv == .sharingViolation
     }
 
     /// Closes the connection, leaving the card powered (`SCARD_LEAVE_CARD`).

@@ -112,6 +112,7 @@ final class CardEventWatcher: @unchecked Sendable {
         while !isStopped {
             // 1. A context (again, after pcscd went away).
             var established: SCARDCONTEXT = 0
+            PCSCClientSetup.nonBlocking
             let rv = status(SCardEstablishContext(SCard.scopeSystem, nil, nil, &established))
             guard rv == .success else {
                 if !serviceDown {

@@ -72,10 +72,24 @@ public actor PCSCContext {
             connections[reader] = nil
             await open.disconnect()
         }
-        let connection = try retryingAfterServiceLoss { () throws(CardError) in
-            let context = try establishedContext()
-            return try CardConnection(context: context, reader: reader)
-        }
+        var attempt: Result<CardConnection, CardError>
+        let deadline = ContinuousClock.now + .seconds(30)
+        repeat {
+            do {
+                let made = try retryingAfterServiceLoss { () throws(CardError) in
+                    let context = try establishedContext()
+                    return try CardConnection(context: context, reader: reader)
+                }
+                attempt = .success(made)
+            } catch {
+                attempt = .failure(error)
+                // Another program holds a transaction on the reader: wait for it without
+                // holding this context's thread.
+                guard error.pcscStatus == .sharingViolation, ContinuousClock.now < deadline else { break }
+                try? await Task.sleep(for: .milliseconds(10))
+            }
+        } while (try? attempt.get()) == nil
+        let connection = try attempt.get()
         connections[reader] = connection
         return connection
     }
@@ -115,6 +129,7 @@ public actor PCSCContext {
         if let handle, status(SCardIsValidContext(handle.value)) == .success { return handle }
         dropContext()
         var context: SCARDCONTEXT = 0
+        PCSCClientSetup.nonBlocking
         let rv = status(SCardEstablishContext(SCard.scopeSystem, nil, nil, &context))
         guard rv == .success else { throw CardError(pcsc: rv, during: "SCardEstablishContext") }
         let established = ContextHandle(context)

@@ -1,3 +1,4 @@
+import Foundation
 /// A PC/SC return value (`SCARD_S_SUCCESS`, `SCARD_E_*`, `SCARD_W_*`, `SCARD_F_*`), kept
 /// beside the user-facing code so that support staff can look it up.
 ///
@@ -148,4 +149,18 @@ public struct PCSCStatus: Hashable, Sendable, CustomStringConvertible {
         0x8010_006E: "SCARD_W_CANCELLED_BY_USER",
         0x8010_006F: "SCARD_W_CARD_NOT_AUTHENTICATED",
     ]
+}
+
+/// pcsc-lite's client normally sleeps and retries inside `SCardBeginTransaction`,
+/// `SCardStatus`, `SCardConnect` and `SCardReconnect` while another handle holds a
+/// transaction on the reader — blocking the calling thread, which here is a context's PC/SC
+/// thread that other work (including the commands that would end a transaction) is queued
+/// on. `PCSCLITE_NO_BLOCKING` makes those calls return `SCARD_E_SHARING_VIOLATION`
+/// instead; the SDK then waits asynchronously (``CardConnection/withTransaction(_:)``).
+/// The library reads the variable once, at the process's first `SCardEstablishContext`,
+/// so every establish goes through this first.
+enum PCSCClientSetup {
+    static let nonBlocking: Void = {
+        setenv("PCSCLITE_NO_BLOCKING", "1", 1)
+    }()
 }
