@@ -11,7 +11,9 @@ import NHIService
 import NHITestSupport
 import Testing
 
-/// Events from a source, collected on a task, awaited with a deadline.
+/// Events from a source, collected on a task, awaited with a deadline. ``stop()`` ends the
+/// watching (the collecting task must not keep the log alive, or its card watcher would
+/// outlive the test and read the next test's cards).
 private final class EventLog: @unchecked Sendable {
     private let lock = NSLock()
     private var events: [KioskModel.CardEvent] = []
@@ -19,10 +21,16 @@ private final class EventLog: @unchecked Sendable {
 
     init(_ source: any CardEventSource) {
         let stream = source.events()
-        task = Task.detached { [self] in
-            for await event in stream { lock.withLock { events.append(event) } }
+        task = Task.detached { [weak self] in
+            for await event in stream {
+                guard let self else { return }
+                self.lock.withLock { self.events.append(event) }
+            }
         }
     }
+
+    /// Stops watching; the card watcher's thread and context end with it.
+    func stop() { task?.cancel() }
 
     deinit { task?.cancel() }
 
@@ -70,6 +78,7 @@ struct SDKAdapterTests {
             } else {
                 Issue.record("no unreadable event")
             }
+            log.stop()
         }
     }
 

@@ -32,13 +32,24 @@ public actor CardConnection: CardTransport {
         case t1 = "T=1"
     }
 
-    init(context: ContextHandle, reader: String) throws(CardError) {
+    /// Connects to the card in `reader`. `SCardConnect` waits inside pcscd while another
+    /// handle holds a transaction on the reader, so it runs on a pool thread, never on the
+    /// PC/SC thread: the transaction's holder may need that thread to finish.
+    static func connect(context: ContextHandle, reader: String) async throws(CardError) -> CardConnection {
+        let contextValue = context.value
+        let (rv, handle, active) = await offPCSCThread { () -> (PCSCStatus, SCARDHANDLE, DWORD) in
+            var handle: SCARDHANDLE = 0
+            var active: DWORD = 0
+            let rv = status(SCardConnect(contextValue, reader, SCard.shareShared, SCard.protocolT0 | SCard.protocolT1, &handle, &active))
+            return (rv, handle, active)
+        }
+        guard rv == .success else { throw CardError(pcsc: rv, during: "SCardConnect", reader: reader) }
+        return CardConnection(context: context, reader: reader, handle: handle, activeProtocol: active)
+    }
+
+    private init(context: ContextHandle, reader: String, handle: SCARDHANDLE, activeProtocol active: DWORD) {
         self.context = context
         self.readerName = reader
-        var handle: SCARDHANDLE = 0
-        var active: DWORD = 0
-        let rv = status(SCardConnect(context.value, reader, SCard.shareShared, SCard.protocolT0 | SCard.protocolT1, &handle, &active))
-        guard rv == .success else { throw CardError(pcsc: rv, during: "SCardConnect", reader: reader) }
         self.card = handle
         self.activeProtocol = active == SCard.protocolT0 ? .t0 : .t1
         // The ATR as the reader reports it for this handle.
@@ -118,11 +129,7 @@ public actor CardConnection: CardTransport {
         // pcsc-lite's client serialises calls on one context with its own mutex, released
         // between the retries.
         let handle = card
-        let begin = await withCheckedContinuation { (done: CheckedContinuation<PCSCStatus, Never>) in
-            DispatchQueue.global(qos: .userInitiated).async {
-                done.resume(returning: status(SCardBeginTransaction(handle)))
-            }
-        }
+        let begin = await offPCSCThread { status(SCardBeginTransaction(handle)) }
         guard begin == .success else {
             if begin.meansCardGone || begin.meansServiceLost || begin == .resetCard { open = false }
             throw CardError(pcsc: begin, during: "SCardBeginTransaction", reader: readerName)
@@ -150,15 +157,18 @@ public actor CardConnection: CardTransport {
     }
 
     /// Whether the handle still reaches the same card (one `SCardStatus` round trip).
+    ///
+    /// Only a plain success counts: a handle whose card was swapped or reset answers with a
+    /// warning, and one that meets another program's transaction answers
+    /// `SCARD_E_SHARING_VIOLATION` — the context then makes a new connection, and that
+    /// waits for the transaction off the PC/SC thread.
     func isUsable() -> Bool {
         guard open else { return false }
         var state: DWORD = 0
         var proto: DWORD = 0
         var nameLength: DWORD = 0
         var atrLength: DWORD = 0
-        let rv = status(SCardStatus(card, nil, &nameLength, &state, &proto, nil, &atrLength))
-        // Another handle's transaction on the reader: this handle is fine, it just has to wait.
-        return rv == .success || rv == .sharingViolation
+        return status(SCardStatus(card, nil, &nameLength, &state, &proto, nil, &atrLength)) == .success
     }
 
     /// Closes the connection, leaving the card powered (`SCARD_LEAVE_CARD`).
@@ -166,5 +176,15 @@ public actor CardConnection: CardTransport {
         guard open else { return }
         open = false
         _ = SCardDisconnect(card, SCard.leaveCard)
+    }
+}
+
+/// Runs a pcsc-lite call that may wait inside the library or inside pcscd for another
+/// handle's transaction (`SCardConnect`, `SCardBeginTransaction`) on a pool thread, so the
+/// PC/SC thread that every context shares stays free for the transaction's holder.
+/// pcsc-lite's client serialises the calls on one context with its own mutex.
+func offPCSCThread<T: Sendable>(_ call: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { (done: CheckedContinuation<T, Never>) in
+        DispatchQueue.global(qos: .userInitiated).async { done.resume(returning: call()) }
     }
 }

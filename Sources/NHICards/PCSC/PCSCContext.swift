@@ -72,26 +72,27 @@ public actor PCSCContext {
             connections[reader] = nil
             await open.disconnect()
         }
-        var attempt: Result<CardConnection, CardError>
         let deadline = ContinuousClock.now + .seconds(30)
-        repeat {
+        while true {
             do {
-                let made = try retryingAfterServiceLoss { () throws(CardError) in
-                    let context = try establishedContext()
-                    return try CardConnection(context: context, reader: reader)
+                let context = try retryingAfterServiceLoss { () throws(CardError) in try establishedContext() }
+                let made: CardConnection
+                do {
+                    made = try await CardConnection.connect(context: context, reader: reader)
+                } catch where error.pcscStatus?.meansServiceLost == true {
+                    // pcscd was restarted since the context was made: once more on a new one.
+                    dropContext()
+                    made = try await CardConnection.connect(context: try establishedContext(), reader: reader)
                 }
-                attempt = .success(made)
+                connections[reader] = made
+                return made
             } catch {
-                attempt = .failure(error)
-                // Another program holds a transaction on the reader: wait for it without
-                // holding this context's thread.
-                guard error.pcscStatus == .sharingViolation, ContinuousClock.now < deadline else { break }
+                // Another program holds the reader (a transaction, or an exclusive
+                // connection): wait for it without holding this context's thread.
+                guard error.pcscStatus == .sharingViolation, ContinuousClock.now < deadline else { throw error }
                 try? await Task.sleep(for: .milliseconds(10))
             }
-        } while (try? attempt.get()) == nil
-        let connection = try attempt.get()
-        connections[reader] = connection
-        return connection
+        }
     }
 
     /// Runs `body` with the card in `reader` inside a PC/SC transaction, so no other
