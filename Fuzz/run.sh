@@ -33,6 +33,10 @@ swiftc "${flags[@]}" -module-name "Fuzz_$target" "$src" $extra_sources "${object
   | grep -v "Cannot export local symbol" || true
 log="$out/run.log"
 set +e
+# No leak checking (the Swift runtime's metadata caches read as leaks, and leaks are not among
+# the invariants) and no allocation stacks (a memory error is still caught and reported, without
+# where the memory was allocated): together they were ~45 % of the time. Override with ASAN_OPTIONS.
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:malloc_context_size=0}"
 SWIFT_BACKTRACE=enable=no "$out/fuzzer" -artifact_prefix="$out/" -runs="$runs" -max_len=4096 -timeout=10 -print_final_stats=1 "$@" "$out/corpus" "Fuzz/corpus/$target" >"$log" 2>&1
 status=$?
 set -e

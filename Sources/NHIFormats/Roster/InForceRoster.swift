@@ -223,7 +223,9 @@ public struct InForceRoster: Sendable, Hashable {
     /// packed straight from the bytes; anything else is normalised and parsed.
     public static func loadIDs(from input: ByteInput, encoding: TextEncoding? = nil) throws(FormatError) -> IDLoadResult {
         let reader = try CSVReader(input, encoding: encoding)
-        var table = PersonalIDTable(expected: 1 << 16)
+        // Sized from the file (a roster line is at least ~12 bytes), so a small roster does
+        // not clear a large table and a large one does not grow it step by step.
+        var table = PersonalIDTable(expected: min(max(1 << 10, (input.sizeHint ?? (1 << 20)) / 12), 1 << 21))
         var idColumn = 0
         var first = true
         var rows = 0

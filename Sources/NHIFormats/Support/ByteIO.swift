@@ -13,6 +13,16 @@ public enum ByteInput: Sendable {
     /// Bytes in memory, with a name for messages.
     case bytes([UInt8], name: String = "<memory>")
 
+    /// The input's size in bytes when it is known without reading it (nil: unknown).
+    var sizeHint: Int? {
+        switch self {
+        case .bytes(let bytes, _): return bytes.count
+        case .file(let path):
+            var info = stat()
+            return stat(path, &info) == 0 ? Int(info.st_size) : nil
+        }
+    }
+
     /// The file name, for reports.
     public var name: String {
         switch self {

@@ -69,21 +69,10 @@ extension NHIService.Filings {
             guard !filings.isEmpty else { throw ServiceError(.filingNothingToChange) }
             let batch = try w.insert(FilingBatch(id: 0, unitCode: unit.unit.code, kind: "bulkSalaryAdjustment", fileName: nil, fileSHA256: nil,
                                                  count: filings.count, createdAt: now, createdBy: caller.description))
-            let ids = try w.insert(filings.map { $0.inBatch(batch) })
+            let ids = try w.insert(filings, batch: batch)
             try core.record(w, caller, unit: unit.unit.code, action: "filing.bulkSalaryAdjustment", target: "batch #\(batch)",
                             detail: "\(ids.count) people effective \(effective.iso)")
             return try ids.compactMap { try w.filing(id: $0) }
         }
-    }
-}
-
-extension Filing {
-    /// The same filing as part of a batch.
-    func inBatch(_ batch: Int64) -> Filing {
-        Filing(id: id, unitCode: unitCode, family: family, kind: kind, personID: personID, principalID: principalID, relation: relation,
-               name: name, birthDate: birthDate, category: category, reason: reason, insuredAmount: insuredAmount,
-               adjustedAmount: adjustedAmount, effectiveDate: effectiveDate, filedOn: filedOn, filedAt: filedAt, filedBy: filedBy,
-               staffID: staffID, status: status, checkCode: checkCode, checkMessage: checkMessage, convertedAt: convertedAt,
-               batchID: batch, labour: labour, foreignNational: foreignNational, issueCardTo: issueCardTo)
     }
 }

@@ -317,7 +317,7 @@ extension NHIService {
         /// Stores a filing with its attachments, the labour outbox entry of a three-in-one
         /// filing (due 18:00 today) and an audit entry.
         func store(_ w: any StoreWriter, _ filing: Filing, attachments: [UploadedDocument], caller: Caller) throws -> Filing {
-            let id = try w.insert([filing])[0]
+            let id = try w.insert([filing], batch: nil)[0]
             for attachment in attachments { try w.store(attachment, owner: "filing:\(id)") }
             if filing.family == .threeInOne && filing.principalID == nil {
                 // Forwarded at 18:00 on the filing day; filed later, at 18:00 the next day.

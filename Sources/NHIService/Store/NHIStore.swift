@@ -110,8 +110,9 @@ public protocol StoreWriter: StoreReader {
     /// (`filing:12`, `cardApplication:3`).
     func store(_ attachment: UploadedDocument, owner: String) throws
 
-    /// Inserts filings (ignoring their `id`s) and returns the new IDs, in order.
-    func insert(_ filings: [Filing]) throws -> [Int64]
+    /// Inserts filings (ignoring their `id`s) and returns the new IDs, in order. A `batch`
+    /// puts every one of them in that batch (instead of each filing's own `batchID`).
+    func insert(_ filings: [Filing], batch: Int64?) throws -> [Int64]
     func update(_ filing: Filing) throws
     func insert(_ batch: FilingBatch) throws -> Int64
     func insert(_ entry: LabourOutboxEntry) throws -> Int64

@@ -74,7 +74,7 @@ extension SQLiteSession {
         }
     }
 
-    func insert(_ filings: [Filing]) throws -> [Int64] {
+    func insert(_ filings: [Filing], batch: Int64?) throws -> [Int64] {
         let raw = RawStatement(try db.cachedStatement(sql: """
             INSERT INTO filing (unit_code, family, kind, person_id, principal_id, relation, name, birth_date, category, reason,
                 insured_amount, adjusted_amount, effective_date, filed_on, filed_at, filed_by, staff_id, status, check_code,
@@ -105,7 +105,7 @@ extension SQLiteSession {
             raw.bind(19, f.checkCode)
             raw.bind(20, f.checkMessage)
             raw.bind(21, f.convertedAt?.timeIntervalSince1970)
-            raw.bind(22, f.batchID)
+            raw.bind(22, batch ?? f.batchID)
             raw.bind(23, try f.labour.map { try StoreCodec.encode($0) })
             raw.bind(24, f.foreignNational)
             raw.bind(25, f.issueCardTo)
