@@ -9,7 +9,7 @@ import Observation
 /// through `NHIService.filings.enrol`, which applies the rules again and stores it.
 @Observable
 @MainActor
-public final class EnrolmentModel: FlowModel {
+public final class EnrolmentModel: FlowModel, FilingForm {
     /// The form's text fields.
     public enum Field: String, Sendable, Hashable, CaseIterable {
         case id, name, birthDate, principalID, eligibilityReason, effectiveDate, salary, insuredAmount
@@ -44,16 +44,16 @@ public final class EnrolmentModel: FlowModel {
     public var labour = LabourFields()
     public let attachments = AttachmentList(limit: 3)
 
-    public private(set) var attempted = false
-    public private(set) var status: FlowStatus<Filing> = .idle
+    public internal(set) var attempted = false
+    public internal(set) var status: FlowStatus<Filing> = .idle
     /// A service refusal that names a field (shown under it as well as in the status line).
-    public private(set) var serviceFieldError: (field: Field, error: PresentableError)?
+    public internal(set) var serviceFieldError: (field: Field, error: PresentableError)?
 
     /// 到職起薪.
     public static let defaultEligibilityReason = "到職起薪"
 
-    @ObservationIgnored private let context: FlowContext
-    @ObservationIgnored private var generation = RequestGeneration()
+    @ObservationIgnored let context: FlowContext
+    @ObservationIgnored var generation = RequestGeneration()
     @ObservationIgnored private var lastProposed: String?
 
     public init(context: FlowContext) {
@@ -209,27 +209,7 @@ public final class EnrolmentModel: FlowModel {
 
     /// Files the enrolment when every field is valid.
     public func submit() async {
-        guard !status.isWorking else { return }
-        attempted = true
-        serviceFieldError = nil
-        guard let request else { return }
-        let service: KioskService, caller: Caller
-        do { (service, caller, _) = try context.staffCaller() } catch {
-            status = .failed(PresentableError(error))
-            return
-        }
-        let attempt = generation.next()
-        status = .working
-        do {
-            let filing = try await service.run { try $0.filings.enrol(request, by: caller) }
-            guard generation.isCurrent(attempt) else { return }
-            status = .succeeded(filing)
-        } catch {
-            guard generation.isCurrent(attempt) else { return }
-            let shown = PresentableError(error)
-            status = .failed(shown)
-            if let field = Self.field(for: shown.code) { serviceFieldError = (field, shown) }
-        }
+        await file(request) { service, request, caller in try service.filings.enrol(request, by: caller) }
     }
 
     /// Which field a service refusal is about, to show it there too.

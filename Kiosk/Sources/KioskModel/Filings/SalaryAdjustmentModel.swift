@@ -9,7 +9,7 @@ import Observation
 /// filing through `NHIService.filings.adjustSalary`.
 @Observable
 @MainActor
-public final class SalaryAdjustmentModel: FlowModel {
+public final class SalaryAdjustmentModel: FlowModel, FilingForm {
     public enum Field: String, Sendable, Hashable, CaseIterable {
         case id, salary, newAmount
     }
@@ -26,12 +26,12 @@ public final class SalaryAdjustmentModel: FlowModel {
     public let attachments = AttachmentList(limit: 3)
     public let roster: UnitRoster
 
-    public private(set) var attempted = false
-    public private(set) var status: FlowStatus<Filing> = .idle
-    public private(set) var serviceFieldError: (field: Field, error: PresentableError)?
+    public internal(set) var attempted = false
+    public internal(set) var status: FlowStatus<Filing> = .idle
+    public internal(set) var serviceFieldError: (field: Field, error: PresentableError)?
 
-    @ObservationIgnored private let context: FlowContext
-    @ObservationIgnored private var generation = RequestGeneration()
+    @ObservationIgnored let context: FlowContext
+    @ObservationIgnored var generation = RequestGeneration()
     @ObservationIgnored private var lastProposed: String?
 
     public init(context: FlowContext) {
@@ -135,32 +135,15 @@ public final class SalaryAdjustmentModel: FlowModel {
     }
 
     public func submit() async {
-        guard !status.isWorking else { return }
-        attempted = true
-        serviceFieldError = nil
-        guard let request else { return }
-        let service: KioskService, caller: Caller
-        do { (service, caller, _) = try context.staffCaller() } catch {
-            status = .failed(PresentableError(error))
-            return
-        }
-        let attempt = generation.next()
-        status = .working
-        do {
-            let filing = try await service.run { try $0.filings.adjustSalary(request, by: caller) }
-            guard generation.isCurrent(attempt) else { return }
-            status = .succeeded(filing)
-        } catch {
-            guard generation.isCurrent(attempt) else { return }
-            let shown = PresentableError(error)
-            status = .failed(shown)
-            switch shown.code {
-            case ServiceError.Code.filingNotInsuredHere.rawValue, ServiceError.Code.filingDuplicatePending.rawValue:
-                serviceFieldError = (.id, shown)
-            case ServiceError.Code.filingInsuredAmount.rawValue, ServiceError.Code.filingAmountUnchanged.rawValue:
-                serviceFieldError = (.newAmount, shown)
-            default: break
-            }
+        await file(request) { service, request, caller in try service.filings.adjustSalary(request, by: caller) }
+    }
+
+    /// Which field a service refusal is about, to show it there too.
+    static func field(for code: String) -> Field? {
+        switch code {
+        case ServiceError.Code.filingNotInsuredHere.rawValue, ServiceError.Code.filingDuplicatePending.rawValue: .id
+        case ServiceError.Code.filingInsuredAmount.rawValue, ServiceError.Code.filingAmountUnchanged.rawValue: .newAmount
+        default: nil
         }
     }
 

@@ -8,7 +8,7 @@ import Observation
 /// with them, and the filing through `NHIService.filings.withdraw`.
 @Observable
 @MainActor
-public final class WithdrawalModel: FlowModel {
+public final class WithdrawalModel: FlowModel, FilingForm {
     /// The form's text fields.
     public enum Field: String, Sendable, Hashable, CaseIterable {
         case id, transferOutDate, passportNumber
@@ -25,12 +25,12 @@ public final class WithdrawalModel: FlowModel {
     /// The unit's in-force roster (to pick the person and show their dependants).
     public let roster: UnitRoster
 
-    public private(set) var attempted = false
-    public private(set) var status: FlowStatus<Filing> = .idle
-    public private(set) var serviceFieldError: (field: Field, error: PresentableError)?
+    public internal(set) var attempted = false
+    public internal(set) var status: FlowStatus<Filing> = .idle
+    public internal(set) var serviceFieldError: (field: Field, error: PresentableError)?
 
-    @ObservationIgnored private let context: FlowContext
-    @ObservationIgnored private var generation = RequestGeneration()
+    @ObservationIgnored let context: FlowContext
+    @ObservationIgnored var generation = RequestGeneration()
 
     public init(context: FlowContext) {
         self.context = context
@@ -102,31 +102,16 @@ public final class WithdrawalModel: FlowModel {
 
     /// Files the withdrawal.
     public func submit() async {
-        guard !status.isWorking else { return }
-        attempted = true
-        serviceFieldError = nil
-        guard let request else { return }
-        let service: KioskService, caller: Caller
-        do { (service, caller, _) = try context.staffCaller() } catch {
-            status = .failed(PresentableError(error))
-            return
-        }
-        let attempt = generation.next()
-        status = .working
-        do {
-            let filing = try await service.run { try $0.filings.withdraw(request, by: caller) }
-            guard generation.isCurrent(attempt) else { return }
-            status = .succeeded(filing)
+        if await file(request, through: { service, request, caller in try service.filings.withdraw(request, by: caller) }) {
             await roster.load()
-        } catch {
-            guard generation.isCurrent(attempt) else { return }
-            let shown = PresentableError(error)
-            status = .failed(shown)
-            switch shown.code {
-            case ServiceError.Code.filingNotInsuredHere.rawValue, ServiceError.Code.filingDuplicatePending.rawValue:
-                serviceFieldError = (.id, shown)
-            default: break
-            }
+        }
+    }
+
+    /// Which field a service refusal is about, to show it there too.
+    static func field(for code: String) -> Field? {
+        switch code {
+        case ServiceError.Code.filingNotInsuredHere.rawValue, ServiceError.Code.filingDuplicatePending.rawValue: .id
+        default: nil
         }
     }
 

@@ -12,8 +12,8 @@ final class EnrolView: ScreenView {
     private let model: EnrolmentModel
     private let heading = Label("", role: .heading)
     private let note = NotConnectedNote()
-    private let familyCaption = Label(), enrolleeCaption = Label()
-    private let family: RadioChoice<FilingFamily>
+    private let enrolleeCaption = Label()
+    private let family: FamilyChoice
     private let enrollee: RadioChoice<EnrolmentModel.Enrollee>
     private let form: FormGrid
     private var inputs: [EnrolmentModel.Field: TextInput] = [:]
@@ -27,8 +27,7 @@ final class EnrolView: ScreenView {
     private let labour: LabourSection
     private let preview = PreviewView()
     private let attachments: AttachmentsView
-    private let submit: Button, startOver: Button
-    private let status = StatusLine()
+    private let actions: FilingActions
 
     init(context: ViewContext) {
         self.context = context
@@ -38,7 +37,7 @@ final class EnrolView: ScreenView {
         self.form = form
         let (page, column) = Build.page(heading: heading)
         root = page
-        family = RadioChoice(FilingFamily.allCases.reversed()) { model.family = $0 }
+        family = FamilyChoice { model.family = $0 }
         enrollee = RadioChoice(EnrolmentModel.Enrollee.allCases) { model.enrollee = $0 }
         relation = ListChoice(DependantRelation.allCases) { model.relation = $0 }
         category = ListChoice([.employee, .employer, .selfEmployed, .professional]) { model.category = $0 }
@@ -48,13 +47,12 @@ final class EnrolView: ScreenView {
         reload = makeButton(width: 220) { model.reloadAmount() }
         labour = LabourSection(form: form) { field, text in model.labour[field] = text } onUnitType: { model.labour.pensionUnitType = $0 }
         attachments = AttachmentsView(model: model.attachments, context: context)
-        submit = makeButton("suggested-action") { Task { await model.submit() } }
-        startOver = makeButton { model.startOver() }
+        actions = FilingActions(submit: { await model.submit() }, startOver: { model.startOver() })
 
-        for caption in [familyCaption, enrolleeCaption] { caption.addStyleClass("field-caption") }
+        enrolleeCaption.addStyleClass("field-caption")
         let choices = Grid(rowSpacing: 8, columnSpacing: 16)
-        choices.attach(familyCaption, column: 0, row: 0)
-        choices.attach(family.box, column: 1, row: 0)
+        choices.attach(family.caption, column: 0, row: 0)
+        choices.attach(family.radio.box, column: 1, row: 0)
         choices.attach(enrolleeCaption, column: 0, row: 1)
         choices.attach(enrollee.box, column: 1, row: 1)
 
@@ -80,9 +78,7 @@ final class EnrolView: ScreenView {
         labour.attach()
         dependantNote.addStyleClass("hint")
 
-        let buttons = Box(.horizontal, spacing: 12)
-        buttons.append([submit, startOver])
-        column.append([note.root, choices, form.grid, dependantNote, preview.root, attachments.root, buttons, status.label])
+        column.append([note.root, choices, form.grid, dependantNote, preview.root, attachments.root, actions.buttons, actions.status.label])
         for entry in inputs.values { entry.entry.setActivatesDefault(true) }
         observe { [weak self] in self?.render() }
     }
@@ -93,9 +89,8 @@ final class EnrolView: ScreenView {
         heading.text = t(.screenTitle(.enrol))
         let missing = context.shell.missingModule(for: .enrol)
         note.show(missing, context: context)
-        familyCaption.text = t(.filing(.familyPicker))
         enrolleeCaption.text = t(.filing(.enrolleePicker))
-        family.render(context, selected: model.family, label: { .filing(.family($0)) }, groupName: .filing(.familyPicker))
+        family.render(context, selected: model.family)
         enrollee.render(context, selected: model.enrollee, label: { .filing(.enrollee($0)) }, groupName: .filing(.enrolleePicker))
 
         let shown = Set(model.fields)
@@ -119,14 +114,10 @@ final class EnrolView: ScreenView {
         preview.render(context, model.preview)
         attachments.render(visible: model.needsDocuments || !model.attachments.documents.isEmpty, needed: model.needsDocuments)
 
-        let filed = model.status.result != nil
-        submit.render(context, .form(.submit), enabled: missing == nil && !model.status.isWorking && !filed)
-        startOver.render(context, filed ? .form(.nextOne) : .form(.startOver))
-        status.render(context, model.status) { t(.filing(.filedEnrolment($0))) }
-        if context.shell.screen == .enrol { context.window.setDefaultWidget(submit) }
+        actions.render(context, status: model.status, missing: missing, screen: .enrol) { t(.filing(.filedEnrolment($0))) }
     }
 
-    func focusFirst() { family.box.grabFocus() }
+    func focusFirst() { family.radio.box.grabFocus() }
 }
 
 /// The three-in-one labour fields, shared by enrolment and salary adjustment.

@@ -12,8 +12,7 @@ final class SalaryAdjustmentView: ScreenView {
     private let model: SalaryAdjustmentModel
     private let heading = Label("", role: .heading)
     private let note = NotConnectedNote()
-    private let familyCaption = Label()
-    private let family: RadioChoice<FilingFamily>
+    private let family: FamilyChoice
     private let form: FormGrid
     private let picker: RosterPicker
     private let pickerRow: FormRow
@@ -23,8 +22,7 @@ final class SalaryAdjustmentView: ScreenView {
     private let labour: LabourSection
     private let preview = PreviewView()
     private let attachments: AttachmentsView
-    private let submit: Button, startOver: Button
-    private let status = StatusLine()
+    private let actions: FilingActions
 
     init(context: ViewContext) {
         self.context = context
@@ -34,17 +32,13 @@ final class SalaryAdjustmentView: ScreenView {
         self.form = form
         let (page, column) = Build.page(heading: heading)
         root = page
-        family = RadioChoice(FilingFamily.allCases.reversed()) { model.family = $0 }
+        family = FamilyChoice { model.family = $0 }
         picker = RosterPicker { model.choose($0) }
         reload = makeButton(width: 220) { model.reloadAmount() }
         employerLowering = Toggle { model.employerLowering = $0 }
         labour = LabourSection(form: form) { field, text in model.labour[field] = text } onUnitType: { model.labour.pensionUnitType = $0 }
         attachments = AttachmentsView(model: model.attachments, context: context)
-        submit = makeButton("suggested-action") { Task { await model.submit() } }
-        startOver = makeButton { model.startOver() }
-        familyCaption.addStyleClass("field-caption")
-        let choices = Box(.horizontal, spacing: 16)
-        choices.append([familyCaption, family.box])
+        actions = FilingActions(submit: { await model.submit() }, startOver: { model.startOver() })
 
         pickerRow = form.add(picker.dropDown)
         for field in SalaryAdjustmentModel.Field.allCases {
@@ -53,9 +47,7 @@ final class SalaryAdjustmentView: ScreenView {
         form.addWide(reload)
         form.addWide(employerLowering.check)
         labour.attach()
-        let buttons = Box(.horizontal, spacing: 12)
-        buttons.append([submit, startOver])
-        column.append([note.root, choices, form.grid, preview.root, attachments.root, buttons, status.label])
+        column.append([note.root, family.row(), form.grid, preview.root, attachments.root, actions.buttons, actions.status.label])
         observe { [weak self] in self?.render() }
     }
 
@@ -65,8 +57,7 @@ final class SalaryAdjustmentView: ScreenView {
         heading.text = t(.screenTitle(.salaryAdjustment))
         let missing = context.shell.missingModule(for: .salaryAdjustment)
         note.show(missing, context: context)
-        familyCaption.text = t(.filing(.familyPicker))
-        family.render(context, selected: model.family, label: { .filing(.family($0)) }, groupName: .filing(.familyPicker))
+        family.render(context, selected: model.family)
         pickerRow.render(context, caption: .form(.choosePerson), error: model.roster.status.error)
         picker.render(context, lines: model.choices, selected: model.id.value)
         for (field, input) in inputs {
@@ -83,12 +74,8 @@ final class SalaryAdjustmentView: ScreenView {
         }
         preview.render(context, model.preview, extra: extra)
         attachments.render(visible: model.needsDocuments || !model.attachments.documents.isEmpty, needed: model.needsDocuments)
-        let filed = model.status.result != nil
-        submit.render(context, .form(.submit), enabled: missing == nil && !model.status.isWorking && !filed)
-        startOver.render(context, filed ? .form(.nextOne) : .form(.startOver))
-        status.render(context, model.status) { t(.filing(.filedAdjustment($0))) }
-        if context.shell.screen == .salaryAdjustment { context.window.setDefaultWidget(submit) }
+        actions.render(context, status: model.status, missing: missing, screen: .salaryAdjustment) { t(.filing(.filedAdjustment($0))) }
     }
 
-    func focusFirst() { family.box.grabFocus() }
+    func focusFirst() { family.radio.box.grabFocus() }
 }

@@ -12,8 +12,7 @@ final class WithdrawView: ScreenView {
     private let model: WithdrawalModel
     private let heading = Label("", role: .heading)
     private let note = NotConnectedNote()
-    private let familyCaption = Label()
-    private let family: RadioChoice<FilingFamily>
+    private let family: FamilyChoice
     private let form: FormGrid
     private let picker: RosterPicker
     private let pickerRow: FormRow
@@ -23,8 +22,7 @@ final class WithdrawView: ScreenView {
     private let chargedHere: Toggle
     private let facts = LineList("preview")
     private let attachments: AttachmentsView
-    private let submit: Button, startOver: Button
-    private let status = StatusLine()
+    private let actions: FilingActions
 
     init(context: ViewContext) {
         self.context = context
@@ -34,16 +32,12 @@ final class WithdrawView: ScreenView {
         self.form = form
         let (page, column) = Build.page(heading: heading)
         root = page
-        family = RadioChoice(FilingFamily.allCases.reversed()) { model.family = $0 }
+        family = FamilyChoice { model.family = $0 }
         picker = RosterPicker { model.choose($0) }
         reason = ListChoice(WithdrawalReason.allCases) { model.reason = $0 }
         chargedHere = Toggle { model.chargedHere = $0 }
         attachments = AttachmentsView(model: model.attachments, context: context)
-        submit = makeButton("suggested-action") { Task { await model.submit() } }
-        startOver = makeButton { model.startOver() }
-        familyCaption.addStyleClass("field-caption")
-        let choices = Box(.horizontal, spacing: 16)
-        choices.append([familyCaption, family.box])
+        actions = FilingActions(submit: { await model.submit() }, startOver: { model.startOver() })
 
         pickerRow = form.add(picker.dropDown)
         for field in WithdrawalModel.Field.allCases where field != .passportNumber {
@@ -53,9 +47,7 @@ final class WithdrawView: ScreenView {
         form.addWide(chargedHere.check)
         inputs[.passportNumber] = TextInput(form, maxLength: 20) { model[.passportNumber] = $0 }
 
-        let buttons = Box(.horizontal, spacing: 12)
-        buttons.append([submit, startOver])
-        column.append([note.root, choices, form.grid, facts.list, attachments.root, buttons, status.label])
+        column.append([note.root, family.row(), form.grid, facts.list, attachments.root, actions.buttons, actions.status.label])
         observe { [weak self] in self?.render() }
     }
 
@@ -65,8 +57,7 @@ final class WithdrawView: ScreenView {
         heading.text = t(.screenTitle(.withdraw))
         let missing = context.shell.missingModule(for: .withdraw)
         note.show(missing, context: context)
-        familyCaption.text = t(.filing(.familyPicker))
-        family.render(context, selected: model.family, label: { .filing(.family($0)) }, groupName: .filing(.familyPicker))
+        family.render(context, selected: model.family)
         pickerRow.render(context, caption: .form(.choosePerson), error: model.roster.status.error)
         picker.render(context, lines: model.roster.lines, selected: model.id.value)
         let shown = Set(model.fields)
@@ -89,12 +80,8 @@ final class WithdrawView: ScreenView {
         facts.render(lines)
         attachments.render(visible: model.needsProof || !model.attachments.documents.isEmpty, needed: model.needsProof)
 
-        let filed = model.status.result != nil
-        submit.render(context, .form(.submit), enabled: missing == nil && !model.status.isWorking && !filed)
-        startOver.render(context, filed ? .form(.nextOne) : .form(.startOver))
-        status.render(context, model.status) { t(.filing(.filedWithdrawal($0))) }
-        if context.shell.screen == .withdraw { context.window.setDefaultWidget(submit) }
+        actions.render(context, status: model.status, missing: missing, screen: .withdraw) { t(.filing(.filedWithdrawal($0))) }
     }
 
-    func focusFirst() { family.box.grabFocus() }
+    func focusFirst() { family.radio.box.grabFocus() }
 }
