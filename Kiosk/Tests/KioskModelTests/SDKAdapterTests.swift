@@ -155,7 +155,7 @@ struct SDKAdapterTests {
                                                    verifier: ServiceLoginVerifier(service: service.service))
         configured.certificateToken = .card
         let authenticator = configured
-        let holder = try #require(DemoCard.deck(sample).first { $0.kind == .certificate }).card
+        let holder = try #require(DemoCard.deck(sample).first { $0.kind == .certificate }?.card)
         let staff = sample.administrator
         #expect(holder.id == staff.id, "the demo's certificate card is the administrator's")
         #expect(staff.id.rawValue == "A113579131" && VirtualReaderDeck.certificatePIN == "246810", "as README and Kiosk.md print them")
@@ -195,6 +195,70 @@ struct SDKAdapterTests {
                 }
             }
             #expect(lastTry.pinsReceived == 1, "the locked card was not sent another PIN")
+        }
+    }
+
+    @Test("sign-in: the unit's organisation certificate + PIN + unit code → the unit as its administrator; wrong card or unit refused")
+    func organisationCertificateSignIn() async throws {
+        let (template, sample) = try SeededTemplate.shared.get()
+        let database = try DatabaseCopy(of: template)
+        let service = KioskService(NHIService(store: database.store))
+        var configured = ServiceStaffAuthenticator(service: service, context: PCSCContext(),
+                                                   verifier: ServiceLoginVerifier(service: service.service))
+        configured.certificateToken = .card
+        let authenticator = configured
+        let organisation = try #require(DemoCard.deck(sample).first { $0.kind == .organisationCertificate }?.organisation)
+        #expect(organisation.unitCode == sample.unit.code && organisation.ubn == sample.unit.ubn)
+        #expect(organisation.unitCode.rawValue == "110001000" && VirtualReaderDeck.organisationCertificatePIN == "135246",
+                "as README and Kiosk.md print them")
+        let person = try #require(DemoCard.deck(sample).first { $0.kind == .certificate }?.card)
+        let unit = sample.unit.code
+        let pin = try PIN(VirtualReaderDeck.organisationCertificatePIN), wrong = try PIN("135790")
+        try await PCSCTestEnvironment.withVirtualReaders { first, _ in
+            let reader = first.reader.name
+            let card = try VirtualReaderDeck.organisationCertificateCard(organisation)
+            try await first.insert(card)
+            do {
+                _ = try await authenticator.signIn(with: .organisationCertificate(reader: reader, unitCode: unit, pin: wrong))
+                Issue.record("a wrong PIN signed in")
+            } catch let error as LoginError {
+                #expect(error.userCode == 9039 && error.remainingAttempts == 2, "\(error)")
+            }
+            let session = try await authenticator.signIn(with: .organisationCertificate(reader: nil, unitCode: unit, pin: pin))
+            #expect(session.isOrganisation && session.maskedID == nil && session.name == sample.unit.name)
+            #expect(session.role == .administrator && session.unitCode == unit && session.method == .certificate && session.mayFileChanges)
+            let caller = try #require(session.caller)
+            #expect(caller.standing == .organisationCertificate && caller.personID == nil && caller.credential == .moeaca)
+            #expect(try service.service.roster.inForce(unit: unit, by: caller).count == 11, "the unit's session reads its roster")
+            #expect(card.pinsReceived == 2)
+
+            // The certificate method without a unit code: an organisation certificate is refused before any PIN.
+            await #expect(throws: KioskError(.certificateNeedsUnitCode)) {
+                try await authenticator.signIn(with: .certificate(reader: reader, id: sample.administrator.id, pin: pin))
+            }
+            #expect(card.pinsReceived == 2)
+
+            // Another company's certificate (another UBN, another serial) for the sample unit: the service's refusal.
+            let stranger = DemoCard.Organisation(name: "別家科技股份有限公司", unitCode: unit, ubn: try UBN(parsing: "22099131"),
+                                                 cardNumber: "MC00000022099131")
+            try await first.insert(try VirtualReaderDeck.organisationCertificateCard(stranger))
+            await #expect(throws: ServiceError(.unitCertificateMismatch)) {
+                try await authenticator.signIn(with: .organisationCertificate(reader: reader, unitCode: unit, pin: pin))
+            }
+            // The right certificate for a unit that is not registered.
+            try await first.insert(card)
+            await #expect(throws: ServiceError(.unitNotRegistered)) {
+                try await authenticator.signIn(with: .organisationCertificate(reader: reader, unitCode: try UnitCode(parsing: "110009000"),
+                                                                             pin: pin))
+            }
+
+            // A person's certificate with a unit code: refused before any PIN.
+            let personal = try VirtualReaderDeck.certificateCard(holder: person)
+            try await first.insert(personal)
+            await #expect(throws: KioskError(.certificateNotOrganisation)) {
+                try await authenticator.signIn(with: .organisationCertificate(reader: reader, unitCode: unit, pin: pin))
+            }
+            #expect(personal.pinsReceived == 0)
         }
     }
 

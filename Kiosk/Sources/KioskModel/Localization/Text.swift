@@ -20,6 +20,8 @@ public enum Text: Sendable, Hashable {
     case ok
     case cancel
     case staffBadge(name: String, role: StaffRole)
+    /// The header's badge for a unit signed in by its organisation certificate.
+    case organisationBadge(name: String)
     case screenTitle(Screen)
     case notConnectedTitle
     case notConnected(module: String)
@@ -38,6 +40,8 @@ public enum Text: Sendable, Hashable {
     case passwordLabel
     case ownerLogin
     case unitCodeLabel
+    /// The certificate method's unit-code field (organisation certificates only).
+    case certificateUnitCodeLabel
     case idLabel
     case birthDateLabel
     case otpLabel
@@ -117,6 +121,10 @@ public enum Text: Sendable, Hashable {
     case demoInsert(name: String, role: String)
     case demoInsertCertificate(name: String, role: String)
     case demoCertificateCard
+    /// The tray's button for the unit's organisation-certificate card.
+    case demoInsertOrganisationCertificate(name: String, unitCode: String)
+    /// What the tray calls an organisation-certificate card.
+    case demoOrganisationCertificateCard
     case demoRemove
 
     /// The string in `language`.
@@ -143,6 +151,7 @@ public enum Text: Sendable, Hashable {
         case .ok: ("確定", "OK")
         case .cancel: ("取消", "Cancel")
         case .staffBadge(let name, let role): ("\(name)（\(role.label)）", "\(name) (\(role.labelEn))")
+        case .organisationBadge(let name): ("\(name)（單位憑證・管理者）", "\(name) (organisation certificate, administrator)")
         case .screenTitle(let screen): Self.title(of: screen)
         case .notConnectedTitle: ("功能尚未接上", "Not connected yet")
         case .notConnected(let module):
@@ -164,6 +173,7 @@ public enum Text: Sendable, Hashable {
         case .passwordLabel: ("註冊密碼", "Registration password")
         case .ownerLogin: ("需指派授權管理者請勾選（負責人登入）", "Owner sign-in, to assign administrators")
         case .unitCodeLabel: ("投保單位代號", "Insured unit code")
+        case .certificateUnitCodeLabel: ("投保單位代號（單位憑證）", "Unit code (organisation certificate)")
         case .idLabel: ("身分證號", "National ID")
         case .birthDateLabel: ("出生日期（民國年月日，如 0850504）", "Date of birth (ROC yyyMMdd, e.g. 0850504)")
         case .otpLabel: ("OTP 驗證碼", "OTP code")
@@ -246,6 +256,9 @@ public enum Text: Sendable, Hashable {
         case .demoInsertCertificate(let name, let role):
             ("插入 \(name)（\(role)）的自然人憑證卡", "Insert \(name)'s citizen-certificate card (\(role))")
         case .demoCertificateCard: ("自然人憑證", "citizen certificate")
+        case .demoInsertOrganisationCertificate(let name, let unitCode):
+            ("插入 \(name)（投保單位 \(unitCode)）的工商憑證卡", "Insert \(name)'s organisation certificate card (unit \(unitCode))")
+        case .demoOrganisationCertificateCard: ("工商憑證（單位憑證）", "organisation certificate")
         case .demoRemove: ("取出卡片", "Remove the card")
         }
     }
@@ -290,8 +303,8 @@ public enum Text: Sendable, Hashable {
         case .nhiCard:
             ("請插入健保卡，輸入註冊密碼後按登入", "Insert the NHI card, enter the registration password and press Sign in")
         case .certificate:
-            ("請插入憑證卡，輸入身分證號，以下方數字鍵輸入 PIN 碼（6–8 碼）後按登入",
-             "Insert the certificate card, enter the ID, type the PIN (6–8 digits) on the keypad below and press Sign in")
+            ("請插入憑證卡，自然人憑證輸入身分證號；工商、政府、組織團體憑證改填投保單位代號。以下方數字鍵輸入 PIN 碼（6–8 碼）後按登入",
+             "Insert the certificate card and enter the ID for a citizen certificate, or the unit code for an organisation certificate; type the PIN (6–8 digits) on the keypad below and press Sign in")
         case .nhiAppOTP:
             ("請輸入身分證號、出生日期及健保快易通 App 產生的 OTP 驗證碼（3 分鐘內有效）", "Enter the ID, the date of birth and the OTP code from the NHI app (valid 3 minutes)")
         case .nhiAppQR:

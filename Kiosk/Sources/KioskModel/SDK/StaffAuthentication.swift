@@ -20,23 +20,32 @@ public enum LoginMethod: String, Sendable, Hashable, Codable, CaseIterable {
     public var usesCard: Bool { self == .nhiCard || self == .certificate }
 }
 
-/// A signed-in member of staff.
+/// A signed-in member of staff — or an insured unit signed in by its organisation
+/// certificate (工商／政府／組織團體憑證), which acts as the unit's administrator by itself
+/// and has no person behind it.
 public struct StaffSession: Sendable, Hashable {
-    /// The person's name.
+    /// The person's name; for an organisation certificate the unit's name on record (or
+    /// the certificate's subject).
     public let name: String
-    /// Their ID, masked for display (`A12345****`); the full ID stays in the SDK.
-    public let maskedID: String
+    /// Their ID, masked for display (`A12345****`); the full ID stays in the SDK. Nil
+    /// exactly when an organisation certificate signed in (there is no person).
+    public let maskedID: String?
+    /// Administrator or operator in ``unitCode`` (an organisation certificate: administrator).
     public let role: StaffRole
+    /// The insured unit the session acts for.
     public let unitCode: UnitCode
     /// 允許使用所有加退保業務功能: an operator assigned with this flag may file every change.
     public let mayFileAllChanges: Bool
+    /// How they signed in.
     public let method: LoginMethod
     /// The service session the flows act with (authorisation and the audit log): the
-    /// staff member in their unit, as `NHIService.staff.session` opened it. Nil only for
-    /// a sign-in that reached no service (then the flow screens refuse to file).
+    /// staff member in their unit, as `NHIService.staff.session` opened it (or
+    /// `organisationSession` for a unit's certificate). Nil only for a sign-in that reached
+    /// no service (then the flow screens refuse to file).
     public let caller: Caller?
 
-    public init(name: String, maskedID: String, role: StaffRole, unitCode: UnitCode,
+    /// A session; `maskedID` nil for an organisation certificate.
+    public init(name: String, maskedID: String?, role: StaffRole, unitCode: UnitCode,
                 mayFileAllChanges: Bool, method: LoginMethod, caller: Caller? = nil) {
         self.name = name
         self.maskedID = maskedID
@@ -49,6 +58,15 @@ public struct StaffSession: Sendable, Hashable {
 
     /// Administrators may do everything an operator with every right may.
     public var mayFileChanges: Bool { role == .administrator || mayFileAllChanges }
+
+    /// Whether the unit itself signed in with its organisation certificate (no person).
+    public var isOrganisation: Bool { maskedID == nil }
+
+    /// Who is signed in, as the header shows it: `陳志明（管理者）`, or for an organisation
+    /// certificate `示範科技股份有限公司（單位憑證・管理者）`.
+    public var badge: Text {
+        isOrganisation ? .organisationBadge(name: name) : .staffBadge(name: name, role: role)
+    }
 }
 
 /// What a member of staff types or presents for a direct sign-in. Secrets are NHICore's
@@ -60,6 +78,10 @@ public enum StaffCredential: Sendable, Hashable {
     /// Certificate card in `reader` + PIN; `id` is the account a personal certificate must
     /// belong to (its last four digits are in the certificate).
     case certificate(reader: String?, id: PersonalID?, pin: PIN)
+    /// Organisation-certificate card (工商／政府／組織團體憑證) in `reader` + PIN, signing in
+    /// for the insured unit `unitCode` (投保單位代號) as its administrator: the certificate
+    /// must match the unit's registration (its serial number or its UBN).
+    case organisationCertificate(reader: String?, unitCode: UnitCode, pin: PIN)
     /// NHI app OTP.
     case nhiAppOTP(id: PersonalID, birthDate: CalendarDate, otp: String, ownerUnitCode: UnitCode?)
 }

@@ -14,6 +14,9 @@ public final class SignInModel {
     /// The inputs the screen can show.
     public enum Field: String, Sendable, Hashable, CaseIterable {
         case password, ownerLogin, unitCode, id, birthDate, otp, pin
+        /// 投保單位代號（單位憑證）: the certificate method's unit code, filled in only for an
+        /// organisation certificate (which then needs no ID).
+        case certificateUnitCode
     }
 
     /// Where the sign-in stands.
@@ -36,8 +39,14 @@ public final class SignInModel {
     }
     /// Owner sign-in (to assign administrators): asks for the unit code too.
     public var ownerLogin = false
+    /// The owner sign-in's unit code as typed.
     public var unitCodeText = ""
+    /// The national ID as typed (certificate, OTP, QR methods).
     public var idText = ""
+    /// The unit code typed for an organisation-certificate sign-in (certificate method);
+    /// empty for a personal certificate.
+    public var certificateUnitCodeText = ""
+    /// The ROC birth date as typed (`0850504`).
     public var birthDateText = ""
     /// The PIN keypad (certificate sign-in).
     public let keypad = PINKeypad()
@@ -51,6 +60,7 @@ public final class SignInModel {
 
     /// Per-field problems from the last attempt.
     public private(set) var fieldErrors: [Field: PresentableError] = [:]
+    /// Where the sign-in stands.
     public private(set) var status: Status = .editing
 
     /// The reader to use (from the settings; nil: the SDK's first reader).
@@ -64,6 +74,7 @@ public final class SignInModel {
     @ObservationIgnored private var appTask: Task<Void, Never>?
     @ObservationIgnored private var challengeIssuedAt: Duration = .zero
 
+    /// A sign-in screen over `authenticator` (nil: not connected; nothing is sent).
     public init(authenticator: (any StaffAuthenticator)?, clock: any KioskClock) {
         self.authenticator = authenticator
         self.clock = clock
@@ -77,7 +88,7 @@ public final class SignInModel {
         let owner: [Field] = ownerLogin ? [.ownerLogin, .unitCode] : [.ownerLogin]
         switch method {
         case .nhiCard: return [.password] + owner
-        case .certificate: return [.id, .pin]
+        case .certificate: return [.id, .certificateUnitCode, .pin]
         case .nhiAppOTP: return [.id, .birthDate, .otp] + owner
         case .nhiAppQR: return [.id, .birthDate] + owner
         case .twFido: return [.id, .birthDate]
@@ -177,6 +188,7 @@ public final class SignInModel {
         keypad.clear()
         ownerLogin = false
         unitCodeText = ""
+        certificateUnitCodeText = ""
         idText = ""
         birthDateText = ""
         fieldErrors = [:]
@@ -199,9 +211,23 @@ public final class SignInModel {
             guard let password, fieldErrors.isEmpty else { return nil }
             return .nhiCard(reader: readerName, password: password, ownerUnitCode: unit)
         case .certificate:
-            let id = personalID()
-            guard let pin = parse(.pin, { () throws(ValidationError) in try self.keypad.takePIN() }), let id else { return nil }
-            return .certificate(reader: readerName, id: id, pin: pin)
+            let unitText = Normalizer.identifier.normalize(certificateUnitCodeText).value
+            guard !unitText.isEmpty else {
+                // A personal certificate: the ID it must belong to.
+                let id = personalID()
+                guard let pin = parse(.pin, { () throws(ValidationError) in try self.keypad.takePIN() }), let id else { return nil }
+                return .certificate(reader: readerName, id: id, pin: pin)
+            }
+            // An organisation certificate: the unit it signs in for, and no ID.
+            var unit: UnitCode?
+            if !Normalizer.identifier.normalize(idText).value.isEmpty {
+                fieldErrors[.certificateUnitCode] = PresentableError(KioskError(.certificateIDOrUnitCode))
+            } else {
+                unit = parse(.certificateUnitCode) { () throws(ValidationError) in try UnitCode(parsing: unitText) }
+            }
+            let pin = parse(.pin) { () throws(ValidationError) in try self.keypad.takePIN() }
+            guard let unit, let pin, fieldErrors.isEmpty else { return nil }
+            return .organisationCertificate(reader: readerName, unitCode: unit, pin: pin)
         case .nhiAppOTP:
             let id = personalID(), birth = birthDate(), unit = ownerUnitCode()
             let code = Normalizer.text.normalize(otp).value

@@ -19,6 +19,14 @@ import NHIService
 ///   (wrong: 9039 with the tries left), has the token sign a fresh challenge from the
 ///   ``CertificateChallengeIssuer`` and verifies it against the certificate. The token is
 ///   the issuer's PKCS#11 module, or the card's own PIN and key (``CertificateTokenSource``).
+///   A personal certificate needs the typed ID; an organisation certificate found instead is
+///   refused before any PIN (`signIn.certificateNeedsUnitCode`).
+/// - Organisation certificate + PIN + unit code: the same ``CertificateLogin`` without a
+///   personal account (a personal certificate is refused before any PIN:
+///   `signIn.certificateNotOrganisation`); the certificate's kind, issuer, subject, serial
+///   number and UBN (.101) then go to `NHIService.staff.organisationSession`, which opens
+///   the unit's administrator session when they match the unit's registration (otherwise
+///   `unit.certificateMismatch`). The session has no person: it shows the unit's name.
 ///
 /// After authentication the person's unit and role come from `NHIService.staff`
 /// (`memberships`, `session`, or `ownerSession` for "sign in as owner"); a person who is
@@ -36,6 +44,7 @@ public struct ServiceStaffAuthenticator: StaffAuthenticator {
     /// The service's side of certificate sign-ins (challenges, signature checks).
     public let challenges = CertificateChallengeIssuer()
 
+    /// An authenticator over the service and its login verifiers.
     public init(service: KioskService, context: PCSCContext, passwords: any RegistrationPasswordVerifier,
                 otp: any OTPVerifier, confirmations: any LoginConfirmationService) {
         self.service = service
@@ -73,14 +82,40 @@ public struct ServiceStaffAuthenticator: StaffAuthenticator {
             default: throw login.lastError ?? LoginError(.otpIncorrect)
             }
         case .certificate(let reader, let id, let pin):
-            let identity = try await certificateLogin(reader: reader, account: id, pin: pin)
+            let (identity, _) = try await certificateLogin(reader: reader, account: id, unit: nil, pin: pin)
             guard identity.personID != nil else {
-                // An organisation certificate acts for a unit, not a person; the counter
-                // signs in staff, so it is refused rather than guessed at.
-                throw KioskError(.signInMethodUnavailable)
+                // Refused before the PIN already (certificateNeedsUnitCode); never guessed at.
+                throw KioskError(.certificateNeedsUnitCode)
             }
             return try await session(for: identity, owner: nil, method: .certificate,
                                      credential: identity.certificateKind ?? .citizen, certificateSerial: identity.credentialSerial)
+        case .organisationCertificate(let reader, let unit, let pin):
+            let (identity, certificate) = try await certificateLogin(reader: reader, account: nil, unit: unit, pin: pin)
+            guard identity.personID == nil, let kind = identity.certificateKind, kind.isOrganisation, let certificate else {
+                throw KioskError(.certificateNotOrganisation)
+            }
+            return try await organisationSession(unit: unit, certificate: Self.organisationInfo(identity, certificate, kind: kind))
+        }
+    }
+
+    /// What the service compares with the unit's registration: read from the certificate
+    /// that signed the challenge, never typed.
+    static func organisationInfo(_ identity: AuthenticatedIdentity, _ certificate: CardCertificate,
+                                 kind: CertificateKind) -> OrganisationCertificateInfo {
+        OrganisationCertificateInfo(kind: kind, issuer: certificate.issuerDescription,
+                                    subject: certificate.certificate.subject.description,
+                                    serialNumber: identity.credentialSerial ?? certificate.serialNumber,
+                                    ubn: identity.ubn.flatMap { try? UBN(parsing: $0) })
+    }
+
+    /// The unit's administrator session for its organisation certificate, named after the
+    /// unit on record.
+    private func organisationSession(unit: UnitCode, certificate: OrganisationCertificateInfo) async throws -> StaffSession {
+        try await service.run { service in
+            let caller = try service.staff.organisationSession(unit: unit, certificate: certificate)
+            let account = try service.units.account(unit)
+            return StaffSession(name: account.unit.name, maskedID: nil, role: .administrator, unitCode: unit,
+                                mayFileAllChanges: true, method: .certificate, caller: caller)
         }
     }
 
@@ -143,25 +178,37 @@ public struct ServiceStaffAuthenticator: StaffAuthenticator {
     }
 
     /// Runs ``CertificateLogin`` with the card in `reader` (nil: the first reader holding a
-    /// card). The PIN is offered once; a wrong one ends the attempt with the token's error
-    /// (9039 and the tries left), which the kiosk shows before the next PIN is typed.
-    private func certificateLogin(reader: String?, account: PersonalID?, pin: PIN) async throws -> AuthenticatedIdentity {
+    /// card), for a personal `account` or an organisation's `unit`. The PIN is offered once;
+    /// a wrong one ends the attempt with the token's error (9039 and the tries left), which
+    /// the kiosk shows before the next PIN is typed. A certificate of the wrong sort (an
+    /// organisation's without a unit code, a person's with one) is refused before any PIN.
+    /// Returns the identity and the certificate that signed the challenge.
+    private func certificateLogin(reader: String?, account: PersonalID?, unit: UnitCode?,
+                                  pin: PIN) async throws -> (AuthenticatedIdentity, CardCertificate?) {
         let name: String
         if let reader { name = reader } else { name = try await firstReaderWithCard() }
         let token = try await signingToken(reader: name)
-        let refusal = PINRefusal()
-        var login = CertificateLogin(account: account)
-        let state = await login.run(reader: name, context: context, token: token, issuer: challenges) { _, _, previous in
+        let run = CertificateRun()
+        var login = CertificateLogin(account: account, unitCode: unit)
+        let state = await login.run(reader: name, context: context, token: token, issuer: challenges) { certificate, _, previous in
+            run.certificate = certificate
             if let previous {
-                refusal.error = previous
+                run.error = previous
+                return nil
+            }
+            if unit == nil, certificate.kind?.isOrganisation == true {
+                run.error = KioskError(.certificateNeedsUnitCode)
                 return nil
             }
             return pin.value
         }
         switch state {
-        case .authenticated(let identity): return identity
-        case .failed(let error): throw refusal.error ?? error
-        default: throw refusal.error ?? login.lastError ?? LoginError(.unexpectedEvent, detail: "certificate sign-in ended early")
+        case .authenticated(let identity): return (identity, run.certificate)
+        case .failed(let error):
+            // Without an account CertificateLogin asks for one only for a personal certificate.
+            if unit != nil, error.code == .certificateAccountRequired { throw KioskError(.certificateNotOrganisation) }
+            throw run.error ?? error
+        default: throw run.error ?? login.lastError ?? LoginError(.unexpectedEvent, detail: "certificate sign-in ended early")
         }
     }
 
@@ -214,12 +261,19 @@ public enum CertificateTokenSource: Sendable, Hashable {
     case card
 }
 
-/// The token's refusal of the one PIN offered (set once, read after the flow ended).
-private final class PINRefusal: @unchecked Sendable {
+/// What the PIN callback of one certificate sign-in saw: the certificate, and why no PIN
+/// was given (the token's refusal of the one PIN offered, or a certificate of the wrong
+/// sort). Set inside the flow, read after it ended.
+private final class CertificateRun: @unchecked Sendable {
     private let lock = NSLock()
-    private var stored: LoginError?
-    var error: LoginError? {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
+    private var storedError: (any Error)?
+    private var storedCertificate: CardCertificate?
+    var error: (any Error)? {
+        get { lock.withLock { storedError } }
+        set { lock.withLock { storedError = newValue } }
+    }
+    var certificate: CardCertificate? {
+        get { lock.withLock { storedCertificate } }
+        set { lock.withLock { storedCertificate = newValue } }
     }
 }

@@ -19,6 +19,7 @@ final class SignInView: ScreenView {
     private let ownerLogin = CheckButton("")
     private let unitCaption = Label(), unitCode = Entry(), unitError = Label()
     private let idCaption = Label(), idEntry = Entry(), idError = Label()
+    private let certUnitCaption = Label(), certUnitCode = Entry(), certUnitError = Label()
     private let birthCaption = Label(), birthDate = Entry(), birthError = Label()
     private let otpCaption = Label(), otp = PasswordEntry(), otpError = Label()
     private let pinCaption = Label(), pinError = Label()
@@ -63,14 +64,16 @@ final class SignInView: ScreenView {
         form.attach(ownerLogin, column: 1, row: 2)
         Build.field(form, row: 2, caption: unitCaption, control: unitCode, error: unitError)
         Build.field(form, row: 3, caption: idCaption, control: idEntry, error: idError)
-        Build.field(form, row: 4, caption: birthCaption, control: birthDate, error: birthError)
-        Build.field(form, row: 5, caption: otpCaption, control: otp, error: otpError)
-        Build.field(form, row: 6, caption: pinCaption, control: keypad.root, error: pinError)
+        Build.field(form, row: 4, caption: certUnitCaption, control: certUnitCode, error: certUnitError)
+        Build.field(form, row: 5, caption: birthCaption, control: birthDate, error: birthError)
+        Build.field(form, row: 6, caption: otpCaption, control: otp, error: otpError)
+        Build.field(form, row: 7, caption: pinCaption, control: keypad.root, error: pinError)
         column.append(form)
 
         for entry in [password, otp] { entry.setActivatesDefault(true) }
-        for entry in [unitCode, idEntry, birthDate] { entry.setActivatesDefault(true) }
+        for entry in [unitCode, idEntry, certUnitCode, birthDate] { entry.setActivatesDefault(true) }
         unitCode.maxLength = 12
+        certUnitCode.maxLength = 12
         idEntry.maxLength = 12
         birthDate.maxLength = 12
         birthDate.setInputPurpose(GTK_INPUT_PURPOSE_DIGITS)
@@ -81,6 +84,7 @@ final class SignInView: ScreenView {
         otp.onChange { [model] in model.setOTP($0) }
         unitCode.onChange { [model] in model.unitCodeText = $0 }
         idEntry.onChange { [model] in model.idText = $0 }
+        certUnitCode.onChange { [model] in model.certificateUnitCodeText = $0 }
         birthDate.onChange { [model] in model.birthDateText = $0 }
         ownerLogin.onToggle { [model] in model.ownerLogin = $0 }
 
@@ -138,6 +142,7 @@ final class SignInView: ScreenView {
         bind(.password, passwordCaption, .passwordLabel, password, passwordError)
         bind(.unitCode, unitCaption, .unitCodeLabel, unitCode, unitError)
         bind(.id, idCaption, .idLabel, idEntry, idError)
+        bind(.certificateUnitCode, certUnitCaption, .certificateUnitCodeLabel, certUnitCode, certUnitError)
         bind(.birthDate, birthCaption, .birthDateLabel, birthDate, birthError)
         bind(.otp, otpCaption, .otpLabel, otp, otpError)
         bind(.pin, pinCaption, .pinLabel, keypad.root, pinError)
@@ -151,6 +156,7 @@ final class SignInView: ScreenView {
         if !model.hasOTP { otp.clear() }
         unitCode.text = model.unitCodeText
         idEntry.text = model.idText
+        certUnitCode.text = model.certificateUnitCodeText
         birthDate.text = model.birthDateText
 
         let usesApp = model.method.usesApp
@@ -190,7 +196,8 @@ final class SignInView: ScreenView {
         status.setStyleClass("error-text", { if case .failed = model.status { return true } else { return false } }())
 
         let enabled = model.isAvailable && !model.isBusy
-        for widget in [password, ownerLogin, unitCode, idEntry, birthDate, otp, keypad.root, signInButton, qrButton, clearButton] as [Widget] {
+        for widget in [password, ownerLogin, unitCode, idEntry, certUnitCode, birthDate, otp, keypad.root, signInButton, qrButton,
+                       clearButton] as [Widget] {
             widget.isSensitive = enabled
         }
         for (_, radio) in methodButtons { radio.isSensitive = model.isAvailable }
@@ -209,9 +216,9 @@ final class SignInView: ScreenView {
     }
 
     /// Physical-keyboard digits for the keypad (certificate sign-in only; not while the ID
-    /// field is being typed in).
+    /// or the unit-code field is being typed in).
     func handleKey(_ key: KeyPress) -> Bool {
-        guard model.method == .certificate, model.isAvailable, !idEntry.containsFocus else { return false }
+        guard model.method == .certificate, model.isAvailable, !idEntry.containsFocus, !certUnitCode.containsFocus else { return false }
         if let digit = key.digit {
             model.keypad.press(digit)
             return true

@@ -1,0 +1,206 @@
+// Organisation-certificate sign-in (工商／政府／組織團體憑證 + PIN + 投保單位代號) in the view
+// models: the unit-code field, the credential built from it, the session without a person,
+// the refusals shown plainly, idle at that step, and a flow run by the unit's session.
+@testable import KioskModel
+import NHICore
+import NHIService
+import NHITestSupport
+import Testing
+
+/// Throws `error` for every sign-in and records the credentials it was given.
+private actor RefusingAuthenticator: StaffAuthenticator {
+    let error: any Error
+    private(set) var credentials: [StaffCredential] = []
+    init(_ error: any Error) { self.error = error }
+    func signIn(with credential: StaffCredential) async throws -> StaffSession {
+        credentials.append(credential)
+        throw error
+    }
+    func startAppSignIn(_ request: AppSignInRequest) async throws -> AppSignInChallenge { throw error }
+    func awaitAppConfirmation(_ challenge: AppSignInChallenge) async throws -> StaffSession { throw error }
+}
+
+/// The sample unit signed in by its organisation certificate, as the SDK reports it.
+private func unitSession(caller: Caller? = nil) -> StaffSession {
+    StaffSession(name: "示範科技股份有限公司", maskedID: nil, role: .administrator, unitCode: try! UnitCode(parsing: "110001000"),
+                 mayFileAllChanges: true, method: .certificate, caller: caller)
+}
+
+@Suite("Organisation-certificate sign-in")
+@MainActor
+struct OrganisationSignInTests {
+    let unit = try! UnitCode(parsing: "110001000")
+
+    @Test("the certificate method offers the unit-code field, labelled in both languages")
+    func field() {
+        let fixture = Fixture()
+        let signIn = fixture.shell.signIn
+        signIn.method = .certificate
+        #expect(signIn.fields == [.id, .certificateUnitCode, .pin])
+        #expect(Text.certificateUnitCodeLabel.localized(.traditionalChinese) == "投保單位代號（單位憑證）")
+        #expect(Text.certificateUnitCodeLabel.localized(.english) == "Unit code (organisation certificate)")
+        #expect(Text.methodHint(.certificate).localized(.traditionalChinese).contains("投保單位代號"))
+        signIn.method = .nhiCard
+        #expect(!signIn.fields.contains(.certificateUnitCode), "only the certificate method has it")
+    }
+
+    @Test("unit code + PIN: the credential carries the unit (normalised) and no ID; the keypad is emptied")
+    func credential() async throws {
+        let fixture = Fixture(readerName: "Virtual PCD 00 00")
+        await fixture.authenticator.setOutcome(.success(unitSession()))
+        let signIn = fixture.shell.signIn
+        signIn.method = .certificate
+        signIn.certificateUnitCodeText = "１１０００１０００"
+        for digit in [1, 3, 5, 2, 4, 6] { signIn.keypad.press(digit) }
+        await signIn.submit()
+        #expect(signIn.fieldErrors.isEmpty)
+        let credentials = await fixture.authenticator.credentials
+        #expect(credentials == [.organisationCertificate(reader: "Virtual PCD 00 00", unitCode: unit, pin: try PIN("135246"))])
+        #expect(signIn.keypad.count == 0)
+        #expect(signIn.certificateUnitCodeText.isEmpty, "forgotten once signed in")
+    }
+
+    @Test("a malformed unit code is named under its field; the PIN is dropped and nothing is sent")
+    func malformed() async {
+        let fixture = Fixture()
+        let signIn = fixture.shell.signIn
+        signIn.method = .certificate
+        signIn.certificateUnitCodeText = "11000100"
+        for digit in [1, 3, 5, 2, 4, 6] { signIn.keypad.press(digit) }
+        await signIn.submit()
+        #expect(signIn.fieldErrors[.certificateUnitCode]?.code == "unitCode.format")
+        #expect(signIn.fieldErrors[.id] == nil, "no ID is asked for with a unit code")
+        #expect(signIn.keypad.count == 0, "the PIN is dropped even when the unit code fails")
+        #expect(await fixture.authenticator.credentials.isEmpty)
+        #expect(fixture.shell.staff == nil)
+    }
+
+    @Test("ID and unit code together: one or the other, said under the unit code in both languages")
+    func both() async {
+        let fixture = Fixture()
+        let signIn = fixture.shell.signIn
+        signIn.method = .certificate
+        signIn.idText = "A113579131"
+        signIn.certificateUnitCodeText = "110001000"
+        for digit in [1, 3, 5, 2, 4, 6] { signIn.keypad.press(digit) }
+        await signIn.submit()
+        let error = signIn.fieldErrors[.certificateUnitCode]
+        #expect(error?.code == KioskError.Code.certificateIDOrUnitCode.rawValue)
+        #expect(error?.text(.traditionalChinese).contains("擇一") == true)
+        #expect(error?.text(.english).contains("either the ID") == true)
+        #expect(signIn.keypad.count == 0)
+        #expect(await fixture.authenticator.credentials.isEmpty)
+    }
+
+    @Test("without a unit code the certificate method still asks for the ID (personal certificate)")
+    func personalStillNeedsID() async throws {
+        let fixture = Fixture()
+        let signIn = fixture.shell.signIn
+        signIn.method = .certificate
+        signIn.certificateUnitCodeText = "  "
+        for digit in [2, 4, 6, 8, 1, 0] { signIn.keypad.press(digit) }
+        await signIn.submit()
+        #expect(signIn.fieldErrors[.id] != nil)
+        #expect(signIn.fieldErrors[.certificateUnitCode] == nil)
+        signIn.idText = "A113579131"
+        for digit in [2, 4, 6, 8, 1, 0] { signIn.keypad.press(digit) }
+        await signIn.submit()
+        #expect(await fixture.authenticator.credentials == [
+            .certificate(reader: nil, id: try PersonalID(parsing: "A113579131"), pin: try PIN("246810"))])
+    }
+
+    @Test("the unit's session: its name and 單位憑證・管理者 in the header, no person, every administrator task")
+    func session() async throws {
+        let fixture = Fixture(kiosk: true)
+        await fixture.authenticator.setOutcome(.success(unitSession()))
+        let signIn = fixture.shell.signIn
+        signIn.method = .certificate
+        signIn.certificateUnitCodeText = "110001000"
+        for digit in [1, 3, 5, 2, 4, 6] { signIn.keypad.press(digit) }
+        await signIn.submit()
+        let signedIn = try #require(fixture.shell.staff)
+        #expect(signedIn.isOrganisation && signedIn.maskedID == nil && signedIn.role == .administrator)
+        #expect(signedIn.badge.localized(.traditionalChinese) == "示範科技股份有限公司（單位憑證・管理者）")
+        #expect(signedIn.badge.localized(.english) == "示範科技股份有限公司 (organisation certificate, administrator)")
+        #expect(fixture.shell.screen == .home)
+        #expect(fixture.shell.tasks.contains(.enrol) && fixture.shell.tasks.contains(.leaveKiosk))
+        #expect(fixture.shell.requestExit() == .confirmLeavingKiosk, "the unit is an administrator: it may leave kiosk mode")
+        let snapshot = KioskSnapshot(fixture.shell)
+        #expect(snapshot.role == "administrator" && snapshot.signedIn)
+        #expect(!snapshot.jsonLine().contains("135246"))
+        // A person's session keeps its masked ID and the plain badge.
+        #expect(!staff(.operator).isOrganisation)
+        #expect(staff(.operator).badge == .staffBadge(name: "林承辦", role: .operator))
+    }
+
+    @Test("refusals are shown plainly with their code", arguments: [
+        (ServiceError(.unitCertificateMismatch, context: ["unit": "110001000"]) as any CodedError, "unit.certificateMismatch", "統一編號不符"),
+        (KioskError(.certificateNotOrganisation) as any CodedError, "signIn.certificateNotOrganisation", "個人憑證"),
+        (ServiceError(.unitNotRegistered) as any CodedError, "unit.notRegistered", "尚未註冊"),
+    ])
+    func refused(error: any CodedError, code: String, words: String) async {
+        let authenticator = RefusingAuthenticator(error)
+        let shell = KioskShell(settings: KioskSettings(), store: SettingsStore(path: "/nonexistent/k.json"),
+                               backends: KioskBackends(authenticator: authenticator), clock: ManualClock(),
+                               isKioskMode: false, isDemo: false)
+        shell.signIn.method = .certificate
+        shell.signIn.certificateUnitCodeText = "110001000"
+        for digit in [1, 3, 5, 2, 4, 6] { shell.signIn.keypad.press(digit) }
+        await shell.signIn.submit()
+        guard case .failed(let shown) = shell.signIn.status else {
+            Issue.record("status \(shell.signIn.status)")
+            return
+        }
+        #expect(shown.code == code)
+        #expect(Text.error(shown).localized(.traditionalChinese).contains(words), "\(Text.error(shown).localized(.traditionalChinese))")
+        #expect(!shown.messageEn.isEmpty)
+        #expect(KioskSnapshot(shell).signInStatus == "failed:\(code)")
+        #expect(shell.staff == nil && shell.screen == .signIn)
+        #expect(shell.signIn.keypad.count == 0, "the PIN is gone after the attempt")
+    }
+
+    @Test("idling at the unit-code step wipes the unit code and the PIN and keeps the method")
+    func idle() {
+        let fixture = Fixture()
+        let signIn = fixture.shell.signIn
+        signIn.method = .certificate
+        signIn.certificateUnitCodeText = "110001000"
+        for digit in [1, 3, 5] { signIn.keypad.press(digit) }
+        fixture.clock.advance(seconds: 121)
+        fixture.shell.tick()
+        #expect(signIn.certificateUnitCodeText.isEmpty && signIn.keypad.count == 0)
+        #expect(signIn.method == .certificate && fixture.shell.screen == .signIn)
+    }
+
+    @Test("the sample unit's registration: its certificate opens an administrator session that files; another UBN is refused")
+    func sampleUnit() async throws {
+        let fixture = try ServiceFixture()
+        let registered = fixture.sample.organisationCertificate
+        #expect(registered.kind == .moeaca && registered.ubn == fixture.sample.unit.ubn)
+        // A renewed card: another serial number, the same UBN.
+        let renewed = OrganisationCertificateInfo(kind: .moeaca, issuer: registered.issuer, subject: registered.subject,
+                                                  serialNumber: "0A1B2C", ubn: registered.ubn)
+        let caller = try fixture.service.staff.organisationSession(unit: fixture.sample.unit.code, certificate: renewed)
+        #expect(caller.standing == .organisationCertificate && caller.personID == nil)
+        let other = OrganisationCertificateInfo(kind: .moeaca, issuer: registered.issuer, subject: "CN=別家公司",
+                                                serialNumber: "0A1B2C", ubn: try UBN(parsing: "22099131"))
+        #expect(throws: ServiceError(.unitCertificateMismatch)) {
+            try fixture.service.staff.organisationSession(unit: fixture.sample.unit.code, certificate: other)
+        }
+
+        await fixture.authenticator.setOutcome(.success(unitSession(caller: caller)))
+        fixture.shell.signIn.method = .certificate
+        fixture.shell.signIn.certificateUnitCodeText = "110001000"
+        for digit in [1, 3, 5, 2, 4, 6] { fixture.shell.signIn.keypad.press(digit) }
+        await fixture.shell.signIn.submit()
+        #expect(fixture.shell.staff?.isOrganisation == true)
+        #expect(fixture.shell.open(.withdraw))
+        let form = fixture.shell.withdrawal
+        #expect(await eventually { form.roster.lines.count == 11 }, "the unit's roster, read without a person")
+        let employee = try #require(form.roster.lines.first { $0.personID == DemoData.employee.id })
+        form.choose(employee)
+        form.transferOutText = "1151127"
+        await form.submit()
+        #expect(form.status.result?.kind == .withdraw, "\(form.status)")
+    }
+}
