@@ -354,6 +354,66 @@ def certificate_flow():
         lock.close()
 
 
+def organisation_certificate_flow():
+    """Sign-in with the demo unit's virtual organisation-certificate card (工商憑證): the
+    check box swaps the ID field for the unit code, the PIN goes from the keyboard into the
+    keypad (never into the unit-code field, never shown); a citizen certificate presented
+    for a unit is refused plainly; then the unit signs in as its own administrator and the
+    header names the unit, not a person."""
+    print("demo: organisation certificate + PIN + unit code", flush=True)
+    lock = reader_lock()
+    kiosk = Kiosk("--demo", "--idle-timeout", "600")
+    try:
+        hook = kiosk.hook
+        unit_card = "插入 示範科技股份有限公司（投保單位 110001000）的工商憑證卡"
+        check(hook("press 插入 陳志明（管理者）的自然人憑證卡")["ok"], "tray inserts a citizen-certificate card first")
+        check(kiosk.wait_for(lambda: kiosk.find("插入 陳志明（管理者）的自然人憑證卡", "push button").sensitive),
+              "the citizen-certificate card is in")
+        click_into(kiosk.find("憑證"))
+        check(kiosk.wait_for(lambda: kiosk.state()["signInMethod"] == "certificate"), "certificate method chosen")
+        check(kiosk.absent("投保單位代號（單位憑證）", "text"), "no unit-code field until the check box is ticked")
+        box = kiosk.find("單位憑證登入（工商、政府、組織團體憑證）請勾選", "check box")
+        check(box is not None, "a check box for organisation certificates")
+        click_into(box)
+        field = kiosk.find("投保單位代號（單位憑證）", "text")
+        check(field is not None, "ticked: a unit-code field named 投保單位代號（單位憑證）")
+        check(kiosk.wait_for(lambda: kiosk.absent("身分證號", "text")), "the ID field gives way to it")
+        check(field is not None and field.size[1] >= 48, f"the field is at least 48 px high ({field.size if field else None})")
+        click_into(field)
+        type_text("110001000")
+        key("Tab")
+        type_text("135246")
+        check(kiosk.state()["pinDigitsEntered"] == 6, "after Tab the keyboard's digits go to the keypad")
+        key("Return")
+        # The card's refusal (not unitCode.format) also shows that the unit code reached the
+        # SDK whole: had the PIN's digits landed in the field, it would not be a unit code.
+        check(kiosk.wait_for(lambda: kiosk.state()["signInStatus"] == "failed:signIn.certificateNotOrganisation", 15),
+              f"a citizen certificate is refused for a unit, before any PIN ({kiosk.state()['signInStatus']})")
+        refused = kiosk.app.findChild(lambda n: "個人憑證" in n.name and "單位憑證登入" in n.name, retry=True, requireResult=False)
+        check(refused is not None, f"the refusal says why and what to do ({refused.name if refused else None!r})")
+        screenshot("16-sign-in-organisation-refused")
+
+        check(hook(f"press {unit_card}")["ok"], "tray inserts the unit's organisation-certificate card")
+        check(kiosk.wait_for(lambda: kiosk.find(unit_card, "push button").sensitive), "the organisation certificate is in")
+        type_text("135246")
+        check(kiosk.state()["pinDigitsEntered"] == 6, "the PIN typed again into the keypad")
+        screenshot("17-sign-in-organisation-certificate")
+        key("Return")
+        check(kiosk.wait_for(lambda: kiosk.state()["signedIn"], 15),
+              "signed in with the organisation certificate + PIN (the unit code typed once is kept after a refusal)")
+        state = kiosk.state()
+        check(state["screen"] == "home" and state.get("role") == "administrator", f"home as administrator ({state.get('role')})")
+        check("enrol" in state["tasks"], f"the unit may enrol ({state['tasks']})")
+        badge = kiosk.app.findChild(lambda n: n.name == "示範科技股份有限公司（單位憑證・管理者）", retry=True, requireResult=False)
+        check(badge is not None, "the header names the unit and 單位憑證・管理者, not a person")
+        check("135246" not in json.dumps(state, ensure_ascii=False) and kiosk.find("135246") is None, "the PIN is shown nowhere")
+        screenshot("18-home-organisation-certificate")
+    finally:
+        kiosk.stop()
+        fcntl.flock(lock, fcntl.LOCK_UN)
+        lock.close()
+
+
 def kiosk_run():
     print("kiosk mode, English", flush=True)
     kiosk = Kiosk("--kiosk", "--lang", "en")
@@ -388,6 +448,7 @@ def main():
     desktop_run()
     demo_flow()
     certificate_flow()
+    organisation_certificate_flow()
     kiosk_run()
     print(f"{CHECKS - len(FAILURES)}/{CHECKS} checks passed in {time.time() - started:.1f} s; "
           f"screenshots in {SCREENS}", flush=True)

@@ -31,17 +31,27 @@ private func unitSession(caller: Caller? = nil) -> StaffSession {
 struct OrganisationSignInTests {
     let unit = try! UnitCode(parsing: "110001000")
 
-    @Test("the certificate method offers the unit-code field, labelled in both languages")
+    @Test("the certificate method's check box swaps the ID for the unit code (never both on screen); labels in both languages")
     func field() {
         let fixture = Fixture()
         let signIn = fixture.shell.signIn
         signIn.method = .certificate
-        #expect(signIn.fields == [.id, .certificateUnitCode, .pin])
+        #expect(signIn.fields == [.organisationLogin, .id, .pin])
+        signIn.idText = "A113579131"
+        signIn.organisationLogin = true
+        #expect(signIn.fields == [.organisationLogin, .certificateUnitCode, .pin])
+        #expect(signIn.idText.isEmpty, "the ID typed before is forgotten")
+        signIn.certificateUnitCodeText = "110001000"
+        signIn.organisationLogin = false
+        #expect(signIn.certificateUnitCodeText.isEmpty, "and the unit code when switching back")
         #expect(Text.certificateUnitCodeLabel.localized(.traditionalChinese) == "投保單位代號（單位憑證）")
         #expect(Text.certificateUnitCodeLabel.localized(.english) == "Unit code (organisation certificate)")
+        #expect(Text.organisationLogin.localized(.traditionalChinese).hasPrefix("單位憑證登入"))
+        #expect(Text.organisationLogin.localized(.english).hasPrefix("Organisation certificate"))
         #expect(Text.methodHint(.certificate).localized(.traditionalChinese).contains("投保單位代號"))
         signIn.method = .nhiCard
-        #expect(!signIn.fields.contains(.certificateUnitCode), "only the certificate method has it")
+        #expect(!signIn.fields.contains(.certificateUnitCode) && !signIn.fields.contains(.organisationLogin),
+                "only the certificate method has them")
     }
 
     @Test("unit code + PIN: the credential carries the unit (normalised) and no ID; the keypad is emptied")
@@ -50,6 +60,7 @@ struct OrganisationSignInTests {
         await fixture.authenticator.setOutcome(.success(unitSession()))
         let signIn = fixture.shell.signIn
         signIn.method = .certificate
+        signIn.organisationLogin = true
         signIn.certificateUnitCodeText = "１１０００１０００"
         for digit in [1, 3, 5, 2, 4, 6] { signIn.keypad.press(digit) }
         await signIn.submit()
@@ -57,14 +68,19 @@ struct OrganisationSignInTests {
         let credentials = await fixture.authenticator.credentials
         #expect(credentials == [.organisationCertificate(reader: "Virtual PCD 00 00", unitCode: unit, pin: try PIN("135246"))])
         #expect(signIn.keypad.count == 0)
-        #expect(signIn.certificateUnitCodeText.isEmpty, "forgotten once signed in")
+        #expect(signIn.certificateUnitCodeText.isEmpty && !signIn.organisationLogin, "forgotten once signed in")
     }
 
-    @Test("a malformed unit code is named under its field; the PIN is dropped and nothing is sent")
+    @Test("a malformed or missing unit code is named under its field; the PIN is dropped and nothing is sent")
     func malformed() async {
         let fixture = Fixture()
         let signIn = fixture.shell.signIn
         signIn.method = .certificate
+        signIn.organisationLogin = true
+        for digit in [1, 3, 5, 2, 4, 6] { signIn.keypad.press(digit) }
+        await signIn.submit()
+        #expect(signIn.fieldErrors[.certificateUnitCode] != nil, "the unit code is required once ticked")
+        #expect(signIn.keypad.count == 0)
         signIn.certificateUnitCodeText = "11000100"
         for digit in [1, 3, 5, 2, 4, 6] { signIn.keypad.press(digit) }
         await signIn.submit()
@@ -75,29 +91,11 @@ struct OrganisationSignInTests {
         #expect(fixture.shell.staff == nil)
     }
 
-    @Test("ID and unit code together: one or the other, said under the unit code in both languages")
-    func both() async {
-        let fixture = Fixture()
-        let signIn = fixture.shell.signIn
-        signIn.method = .certificate
-        signIn.idText = "A113579131"
-        signIn.certificateUnitCodeText = "110001000"
-        for digit in [1, 3, 5, 2, 4, 6] { signIn.keypad.press(digit) }
-        await signIn.submit()
-        let error = signIn.fieldErrors[.certificateUnitCode]
-        #expect(error?.code == KioskError.Code.certificateIDOrUnitCode.rawValue)
-        #expect(error?.text(.traditionalChinese).contains("擇一") == true)
-        #expect(error?.text(.english).contains("either the ID") == true)
-        #expect(signIn.keypad.count == 0)
-        #expect(await fixture.authenticator.credentials.isEmpty)
-    }
-
-    @Test("without a unit code the certificate method still asks for the ID (personal certificate)")
+    @Test("unticked, the certificate method still asks for the ID (personal certificate)")
     func personalStillNeedsID() async throws {
         let fixture = Fixture()
         let signIn = fixture.shell.signIn
         signIn.method = .certificate
-        signIn.certificateUnitCodeText = "  "
         for digit in [2, 4, 6, 8, 1, 0] { signIn.keypad.press(digit) }
         await signIn.submit()
         #expect(signIn.fieldErrors[.id] != nil)
@@ -115,6 +113,7 @@ struct OrganisationSignInTests {
         await fixture.authenticator.setOutcome(.success(unitSession()))
         let signIn = fixture.shell.signIn
         signIn.method = .certificate
+        signIn.organisationLogin = true
         signIn.certificateUnitCodeText = "110001000"
         for digit in [1, 3, 5, 2, 4, 6] { signIn.keypad.press(digit) }
         await signIn.submit()
@@ -144,6 +143,7 @@ struct OrganisationSignInTests {
                                backends: KioskBackends(authenticator: authenticator), clock: ManualClock(),
                                isKioskMode: false, isDemo: false)
         shell.signIn.method = .certificate
+        shell.signIn.organisationLogin = true
         shell.signIn.certificateUnitCodeText = "110001000"
         for digit in [1, 3, 5, 2, 4, 6] { shell.signIn.keypad.press(digit) }
         await shell.signIn.submit()
@@ -164,11 +164,12 @@ struct OrganisationSignInTests {
         let fixture = Fixture()
         let signIn = fixture.shell.signIn
         signIn.method = .certificate
+        signIn.organisationLogin = true
         signIn.certificateUnitCodeText = "110001000"
         for digit in [1, 3, 5] { signIn.keypad.press(digit) }
         fixture.clock.advance(seconds: 121)
         fixture.shell.tick()
-        #expect(signIn.certificateUnitCodeText.isEmpty && signIn.keypad.count == 0)
+        #expect(signIn.certificateUnitCodeText.isEmpty && signIn.keypad.count == 0 && !signIn.organisationLogin)
         #expect(signIn.method == .certificate && fixture.shell.screen == .signIn)
     }
 
@@ -190,6 +191,7 @@ struct OrganisationSignInTests {
 
         await fixture.authenticator.setOutcome(.success(unitSession(caller: caller)))
         fixture.shell.signIn.method = .certificate
+        fixture.shell.signIn.organisationLogin = true
         fixture.shell.signIn.certificateUnitCodeText = "110001000"
         for digit in [1, 3, 5, 2, 4, 6] { fixture.shell.signIn.keypad.press(digit) }
         await fixture.shell.signIn.submit()

@@ -40,6 +40,8 @@ public enum Text: Sendable, Hashable {
     case passwordLabel
     case ownerLogin
     case unitCodeLabel
+    /// The certificate method's check box for an organisation certificate.
+    case organisationLogin
     /// The certificate method's unit-code field (organisation certificates only).
     case certificateUnitCodeLabel
     case idLabel
@@ -173,6 +175,8 @@ public enum Text: Sendable, Hashable {
         case .passwordLabel: ("註冊密碼", "Registration password")
         case .ownerLogin: ("需指派授權管理者請勾選（負責人登入）", "Owner sign-in, to assign administrators")
         case .unitCodeLabel: ("投保單位代號", "Insured unit code")
+        case .organisationLogin:
+            ("單位憑證登入（工商、政府、組織團體憑證）請勾選", "Organisation certificate (MOEACA, GCA, XCA): signs in for a unit")
         case .certificateUnitCodeLabel: ("投保單位代號（單位憑證）", "Unit code (organisation certificate)")
         case .idLabel: ("身分證號", "National ID")
         case .birthDateLabel: ("出生日期（民國年月日，如 0850504）", "Date of birth (ROC yyyMMdd, e.g. 0850504)")
@@ -303,8 +307,8 @@ public enum Text: Sendable, Hashable {
         case .nhiCard:
             ("請插入健保卡，輸入註冊密碼後按登入", "Insert the NHI card, enter the registration password and press Sign in")
         case .certificate:
-            ("請插入憑證卡，自然人憑證輸入身分證號；工商、政府、組織團體憑證改填投保單位代號。以下方數字鍵輸入 PIN 碼（6–8 碼）後按登入",
-             "Insert the certificate card and enter the ID for a citizen certificate, or the unit code for an organisation certificate; type the PIN (6–8 digits) on the keypad below and press Sign in")
+            ("請插入憑證卡，輸入身分證號（單位憑證請勾選「單位憑證登入」並改填投保單位代號），以下方數字鍵輸入 PIN 碼（6–8 碼）後按登入",
+             "Insert the certificate card, enter the ID (organisation certificate: tick it and enter the unit code instead), type the PIN (6–8 digits) on the keypad below and press Sign in")
         case .nhiAppOTP:
             ("請輸入身分證號、出生日期及健保快易通 App 產生的 OTP 驗證碼（3 分鐘內有效）", "Enter the ID, the date of birth and the OTP code from the NHI app (valid 3 minutes)")
         case .nhiAppQR:

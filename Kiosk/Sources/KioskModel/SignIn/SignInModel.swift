@@ -14,8 +14,10 @@ public final class SignInModel {
     /// The inputs the screen can show.
     public enum Field: String, Sendable, Hashable, CaseIterable {
         case password, ownerLogin, unitCode, id, birthDate, otp, pin
-        /// 投保單位代號（單位憑證）: the certificate method's unit code, filled in only for an
-        /// organisation certificate (which then needs no ID).
+        /// The certificate method's check box for an organisation certificate (工商、政府、
+        /// 組織團體憑證): ticked, the unit code replaces the ID.
+        case organisationLogin
+        /// 投保單位代號（單位憑證）: the unit an organisation certificate signs in for.
         case certificateUnitCode
     }
 
@@ -43,8 +45,18 @@ public final class SignInModel {
     public var unitCodeText = ""
     /// The national ID as typed (certificate, OTP, QR methods).
     public var idText = ""
-    /// The unit code typed for an organisation-certificate sign-in (certificate method);
-    /// empty for a personal certificate.
+    /// Organisation-certificate sign-in (certificate method): the unit code is asked for
+    /// instead of the ID. Only one of the two fields is ever on screen, so a PIN typed after
+    /// Tab always reaches the keypad, never a plain text field. Switching forgets both.
+    public var organisationLogin = false {
+        didSet {
+            guard oldValue != organisationLogin else { return }
+            idText = ""
+            certificateUnitCodeText = ""
+            fieldErrors = [:]
+        }
+    }
+    /// The unit code typed for an organisation-certificate sign-in.
     public var certificateUnitCodeText = ""
     /// The ROC birth date as typed (`0850504`).
     public var birthDateText = ""
@@ -88,7 +100,7 @@ public final class SignInModel {
         let owner: [Field] = ownerLogin ? [.ownerLogin, .unitCode] : [.ownerLogin]
         switch method {
         case .nhiCard: return [.password] + owner
-        case .certificate: return [.id, .certificateUnitCode, .pin]
+        case .certificate: return [.organisationLogin, organisationLogin ? .certificateUnitCode : .id, .pin]
         case .nhiAppOTP: return [.id, .birthDate, .otp] + owner
         case .nhiAppQR: return [.id, .birthDate] + owner
         case .twFido: return [.id, .birthDate]
@@ -187,6 +199,7 @@ public final class SignInModel {
         setOTP("")
         keypad.clear()
         ownerLogin = false
+        organisationLogin = false
         unitCodeText = ""
         certificateUnitCodeText = ""
         idText = ""
@@ -211,22 +224,18 @@ public final class SignInModel {
             guard let password, fieldErrors.isEmpty else { return nil }
             return .nhiCard(reader: readerName, password: password, ownerUnitCode: unit)
         case .certificate:
-            let unitText = Normalizer.identifier.normalize(certificateUnitCodeText).value
-            guard !unitText.isEmpty else {
+            guard organisationLogin else {
                 // A personal certificate: the ID it must belong to.
                 let id = personalID()
                 guard let pin = parse(.pin, { () throws(ValidationError) in try self.keypad.takePIN() }), let id else { return nil }
                 return .certificate(reader: readerName, id: id, pin: pin)
             }
             // An organisation certificate: the unit it signs in for, and no ID.
-            var unit: UnitCode?
-            if !Normalizer.identifier.normalize(idText).value.isEmpty {
-                fieldErrors[.certificateUnitCode] = PresentableError(KioskError(.certificateIDOrUnitCode))
-            } else {
-                unit = parse(.certificateUnitCode) { () throws(ValidationError) in try UnitCode(parsing: unitText) }
+            let unit = parse(.certificateUnitCode) { () throws(ValidationError) in
+                try UnitCode(parsing: Normalizer.identifier.normalize(self.certificateUnitCodeText).value)
             }
             let pin = parse(.pin) { () throws(ValidationError) in try self.keypad.takePIN() }
-            guard let unit, let pin, fieldErrors.isEmpty else { return nil }
+            guard let unit, let pin else { return nil }
             return .organisationCertificate(reader: readerName, unitCode: unit, pin: pin)
         case .nhiAppOTP:
             let id = personalID(), birth = birthDate(), unit = ownerUnitCode()

@@ -17,6 +17,7 @@ final class SignInView: ScreenView {
 
     private let passwordCaption = Label(), password = PasswordEntry(), passwordError = Label()
     private let ownerLogin = CheckButton("")
+    private let organisationLogin = CheckButton("")
     private let unitCaption = Label(), unitCode = Entry(), unitError = Label()
     private let idCaption = Label(), idEntry = Entry(), idError = Label()
     private let certUnitCaption = Label(), certUnitCode = Entry(), certUnitError = Label()
@@ -62,6 +63,7 @@ final class SignInView: ScreenView {
         form.addStyleClass("form")
         Build.field(form, row: 0, caption: passwordCaption, control: password, error: passwordError)
         form.attach(ownerLogin, column: 1, row: 2)
+        form.attach(organisationLogin, column: 1, row: 3)
         Build.field(form, row: 2, caption: unitCaption, control: unitCode, error: unitError)
         Build.field(form, row: 3, caption: idCaption, control: idEntry, error: idError)
         Build.field(form, row: 4, caption: certUnitCaption, control: certUnitCode, error: certUnitError)
@@ -87,6 +89,7 @@ final class SignInView: ScreenView {
         certUnitCode.onChange { [model] in model.certificateUnitCodeText = $0 }
         birthDate.onChange { [model] in model.birthDateText = $0 }
         ownerLogin.onToggle { [model] in model.ownerLogin = $0 }
+        organisationLogin.onToggle { [model] in model.organisationLogin = $0 }
 
         let buttons = Box(.horizontal, spacing: 12)
         signInButton.addStyleClass("suggested-action")
@@ -150,6 +153,10 @@ final class SignInView: ScreenView {
         ownerLogin.label = t(.ownerLogin)
         controls.name(ownerLogin, t(.ownerLogin))
         ownerLogin.isActive = model.ownerLogin
+        organisationLogin.isVisible = fields.contains(.organisationLogin)
+        organisationLogin.label = t(.organisationLogin)
+        controls.name(organisationLogin, t(.organisationLogin))
+        organisationLogin.isActive = model.organisationLogin
 
         // The model drops secrets after each attempt and on wipe: empty the fields with it.
         if !model.hasPassword { password.clear() }
@@ -196,7 +203,7 @@ final class SignInView: ScreenView {
         status.setStyleClass("error-text", { if case .failed = model.status { return true } else { return false } }())
 
         let enabled = model.isAvailable && !model.isBusy
-        for widget in [password, ownerLogin, unitCode, idEntry, certUnitCode, birthDate, otp, keypad.root, signInButton, qrButton,
+        for widget in [password, ownerLogin, organisationLogin, unitCode, idEntry, certUnitCode, birthDate, otp, keypad.root, signInButton, qrButton,
                        clearButton] as [Widget] {
             widget.isSensitive = enabled
         }
@@ -209,7 +216,7 @@ final class SignInView: ScreenView {
     func focusFirst() {
         switch model.method {
         case .nhiCard: password.grabFocus()
-        case .certificate: idEntry.grabFocus()
+        case .certificate: _ = model.organisationLogin ? certUnitCode.grabFocus() : idEntry.grabFocus()
         case .nhiAppOTP, .nhiAppQR, .twFido: idEntry.grabFocus()
         }
         if !model.isAvailable { methodButtons.first?.1.grabFocus() }
