@@ -12,12 +12,14 @@ private actor RefusingAuthenticator: StaffAuthenticator {
     let error: any Error
     private(set) var credentials: [StaffCredential] = []
     init(_ error: any Error) { self.error = error }
-    func signIn(with credential: StaffCredential) async throws -> StaffSession {
+    func signIn(with credential: StaffCredential) async throws -> StaffSignInOutcome {
         credentials.append(credential)
         throw error
     }
     func startAppSignIn(_ request: AppSignInRequest) async throws -> AppSignInChallenge { throw error }
-    func awaitAppConfirmation(_ challenge: AppSignInChallenge) async throws -> StaffSession { throw error }
+    func awaitAppConfirmation(_ challenge: AppSignInChallenge) async throws -> StaffSignInOutcome { throw error }
+    func openSession(_ choice: StaffUnitChoice, unit: UnitCode) async throws -> StaffSession { throw error }
+    func cancel(_ choice: StaffUnitChoice) async {}
 }
 
 /// The sample unit signed in by its organisation certificate, as the SDK reports it.

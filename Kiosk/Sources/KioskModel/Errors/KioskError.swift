@@ -71,6 +71,8 @@ extension KioskError.Code {
     public static let certificateNotOrganisation: Self = "signIn.certificateNotOrganisation"
     /// An organisation certificate was presented without a unit code.
     public static let certificateNeedsUnitCode: Self = "signIn.certificateNeedsUnitCode"
+    /// The unit picker's pending sign-in is gone (used, cancelled or expired).
+    public static let unitChoiceExpired: Self = "signIn.unitChoiceExpired"
 }
 
 extension KioskError {
@@ -103,5 +105,6 @@ extension KioskError {
          "the card holds a personal certificate (citizen or healthcare professional), not an organisation certificate: untick “Organisation certificate” and enter your ID"),
         (.certificateNeedsUnitCode, "插入的是單位憑證（工商、政府或組織團體憑證）：請勾選「單位憑證登入」並輸入投保單位代號，不需身分證號",
          "the card holds an organisation certificate: tick “Organisation certificate” and enter the unit code instead of an ID"),
+        (.unitChoiceExpired, "選擇投保單位的時間已過或已取消，請重新登入", "the unit choice has expired or was cancelled: sign in again"),
     ]
 }

@@ -61,6 +61,14 @@ public enum Text: Sendable, Hashable {
     case qrWaiting
     case qrAlternative(LoginMethod)
     case signingIn
+    /// The unit picker's heading (staff of several units, after authentication).
+    case unitPickerTitle
+    /// The unit picker's greeting and instruction.
+    case unitPickerHint(name: String)
+    /// One unit in the picker: code, name and the person's role there.
+    case unitOption(StaffUnitOption)
+    /// Leaves the unit picker for the sign-in form.
+    case cancelUnitChoice
     case signInUnavailable
     case required
     /// An error with its code: `錯誤 9039：密碼不正確` / `Error 9039: wrong password`.
@@ -197,6 +205,14 @@ public enum Text: Sendable, Hashable {
         case .qrAlternative(let method):
             method == .twFido ? ("TW FidO 登入用 QR Code", "TW FidO sign-in QR code") : ("健保快易通登入用 QR Code", "NHI app sign-in QR code")
         case .signingIn: ("登入中…", "Signing in…")
+        case .unitPickerTitle: ("請選擇投保單位", "Choose the insured unit")
+        case .unitPickerHint(let name):
+            ("\(name) 您好：您是下列投保單位的管理者或承辦人，請選擇本次要辦理的單位",
+             "Hello \(name): you work for the units below; choose the one to act for now")
+        case .unitOption(let option):
+            ("\(option.unitCode.rawValue)　\(option.unitName)（\(option.role.label)）",
+             "\(option.unitCode.rawValue)  \(option.unitName) (\(option.role.labelEn))")
+        case .cancelUnitChoice: ("取消，重新登入", "Cancel and sign in again")
         case .signInUnavailable:
             ("登入服務尚未接上（需要 SDK 模組 NHILogin），目前無法登入。",
              "Sign-in is not connected yet (it needs the SDK module NHILogin), so nobody can sign in.")

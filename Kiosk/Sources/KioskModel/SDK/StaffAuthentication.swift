@@ -86,13 +86,75 @@ public enum StaffCredential: Sendable, Hashable {
     case nhiAppOTP(id: PersonalID, birthDate: CalendarDate, otp: String, ownerUnitCode: UnitCode?)
 }
 
+/// A unit a person may act for, as the unit picker lists it.
+public struct StaffUnitOption: Sendable, Hashable, Identifiable {
+    /// 投保單位代號.
+    public let unitCode: UnitCode
+    /// The unit's name on record.
+    public let unitName: String
+    /// The person's role in that unit.
+    public let role: StaffRole
+
+    /// A unit to choose.
+    public init(unitCode: UnitCode, unitName: String, role: StaffRole) {
+        self.unitCode = unitCode
+        self.unitName = unitName
+        self.role = role
+    }
+
+    /// The unit code.
+    public var id: String { unitCode.rawValue }
+}
+
+/// A person who has authenticated and works for several units: the kiosk asks which one
+/// to act for (as the NHI's own site lists the units after login). The SDK keeps the
+/// authentication behind ``reference`` until a unit is chosen or the choice is cancelled;
+/// the kiosk holds nothing that could open a session by itself.
+public struct StaffUnitChoice: Sendable, Hashable {
+    /// Identifies the pending sign-in to the SDK (opaque, single use).
+    public let reference: String
+    /// The person's name, shown above the list.
+    public let name: String
+    /// The units, in the order the SDK lists them.
+    public let units: [StaffUnitOption]
+    /// How the person signed in.
+    public let method: LoginMethod
+
+    /// A choice among `units`.
+    public init(reference: String, name: String, units: [StaffUnitOption], method: LoginMethod) {
+        self.reference = reference
+        self.name = name
+        self.units = units
+        self.method = method
+    }
+}
+
+/// What a sign-in established: a session, or — for staff of several units — the units to
+/// choose from.
+public enum StaffSignInOutcome: Sendable, Hashable {
+    /// Signed in (one unit, an owner's or an organisation certificate's sign-in).
+    case signedIn(StaffSession)
+    /// Authenticated; the kiosk must ask which unit (``StaffAuthenticator/openSession(_:unit:)``).
+    case chooseUnit(StaffUnitChoice)
+
+    /// The session, when no choice is needed.
+    public var session: StaffSession? {
+        if case .signedIn(let session) = self { session } else { nil }
+    }
+}
+
 /// A request for an app-confirmed sign-in (QR code).
 public struct AppSignInRequest: Sendable, Hashable {
+    /// ``LoginMethod/nhiAppQR`` or ``LoginMethod/twFido``.
     public let method: LoginMethod
+    /// The person signing in.
     public let id: PersonalID
+    /// Their birth date.
     public let birthDate: CalendarDate
+    /// The unit, when the owner signs in to assign administrators.
     public let ownerUnitCode: UnitCode?
 
+    /// A QR-code sign-in request.
     public init(method: LoginMethod, id: PersonalID, birthDate: CalendarDate, ownerUnitCode: UnitCode?) {
         precondition(method.usesApp, "AppSignInRequest is for QR-code methods")
         self.method = method
@@ -111,6 +173,7 @@ public struct AppSignInChallenge: Sendable, Hashable {
     /// How long the code stays valid from the moment it is issued (TW FidO: 2:55).
     public let validFor: Duration
 
+    /// A code to show.
     public init(reference: String, qrPayload: String, validFor: Duration) {
         self.reference = reference
         self.qrPayload = qrPayload
@@ -124,11 +187,17 @@ public struct AppSignInChallenge: Sendable, Hashable {
 /// 9041 PIN length, 9043 locked, 9056 no card, 9057 unrecognised card, 66501 expired
 /// certificate); the kiosk shows their message and never the secret.
 public protocol StaffAuthenticator: Sendable {
-    /// Signs in with a card + password, a certificate + PIN, or an OTP.
-    func signIn(with credential: StaffCredential) async throws -> StaffSession
+    /// Signs in with a card + password, a certificate + PIN, or an OTP. A person assigned
+    /// to several units gets ``StaffSignInOutcome/chooseUnit(_:)``.
+    func signIn(with credential: StaffCredential) async throws -> StaffSignInOutcome
     /// Starts a QR-code sign-in and returns the code to show.
     func startAppSignIn(_ request: AppSignInRequest) async throws -> AppSignInChallenge
     /// Waits until the app confirms `challenge` (or throws when it is refused). The kiosk
     /// cancels the task when the code expires, is regenerated, or the screen is wiped.
-    func awaitAppConfirmation(_ challenge: AppSignInChallenge) async throws -> StaffSession
+    func awaitAppConfirmation(_ challenge: AppSignInChallenge) async throws -> StaffSignInOutcome
+    /// Opens the session for `unit`, one of `choice`'s units. The choice is used up either
+    /// way; an unknown, used or expired one is refused (`signIn.unitChoiceExpired`).
+    func openSession(_ choice: StaffUnitChoice, unit: UnitCode) async throws -> StaffSession
+    /// Forgets `choice` (cancelled, idle, lock, sign-out): nothing of it is kept.
+    func cancel(_ choice: StaffUnitChoice) async
 }

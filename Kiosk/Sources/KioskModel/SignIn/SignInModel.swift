@@ -33,6 +33,9 @@ public final class SignInModel {
         case awaitingApp(AppSignInChallenge, secondsLeft: Int)
         /// The QR code ran out; a new one is needed.
         case appExpired
+        /// Authenticated; the person works for several units and picks one
+        /// (``choose(_:)``, or ``cancelUnitChoice()`` to start again).
+        case choosingUnit(StaffUnitChoice)
     }
 
     /// The chosen method; changing it forgets what was typed for the previous one.
@@ -110,6 +113,11 @@ public final class SignInModel {
     /// Whether the screen should accept input now.
     public var isBusy: Bool { status == .working }
 
+    /// The units to choose from, while the unit picker is up.
+    public var unitChoice: StaffUnitChoice? {
+        if case .choosingUnit(let choice) = status { choice } else { nil }
+    }
+
     /// The password as typed (never read back).
     public func setPassword(_ text: String) {
         password = text
@@ -127,15 +135,15 @@ public final class SignInModel {
     /// Checks the fields and, when they are valid, signs in (card + password, certificate +
     /// PIN, or OTP). QR methods use ``startAppSignIn()``.
     public func submit() async {
-        guard let authenticator, !isBusy, !method.usesApp else { return }
+        guard let authenticator, !isBusy, unitChoice == nil, !method.usesApp else { return }
         fieldErrors = [:]
         guard let credential = makeCredential() else { return }
         status = .working
         let attempt = generation
         do {
-            let session = try await authenticator.signIn(with: credential)
-            guard attempt == generation else { return }
-            succeed(session)
+            let outcome = try await authenticator.signIn(with: credential)
+            guard attempt == generation else { return forget(outcome) }
+            proceed(outcome)
         } catch {
             guard attempt == generation else { return }
             status = .failed(PresentableError(error))
@@ -144,7 +152,7 @@ public final class SignInModel {
 
     /// Checks ID and birth date, asks the SDK for a QR code and waits for the app.
     public func startAppSignIn() async {
-        guard let authenticator, !isBusy, method.usesApp else { return }
+        guard let authenticator, !isBusy, unitChoice == nil, method.usesApp else { return }
         appTask?.cancel()
         appTask = nil
         fieldErrors = [:]
@@ -159,9 +167,10 @@ public final class SignInModel {
             status = .awaitingApp(challenge, secondsLeft: Self.wholeSeconds(challenge.validFor))
             appTask = Task { [weak self] in
                 do {
-                    let session = try await authenticator.awaitAppConfirmation(challenge)
-                    guard let self, attempt == self.generation, !Task.isCancelled else { return }
-                    self.succeed(session)
+                    let outcome = try await authenticator.awaitAppConfirmation(challenge)
+                    guard let self else { return }
+                    guard attempt == self.generation, !Task.isCancelled else { return self.forget(outcome) }
+                    self.proceed(outcome)
                 } catch {
                     guard let self, attempt == self.generation, !Task.isCancelled, !(error is CancellationError) else { return }
                     self.status = .failed(PresentableError(error))
@@ -188,10 +197,56 @@ public final class SignInModel {
         }
     }
 
-    /// Forgets everything typed and any sign-in under way (idle, lock, Clear).
+    /// Forgets everything typed and any sign-in under way (idle, lock, Clear), including a
+    /// unit choice (the SDK is told to forget it too).
     public func clear() { clear(keepingMethod: true) }
 
+    // MARK: Choosing a unit
+
+    /// Opens the session for `unit`, one of the listed units. A refusal ends the choice
+    /// (the SDK used it up): the error is shown and the person signs in again.
+    public func choose(_ unit: UnitCode) async {
+        guard let authenticator, let choice = unitChoice, choice.units.contains(where: { $0.unitCode == unit }) else { return }
+        status = .working
+        let attempt = generation
+        do {
+            let session = try await authenticator.openSession(choice, unit: unit)
+            guard attempt == generation else { return }
+            succeed(session)
+        } catch {
+            guard attempt == generation else { return }
+            status = .failed(PresentableError(error))
+        }
+    }
+
+    /// Leaves the unit picker for the sign-in form: nothing of the sign-in is kept.
+    public func cancelUnitChoice() {
+        guard unitChoice != nil else { return }
+        clear()
+    }
+
+    private func proceed(_ outcome: StaffSignInOutcome) {
+        switch outcome {
+        case .signedIn(let session):
+            succeed(session)
+        case .chooseUnit(let choice):
+            clear()  // what was typed is no longer needed
+            status = .choosingUnit(choice)
+        }
+    }
+
+    /// A sign-in that finished after the screen was wiped: its unit choice is dropped.
+    private func forget(_ outcome: StaffSignInOutcome) {
+        if case .chooseUnit(let choice) = outcome { forget(choice) }
+    }
+
+    private func forget(_ choice: StaffUnitChoice) {
+        guard let authenticator else { return }
+        Task { await authenticator.cancel(choice) }
+    }
+
     private func clear(keepingMethod: Bool) {
+        if let choice = unitChoice { forget(choice) }
         generation += 1
         appTask?.cancel()
         appTask = nil

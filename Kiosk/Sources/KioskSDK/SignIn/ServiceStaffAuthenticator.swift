@@ -30,7 +30,11 @@ import NHIService
 ///
 /// After authentication the person's unit and role come from `NHIService.staff`
 /// (`memberships`, `session`, or `ownerSession` for "sign in as owner"); a person who is
-/// not assigned to any unit is refused by the service (`staff.notAssigned`).
+/// not assigned to any unit is refused by the service (`staff.notAssigned`). A person
+/// assigned to several units gets ``StaffSignInOutcome/chooseUnit(_:)`` with the units
+/// (code, name, role); the authenticated person stays here, behind the choice's reference,
+/// until ``openSession(_:unit:)`` opens the session for the chosen unit or ``cancel(_:)``
+/// drops it (an unused choice lapses after ``unitChoiceLifetime``).
 public struct ServiceStaffAuthenticator: StaffAuthenticator {
     public let service: KioskService
     public let context: PCSCContext
@@ -43,6 +47,10 @@ public struct ServiceStaffAuthenticator: StaffAuthenticator {
     public var certificateToken: CertificateTokenSource = .pkcs11(modulePath: nil)
     /// The service's side of certificate sign-ins (challenges, signature checks).
     public let challenges = CertificateChallengeIssuer()
+    /// How long a unit choice waits for an answer.
+    public var unitChoiceLifetime: Duration = .seconds(300)
+    /// Authenticated people waiting for their unit choice (shared by copies of this value).
+    private let pending = PendingUnitChoices()
 
     /// An authenticator over the service and its login verifiers.
     public init(service: KioskService, context: PCSCContext, passwords: any RegistrationPasswordVerifier,
@@ -59,7 +67,7 @@ public struct ServiceStaffAuthenticator: StaffAuthenticator {
         self.init(service: service, context: context, passwords: verifier, otp: verifier, confirmations: verifier)
     }
 
-    public func signIn(with credential: StaffCredential) async throws -> StaffSession {
+    public func signIn(with credential: StaffCredential) async throws -> StaffSignInOutcome {
         switch credential {
         case .nhiCard(let reader, let password, let owner):
             let identity = try await cardLogin(reader: reader, password: password, owner: owner)
@@ -94,7 +102,7 @@ public struct ServiceStaffAuthenticator: StaffAuthenticator {
             guard identity.personID == nil, let kind = identity.certificateKind, kind.isOrganisation, let certificate else {
                 throw KioskError(.certificateNotOrganisation)
             }
-            return try await organisationSession(unit: unit, certificate: Self.organisationInfo(identity, certificate, kind: kind))
+            return .signedIn(try await organisationSession(unit: unit, certificate: Self.organisationInfo(identity, certificate, kind: kind)))
         }
     }
 
@@ -128,7 +136,7 @@ public struct ServiceStaffAuthenticator: StaffAuthenticator {
                                   validFor: .seconds(token.secondsLeft(at: now)))
     }
 
-    public func awaitAppConfirmation(_ challenge: AppSignInChallenge) async throws -> StaffSession {
+    public func awaitAppConfirmation(_ challenge: AppSignInChallenge) async throws -> StaffSignInOutcome {
         while true {
             switch try await confirmations.status(of: challenge.reference, at: Date()) {
             case .pending:
@@ -230,25 +238,59 @@ public struct ServiceStaffAuthenticator: StaffAuthenticator {
         return loaded.name
     }
 
-    /// The service session and the role on record for an authenticated person.
+    /// The service session and the role on record for an authenticated person, or the
+    /// units to choose from when they work for several.
     private func session(for identity: AuthenticatedIdentity, owner: UnitCode?, method: KioskModel.LoginMethod,
-                         credential: CertificateKind, certificateSerial: String? = nil) async throws -> StaffSession {
+                         credential: CertificateKind, certificateSerial: String? = nil) async throws -> StaffSignInOutcome {
         guard let person = identity.personID else { throw KioskError(.signInMethodUnavailable) }
         let name = identity.name
-        return try await service.run { service in
+        let signIn = PendingUnitChoices.SignIn(person: person, credential: credential, certificateSerial: certificateSerial,
+                                               method: method)
+        let (outcome, units) = try await service.run { service -> (StaffSignInOutcome?, [StaffUnitOption]) in
             if let owner {
                 let caller = try service.staff.ownerSession(person: person, unit: owner, credential: credential)
-                return StaffSession(name: name ?? person.masked, maskedID: person.masked, role: .administrator, unitCode: owner,
-                                    mayFileAllChanges: true, method: method, caller: caller)
+                return (.signedIn(StaffSession(name: name ?? person.masked, maskedID: person.masked, role: .administrator, unitCode: owner,
+                                               mayFileAllChanges: true, method: method, caller: caller)), [])
             }
-            guard let member = try service.staff.memberships(person: person).first else {
+            let members = try service.staff.memberships(person: person)
+            guard let member = members.first else {
                 throw ServiceError(.staffNotAssigned, context: ["person": person.masked])
             }
-            let caller = try service.staff.session(person: person, unit: member.unitCode, credential: credential,
-                                                   certificateSerial: certificateSerial)
-            return StaffSession(name: member.name.value, maskedID: person.masked, role: member.role, unitCode: member.unitCode,
-                                mayFileAllChanges: member.mayUseAllEnrolmentFunctions, method: method, caller: caller)
+            guard members.count > 1 else {
+                return (.signedIn(try Self.open(signIn, member: member, in: service)), [])
+            }
+            let units = members.map { member in
+                StaffUnitOption(unitCode: member.unitCode, unitName: (try? service.units.account(member.unitCode).unit.name) ?? "",
+                                role: member.role)
+            }
+            return (nil, units)
         }
+        if let outcome { return outcome }
+        let reference = pending.add(signIn, until: ContinuousClock.now + unitChoiceLifetime)
+        return .chooseUnit(StaffUnitChoice(reference: reference, name: name ?? person.masked, units: units, method: method))
+    }
+
+    /// The session in the unit of `member` for the authenticated person of `signIn`.
+    private static func open(_ signIn: PendingUnitChoices.SignIn, member: StaffMember, in service: NHIService) throws -> StaffSession {
+        let caller = try service.staff.session(person: signIn.person, unit: member.unitCode, credential: signIn.credential,
+                                               certificateSerial: signIn.certificateSerial)
+        return StaffSession(name: member.name.value, maskedID: signIn.person.masked, role: member.role, unitCode: member.unitCode,
+                            mayFileAllChanges: member.mayUseAllEnrolmentFunctions, method: signIn.method, caller: caller)
+    }
+
+    public func openSession(_ choice: StaffUnitChoice, unit: UnitCode) async throws -> StaffSession {
+        guard let signIn = pending.take(choice.reference, at: ContinuousClock.now) else { throw KioskError(.unitChoiceExpired) }
+        return try await service.run { service in
+            // The assignment is read again: it may have been deleted since the list was shown.
+            guard let member = try service.staff.memberships(person: signIn.person).first(where: { $0.unitCode == unit }) else {
+                throw ServiceError(.staffNotAssigned, context: ["person": signIn.person.masked, "unit": unit.rawValue])
+            }
+            return try Self.open(signIn, member: member, in: service)
+        }
+    }
+
+    public func cancel(_ choice: StaffUnitChoice) async {
+        _ = pending.take(choice.reference, at: ContinuousClock.now)
     }
 }
 
@@ -259,6 +301,38 @@ public enum CertificateTokenSource: Sendable, Hashable {
     /// The card itself: ISO 7816 VERIFY and its own key (``CardPINToken``; the card
     /// emulator's certificate profile, used by `--demo`).
     case card
+}
+
+/// Authenticated people waiting for their unit choice, by a random single-use reference.
+/// Held in memory only; taken (removed) when a unit is chosen or the choice is cancelled,
+/// and dropped once expired.
+private final class PendingUnitChoices: @unchecked Sendable {
+    /// What opens the session once the unit is known.
+    struct SignIn: Sendable {
+        let person: PersonalID
+        let credential: CertificateKind
+        let certificateSerial: String?
+        let method: KioskModel.LoginMethod
+    }
+
+    private let lock = NSLock()
+    private var entries: [String: (signIn: SignIn, expires: ContinuousClock.Instant)] = [:]
+
+    func add(_ signIn: SignIn, until expires: ContinuousClock.Instant) -> String {
+        let reference = UUID().uuidString
+        lock.withLock {
+            entries = entries.filter { $0.value.expires > ContinuousClock.now }
+            entries[reference] = (signIn, expires)
+        }
+        return reference
+    }
+
+    func take(_ reference: String, at now: ContinuousClock.Instant) -> SignIn? {
+        lock.withLock {
+            guard let entry = entries.removeValue(forKey: reference), entry.expires > now else { return nil }
+            return entry.signIn
+        }
+    }
 }
 
 /// What the PIN callback of one certificate sign-in saw: the certificate, and why no PIN

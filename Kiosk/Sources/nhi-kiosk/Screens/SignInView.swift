@@ -34,6 +34,18 @@ final class SignInView: ScreenView {
     private let countdown = Label("", role: .status)
     private let status = Label("", role: .status)
 
+    private let methods = Box(.horizontal, spacing: 12, role: .group)
+    private let form = Grid(rowSpacing: 6, columnSpacing: 16)
+    private let buttonRow = Box(.horizontal, spacing: 12)
+    // The unit picker (staff of several units): one large button per unit, and Cancel.
+    private let picker = Box(.vertical, spacing: 12, role: .group)
+    private let pickerHeading = Label("", role: .heading)
+    private let pickerHint = Label()
+    private let pickerList = Box(.vertical, spacing: 8)
+    private var unitButtons: [(StaffUnitOption, Button)] = []
+    private var shownChoice: String?
+    private let cancelChoice = Button("")
+
     init(context: ViewContext) {
         self.context = context
         model = context.shell.signIn
@@ -43,7 +55,6 @@ final class SignInView: ScreenView {
         unavailable.addStyleClass("warning-note")
         column.append(unavailable)
 
-        let methods = Box(.horizontal, spacing: 12, role: .group)
         methods.addStyleClass("method-picker")
         methodCaption.addStyleClass("field-caption")
         methods.append(methodCaption)
@@ -59,7 +70,6 @@ final class SignInView: ScreenView {
         hint.addStyleClass("hint")
         column.append(hint)
 
-        let form = Grid(rowSpacing: 6, columnSpacing: 16)
         form.addStyleClass("form")
         Build.field(form, row: 0, caption: passwordCaption, control: password, error: passwordError)
         form.attach(ownerLogin, column: 1, row: 2)
@@ -91,12 +101,11 @@ final class SignInView: ScreenView {
         ownerLogin.onToggle { [model] in model.ownerLogin = $0 }
         organisationLogin.onToggle { [model] in model.organisationLogin = $0 }
 
-        let buttons = Box(.horizontal, spacing: 12)
         signInButton.addStyleClass("suggested-action")
         qrButton.addStyleClass("suggested-action")
         for button in [signInButton, qrButton, clearButton] {
             button.setMinimumSize(width: 160, height: 56)
-            buttons.append(button)
+            buttonRow.append(button)
         }
         signInButton.onClick { [model] in Task { await model.submit() } }
         qrButton.onClick { [model] in Task { await model.startAppSignIn() } }
@@ -105,11 +114,19 @@ final class SignInView: ScreenView {
             password.clear()
             otp.clear()
         }
-        column.append(buttons)
+        column.append(buttonRow)
 
         qrBox.addStyleClass("qr-box")
         qrBox.append([qr.picture, countdown])
         column.append(qrBox)
+
+        picker.addStyleClass("unit-picker")
+        pickerHint.addStyleClass("hint")
+        cancelChoice.setMinimumSize(width: 200, height: 56)
+        cancelChoice.align(horizontal: GTK_ALIGN_START)
+        cancelChoice.onClick { [model] in model.cancelUnitChoice() }
+        picker.append([pickerHeading, pickerHint, pickerList, cancelChoice])
+        column.append(picker)
         column.append(status)
 
         observe { [weak self] in self?.render() }
@@ -190,6 +207,7 @@ final class SignInView: ScreenView {
             countdown.text = t(.qrExpired)
             statusText = t(.qrExpired)
             qrLabel = t(.regenerateQR)
+        case .choosingUnit: break  // the picker says it
         }
         qrButton.label = qrLabel
         controls.name(qrButton, qrLabel)
@@ -202,6 +220,8 @@ final class SignInView: ScreenView {
         status.isVisible = !statusText.isEmpty
         status.setStyleClass("error-text", { if case .failed = model.status { return true } else { return false } }())
 
+        renderPicker()
+
         let enabled = model.isAvailable && !model.isBusy
         for widget in [password, ownerLogin, organisationLogin, unitCode, idEntry, certUnitCode, birthDate, otp, keypad.root, signInButton, qrButton,
                        clearButton] as [Widget] {
@@ -213,6 +233,44 @@ final class SignInView: ScreenView {
         }
     }
 
+    /// The unit picker replaces the form while the person chooses a unit.
+    private func renderPicker() {
+        let t = context.t
+        let choice = model.unitChoice
+        let choosing = choice != nil
+        for widget in [methods, hint, form, buttonRow] as [Widget] { widget.isVisible = !choosing }
+        if choosing { qrBox.isVisible = false }
+        picker.isVisible = choosing
+        if choice?.reference != shownChoice { rebuildPicker(choice) }
+        guard let choice else { return }
+        pickerHeading.text = t(.unitPickerTitle)
+        pickerHint.text = t(.unitPickerHint(name: choice.name))
+        context.controls.name(picker, t(.unitPickerTitle))
+        for (option, button) in unitButtons {
+            button.label = t(.unitOption(option))
+            context.controls.name(button, t(.unitOption(option)))
+            button.isSensitive = !model.isBusy
+        }
+        cancelChoice.label = t(.cancelUnitChoice)
+        context.controls.name(cancelChoice, t(.cancelUnitChoice))
+        cancelChoice.isSensitive = !model.isBusy
+    }
+
+    private func rebuildPicker(_ choice: StaffUnitChoice?) {
+        for (_, button) in unitButtons { pickerList.remove(button) }
+        unitButtons.removeAll()
+        shownChoice = choice?.reference
+        for option in choice?.units ?? [] {
+            let button = Button("")
+            button.addStyleClass("unit-option")
+            button.setMinimumSize(height: 64)
+            button.onClick { [model] in Task { await model.choose(option.unitCode) } }
+            pickerList.append(button)
+            unitButtons.append((option, button))
+        }
+        if choice != nil { _ = unitButtons.first?.1.grabFocus() }
+    }
+
     func focusFirst() {
         switch model.method {
         case .nhiCard: password.grabFocus()
@@ -220,12 +278,14 @@ final class SignInView: ScreenView {
         case .nhiAppOTP, .nhiAppQR, .twFido: idEntry.grabFocus()
         }
         if !model.isAvailable { methodButtons.first?.1.grabFocus() }
+        if model.unitChoice != nil { _ = unitButtons.first?.1.grabFocus() }
     }
 
     /// Physical-keyboard digits for the keypad (certificate sign-in only; not while the ID
     /// or the unit-code field is being typed in).
     func handleKey(_ key: KeyPress) -> Bool {
-        guard model.method == .certificate, model.isAvailable, !idEntry.containsFocus, !certUnitCode.containsFocus else { return false }
+        guard model.method == .certificate, model.isAvailable, model.unitChoice == nil, !idEntry.containsFocus,
+              !certUnitCode.containsFocus else { return false }
         if let digit = key.digit {
             model.keypad.press(digit)
             return true
