@@ -67,6 +67,8 @@ public struct ServiceStaffAuthenticator: StaffAuthenticator {
         self.init(service: service, context: context, passwords: verifier, otp: verifier, confirmations: verifier)
     }
 
+    /// Runs the credential's login flow and opens the session (or lists the units of staff
+    /// assigned to several).
     public func signIn(with credential: StaffCredential) async throws -> StaffSignInOutcome {
         switch credential {
         case .nhiCard(let reader, let password, let owner):
@@ -127,6 +129,7 @@ public struct ServiceStaffAuthenticator: StaffAuthenticator {
         }
     }
 
+    /// Issues the login token the QR code carries.
     public func startAppSignIn(_ request: AppSignInRequest) async throws -> AppSignInChallenge {
         let app: ConfirmingApp = request.method == .twFido ? .twFidO : .nhiApp
         let now = Date()
@@ -136,6 +139,8 @@ public struct ServiceStaffAuthenticator: StaffAuthenticator {
                                   validFor: .seconds(token.secondsLeft(at: now)))
     }
 
+    /// Polls the token until the phone confirms it, then consumes it once and opens the
+    /// session (or lists the units).
     public func awaitAppConfirmation(_ challenge: AppSignInChallenge) async throws -> StaffSignInOutcome {
         while true {
             switch try await confirmations.status(of: challenge.reference, at: Date()) {
@@ -278,6 +283,9 @@ public struct ServiceStaffAuthenticator: StaffAuthenticator {
                             mayFileAllChanges: member.mayUseAllEnrolmentFunctions, method: signIn.method, caller: caller)
     }
 
+    /// Opens the session in `unit` for the person behind `choice` (used up either way):
+    /// `signIn.unitChoiceExpired` when the choice is unknown, used, cancelled or lapsed;
+    /// `staff.notAssigned` when the person is not (or no longer) assigned there.
     public func openSession(_ choice: StaffUnitChoice, unit: UnitCode) async throws -> StaffSession {
         guard let signIn = pending.take(choice.reference, at: ContinuousClock.now) else { throw KioskError(.unitChoiceExpired) }
         return try await service.run { service in
@@ -289,6 +297,7 @@ public struct ServiceStaffAuthenticator: StaffAuthenticator {
         }
     }
 
+    /// Drops the person behind `choice`; opening it afterwards is refused.
     public func cancel(_ choice: StaffUnitChoice) async {
         _ = pending.take(choice.reference, at: ContinuousClock.now)
     }
