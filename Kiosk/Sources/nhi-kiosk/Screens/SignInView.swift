@@ -121,6 +121,7 @@ final class SignInView: ScreenView {
         column.append(qrBox)
 
         picker.addStyleClass("unit-picker")
+        pickerHeading.addStyleClass("section-title")
         pickerHint.addStyleClass("hint")
         cancelChoice.setMinimumSize(width: 200, height: 56)
         cancelChoice.align(horizontal: GTK_ALIGN_START)
@@ -262,7 +263,7 @@ final class SignInView: ScreenView {
         shownChoice = choice?.reference
         for option in choice?.units ?? [] {
             let button = Button("")
-            button.addStyleClass("unit-option")
+            button.addStyleClass("task")
             button.setMinimumSize(height: 64)
             button.onClick { [model] in Task { await model.choose(option.unitCode) } }
             pickerList.append(button)
