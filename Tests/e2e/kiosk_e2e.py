@@ -1,6 +1,7 @@
 """End-to-end test of nhi-kiosk through the accessibility tree (AT-SPI, dogtail) and the
 documented automation hook. Runs inside Xvfb + a session bus (see run.sh)."""
 import fcntl
+import glob
 import json
 import os
 import shutil
@@ -62,10 +63,10 @@ def type_text(text):
 class Kiosk:
     """One nhi-kiosk process with its own settings folder and automation socket."""
 
-    def __init__(self, *args):
+    def __init__(self, *args, env=None):
         self.home = tempfile.mkdtemp(prefix="kiosk-e2e-")
         self.socket = os.path.join(self.home, "automation.sock")
-        env = dict(os.environ, XDG_CONFIG_HOME=os.path.join(self.home, "config"))
+        env = dict(os.environ, XDG_CONFIG_HOME=os.path.join(self.home, "config"), **(env or {}))
         self.settings_file = os.path.join(self.home, "config", "nhi", "kiosk.json")
         self.process = subprocess.Popen([KIOSK, "--automation-socket", self.socket, *args], env=env,
                                         stderr=subprocess.PIPE, text=True)
@@ -354,6 +355,141 @@ def certificate_flow():
         lock.close()
 
 
+def organisation_certificate_flow():
+    """Sign-in with the demo unit's virtual organisation-certificate card (工商憑證): the
+    check box swaps the ID field for the unit code, the PIN goes from the keyboard into the
+    keypad (never into the unit-code field, never shown); a citizen certificate presented
+    for a unit is refused plainly; then the unit signs in as its own administrator and the
+    header names the unit, not a person."""
+    print("demo: organisation certificate + PIN + unit code", flush=True)
+    lock = reader_lock()
+    kiosk = Kiosk("--demo", "--idle-timeout", "600")
+    try:
+        hook = kiosk.hook
+        unit_card = "插入 示範科技股份有限公司（投保單位 110001000）的工商憑證卡"
+        check(hook("press 插入 陳志明（管理者）的自然人憑證卡")["ok"], "tray inserts a citizen-certificate card first")
+        check(kiosk.wait_for(lambda: kiosk.find("插入 陳志明（管理者）的自然人憑證卡", "push button").sensitive),
+              "the citizen-certificate card is in")
+        click_into(kiosk.find("憑證"))
+        check(kiosk.wait_for(lambda: kiosk.state()["signInMethod"] == "certificate"), "certificate method chosen")
+        check(kiosk.absent("投保單位代號（單位憑證）", "text"), "no unit-code field until the check box is ticked")
+        box = kiosk.find("單位憑證登入（工商、政府、組織團體憑證）請勾選", "check box")
+        check(box is not None, "a check box for organisation certificates")
+        click_into(box)
+        field = kiosk.find("投保單位代號（單位憑證）", "text")
+        check(field is not None, "ticked: a unit-code field named 投保單位代號（單位憑證）")
+        check(kiosk.wait_for(lambda: kiosk.absent("身分證號", "text")), "the ID field gives way to it")
+        check(field is not None and field.size[1] >= 48, f"the field is at least 48 px high ({field.size if field else None})")
+        click_into(field)
+        type_text("110001000")
+        key("Tab")
+        type_text("135246")
+        check(kiosk.state()["pinDigitsEntered"] == 6, "after Tab the keyboard's digits go to the keypad")
+        key("Return")
+        # The card's refusal (not unitCode.format) also shows that the unit code reached the
+        # SDK whole: had the PIN's digits landed in the field, it would not be a unit code.
+        check(kiosk.wait_for(lambda: kiosk.state()["signInStatus"] == "failed:signIn.certificateNotOrganisation", 15),
+              f"a citizen certificate is refused for a unit, before any PIN ({kiosk.state()['signInStatus']})")
+        refused = kiosk.app.findChild(lambda n: "個人憑證" in n.name and "單位憑證登入" in n.name, retry=True, requireResult=False)
+        check(refused is not None, f"the refusal says why and what to do ({refused.name if refused else None!r})")
+        screenshot("16-sign-in-organisation-refused")
+
+        check(hook(f"press {unit_card}")["ok"], "tray inserts the unit's organisation-certificate card")
+        check(kiosk.wait_for(lambda: kiosk.find(unit_card, "push button").sensitive), "the organisation certificate is in")
+        type_text("135246")
+        check(kiosk.state()["pinDigitsEntered"] == 6, "the PIN typed again into the keypad")
+        screenshot("17-sign-in-organisation-certificate")
+        key("Return")
+        check(kiosk.wait_for(lambda: kiosk.state()["signedIn"], 15),
+              "signed in with the organisation certificate + PIN (the unit code typed once is kept after a refusal)")
+        state = kiosk.state()
+        check(state["screen"] == "home" and state.get("role") == "administrator", f"home as administrator ({state.get('role')})")
+        check("enrol" in state["tasks"], f"the unit may enrol ({state['tasks']})")
+        badge = kiosk.app.findChild(lambda n: n.name == "示範科技股份有限公司（單位憑證・管理者）", retry=True, requireResult=False)
+        check(badge is not None, "the header names the unit and 單位憑證・管理者, not a person")
+        check("135246" not in json.dumps(state, ensure_ascii=False) and kiosk.find("135246") is None, "the PIN is shown nowhere")
+        screenshot("18-home-organisation-certificate")
+    finally:
+        kiosk.stop()
+        fcntl.flock(lock, fcntl.LOCK_UN)
+        lock.close()
+
+
+def unit_picker_flow():
+    """Staff of two units: the sample's operator is also made administrator of a second unit
+    in this demo run's database copy (with the nhi CLI, as a counter PC's administrator
+    would); after card + password the kiosk lists both units instead of guessing one.
+    Cancel goes back to the form; the second sign-in chooses the second unit from the
+    keyboard and the kiosk opens it with the role held there."""
+    print("demo: unit picker for staff of two units", flush=True)
+    lock = reader_lock()
+    tmp = tempfile.mkdtemp(prefix="kiosk-e2e-tmp-")
+    kiosk = Kiosk("--demo", "--idle-timeout", "600", env={"TMPDIR": tmp})
+    try:
+        hook = kiosk.hook
+        copies = glob.glob(os.path.join(tmp, "nhi-demo-*", "nhi.sqlite"))
+        check(len(copies) == 1, f"the demo's database copy is found ({copies})")
+        nhi = os.path.join(os.environ["BIN"], "nhi")
+
+        def service(*args):
+            return subprocess.run([nhi, "service", *args, "--db", copies[0]], capture_output=True, text=True, timeout=60)
+
+        done = service("unit", "register", "--code", "110002000", "--name", "第二示範商行", "--ubn", "22099131", "--nhi-only",
+                       "--owner", "A113579131", "--mobile", "0912345678", "--email", "shop@demo.example",
+                       "--method", "certificate", "--serial", "02")
+        check(done.returncode == 0, f"a second unit is registered in the copy ({done.stderr.strip()[:200]})")
+        done = service("staff", "assign", "--unit", "110002000", "--certificate-serial", "02", "--id", "B224680246",
+                       "--name", "林雅婷", "--role", "administrator", "--credential", "nhiCard", "--landline", "02-23456789",
+                       "--email", "shop@demo.example")
+        check(done.returncode == 0, f"林雅婷 is assigned there as administrator ({done.stderr.strip()[:200]})")
+
+        here = "110001000　示範科技股份有限公司（承辦人）"
+        there = "110002000　第二示範商行（管理者）"
+
+        def sign_in():
+            click_into(kiosk.find("註冊密碼", "password text"))
+            type_text("Kiosk-2026a")
+            key("Return")
+            return kiosk.wait_for(lambda: kiosk.state()["signInStatus"] == "choosingUnit:2", 15)
+
+        check(hook("press 插入 林雅婷（承辦人）的卡片")["ok"], "tray inserts the operator's card")
+        check(kiosk.wait_for(lambda: kiosk.find("插入 林雅婷（承辦人）的卡片", "push button").sensitive), "the card is in")
+        check(sign_in(), f"card + password → the unit picker ({kiosk.state()['signInStatus']})")
+        state = kiosk.state()
+        check(not state["signedIn"] and sorted(state.get("unitChoices", [])) == ["110001000", "110002000"],
+              f"nobody signed in yet; both units listed ({state.get('unitChoices')})")
+        check(kiosk.find("請選擇投保單位", "heading") is not None, "the picker's heading 請選擇投保單位")
+        buttons = [kiosk.find(name, "push button") for name in (here, there)]
+        check(all(b is not None for b in buttons), "one button per unit: code, name and the role held there")
+        check(all(b is not None and b.size[1] >= 48 for b in buttons),
+              f"unit buttons are at least 48 px high ({[b.size if b else None for b in buttons]})")
+        check(kiosk.absent("註冊密碼", "password text"), "the form gives way to the list")
+        check(kiosk.state().get("focus") == here, f"the first unit has the keyboard focus ({kiosk.state().get('focus')})")
+        screenshot("19-unit-picker")
+
+        kiosk.press("取消，重新登入")
+        check(kiosk.wait_for(lambda: kiosk.state()["signInStatus"] == "editing" and "unitChoices" not in kiosk.state()),
+              "cancel: back to the form, the choice dropped")
+        check(kiosk.find("註冊密碼", "password text") is not None and not kiosk.state()["signedIn"], "the form is back, nobody signed in")
+
+        check(sign_in(), "signing in again asks again")
+        key("Tab")
+        check(kiosk.state().get("focus") == there, f"Tab reaches the second unit ({kiosk.state().get('focus')})")
+        key("space")
+        check(kiosk.wait_for(lambda: kiosk.state()["signedIn"], 15), "the keyboard chooses the second unit")
+        state = kiosk.state()
+        check(state["screen"] == "home" and state.get("role") == "administrator",
+              f"home as administrator, the role held in the chosen unit ({state.get('role')})")
+        check(kiosk.app.findChild(lambda n: n.name == "林雅婷（管理者）", retry=True, requireResult=False) is not None,
+              "the header shows 林雅婷（管理者）")
+        screenshot("20-home-chosen-unit")
+    finally:
+        kiosk.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
+        fcntl.flock(lock, fcntl.LOCK_UN)
+        lock.close()
+
+
 def kiosk_run():
     print("kiosk mode, English", flush=True)
     kiosk = Kiosk("--kiosk", "--lang", "en")
@@ -388,6 +524,8 @@ def main():
     desktop_run()
     demo_flow()
     certificate_flow()
+    organisation_certificate_flow()
+    unit_picker_flow()
     kiosk_run()
     print(f"{CHECKS - len(FAILURES)}/{CHECKS} checks passed in {time.time() - started:.1f} s; "
           f"screenshots in {SCREENS}", flush=True)

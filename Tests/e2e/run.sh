@@ -4,7 +4,8 @@
 #     dialogs, file chooser, PDF export, pictures);
 #  2. kiosk_e2e.py: the real nhi-kiosk window driven by accessible names (dogtail), the
 #     keyboard (xdotool) and the automation hook — sign-in with a virtual NHI card and
-#     password, a visitor's card read and removed, an enrolment filed (demo mode: virtual
+#     password, a visitor's card read and removed, an enrolment filed, certificate and
+#     organisation-certificate sign-in, the unit picker for staff of two units (demo mode: virtual
 #     cards through pcscd + vpcd, the sample database); screenshots in .kiosk-screens/;
 #     assertions on accessible names and values, never on pixels.
 # Called by scripts/test.
@@ -33,9 +34,10 @@ if [ -z "${NHI_TEST_STACK:-}" ]; then
 fi
 
 BIN="$(swift build --show-bin-path)"
-if [ ! -x "$BIN/nhi-kiosk" ] || [ ! -x "$BIN/gtkkit-smoke" ] || [ -n "${E2E_BUILD:-}" ]; then
+if [ ! -x "$BIN/nhi-kiosk" ] || [ ! -x "$BIN/gtkkit-smoke" ] || [ ! -x "$BIN/nhi" ] || [ -n "${E2E_BUILD:-}" ]; then
   swift build --product nhi-kiosk >&2
   swift build --product gtkkit-smoke >&2
+  swift build --product nhi >&2  # the unit-picker flow adds a second unit to the demo's database copy
 fi
 export BIN NHI_KIOSK="$BIN/nhi-kiosk" NHI_KIOSK_SCREENS="$PWD/.kiosk-screens"
 mkdir -p "$NHI_KIOSK_SCREENS"

@@ -112,13 +112,13 @@ struct SDKAdapterTests {
                 try await authenticator.signIn(with: .nhiCard(reader: reader, password: wrong, ownerUnitCode: nil))
             }
             let right = try RegistrationPassword(sample.staffPassword)
-            let session = try await authenticator.signIn(with: .nhiCard(reader: nil, password: right, ownerUnitCode: nil))
+            let session = try #require(try await authenticator.signIn(with: .nhiCard(reader: nil, password: right, ownerUnitCode: nil)).session)
             #expect(session.role == .operator && session.unitCode == sample.unit.code)
             #expect(session.name == sample.operator.name && session.maskedID == Masking.id(sample.operator.id.rawValue))
             #expect(session.caller?.unitCode == sample.unit.code)
 
             try await first.insert(virtualCard(sample.administrator))
-            let admin = try await authenticator.signIn(with: .nhiCard(reader: reader, password: right, ownerUnitCode: nil))
+            let admin = try #require(try await authenticator.signIn(with: .nhiCard(reader: reader, password: right, ownerUnitCode: nil)).session)
             #expect(admin.role == .administrator && admin.mayFileChanges)
 
             // A visitor's card is not registered for online services.
@@ -150,7 +150,7 @@ struct SDKAdapterTests {
         let waiting = Task { try await authenticator.awaitAppConfirmation(challenge) }
         try await Task.sleep(for: .milliseconds(100))
         try await verifier.confirm(challenge.reference, by: .twFidO, as: admin.id, at: Date())
-        let session = try await waiting.value
+        let session = try #require(try await waiting.value.session)
         #expect(session.role == .administrator && session.method == .twFido && session.name == admin.name)
         await #expect(throws: LoginError(.tokenUsed)) { try await authenticator.awaitAppConfirmation(challenge) }
     }
@@ -164,7 +164,7 @@ struct SDKAdapterTests {
                                                    verifier: ServiceLoginVerifier(service: service.service))
         configured.certificateToken = .card
         let authenticator = configured
-        let holder = try #require(DemoCard.deck(sample).first { $0.kind == .certificate }).card
+        let holder = try #require(DemoCard.deck(sample).first { $0.kind == .certificate }?.card)
         let staff = sample.administrator
         #expect(holder.id == staff.id, "the demo's certificate card is the administrator's")
         #expect(staff.id.rawValue == "A113579131" && VirtualReaderDeck.certificatePIN == "246810", "as README and Kiosk.md print them")
@@ -180,7 +180,7 @@ struct SDKAdapterTests {
                 #expect(error.userCode == 9039 && error.cause?.code == .pinIncorrect, "\(error)")
                 #expect(error.remainingAttempts == 2)
             }
-            let session = try await authenticator.signIn(with: .certificate(reader: nil, id: staff.id, pin: pin))
+            let session = try #require(try await authenticator.signIn(with: .certificate(reader: nil, id: staff.id, pin: pin)).session)
             #expect(session.role == .administrator && session.unitCode == sample.unit.code && session.method == .certificate)
             #expect(session.name == staff.name && session.maskedID == Masking.id(staff.id.rawValue))
             #expect(session.caller?.credential == .citizen)
@@ -204,6 +204,137 @@ struct SDKAdapterTests {
                 }
             }
             #expect(lastTry.pinsReceived == 1, "the locked card was not sent another PIN")
+        }
+    }
+
+    @Test("sign-in: the unit's organisation certificate + PIN + unit code → the unit as its administrator; wrong card or unit refused")
+    func organisationCertificateSignIn() async throws {
+        let (template, sample) = try SeededTemplate.shared.get()
+        let database = try DatabaseCopy(of: template)
+        let service = KioskService(NHIService(store: database.store))
+        var configured = ServiceStaffAuthenticator(service: service, context: PCSCContext(),
+                                                   verifier: ServiceLoginVerifier(service: service.service))
+        configured.certificateToken = .card
+        let authenticator = configured
+        let organisation = try #require(DemoCard.deck(sample).first { $0.kind == .organisationCertificate }?.organisation)
+        #expect(organisation.unitCode == sample.unit.code && organisation.ubn == sample.unit.ubn)
+        #expect(organisation.unitCode.rawValue == "110001000" && VirtualReaderDeck.organisationCertificatePIN == "135246",
+                "as README and Kiosk.md print them")
+        let person = try #require(DemoCard.deck(sample).first { $0.kind == .certificate }?.card)
+        let unit = sample.unit.code
+        let pin = try PIN(VirtualReaderDeck.organisationCertificatePIN), wrong = try PIN("135790")
+        try await PCSCTestEnvironment.withVirtualReaders { first, _ in
+            let reader = first.reader.name
+            let card = try VirtualReaderDeck.organisationCertificateCard(organisation)
+            try await first.insert(card)
+            do {
+                _ = try await authenticator.signIn(with: .organisationCertificate(reader: reader, unitCode: unit, pin: wrong))
+                Issue.record("a wrong PIN signed in")
+            } catch let error as LoginError {
+                #expect(error.userCode == 9039 && error.remainingAttempts == 2, "\(error)")
+            }
+            let session = try #require(try await authenticator.signIn(with: .organisationCertificate(reader: nil, unitCode: unit, pin: pin)).session)
+            #expect(session.isOrganisation && session.maskedID == nil && session.name == sample.unit.name)
+            #expect(session.role == .administrator && session.unitCode == unit && session.method == .certificate && session.mayFileChanges)
+            let caller = try #require(session.caller)
+            #expect(caller.standing == .organisationCertificate && caller.personID == nil && caller.credential == .moeaca)
+            #expect(try service.service.roster.inForce(unit: unit, by: caller).count == 11, "the unit's session reads its roster")
+            #expect(card.pinsReceived == 2)
+
+            // The certificate method without a unit code: an organisation certificate is refused before any PIN.
+            await #expect(throws: KioskError(.certificateNeedsUnitCode)) {
+                try await authenticator.signIn(with: .certificate(reader: reader, id: sample.administrator.id, pin: pin))
+            }
+            #expect(card.pinsReceived == 2)
+
+            // Another company's certificate (another UBN, another serial) for the sample unit: the service's refusal.
+            let stranger = DemoCard.Organisation(name: "別家科技股份有限公司", unitCode: unit, ubn: try UBN(parsing: "22099131"),
+                                                 cardNumber: "MC00000022099131")
+            try await first.insert(try VirtualReaderDeck.organisationCertificateCard(stranger))
+            await #expect(throws: ServiceError(.unitCertificateMismatch)) {
+                try await authenticator.signIn(with: .organisationCertificate(reader: reader, unitCode: unit, pin: pin))
+            }
+            // The right certificate for a unit that is not registered.
+            try await first.insert(card)
+            await #expect(throws: ServiceError(.unitNotRegistered)) {
+                try await authenticator.signIn(with: .organisationCertificate(reader: reader, unitCode: try UnitCode(parsing: "110009000"),
+                                                                             pin: pin))
+            }
+
+            // A person's certificate with a unit code: refused before any PIN.
+            let personal = try VirtualReaderDeck.certificateCard(holder: person)
+            try await first.insert(personal)
+            await #expect(throws: KioskError(.certificateNotOrganisation)) {
+                try await authenticator.signIn(with: .organisationCertificate(reader: reader, unitCode: unit, pin: pin))
+            }
+            #expect(personal.pinsReceived == 0)
+        }
+    }
+
+    @Test("sign-in: staff of two units get the unit list; the chosen unit's session opens once; cancelled or lapsed choices are gone")
+    func unitChoice() async throws {
+        let (template, sample) = try SeededTemplate.shared.get()
+        let database = try DatabaseCopy(of: template)
+        let nhi = NHIService(store: database.store)
+        // A second unit in this copy, with the sample's operator as its administrator.
+        let second = try InsuredUnit(code: UnitCode(parsing: "110002000"), name: "第二示範商行", ubn: UBN(parsing: "22099131"),
+                                     labourInsuranceNumber: nil, ownerID: sample.administrator.id, ownerPhones: sample.unit.ownerPhones,
+                                     email: EmailAddress(parsing: "shop@demo.example"), nhiOnly: true)
+        let certificate = OrganisationCertificateInfo(kind: .moeaca, issuer: "CN=NHI-SWIFT TEST ISSUING CA", subject: "CN=第二示範商行",
+                                                      serialNumber: "02", ubn: second.ubn)
+        let registrar = try nhi.units.register(second, method: .organisationCertificate(certificate), registrant: nil,
+                                               ownerIsAdministrator: false).caller
+        try nhi.staff.assign(StaffAssignment(
+            personID: sample.operator.id, name: try PersonName(sample.operator.name), role: .administrator, credential: .nhiCard,
+            phones: try ContactPhones(landline: LandlineNumber(parsing: "02-23456789#102"), mobile: nil),
+            email: try EmailAddress(parsing: "shop@demo.example")), by: registrar)
+        let service = KioskService(nhi)
+        let authenticator = ServiceStaffAuthenticator(service: service, context: PCSCContext(), verifier: ServiceLoginVerifier(service: nhi))
+        let password = try RegistrationPassword(sample.staffPassword)
+        try await PCSCTestEnvironment.withVirtualReaders { first, _ in
+            let reader = first.reader.name
+            let credential = StaffCredential.nhiCard(reader: reader, password: password, ownerUnitCode: nil)
+            try await first.insert(virtualCard(sample.operator))
+            guard case .chooseUnit(let choice) = try await authenticator.signIn(with: credential) else {
+                Issue.record("no unit choice for staff of two units")
+                return
+            }
+            #expect(choice.name == sample.operator.name && choice.method == .nhiCard)
+            #expect(Set(choice.units.map(\.unitCode)) == [sample.unit.code, second.code])
+            let here = choice.units.first { $0.unitCode == sample.unit.code }, there = choice.units.first { $0.unitCode == second.code }
+            #expect(here?.role == .operator && here?.unitName == sample.unit.name)
+            #expect(there?.role == .administrator && there?.unitName == "第二示範商行")
+            #expect(!choice.reference.contains(sample.operator.id.rawValue), "the reference is opaque")
+            let session = try await authenticator.openSession(choice, unit: second.code)
+            #expect(session.unitCode == second.code && session.role == .administrator && session.mayFileChanges)
+            #expect(session.name == sample.operator.name && session.maskedID == Masking.id(sample.operator.id.rawValue))
+            #expect(session.caller?.unitCode == second.code && session.caller?.personID == sample.operator.id)
+            #expect(try nhi.staff.list(unit: second.code, by: #require(session.caller)).count == 1, "the session acts in the chosen unit")
+            await #expect(throws: KioskError(.unitChoiceExpired), "a choice opens one session") {
+                try await authenticator.openSession(choice, unit: sample.unit.code)
+            }
+
+            // Cancelled: nothing is kept.
+            guard case .chooseUnit(let cancelled) = try await authenticator.signIn(with: credential) else { return }
+            await authenticator.cancel(cancelled)
+            await #expect(throws: KioskError(.unitChoiceExpired)) { try await authenticator.openSession(cancelled, unit: sample.unit.code) }
+
+            // A unit that is not the person's: the service refuses.
+            guard case .chooseUnit(let other) = try await authenticator.signIn(with: credential) else { return }
+            await #expect(throws: ServiceError(.staffNotAssigned)) {
+                try await authenticator.openSession(other, unit: try UnitCode(parsing: "110009000"))
+            }
+
+            // Left unanswered past its lifetime: gone.
+            var hasty = authenticator
+            hasty.unitChoiceLifetime = .zero
+            guard case .chooseUnit(let lapsed) = try await hasty.signIn(with: credential) else { return }
+            await #expect(throws: KioskError(.unitChoiceExpired)) { try await hasty.openSession(lapsed, unit: sample.unit.code) }
+
+            // Staff of one unit are still signed in at once.
+            try await first.insert(virtualCard(sample.administrator))
+            let admin = try await authenticator.signIn(with: credential)
+            #expect(admin.session?.unitCode == sample.unit.code && admin.session?.role == .administrator)
         }
     }
 

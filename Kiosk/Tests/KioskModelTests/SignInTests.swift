@@ -64,7 +64,7 @@ struct SignInTests {
         let fixture = Fixture()
         let signIn = fixture.shell.signIn
         signIn.method = .certificate
-        #expect(signIn.fields == [.id, .pin])
+        #expect(signIn.fields == [.organisationLogin, .id, .pin])
         for digit in [0, 8, 5, 0, 5, 0, 4] { signIn.keypad.press(digit) }
         await signIn.submit()
         #expect(signIn.fieldErrors[.id] != nil, "the certificate's account is asked for")

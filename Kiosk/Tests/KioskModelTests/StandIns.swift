@@ -40,6 +40,14 @@ actor ScriptedAuthenticator: StaffAuthenticator {
     private var outcome: Result<StaffSession, SeedCodeError>
     private var waiting: [CheckedContinuation<StaffSession, any Error>] = []
     private(set) var cancelledWaits = 0
+    /// When set, a sign-in asks for a unit among these (sessions from ``sessions``).
+    private var choice: StaffUnitChoice?
+    private var sessions: [UnitCode: StaffSession] = [:]
+    private(set) var opened: [(reference: String, unit: UnitCode)] = []
+    private(set) var cancelledChoices: [String] = []
+    /// Thrown by ``openSession(_:unit:)`` when set.
+    private var openFailure: SeedCodeError?
+    func failOpening(with error: SeedCodeError?) { openFailure = error }
     let validFor: Duration
 
     init(outcome: Result<StaffSession, SeedCodeError>, validFor: Duration = .seconds(175)) {
@@ -49,22 +57,55 @@ actor ScriptedAuthenticator: StaffAuthenticator {
 
     func setOutcome(_ new: Result<StaffSession, SeedCodeError>) { outcome = new }
 
-    func signIn(with credential: StaffCredential) async throws -> StaffSession {
-        credentials.append(credential)
-        return try outcome.get()
+    /// Sign-ins ask for a unit among `sessions`' units (nil: back to single sessions).
+    func setChoice(_ sessions: [StaffSession]?) {
+        guard let sessions else {
+            choice = nil
+            return
+        }
+        self.sessions = Dictionary(sessions.map { ($0.unitCode, $0) }, uniquingKeysWith: { first, _ in first })
+        choice = StaffUnitChoice(reference: "choice", name: sessions.first?.name ?? "",
+                                 units: sessions.map { StaffUnitOption(unitCode: $0.unitCode, unitName: "單位 \($0.unitCode.rawValue)", role: $0.role) },
+                                 method: sessions.first?.method ?? .nhiCard)
     }
+
+    private var nextOutcome: StaffSignInOutcome {
+        get throws {
+            let session = try outcome.get()
+            guard let choice else { return .signedIn(session) }
+            let numbered = StaffUnitChoice(reference: "choice-\(credentials.count + appRequests.count)", name: choice.name,
+                                           units: choice.units, method: choice.method)
+            return .chooseUnit(numbered)
+        }
+    }
+
+    func signIn(with credential: StaffCredential) async throws -> StaffSignInOutcome {
+        credentials.append(credential)
+        return try nextOutcome
+    }
+
+    func openSession(_ choice: StaffUnitChoice, unit: UnitCode) async throws -> StaffSession {
+        opened.append((choice.reference, unit))
+        if let openFailure { throw openFailure }
+        guard let session = sessions[unit] else { throw KioskError(.unitChoiceExpired) }
+        return session
+    }
+
+    func cancel(_ choice: StaffUnitChoice) async { cancelledChoices.append(choice.reference) }
 
     func startAppSignIn(_ request: AppSignInRequest) async throws -> AppSignInChallenge {
         appRequests.append(request)
         return AppSignInChallenge(reference: "ref-\(appRequests.count)", qrPayload: "nhi-app-login:ref-\(appRequests.count)", validFor: validFor)
     }
 
-    func awaitAppConfirmation(_ challenge: AppSignInChallenge) async throws -> StaffSession {
-        try await withTaskCancellationHandler {
+    func awaitAppConfirmation(_ challenge: AppSignInChallenge) async throws -> StaffSignInOutcome {
+        let session: StaffSession = try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { waiting.append($0) }
         } onCancel: {
             Task { await self.cancelAll() }
         }
+        guard let choice else { return .signedIn(session) }
+        return .chooseUnit(choice)
     }
 
     private func cancelAll() {

@@ -100,7 +100,7 @@ actor RecordingDeck: VirtualCardDeck {
     var failNext = false
     func insert(_ card: DemoCard) async throws {
         if failNext { failNext = false; throw KioskError(.unexpected, subject: "vpcd") }
-        log.append("insert \(card.card.name)")
+        log.append("insert \(card.name)")
     }
     func remove() async throws { log.append("remove") }
     func failOnce() { failNext = true }

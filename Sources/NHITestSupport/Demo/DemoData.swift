@@ -3,10 +3,11 @@ import NHICore
 import NHIGrades
 import NHIService
 
-/// A sample database for demos and tests: one registered unit with an administrator and
-/// an operator who sign in with NHI card + password, an in-force roster with dependants and
-/// a foreign national, premium bills with one unpaid month, and the people whose virtual
-/// cards the demo offers.
+/// A sample database for demos and tests: one unit registered with its organisation
+/// certificate (工商憑證, which signs in for the unit by itself), an administrator and an
+/// operator who sign in with NHI card + password, an in-force roster with dependants and a
+/// foreign national, premium bills with one unpaid month, and the people whose virtual cards
+/// the demo offers.
 ///
 /// Every person is invented; the IDs are valid by their checksums and belong to nobody.
 /// Everything is written through `NHIService` (filings, the nightly conversion, bills and
@@ -48,6 +49,9 @@ public enum DemoData {
         public let staffPassword: String
         /// The month whose bill is left unpaid.
         public let unpaidMonth: ROCMonth
+        /// The unit's organisation certificate as registered (a MOEACA 工商憑證 with the
+        /// unit's UBN): the demo's organisation-certificate card matches it.
+        public let organisationCertificate: OrganisationCertificateInfo
     }
 
     /// The staff's registration password in the sample (strong: upper, lower, digit, symbol).
@@ -93,11 +97,20 @@ public enum DemoData {
         ownerPhones: ContactPhones(landline: LandlineNumber(parsing: "02-23456789"), mobile: MobileNumber(parsing: "0912345678")),
         email: EmailAddress(parsing: "hr@demo.example"), nhiOnly: false)
 
+    /// The sample unit's organisation certificate as its registration recorded it: a MOEACA
+    /// certificate (工商憑證) for the unit's UBN. The service matches a certificate presented
+    /// later by its serial number or, as here, by its UBN: the demo's virtual card gets a
+    /// fresh certificate (new key, new serial) every time it is made, as a renewed card would.
+    public static let organisationCertificate = OrganisationCertificateInfo(
+        kind: .moeaca, issuer: "CN=NHI-SWIFT TEST ISSUING CA,OU=工商憑證管理中心,O=行政院,C=TW",
+        subject: "CN=\(unit.name),C=TW", serialNumber: "DEMO-MOEACA-04595257", ubn: unit.ubn)
+
     /// Writes the sample into an empty store, as of `today`.
     ///
     /// Timeline (all through the service, with its clock moved): on the 1st of the month
-    /// three months back the staff register their cards, the unit is registered by the
-    /// owner's card, staff are assigned and everyone is enrolled, converted that night;
+    /// three months back the staff register their cards, the unit is registered with its
+    /// organisation certificate (``organisationCertificate``), which assigns the staff;
+    /// everyone is enrolled and converted that night;
     /// bills for the two months after are issued, the later one paid and the earlier one
     /// left unpaid (so it carries a late fee today); one employee is enrolled
     /// retroactively at last year's lowest grade, which the newest table no longer has,
@@ -116,14 +129,14 @@ public enum DemoData {
                 password: try RegistrationPassword(staffPassword)))
             try service.accounts.confirmEmail(token: token, personID: staff.id, cardNumber: staff.cardNumber, newPassword: nil)
         }
-        let owner = try service.units.register(unit, method: .ownerNHICard(cardNumber: administrator.cardNumber),
-                                               registrant: administrator.id, ownerIsAdministrator: false).caller
+        let registrar = try service.units.register(unit, method: .organisationCertificate(organisationCertificate),
+                                                   registrant: nil, ownerIsAdministrator: false).caller
         let phones = try ContactPhones(landline: LandlineNumber(parsing: "02-23456789#101"), mobile: nil)
         for (staff, role) in [(administrator, StaffRole.administrator), (`operator`, .operator)] {
             try service.staff.assign(StaffAssignment(
                 personID: staff.id, name: try PersonName(staff.name), role: role, credential: .nhiCard, certificateSerial: nil,
                 phones: phones, email: try EmailAddress(parsing: "\(staff.id.rawValue.lowercased())@demo.example"),
-                mayUseAllEnrolmentFunctions: role == .administrator), by: owner)
+                mayUseAllEnrolmentFunctions: role == .administrator), by: registrar)
         }
         let admin = try service.staff.session(person: administrator.id, unit: unit.code, credential: .nhiCard)
 
@@ -182,6 +195,7 @@ public enum DemoData {
         let start = today.firstOfMonth.adding(months: -3)
         return Sample(unit: unit, administrator: administrator, operator: `operator`,
                       visitors: [employee, spouse, foreignNational, uninsured], staffPassword: staffPassword,
-                      unpaidMonth: try! ROCMonth(start))  // a Gregorian month after 1911
+                      unpaidMonth: try! ROCMonth(start),  // a Gregorian month after 1911
+                      organisationCertificate: organisationCertificate)
     }
 }

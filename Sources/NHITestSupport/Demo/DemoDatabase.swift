@@ -5,7 +5,8 @@ import NHIService
 /// A working copy of the sample database (``DemoData``) for one demo session.
 ///
 /// The sample is seeded once a day into a template under `cacheDirectory`
-/// (`template-2026-11-23.sqlite`; seeding hashes the staff passwords, which takes a moment)
+/// (`template-v2-2026-11-23.sqlite`, `v2` being ``seedVersion``; seeding hashes the staff
+/// passwords, which takes a moment)
 /// and copied into a fresh temporary folder for each session, so every demo starts from
 /// the same state and leaves nothing behind: the folder is removed when the value is
 /// deinitialised.
@@ -16,11 +17,15 @@ public final class DemoDatabase: @unchecked Sendable {
     /// The sample's people and unit.
     public let sample: DemoData.Sample
 
+    /// The sample's layout version, part of the template's name: a template seeded by an
+    /// older ``DemoData`` (v1: the unit registered by the owner's NHI card) is never reused.
+    public static let seedVersion = "v2"
+
     /// Prepares a working copy of the sample as of `today`.
     public init(cacheDirectory: URL, today: CalendarDate = .today()) throws {
         try FileManager.default.createDirectory(at: cacheDirectory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
-        let template = cacheDirectory.appendingPathComponent("template-\(today.iso).sqlite").path
+        let template = cacheDirectory.appendingPathComponent("template-\(Self.seedVersion)-\(today.iso).sqlite").path
         if !FileManager.default.fileExists(atPath: template) {
             // Seed under a temporary name, then rename: a half-seeded template is never used.
             let partial = template + ".\(getpid()).partial"
@@ -32,7 +37,7 @@ public final class DemoDatabase: @unchecked Sendable {
             try FileManager.default.moveItem(atPath: partial, toPath: template)
             // Older templates are of no use any more.
             for name in (try? FileManager.default.contentsOfDirectory(atPath: cacheDirectory.path)) ?? []
-            where name.hasPrefix("template-") && !name.hasPrefix("template-\(today.iso)") {
+            where name.hasPrefix("template-") && !name.hasPrefix("template-\(Self.seedVersion)-\(today.iso)") {
                 try? FileManager.default.removeItem(at: cacheDirectory.appendingPathComponent(name))
             }
         }

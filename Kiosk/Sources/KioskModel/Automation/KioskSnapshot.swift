@@ -20,6 +20,8 @@ public struct KioskSnapshot: Sendable, Hashable, Codable {
     public var signInMethod: String
     public var signInStatus: String
     public var pinDigitsEntered: Int
+    /// The unit picker's unit codes, while it is up.
+    public var unitChoices: [String]?
     /// The flow screen's status (`idle`, `working`, `succeeded`, `failed:<code>`, …).
     public var flowStatus: String?
     /// Filled in by the GTK binding: whether the window is full screen.
@@ -58,7 +60,9 @@ public struct KioskSnapshot: Sendable, Hashable, Codable {
         case .failed(let error): signInStatus = "failed:\(error.code)"
         case .awaitingApp(_, let seconds): signInStatus = "awaitingApp:\(seconds)"
         case .appExpired: signInStatus = "appExpired"
+        case .choosingUnit(let choice): signInStatus = "choosingUnit:\(choice.units.count)"
         }
+        unitChoices = shell.signIn.unitChoice.map { $0.units.map(\.unitCode.rawValue) }
         pinDigitsEntered = shell.signIn.keypad.count
         flowStatus = shell.flow(for: shell.screen)?.automationStatus
     }

@@ -20,6 +20,8 @@ public enum Text: Sendable, Hashable {
     case ok
     case cancel
     case staffBadge(name: String, role: StaffRole)
+    /// The header's badge for a unit signed in by its organisation certificate.
+    case organisationBadge(name: String)
     case screenTitle(Screen)
     case notConnectedTitle
     case notConnected(module: String)
@@ -38,6 +40,10 @@ public enum Text: Sendable, Hashable {
     case passwordLabel
     case ownerLogin
     case unitCodeLabel
+    /// The certificate method's check box for an organisation certificate.
+    case organisationLogin
+    /// The certificate method's unit-code field (organisation certificates only).
+    case certificateUnitCodeLabel
     case idLabel
     case birthDateLabel
     case otpLabel
@@ -55,6 +61,14 @@ public enum Text: Sendable, Hashable {
     case qrWaiting
     case qrAlternative(LoginMethod)
     case signingIn
+    /// The unit picker's heading (staff of several units, after authentication).
+    case unitPickerTitle
+    /// The unit picker's greeting and instruction.
+    case unitPickerHint(name: String)
+    /// One unit in the picker: code, name and the person's role there.
+    case unitOption(StaffUnitOption)
+    /// Leaves the unit picker for the sign-in form.
+    case cancelUnitChoice
     case signInUnavailable
     case required
     /// An error with its code: `錯誤 9039：密碼不正確` / `Error 9039: wrong password`.
@@ -117,6 +131,10 @@ public enum Text: Sendable, Hashable {
     case demoInsert(name: String, role: String)
     case demoInsertCertificate(name: String, role: String)
     case demoCertificateCard
+    /// The tray's button for the unit's organisation-certificate card.
+    case demoInsertOrganisationCertificate(name: String, unitCode: String)
+    /// What the tray calls an organisation-certificate card.
+    case demoOrganisationCertificateCard
     case demoRemove
 
     /// The string in `language`.
@@ -143,6 +161,7 @@ public enum Text: Sendable, Hashable {
         case .ok: ("確定", "OK")
         case .cancel: ("取消", "Cancel")
         case .staffBadge(let name, let role): ("\(name)（\(role.label)）", "\(name) (\(role.labelEn))")
+        case .organisationBadge(let name): ("\(name)（單位憑證・管理者）", "\(name) (organisation certificate, administrator)")
         case .screenTitle(let screen): Self.title(of: screen)
         case .notConnectedTitle: ("功能尚未接上", "Not connected yet")
         case .notConnected(let module):
@@ -164,6 +183,9 @@ public enum Text: Sendable, Hashable {
         case .passwordLabel: ("註冊密碼", "Registration password")
         case .ownerLogin: ("需指派授權管理者請勾選（負責人登入）", "Owner sign-in, to assign administrators")
         case .unitCodeLabel: ("投保單位代號", "Insured unit code")
+        case .organisationLogin:
+            ("單位憑證登入（工商、政府、組織團體憑證）請勾選", "Organisation certificate (MOEACA, GCA, XCA): signs in for a unit")
+        case .certificateUnitCodeLabel: ("投保單位代號（單位憑證）", "Unit code (organisation certificate)")
         case .idLabel: ("身分證號", "National ID")
         case .birthDateLabel: ("出生日期（民國年月日，如 0850504）", "Date of birth (ROC yyyMMdd, e.g. 0850504)")
         case .otpLabel: ("OTP 驗證碼", "OTP code")
@@ -183,6 +205,14 @@ public enum Text: Sendable, Hashable {
         case .qrAlternative(let method):
             method == .twFido ? ("TW FidO 登入用 QR Code", "TW FidO sign-in QR code") : ("健保快易通登入用 QR Code", "NHI app sign-in QR code")
         case .signingIn: ("登入中…", "Signing in…")
+        case .unitPickerTitle: ("請選擇投保單位", "Choose the insured unit")
+        case .unitPickerHint(let name):
+            ("\(name) 您好：您是下列投保單位的管理者或承辦人，請選擇本次要辦理的單位",
+             "Hello \(name): you work for the units below; choose the one to act for now")
+        case .unitOption(let option):
+            ("\(option.unitCode.rawValue)　\(option.unitName)（\(option.role.label)）",
+             "\(option.unitCode.rawValue)  \(option.unitName) (\(option.role.labelEn))")
+        case .cancelUnitChoice: ("取消，重新登入", "Cancel and sign in again")
         case .signInUnavailable:
             ("登入服務尚未接上（需要 SDK 模組 NHILogin），目前無法登入。",
              "Sign-in is not connected yet (it needs the SDK module NHILogin), so nobody can sign in.")
@@ -246,6 +276,9 @@ public enum Text: Sendable, Hashable {
         case .demoInsertCertificate(let name, let role):
             ("插入 \(name)（\(role)）的自然人憑證卡", "Insert \(name)'s citizen-certificate card (\(role))")
         case .demoCertificateCard: ("自然人憑證", "citizen certificate")
+        case .demoInsertOrganisationCertificate(let name, let unitCode):
+            ("插入 \(name)（投保單位 \(unitCode)）的工商憑證卡", "Insert \(name)'s organisation certificate card (unit \(unitCode))")
+        case .demoOrganisationCertificateCard: ("工商憑證（單位憑證）", "organisation certificate")
         case .demoRemove: ("取出卡片", "Remove the card")
         }
     }
@@ -290,8 +323,8 @@ public enum Text: Sendable, Hashable {
         case .nhiCard:
             ("請插入健保卡，輸入註冊密碼後按登入", "Insert the NHI card, enter the registration password and press Sign in")
         case .certificate:
-            ("請插入憑證卡，輸入身分證號，以下方數字鍵輸入 PIN 碼（6–8 碼）後按登入",
-             "Insert the certificate card, enter the ID, type the PIN (6–8 digits) on the keypad below and press Sign in")
+            ("請插入憑證卡，輸入身分證號（單位憑證請勾選「單位憑證登入」並改填投保單位代號），以下方數字鍵輸入 PIN 碼（6–8 碼）後按登入",
+             "Insert the certificate card, enter the ID (organisation certificate: tick it and enter the unit code instead), type the PIN (6–8 digits) on the keypad below and press Sign in")
         case .nhiAppOTP:
             ("請輸入身分證號、出生日期及健保快易通 App 產生的 OTP 驗證碼（3 分鐘內有效）", "Enter the ID, the date of birth and the OTP code from the NHI app (valid 3 minutes)")
         case .nhiAppQR:

@@ -14,6 +14,11 @@ public final class SignInModel {
     /// The inputs the screen can show.
     public enum Field: String, Sendable, Hashable, CaseIterable {
         case password, ownerLogin, unitCode, id, birthDate, otp, pin
+        /// The certificate method's check box for an organisation certificate (工商、政府、
+        /// 組織團體憑證): ticked, the unit code replaces the ID.
+        case organisationLogin
+        /// 投保單位代號（單位憑證）: the unit an organisation certificate signs in for.
+        case certificateUnitCode
     }
 
     /// Where the sign-in stands.
@@ -28,6 +33,9 @@ public final class SignInModel {
         case awaitingApp(AppSignInChallenge, secondsLeft: Int)
         /// The QR code ran out; a new one is needed.
         case appExpired
+        /// Authenticated; the person works for several units and picks one
+        /// (``choose(_:)``, or ``cancelUnitChoice()`` to start again).
+        case choosingUnit(StaffUnitChoice)
     }
 
     /// The chosen method; changing it forgets what was typed for the previous one.
@@ -36,8 +44,24 @@ public final class SignInModel {
     }
     /// Owner sign-in (to assign administrators): asks for the unit code too.
     public var ownerLogin = false
+    /// The owner sign-in's unit code as typed.
     public var unitCodeText = ""
+    /// The national ID as typed (certificate, OTP, QR methods).
     public var idText = ""
+    /// Organisation-certificate sign-in (certificate method): the unit code is asked for
+    /// instead of the ID. Only one of the two fields is ever on screen, so a PIN typed after
+    /// Tab always reaches the keypad, never a plain text field. Switching forgets both.
+    public var organisationLogin = false {
+        didSet {
+            guard oldValue != organisationLogin else { return }
+            idText = ""
+            certificateUnitCodeText = ""
+            fieldErrors = [:]
+        }
+    }
+    /// The unit code typed for an organisation-certificate sign-in.
+    public var certificateUnitCodeText = ""
+    /// The ROC birth date as typed (`0850504`).
     public var birthDateText = ""
     /// The PIN keypad (certificate sign-in).
     public let keypad = PINKeypad()
@@ -51,6 +75,7 @@ public final class SignInModel {
 
     /// Per-field problems from the last attempt.
     public private(set) var fieldErrors: [Field: PresentableError] = [:]
+    /// Where the sign-in stands.
     public private(set) var status: Status = .editing
 
     /// The reader to use (from the settings; nil: the SDK's first reader).
@@ -64,6 +89,7 @@ public final class SignInModel {
     @ObservationIgnored private var appTask: Task<Void, Never>?
     @ObservationIgnored private var challengeIssuedAt: Duration = .zero
 
+    /// A sign-in screen over `authenticator` (nil: not connected; nothing is sent).
     public init(authenticator: (any StaffAuthenticator)?, clock: any KioskClock) {
         self.authenticator = authenticator
         self.clock = clock
@@ -77,7 +103,7 @@ public final class SignInModel {
         let owner: [Field] = ownerLogin ? [.ownerLogin, .unitCode] : [.ownerLogin]
         switch method {
         case .nhiCard: return [.password] + owner
-        case .certificate: return [.id, .pin]
+        case .certificate: return [.organisationLogin, organisationLogin ? .certificateUnitCode : .id, .pin]
         case .nhiAppOTP: return [.id, .birthDate, .otp] + owner
         case .nhiAppQR: return [.id, .birthDate] + owner
         case .twFido: return [.id, .birthDate]
@@ -86,6 +112,11 @@ public final class SignInModel {
 
     /// Whether the screen should accept input now.
     public var isBusy: Bool { status == .working }
+
+    /// The units to choose from, while the unit picker is up.
+    public var unitChoice: StaffUnitChoice? {
+        if case .choosingUnit(let choice) = status { choice } else { nil }
+    }
 
     /// The password as typed (never read back).
     public func setPassword(_ text: String) {
@@ -104,15 +135,15 @@ public final class SignInModel {
     /// Checks the fields and, when they are valid, signs in (card + password, certificate +
     /// PIN, or OTP). QR methods use ``startAppSignIn()``.
     public func submit() async {
-        guard let authenticator, !isBusy, !method.usesApp else { return }
+        guard let authenticator, !isBusy, unitChoice == nil, !method.usesApp else { return }
         fieldErrors = [:]
         guard let credential = makeCredential() else { return }
         status = .working
         let attempt = generation
         do {
-            let session = try await authenticator.signIn(with: credential)
-            guard attempt == generation else { return }
-            succeed(session)
+            let outcome = try await authenticator.signIn(with: credential)
+            guard attempt == generation else { return forget(outcome) }
+            proceed(outcome)
         } catch {
             guard attempt == generation else { return }
             status = .failed(PresentableError(error))
@@ -121,7 +152,7 @@ public final class SignInModel {
 
     /// Checks ID and birth date, asks the SDK for a QR code and waits for the app.
     public func startAppSignIn() async {
-        guard let authenticator, !isBusy, method.usesApp else { return }
+        guard let authenticator, !isBusy, unitChoice == nil, method.usesApp else { return }
         appTask?.cancel()
         appTask = nil
         fieldErrors = [:]
@@ -136,9 +167,10 @@ public final class SignInModel {
             status = .awaitingApp(challenge, secondsLeft: Self.wholeSeconds(challenge.validFor))
             appTask = Task { [weak self] in
                 do {
-                    let session = try await authenticator.awaitAppConfirmation(challenge)
-                    guard let self, attempt == self.generation, !Task.isCancelled else { return }
-                    self.succeed(session)
+                    let outcome = try await authenticator.awaitAppConfirmation(challenge)
+                    guard let self else { return }
+                    guard attempt == self.generation, !Task.isCancelled else { return self.forget(outcome) }
+                    self.proceed(outcome)
                 } catch {
                     guard let self, attempt == self.generation, !Task.isCancelled, !(error is CancellationError) else { return }
                     self.status = .failed(PresentableError(error))
@@ -165,10 +197,56 @@ public final class SignInModel {
         }
     }
 
-    /// Forgets everything typed and any sign-in under way (idle, lock, Clear).
+    /// Forgets everything typed and any sign-in under way (idle, lock, Clear), including a
+    /// unit choice (the SDK is told to forget it too).
     public func clear() { clear(keepingMethod: true) }
 
+    // MARK: Choosing a unit
+
+    /// Opens the session for `unit`, one of the listed units. A refusal ends the choice
+    /// (the SDK used it up): the error is shown and the person signs in again.
+    public func choose(_ unit: UnitCode) async {
+        guard let authenticator, let choice = unitChoice, choice.units.contains(where: { $0.unitCode == unit }) else { return }
+        status = .working
+        let attempt = generation
+        do {
+            let session = try await authenticator.openSession(choice, unit: unit)
+            guard attempt == generation else { return }
+            succeed(session)
+        } catch {
+            guard attempt == generation else { return }
+            status = .failed(PresentableError(error))
+        }
+    }
+
+    /// Leaves the unit picker for the sign-in form: nothing of the sign-in is kept.
+    public func cancelUnitChoice() {
+        guard unitChoice != nil else { return }
+        clear()
+    }
+
+    private func proceed(_ outcome: StaffSignInOutcome) {
+        switch outcome {
+        case .signedIn(let session):
+            succeed(session)
+        case .chooseUnit(let choice):
+            clear()  // what was typed is no longer needed
+            status = .choosingUnit(choice)
+        }
+    }
+
+    /// A sign-in that finished after the screen was wiped: its unit choice is dropped.
+    private func forget(_ outcome: StaffSignInOutcome) {
+        if case .chooseUnit(let choice) = outcome { forget(choice) }
+    }
+
+    private func forget(_ choice: StaffUnitChoice) {
+        guard let authenticator else { return }
+        Task { await authenticator.cancel(choice) }
+    }
+
     private func clear(keepingMethod: Bool) {
+        if let choice = unitChoice { forget(choice) }
         generation += 1
         appTask?.cancel()
         appTask = nil
@@ -176,7 +254,9 @@ public final class SignInModel {
         setOTP("")
         keypad.clear()
         ownerLogin = false
+        organisationLogin = false
         unitCodeText = ""
+        certificateUnitCodeText = ""
         idText = ""
         birthDateText = ""
         fieldErrors = [:]
@@ -199,9 +279,19 @@ public final class SignInModel {
             guard let password, fieldErrors.isEmpty else { return nil }
             return .nhiCard(reader: readerName, password: password, ownerUnitCode: unit)
         case .certificate:
-            let id = personalID()
-            guard let pin = parse(.pin, { () throws(ValidationError) in try self.keypad.takePIN() }), let id else { return nil }
-            return .certificate(reader: readerName, id: id, pin: pin)
+            guard organisationLogin else {
+                // A personal certificate: the ID it must belong to.
+                let id = personalID()
+                guard let pin = parse(.pin, { () throws(ValidationError) in try self.keypad.takePIN() }), let id else { return nil }
+                return .certificate(reader: readerName, id: id, pin: pin)
+            }
+            // An organisation certificate: the unit it signs in for, and no ID.
+            let unit = parse(.certificateUnitCode) { () throws(ValidationError) in
+                try UnitCode(parsing: Normalizer.identifier.normalize(self.certificateUnitCodeText).value)
+            }
+            let pin = parse(.pin) { () throws(ValidationError) in try self.keypad.takePIN() }
+            guard let unit, let pin else { return nil }
+            return .organisationCertificate(reader: readerName, unitCode: unit, pin: pin)
         case .nhiAppOTP:
             let id = personalID(), birth = birthDate(), unit = ownerUnitCode()
             let code = Normalizer.text.normalize(otp).value

@@ -26,18 +26,27 @@ public final class VirtualReaderDeck: VirtualCardDeck, @unchecked Sendable {
     public static let certificatePIN = "246810"
     /// The demo certificate card's number.
     static let certificateCardNumber = "TP03000000000001"
+    /// The demo organisation-certificate card's PIN (printed in the README's demo
+    /// instructions and in Documentation/Kiosk.md).
+    public static let organisationCertificatePIN = "135246"
+    /// The demo organisation-certificate card's number.
+    static let organisationCardNumber = "MC00000004595257"
 
     public func insert(_ card: DemoCard) async throws {
         let virtual: any VirtualCard
-        switch card.kind {
-        case .nhiCard:
-            virtual = try VirtualNHICard(identity: NHICardIdentity(card.card))
-        case .certificate:
-            virtual = try Self.certificateCard(holder: card.card)
+        let number: String
+        switch card.holder {
+        case .person(let person):
+            virtual = card.kind == .certificate ? try Self.certificateCard(holder: person)
+                                                : try VirtualNHICard(identity: NHICardIdentity(person))
+            number = person.cardNumber.rawValue
+        case .organisation(let organisation):
+            virtual = try Self.organisationCertificateCard(organisation)
+            number = organisation.cardNumber
         }
         // Like a person swapping cards: the old one out (and seen out) first.
         try await slot.remove()
-        onInsert?(card.card.cardNumber.rawValue)
+        onInsert?(number)
         slot.insertCard(virtual)
         try await slot.waitForPCSC { state in
             if case .card = state { return true }
@@ -51,6 +60,16 @@ public final class VirtualReaderDeck: VirtualCardDeck, @unchecked Sendable {
     static func certificateCard(holder: VisitorCard, triesLeft: Int? = nil) throws -> VirtualCertificateCard {
         try CertificateCardProfile(cardNumber: certificateCardNumber, pin: certificatePIN, triesLeft: triesLeft,
                                    holder: holder.name, idLastFour: String(holder.id.rawValue.suffix(4))).makeCard()
+    }
+
+    /// A MOEACA organisation-certificate card (工商憑證) from the emulator for `organisation`:
+    /// a fresh key and a certificate from the test MOEACA carrying the unit's UBN (.101) and
+    /// its name as the subject; PIN ``organisationCertificatePIN``, 3 tries (`triesLeft`
+    /// fewer, for tests). The sample's registration matches it by the UBN.
+    static func organisationCertificateCard(_ organisation: DemoCard.Organisation, triesLeft: Int? = nil) throws -> VirtualCertificateCard {
+        try CertificateCardProfile(cardNumber: organisation.cardNumber, pin: organisationCertificatePIN, triesLeft: triesLeft,
+                                   holder: organisation.name, authority: CertificateKind.moeaca.rawValue,
+                                   ubn: organisation.ubn.rawValue).makeCard()
     }
 
     public func remove() async throws {
@@ -73,15 +92,21 @@ extension NHICardIdentity {
 
 extension DemoCard {
     /// The demo's cards: the two staff members' (for signing in), the administrator's
-    /// certificate card (certificate + PIN sign-in, PIN ``VirtualReaderDeck/certificatePIN``)
-    /// and the sample's visitors'.
+    /// certificate card (certificate + PIN sign-in, PIN ``VirtualReaderDeck/certificatePIN``),
+    /// the unit's organisation-certificate card (certificate + PIN + unit code, PIN
+    /// ``VirtualReaderDeck/organisationCertificatePIN``) and the sample's visitors'.
     public static func deck(_ sample: DemoData.Sample) -> [DemoCard] {
         func card(_ person: DemoData.Person, _ kind: Kind = .nhiCard) -> DemoCard {
             DemoCard(card: VisitorCard(cardNumber: person.cardNumber, name: person.name, id: person.id,
                                        birthDate: person.birthDate, sex: person.sex, issueDate: person.cardIssued),
                      role: person.role, roleEn: person.roleEn, kind: kind)
         }
-        return [card(sample.administrator), card(sample.operator), card(sample.administrator, .certificate)]
-            + sample.visitors.map { card($0) }
+        var deck = [card(sample.administrator), card(sample.operator), card(sample.administrator, .certificate)]
+        if let ubn = sample.organisationCertificate.ubn {
+            deck.append(DemoCard(organisation: .init(name: sample.unit.name, unitCode: sample.unit.code, ubn: ubn,
+                                                     cardNumber: VirtualReaderDeck.organisationCardNumber),
+                                 role: "單位憑證", roleEn: "organisation certificate"))
+        }
+        return deck + sample.visitors.map { card($0) }
     }
 }

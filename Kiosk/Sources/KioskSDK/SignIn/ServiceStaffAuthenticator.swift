@@ -19,10 +19,22 @@ import NHIService
 ///   (wrong: 9039 with the tries left), has the token sign a fresh challenge from the
 ///   ``CertificateChallengeIssuer`` and verifies it against the certificate. The token is
 ///   the issuer's PKCS#11 module, or the card's own PIN and key (``CertificateTokenSource``).
+///   A personal certificate needs the typed ID; an organisation certificate found instead is
+///   refused before any PIN (`signIn.certificateNeedsUnitCode`).
+/// - Organisation certificate + PIN + unit code: the same ``CertificateLogin`` without a
+///   personal account (a personal certificate is refused before any PIN:
+///   `signIn.certificateNotOrganisation`); the certificate's kind, issuer, subject, serial
+///   number and UBN (.101) then go to `NHIService.staff.organisationSession`, which opens
+///   the unit's administrator session when they match the unit's registration (otherwise
+///   `unit.certificateMismatch`). The session has no person: it shows the unit's name.
 ///
 /// After authentication the person's unit and role come from `NHIService.staff`
 /// (`memberships`, `session`, or `ownerSession` for "sign in as owner"); a person who is
-/// not assigned to any unit is refused by the service (`staff.notAssigned`).
+/// not assigned to any unit is refused by the service (`staff.notAssigned`). A person
+/// assigned to several units gets ``StaffSignInOutcome/chooseUnit(_:)`` with the units
+/// (code, name, role); the authenticated person stays here, behind the choice's reference,
+/// until ``openSession(_:unit:)`` opens the session for the chosen unit or ``cancel(_:)``
+/// drops it (an unused choice lapses after ``unitChoiceLifetime``).
 public struct ServiceStaffAuthenticator: StaffAuthenticator {
     public let service: KioskService
     public let context: PCSCContext
@@ -35,7 +47,12 @@ public struct ServiceStaffAuthenticator: StaffAuthenticator {
     public var certificateToken: CertificateTokenSource = .pkcs11(modulePath: nil)
     /// The service's side of certificate sign-ins (challenges, signature checks).
     public let challenges = CertificateChallengeIssuer()
+    /// How long a unit choice waits for an answer.
+    public var unitChoiceLifetime: Duration = .seconds(300)
+    /// Authenticated people waiting for their unit choice (shared by copies of this value).
+    private let pending = PendingUnitChoices()
 
+    /// An authenticator over the service and its login verifiers.
     public init(service: KioskService, context: PCSCContext, passwords: any RegistrationPasswordVerifier,
                 otp: any OTPVerifier, confirmations: any LoginConfirmationService) {
         self.service = service
@@ -50,7 +67,9 @@ public struct ServiceStaffAuthenticator: StaffAuthenticator {
         self.init(service: service, context: context, passwords: verifier, otp: verifier, confirmations: verifier)
     }
 
-    public func signIn(with credential: StaffCredential) async throws -> StaffSession {
+    /// Runs the credential's login flow and opens the session (or lists the units of staff
+    /// assigned to several).
+    public func signIn(with credential: StaffCredential) async throws -> StaffSignInOutcome {
         switch credential {
         case .nhiCard(let reader, let password, let owner):
             let identity = try await cardLogin(reader: reader, password: password, owner: owner)
@@ -73,17 +92,44 @@ public struct ServiceStaffAuthenticator: StaffAuthenticator {
             default: throw login.lastError ?? LoginError(.otpIncorrect)
             }
         case .certificate(let reader, let id, let pin):
-            let identity = try await certificateLogin(reader: reader, account: id, pin: pin)
+            let (identity, _) = try await certificateLogin(reader: reader, account: id, unit: nil, pin: pin)
             guard identity.personID != nil else {
-                // An organisation certificate acts for a unit, not a person; the counter
-                // signs in staff, so it is refused rather than guessed at.
-                throw KioskError(.signInMethodUnavailable)
+                // Refused before the PIN already (certificateNeedsUnitCode); never guessed at.
+                throw KioskError(.certificateNeedsUnitCode)
             }
             return try await session(for: identity, owner: nil, method: .certificate,
                                      credential: identity.certificateKind ?? .citizen, certificateSerial: identity.credentialSerial)
+        case .organisationCertificate(let reader, let unit, let pin):
+            let (identity, certificate) = try await certificateLogin(reader: reader, account: nil, unit: unit, pin: pin)
+            guard identity.personID == nil, let kind = identity.certificateKind, kind.isOrganisation, let certificate else {
+                throw KioskError(.certificateNotOrganisation)
+            }
+            return .signedIn(try await organisationSession(unit: unit, certificate: Self.organisationInfo(identity, certificate, kind: kind)))
         }
     }
 
+    /// What the service compares with the unit's registration: read from the certificate
+    /// that signed the challenge, never typed.
+    static func organisationInfo(_ identity: AuthenticatedIdentity, _ certificate: CardCertificate,
+                                 kind: CertificateKind) -> OrganisationCertificateInfo {
+        OrganisationCertificateInfo(kind: kind, issuer: certificate.issuerDescription,
+                                    subject: certificate.certificate.subject.description,
+                                    serialNumber: identity.credentialSerial ?? certificate.serialNumber,
+                                    ubn: identity.ubn.flatMap { try? UBN(parsing: $0) })
+    }
+
+    /// The unit's administrator session for its organisation certificate, named after the
+    /// unit on record.
+    private func organisationSession(unit: UnitCode, certificate: OrganisationCertificateInfo) async throws -> StaffSession {
+        try await service.run { service in
+            let caller = try service.staff.organisationSession(unit: unit, certificate: certificate)
+            let account = try service.units.account(unit)
+            return StaffSession(name: account.unit.name, maskedID: nil, role: .administrator, unitCode: unit,
+                                mayFileAllChanges: true, method: .certificate, caller: caller)
+        }
+    }
+
+    /// Issues the login token the QR code carries.
     public func startAppSignIn(_ request: AppSignInRequest) async throws -> AppSignInChallenge {
         let app: ConfirmingApp = request.method == .twFido ? .twFidO : .nhiApp
         let now = Date()
@@ -93,7 +139,9 @@ public struct ServiceStaffAuthenticator: StaffAuthenticator {
                                   validFor: .seconds(token.secondsLeft(at: now)))
     }
 
-    public func awaitAppConfirmation(_ challenge: AppSignInChallenge) async throws -> StaffSession {
+    /// Polls the token until the phone confirms it, then consumes it once and opens the
+    /// session (or lists the units).
+    public func awaitAppConfirmation(_ challenge: AppSignInChallenge) async throws -> StaffSignInOutcome {
         while true {
             switch try await confirmations.status(of: challenge.reference, at: Date()) {
             case .pending:
@@ -143,25 +191,37 @@ public struct ServiceStaffAuthenticator: StaffAuthenticator {
     }
 
     /// Runs ``CertificateLogin`` with the card in `reader` (nil: the first reader holding a
-    /// card). The PIN is offered once; a wrong one ends the attempt with the token's error
-    /// (9039 and the tries left), which the kiosk shows before the next PIN is typed.
-    private func certificateLogin(reader: String?, account: PersonalID?, pin: PIN) async throws -> AuthenticatedIdentity {
+    /// card), for a personal `account` or an organisation's `unit`. The PIN is offered once;
+    /// a wrong one ends the attempt with the token's error (9039 and the tries left), which
+    /// the kiosk shows before the next PIN is typed. A certificate of the wrong sort (an
+    /// organisation's without a unit code, a person's with one) is refused before any PIN.
+    /// Returns the identity and the certificate that signed the challenge.
+    private func certificateLogin(reader: String?, account: PersonalID?, unit: UnitCode?,
+                                  pin: PIN) async throws -> (AuthenticatedIdentity, CardCertificate?) {
         let name: String
         if let reader { name = reader } else { name = try await firstReaderWithCard() }
         let token = try await signingToken(reader: name)
-        let refusal = PINRefusal()
-        var login = CertificateLogin(account: account)
-        let state = await login.run(reader: name, context: context, token: token, issuer: challenges) { _, _, previous in
+        let run = CertificateRun()
+        var login = CertificateLogin(account: account, unitCode: unit)
+        let state = await login.run(reader: name, context: context, token: token, issuer: challenges) { certificate, _, previous in
+            run.certificate = certificate
             if let previous {
-                refusal.error = previous
+                run.error = previous
+                return nil
+            }
+            if unit == nil, certificate.kind?.isOrganisation == true {
+                run.error = KioskError(.certificateNeedsUnitCode)
                 return nil
             }
             return pin.value
         }
         switch state {
-        case .authenticated(let identity): return identity
-        case .failed(let error): throw refusal.error ?? error
-        default: throw refusal.error ?? login.lastError ?? LoginError(.unexpectedEvent, detail: "certificate sign-in ended early")
+        case .authenticated(let identity): return (identity, run.certificate)
+        case .failed(let error):
+            // Without an account CertificateLogin asks for one only for a personal certificate.
+            if unit != nil, error.code == .certificateAccountRequired { throw KioskError(.certificateNotOrganisation) }
+            throw run.error ?? error
+        default: throw run.error ?? login.lastError ?? LoginError(.unexpectedEvent, detail: "certificate sign-in ended early")
         }
     }
 
@@ -183,25 +243,63 @@ public struct ServiceStaffAuthenticator: StaffAuthenticator {
         return loaded.name
     }
 
-    /// The service session and the role on record for an authenticated person.
+    /// The service session and the role on record for an authenticated person, or the
+    /// units to choose from when they work for several.
     private func session(for identity: AuthenticatedIdentity, owner: UnitCode?, method: KioskModel.LoginMethod,
-                         credential: CertificateKind, certificateSerial: String? = nil) async throws -> StaffSession {
+                         credential: CertificateKind, certificateSerial: String? = nil) async throws -> StaffSignInOutcome {
         guard let person = identity.personID else { throw KioskError(.signInMethodUnavailable) }
         let name = identity.name
-        return try await service.run { service in
+        let signIn = PendingUnitChoices.SignIn(person: person, credential: credential, certificateSerial: certificateSerial,
+                                               method: method)
+        let (outcome, units) = try await service.run { service -> (StaffSignInOutcome?, [StaffUnitOption]) in
             if let owner {
                 let caller = try service.staff.ownerSession(person: person, unit: owner, credential: credential)
-                return StaffSession(name: name ?? person.masked, maskedID: person.masked, role: .administrator, unitCode: owner,
-                                    mayFileAllChanges: true, method: method, caller: caller)
+                return (.signedIn(StaffSession(name: name ?? person.masked, maskedID: person.masked, role: .administrator, unitCode: owner,
+                                               mayFileAllChanges: true, method: method, caller: caller)), [])
             }
-            guard let member = try service.staff.memberships(person: person).first else {
+            let members = try service.staff.memberships(person: person)
+            guard let member = members.first else {
                 throw ServiceError(.staffNotAssigned, context: ["person": person.masked])
             }
-            let caller = try service.staff.session(person: person, unit: member.unitCode, credential: credential,
-                                                   certificateSerial: certificateSerial)
-            return StaffSession(name: member.name.value, maskedID: person.masked, role: member.role, unitCode: member.unitCode,
-                                mayFileAllChanges: member.mayUseAllEnrolmentFunctions, method: method, caller: caller)
+            guard members.count > 1 else {
+                return (.signedIn(try Self.open(signIn, member: member, in: service)), [])
+            }
+            let units = members.map { member in
+                StaffUnitOption(unitCode: member.unitCode, unitName: (try? service.units.account(member.unitCode).unit.name) ?? "",
+                                role: member.role)
+            }
+            return (nil, units)
         }
+        if let outcome { return outcome }
+        let reference = pending.add(signIn, until: ContinuousClock.now + unitChoiceLifetime)
+        return .chooseUnit(StaffUnitChoice(reference: reference, name: name ?? person.masked, units: units, method: method))
+    }
+
+    /// The session in the unit of `member` for the authenticated person of `signIn`.
+    private static func open(_ signIn: PendingUnitChoices.SignIn, member: StaffMember, in service: NHIService) throws -> StaffSession {
+        let caller = try service.staff.session(person: signIn.person, unit: member.unitCode, credential: signIn.credential,
+                                               certificateSerial: signIn.certificateSerial)
+        return StaffSession(name: member.name.value, maskedID: signIn.person.masked, role: member.role, unitCode: member.unitCode,
+                            mayFileAllChanges: member.mayUseAllEnrolmentFunctions, method: signIn.method, caller: caller)
+    }
+
+    /// Opens the session in `unit` for the person behind `choice` (used up either way):
+    /// `signIn.unitChoiceExpired` when the choice is unknown, used, cancelled or lapsed;
+    /// `staff.notAssigned` when the person is not (or no longer) assigned there.
+    public func openSession(_ choice: StaffUnitChoice, unit: UnitCode) async throws -> StaffSession {
+        guard let signIn = pending.take(choice.reference, at: ContinuousClock.now) else { throw KioskError(.unitChoiceExpired) }
+        return try await service.run { service in
+            // The assignment is read again: it may have been deleted since the list was shown.
+            guard let member = try service.staff.memberships(person: signIn.person).first(where: { $0.unitCode == unit }) else {
+                throw ServiceError(.staffNotAssigned, context: ["person": signIn.person.masked, "unit": unit.rawValue])
+            }
+            return try Self.open(signIn, member: member, in: service)
+        }
+    }
+
+    /// Drops the person behind `choice`; opening it afterwards is refused.
+    public func cancel(_ choice: StaffUnitChoice) async {
+        _ = pending.take(choice.reference, at: ContinuousClock.now)
     }
 }
 
@@ -214,12 +312,51 @@ public enum CertificateTokenSource: Sendable, Hashable {
     case card
 }
 
-/// The token's refusal of the one PIN offered (set once, read after the flow ended).
-private final class PINRefusal: @unchecked Sendable {
+/// Authenticated people waiting for their unit choice, by a random single-use reference.
+/// Held in memory only; taken (removed) when a unit is chosen or the choice is cancelled,
+/// and dropped once expired.
+private final class PendingUnitChoices: @unchecked Sendable {
+    /// What opens the session once the unit is known.
+    struct SignIn: Sendable {
+        let person: PersonalID
+        let credential: CertificateKind
+        let certificateSerial: String?
+        let method: KioskModel.LoginMethod
+    }
+
     private let lock = NSLock()
-    private var stored: LoginError?
-    var error: LoginError? {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
+    private var entries: [String: (signIn: SignIn, expires: ContinuousClock.Instant)] = [:]
+
+    func add(_ signIn: SignIn, until expires: ContinuousClock.Instant) -> String {
+        let reference = UUID().uuidString
+        lock.withLock {
+            entries = entries.filter { $0.value.expires > ContinuousClock.now }
+            entries[reference] = (signIn, expires)
+        }
+        return reference
+    }
+
+    func take(_ reference: String, at now: ContinuousClock.Instant) -> SignIn? {
+        lock.withLock {
+            guard let entry = entries.removeValue(forKey: reference), entry.expires > now else { return nil }
+            return entry.signIn
+        }
+    }
+}
+
+/// What the PIN callback of one certificate sign-in saw: the certificate, and why no PIN
+/// was given (the token's refusal of the one PIN offered, or a certificate of the wrong
+/// sort). Set inside the flow, read after it ended.
+private final class CertificateRun: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storedError: (any Error)?
+    private var storedCertificate: CardCertificate?
+    var error: (any Error)? {
+        get { lock.withLock { storedError } }
+        set { lock.withLock { storedError = newValue } }
+    }
+    var certificate: CardCertificate? {
+        get { lock.withLock { storedCertificate } }
+        set { lock.withLock { storedCertificate = newValue } }
     }
 }

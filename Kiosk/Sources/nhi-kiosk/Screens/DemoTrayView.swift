@@ -49,11 +49,14 @@ final class DemoTrayView {
             let text: String
             switch card.kind {
             case .nhiCard:
-                text = t(.demoInsert(name: card.card.name, role: role))
-                button.label = card.card.name + "\n" + role
+                text = t(.demoInsert(name: card.name, role: role))
+                button.label = card.name + "\n" + role
             case .certificate:
-                text = t(.demoInsertCertificate(name: card.card.name, role: role))
-                button.label = card.card.name + "\n" + t(.demoCertificateCard)
+                text = t(.demoInsertCertificate(name: card.name, role: role))
+                button.label = card.name + "\n" + t(.demoCertificateCard)
+            case .organisationCertificate:
+                text = t(.demoInsertOrganisationCertificate(name: card.name, unitCode: card.organisation?.unitCode.rawValue ?? ""))
+                button.label = card.name + "\n" + t(.demoOrganisationCertificateCard)
             }
             context.controls.name(button, text)
             button.setStyleClass("suggested-action", tray.inserted == card)

@@ -103,7 +103,7 @@ final class ShellView {
         context.window.title = t(.windowTitle)
 
         if let staff = shell.staff {
-            staffBadge.text = t(.staffBadge(name: staff.name, role: staff.role))
+            staffBadge.text = t(staff.badge)
             staffBadge.isVisible = true
         } else {
             staffBadge.isVisible = false

@@ -17,8 +17,10 @@ final class SignInView: ScreenView {
 
     private let passwordCaption = Label(), password = PasswordEntry(), passwordError = Label()
     private let ownerLogin = CheckButton("")
+    private let organisationLogin = CheckButton("")
     private let unitCaption = Label(), unitCode = Entry(), unitError = Label()
     private let idCaption = Label(), idEntry = Entry(), idError = Label()
+    private let certUnitCaption = Label(), certUnitCode = Entry(), certUnitError = Label()
     private let birthCaption = Label(), birthDate = Entry(), birthError = Label()
     private let otpCaption = Label(), otp = PasswordEntry(), otpError = Label()
     private let pinCaption = Label(), pinError = Label()
@@ -32,6 +34,18 @@ final class SignInView: ScreenView {
     private let countdown = Label("", role: .status)
     private let status = Label("", role: .status)
 
+    private let methods = Box(.horizontal, spacing: 12, role: .group)
+    private let form = Grid(rowSpacing: 6, columnSpacing: 16)
+    private let buttonRow = Box(.horizontal, spacing: 12)
+    // The unit picker (staff of several units): one large button per unit, and Cancel.
+    private let picker = Box(.vertical, spacing: 12, role: .group)
+    private let pickerHeading = Label("", role: .heading)
+    private let pickerHint = Label()
+    private let pickerList = Box(.vertical, spacing: 8)
+    private var unitButtons: [(StaffUnitOption, Button)] = []
+    private var shownChoice: String?
+    private let cancelChoice = Button("")
+
     init(context: ViewContext) {
         self.context = context
         model = context.shell.signIn
@@ -41,7 +55,6 @@ final class SignInView: ScreenView {
         unavailable.addStyleClass("warning-note")
         column.append(unavailable)
 
-        let methods = Box(.horizontal, spacing: 12, role: .group)
         methods.addStyleClass("method-picker")
         methodCaption.addStyleClass("field-caption")
         methods.append(methodCaption)
@@ -57,20 +70,22 @@ final class SignInView: ScreenView {
         hint.addStyleClass("hint")
         column.append(hint)
 
-        let form = Grid(rowSpacing: 6, columnSpacing: 16)
         form.addStyleClass("form")
         Build.field(form, row: 0, caption: passwordCaption, control: password, error: passwordError)
         form.attach(ownerLogin, column: 1, row: 2)
+        form.attach(organisationLogin, column: 1, row: 3)
         Build.field(form, row: 2, caption: unitCaption, control: unitCode, error: unitError)
         Build.field(form, row: 3, caption: idCaption, control: idEntry, error: idError)
-        Build.field(form, row: 4, caption: birthCaption, control: birthDate, error: birthError)
-        Build.field(form, row: 5, caption: otpCaption, control: otp, error: otpError)
-        Build.field(form, row: 6, caption: pinCaption, control: keypad.root, error: pinError)
+        Build.field(form, row: 4, caption: certUnitCaption, control: certUnitCode, error: certUnitError)
+        Build.field(form, row: 5, caption: birthCaption, control: birthDate, error: birthError)
+        Build.field(form, row: 6, caption: otpCaption, control: otp, error: otpError)
+        Build.field(form, row: 7, caption: pinCaption, control: keypad.root, error: pinError)
         column.append(form)
 
         for entry in [password, otp] { entry.setActivatesDefault(true) }
-        for entry in [unitCode, idEntry, birthDate] { entry.setActivatesDefault(true) }
+        for entry in [unitCode, idEntry, certUnitCode, birthDate] { entry.setActivatesDefault(true) }
         unitCode.maxLength = 12
+        certUnitCode.maxLength = 12
         idEntry.maxLength = 12
         birthDate.maxLength = 12
         birthDate.setInputPurpose(GTK_INPUT_PURPOSE_DIGITS)
@@ -81,15 +96,16 @@ final class SignInView: ScreenView {
         otp.onChange { [model] in model.setOTP($0) }
         unitCode.onChange { [model] in model.unitCodeText = $0 }
         idEntry.onChange { [model] in model.idText = $0 }
+        certUnitCode.onChange { [model] in model.certificateUnitCodeText = $0 }
         birthDate.onChange { [model] in model.birthDateText = $0 }
         ownerLogin.onToggle { [model] in model.ownerLogin = $0 }
+        organisationLogin.onToggle { [model] in model.organisationLogin = $0 }
 
-        let buttons = Box(.horizontal, spacing: 12)
         signInButton.addStyleClass("suggested-action")
         qrButton.addStyleClass("suggested-action")
         for button in [signInButton, qrButton, clearButton] {
             button.setMinimumSize(width: 160, height: 56)
-            buttons.append(button)
+            buttonRow.append(button)
         }
         signInButton.onClick { [model] in Task { await model.submit() } }
         qrButton.onClick { [model] in Task { await model.startAppSignIn() } }
@@ -98,11 +114,20 @@ final class SignInView: ScreenView {
             password.clear()
             otp.clear()
         }
-        column.append(buttons)
+        column.append(buttonRow)
 
         qrBox.addStyleClass("qr-box")
         qrBox.append([qr.picture, countdown])
         column.append(qrBox)
+
+        picker.addStyleClass("unit-picker")
+        pickerHeading.addStyleClass("section-title")
+        pickerHint.addStyleClass("hint")
+        cancelChoice.setMinimumSize(width: 200, height: 56)
+        cancelChoice.align(horizontal: GTK_ALIGN_START)
+        cancelChoice.onClick { [model] in model.cancelUnitChoice() }
+        picker.append([pickerHeading, pickerHint, pickerList, cancelChoice])
+        column.append(picker)
         column.append(status)
 
         observe { [weak self] in self?.render() }
@@ -138,6 +163,7 @@ final class SignInView: ScreenView {
         bind(.password, passwordCaption, .passwordLabel, password, passwordError)
         bind(.unitCode, unitCaption, .unitCodeLabel, unitCode, unitError)
         bind(.id, idCaption, .idLabel, idEntry, idError)
+        bind(.certificateUnitCode, certUnitCaption, .certificateUnitCodeLabel, certUnitCode, certUnitError)
         bind(.birthDate, birthCaption, .birthDateLabel, birthDate, birthError)
         bind(.otp, otpCaption, .otpLabel, otp, otpError)
         bind(.pin, pinCaption, .pinLabel, keypad.root, pinError)
@@ -145,12 +171,17 @@ final class SignInView: ScreenView {
         ownerLogin.label = t(.ownerLogin)
         controls.name(ownerLogin, t(.ownerLogin))
         ownerLogin.isActive = model.ownerLogin
+        organisationLogin.isVisible = fields.contains(.organisationLogin)
+        organisationLogin.label = t(.organisationLogin)
+        controls.name(organisationLogin, t(.organisationLogin))
+        organisationLogin.isActive = model.organisationLogin
 
         // The model drops secrets after each attempt and on wipe: empty the fields with it.
         if !model.hasPassword { password.clear() }
         if !model.hasOTP { otp.clear() }
         unitCode.text = model.unitCodeText
         idEntry.text = model.idText
+        certUnitCode.text = model.certificateUnitCodeText
         birthDate.text = model.birthDateText
 
         let usesApp = model.method.usesApp
@@ -177,6 +208,7 @@ final class SignInView: ScreenView {
             countdown.text = t(.qrExpired)
             statusText = t(.qrExpired)
             qrLabel = t(.regenerateQR)
+        case .choosingUnit: break  // the picker says it
         }
         qrButton.label = qrLabel
         controls.name(qrButton, qrLabel)
@@ -189,8 +221,11 @@ final class SignInView: ScreenView {
         status.isVisible = !statusText.isEmpty
         status.setStyleClass("error-text", { if case .failed = model.status { return true } else { return false } }())
 
+        renderPicker()
+
         let enabled = model.isAvailable && !model.isBusy
-        for widget in [password, ownerLogin, unitCode, idEntry, birthDate, otp, keypad.root, signInButton, qrButton, clearButton] as [Widget] {
+        for widget in [password, ownerLogin, organisationLogin, unitCode, idEntry, certUnitCode, birthDate, otp, keypad.root, signInButton, qrButton,
+                       clearButton] as [Widget] {
             widget.isSensitive = enabled
         }
         for (_, radio) in methodButtons { radio.isSensitive = model.isAvailable }
@@ -199,19 +234,59 @@ final class SignInView: ScreenView {
         }
     }
 
+    /// The unit picker replaces the form while the person chooses a unit.
+    private func renderPicker() {
+        let t = context.t
+        let choice = model.unitChoice
+        let choosing = choice != nil
+        for widget in [methods, hint, form, buttonRow] as [Widget] { widget.isVisible = !choosing }
+        if choosing { qrBox.isVisible = false }
+        picker.isVisible = choosing
+        if choice?.reference != shownChoice { rebuildPicker(choice) }
+        guard let choice else { return }
+        pickerHeading.text = t(.unitPickerTitle)
+        pickerHint.text = t(.unitPickerHint(name: choice.name))
+        context.controls.name(picker, t(.unitPickerTitle))
+        for (option, button) in unitButtons {
+            button.label = t(.unitOption(option))
+            context.controls.name(button, t(.unitOption(option)))
+            button.isSensitive = !model.isBusy
+        }
+        cancelChoice.label = t(.cancelUnitChoice)
+        context.controls.name(cancelChoice, t(.cancelUnitChoice))
+        cancelChoice.isSensitive = !model.isBusy
+    }
+
+    private func rebuildPicker(_ choice: StaffUnitChoice?) {
+        for (_, button) in unitButtons { pickerList.remove(button) }
+        unitButtons.removeAll()
+        shownChoice = choice?.reference
+        for option in choice?.units ?? [] {
+            let button = Button("")
+            button.addStyleClass("task")
+            button.setMinimumSize(height: 64)
+            button.onClick { [model] in Task { await model.choose(option.unitCode) } }
+            pickerList.append(button)
+            unitButtons.append((option, button))
+        }
+        if choice != nil { _ = unitButtons.first?.1.grabFocus() }
+    }
+
     func focusFirst() {
         switch model.method {
         case .nhiCard: password.grabFocus()
-        case .certificate: idEntry.grabFocus()
+        case .certificate: _ = model.organisationLogin ? certUnitCode.grabFocus() : idEntry.grabFocus()
         case .nhiAppOTP, .nhiAppQR, .twFido: idEntry.grabFocus()
         }
         if !model.isAvailable { methodButtons.first?.1.grabFocus() }
+        if model.unitChoice != nil { _ = unitButtons.first?.1.grabFocus() }
     }
 
     /// Physical-keyboard digits for the keypad (certificate sign-in only; not while the ID
-    /// field is being typed in).
+    /// or the unit-code field is being typed in).
     func handleKey(_ key: KeyPress) -> Bool {
-        guard model.method == .certificate, model.isAvailable, !idEntry.containsFocus else { return false }
+        guard model.method == .certificate, model.isAvailable, model.unitChoice == nil, !idEntry.containsFocus,
+              !certUnitCode.containsFocus else { return false }
         if let digit = key.digit {
             model.keypad.press(digit)
             return true
