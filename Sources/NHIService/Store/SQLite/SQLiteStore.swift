@@ -23,12 +23,6 @@ public final class SQLiteStore: NHIStore {
             config.busyMode = .timeout(30)
             config.foreignKeysEnabled = true
             config.label = "nhi"
-            config.prepareDatabase { db in
-                // A large import (100,000 filings, a million roster rows) is one transaction:
-                // with SQLite's default 2 MB page cache its dirty pages spill into the WAL and
-                // are read back. 64 MB (an upper bound, used only when needed) keeps it in memory.
-                try db.execute(sql: "PRAGMA cache_size = -65536")
-            }
             pool = try DatabasePool(path: path, configuration: config)
             try Self.migrator.migrate(pool)
         } catch {
