@@ -57,6 +57,18 @@ private func virtualCard(_ person: DemoData.Person) throws -> VirtualNHICard {
     try VirtualNHICard(identity: NHICardIdentity(visitorCard(person)))
 }
 
+/// An authenticator over a copy of the sample database whose certificate sign-ins use the
+/// card's own PIN and key (as `--demo` does); the copy lives as long as the caller keeps it.
+private func cardTokenAuthenticator() throws -> (ServiceStaffAuthenticator, DemoData.Sample, DatabaseCopy) {
+    let (template, sample) = try SeededTemplate.shared.get()
+    let database = try DatabaseCopy(of: template)
+    let service = KioskService(NHIService(store: database.store))
+    var authenticator = ServiceStaffAuthenticator(service: service, context: PCSCContext(),
+                                                  verifier: ServiceLoginVerifier(service: service.service))
+    authenticator.certificateToken = .card
+    return (authenticator, sample, database)
+}
+
 @Suite("KioskSDK: the kiosk's protocols over the real SDK", .serialized)
 struct SDKAdapterTests {
     @Test("card events: an inserted card arrives with its profile read through pcscd; removal follows")
@@ -157,13 +169,8 @@ struct SDKAdapterTests {
 
     @Test("sign-in: the demo's certificate card + PIN (the emulator signs); wrong PIN 9039 with tries left, locked 9043")
     func certificateSignIn() async throws {
-        let (template, sample) = try SeededTemplate.shared.get()
-        let database = try DatabaseCopy(of: template)
-        let service = KioskService(NHIService(store: database.store))
-        var configured = ServiceStaffAuthenticator(service: service, context: PCSCContext(),
-                                                   verifier: ServiceLoginVerifier(service: service.service))
-        configured.certificateToken = .card
-        let authenticator = configured
+        let (authenticator, sample, database) = try cardTokenAuthenticator()
+        defer { withExtendedLifetime(database) {} }
         let holder = try #require(DemoCard.deck(sample).first { $0.kind == .certificate }?.card)
         let staff = sample.administrator
         #expect(holder.id == staff.id, "the demo's certificate card is the administrator's")
@@ -209,13 +216,8 @@ struct SDKAdapterTests {
 
     @Test("sign-in: the unit's organisation certificate + PIN + unit code → the unit as its administrator; wrong card or unit refused")
     func organisationCertificateSignIn() async throws {
-        let (template, sample) = try SeededTemplate.shared.get()
-        let database = try DatabaseCopy(of: template)
-        let service = KioskService(NHIService(store: database.store))
-        var configured = ServiceStaffAuthenticator(service: service, context: PCSCContext(),
-                                                   verifier: ServiceLoginVerifier(service: service.service))
-        configured.certificateToken = .card
-        let authenticator = configured
+        let (authenticator, sample, database) = try cardTokenAuthenticator()
+        defer { withExtendedLifetime(database) {} }
         let organisation = try #require(DemoCard.deck(sample).first { $0.kind == .organisationCertificate }?.organisation)
         #expect(organisation.unitCode == sample.unit.code && organisation.ubn == sample.unit.ubn)
         #expect(organisation.unitCode.rawValue == "110001000" && VirtualReaderDeck.organisationCertificatePIN == "135246",
@@ -238,7 +240,7 @@ struct SDKAdapterTests {
             #expect(session.role == .administrator && session.unitCode == unit && session.method == .certificate && session.mayFileChanges)
             let caller = try #require(session.caller)
             #expect(caller.standing == .organisationCertificate && caller.personID == nil && caller.credential == .moeaca)
-            #expect(try service.service.roster.inForce(unit: unit, by: caller).count == 11, "the unit's session reads its roster")
+            #expect(try authenticator.service.service.roster.inForce(unit: unit, by: caller).count == 11, "the unit's session reads its roster")
             #expect(card.pinsReceived == 2)
 
             // The certificate method without a unit code: an organisation certificate is refused before any PIN.
