@@ -178,7 +178,7 @@ struct OrganisationSignInTests {
     @Test("the sample unit's registration: its certificate opens an administrator session that files; another UBN is refused")
     func sampleUnit() async throws {
         let fixture = try ServiceFixture()
-        let registered = fixture.sample.organisationCertificate
+        let registered = DemoData.organisationCertificate
         #expect(registered.kind == .moeaca && registered.ubn == fixture.sample.unit.ubn)
         // A renewed card: another serial number, the same UBN.
         let renewed = OrganisationCertificateInfo(kind: .moeaca, issuer: registered.issuer, subject: registered.subject,

@@ -42,8 +42,8 @@ public actor PCSCContext {
     }
 
     /// Every reader and what it holds. An empty list when no reader is attached.
-    public func readers() throws(CardError) -> [ReaderStatus] {
-        try retryingAfterServiceLoss { () throws(CardError) in
+    public func readers() async throws(CardError) -> [ReaderStatus] {
+        try await retryingAfterServiceLoss { () throws(CardError) in
             let context = try establishedContext()
             let (names, rv) = listReaders(context.value)
             guard rv == .success else { throw CardError(pcsc: rv, during: "SCardListReaders") }
@@ -54,8 +54,8 @@ public actor PCSCContext {
 
     /// The status of one reader. Throws ``CardError/Code/readerNotFound`` for a name that
     /// is not attached.
-    public func reader(named name: String) throws(CardError) -> ReaderStatus {
-        guard let status = try readers().first(where: { $0.name == name }) else {
+    public func reader(named name: String) async throws(CardError) -> ReaderStatus {
+        guard let status = try await readers().first(where: { $0.name == name }) else {
             throw CardError(.readerNotFound, reader: name)
         }
         return status
@@ -75,14 +75,8 @@ public actor PCSCContext {
         let deadline = ContinuousClock.now + .seconds(30)
         while true {
             do {
-                let context = try retryingAfterServiceLoss { () throws(CardError) in try establishedContext() }
-                let made: CardConnection
-                do {
-                    made = try await CardConnection.connect(context: context, reader: reader)
-                } catch where error.pcscStatus?.meansServiceLost == true {
-                    // pcscd was restarted since the context was made: once more on a new one.
-                    dropContext()
-                    made = try await CardConnection.connect(context: try establishedContext(), reader: reader)
+                let made = try await retryingAfterServiceLoss { () async throws(CardError) in
+                    try await CardConnection.connect(context: try establishedContext(), reader: reader)
                 }
                 connections[reader] = made
                 return made
@@ -146,12 +140,12 @@ public actor PCSCContext {
 
     /// Runs `body`; when pcscd went away since the context was made (a restart), makes a
     /// new context and runs it once more.
-    private func retryingAfterServiceLoss<T>(_ body: () throws(CardError) -> T) throws(CardError) -> T {
+    private func retryingAfterServiceLoss<T>(_ body: () async throws(CardError) -> T) async throws(CardError) -> T {
         do {
-            return try body()
+            return try await body()
         } catch where error.pcscStatus?.meansServiceLost == true && handle != nil {
             dropContext()
-            return try body()
+            return try await body()
         }
     }
 

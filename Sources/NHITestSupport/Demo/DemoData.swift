@@ -49,9 +49,6 @@ public enum DemoData {
         public let staffPassword: String
         /// The month whose bill is left unpaid.
         public let unpaidMonth: ROCMonth
-        /// The unit's organisation certificate as registered (a MOEACA 工商憑證 with the
-        /// unit's UBN): the demo's organisation-certificate card matches it.
-        public let organisationCertificate: OrganisationCertificateInfo
     }
 
     /// The staff's registration password in the sample (strong: upper, lower, digit, symbol).
@@ -195,7 +192,6 @@ public enum DemoData {
         let start = today.firstOfMonth.adding(months: -3)
         return Sample(unit: unit, administrator: administrator, operator: `operator`,
                       visitors: [employee, spouse, foreignNational, uninsured], staffPassword: staffPassword,
-                      unpaidMonth: try! ROCMonth(start),  // a Gregorian month after 1911
-                      organisationCertificate: organisationCertificate)
+                      unpaidMonth: try! ROCMonth(start))  // a Gregorian month after 1911
     }
 }

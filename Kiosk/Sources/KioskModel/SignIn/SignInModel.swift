@@ -286,9 +286,7 @@ public final class SignInModel {
                 return .certificate(reader: readerName, id: id, pin: pin)
             }
             // An organisation certificate: the unit it signs in for, and no ID.
-            let unit = parse(.certificateUnitCode) { () throws(ValidationError) in
-                try UnitCode(parsing: Normalizer.identifier.normalize(self.certificateUnitCodeText).value)
-            }
+            let unit = unitCode(.certificateUnitCode, certificateUnitCodeText)
             let pin = parse(.pin) { () throws(ValidationError) in try self.keypad.takePIN() }
             guard let unit, let pin else { return nil }
             return .organisationCertificate(reader: readerName, unitCode: unit, pin: pin)
@@ -321,7 +319,13 @@ public final class SignInModel {
 
     private func ownerUnitCode() -> UnitCode? {
         guard ownerLogin else { return nil }
-        return parse(.unitCode) { () throws(ValidationError) in try UnitCode(parsing: Normalizer.identifier.normalize(self.unitCodeText).value) }
+        return unitCode(.unitCode, unitCodeText)
+    }
+
+    /// A unit code typed in `field` (normalised: full-width digits, spaces), or nil with the
+    /// field's error set.
+    private func unitCode(_ field: Field, _ text: String) -> UnitCode? {
+        parse(field) { () throws(ValidationError) in try UnitCode(parsing: Normalizer.identifier.normalize(text).value) }
     }
 
     private func parse<T>(_ field: Field, _ body: () throws(ValidationError) -> T) -> T? {

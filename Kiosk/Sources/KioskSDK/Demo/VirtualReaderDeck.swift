@@ -102,7 +102,7 @@ extension DemoCard {
                      role: person.role, roleEn: person.roleEn, kind: kind)
         }
         var deck = [card(sample.administrator), card(sample.operator), card(sample.administrator, .certificate)]
-        if let ubn = sample.organisationCertificate.ubn {
+        if let ubn = DemoData.organisationCertificate.ubn {
             deck.append(DemoCard(organisation: .init(name: sample.unit.name, unitCode: sample.unit.code, ubn: ubn,
                                                      cardNumber: VirtualReaderDeck.organisationCardNumber),
                                  role: "單位憑證", roleEn: "organisation certificate"))
