@@ -94,8 +94,14 @@ struct ServiceCommandTests {
         #expect((try unpaid.json()["lateFeeTotal"] as? Int ?? 0) > 0)
         require(try service(["pay", "--bill", String(billID), "--amount", String(try bills.jsonLines()[0]["amount"] as! Int),
                              "--date", "2026-12-21", "--json"]))
+        // Paid after the grace period: the late fee accrued is owed on its own until paid.
         let paid = try service(["unpaid", "--expected", "2027-01-10", "--json"] + asOperator, now: "2026-12-22T09:00:00+08:00")
-        #expect((try paid.json()["items"] as? [Any])?.isEmpty == true)
+        let fees = try #require(try paid.json()["items"] as? [[String: Any]])
+        #expect(fees.count == 1 && fees.first?["category"] as? String == "lateFee" && (fees.first?["amount"] as? Int ?? 0) > 0, "\(paid.stdout)")
+        require(try service(["pay", "--bill", String(try #require(fees.first?["bill"] as? Int)), "--amount",
+                             String(try #require(fees.first?["amount"] as? Int)), "--date", "2026-12-22", "--json"]))
+        let settled = try service(["unpaid", "--expected", "2027-01-10", "--json"] + asOperator, now: "2026-12-22T09:00:00+08:00")
+        #expect((try settled.json()["items"] as? [Any])?.isEmpty == true)
 
         let status = try service(["insurance", "status", "E100000005", "--json"], now: "2026-11-24T09:00:00+08:00")
         require(status)

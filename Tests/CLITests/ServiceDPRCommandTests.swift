@@ -12,12 +12,23 @@ struct ServiceDPRCommandTests {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("nhi-dpr-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         db = directory.appendingPathComponent("nhi.sqlite").path
+        // The payer of the vectors (UBN 04595257) is a registered insured unit; its
+        // organisation certificate imports.
+        try Self.register(db: db, code: "110001000", ubn: "04595257", serial: "0A1B2C3D")
+    }
+
+    static func register(db: String, code: String, ubn: String, serial: String) throws {
+        let r = try CLI.run(["service", "unit", "register", "--code", code, "--name", "臺灣測試股份有限公司", "--ubn", ubn,
+                             "--labour-number", "01234567A", "--owner", "A123456789", "--mobile", "0912345678",
+                             "--email", "hr@example.com.tw", "--method", "certificate", "--serial", serial, "--db", db])
+        precondition(r.status == 0, r.stderr)
     }
 
     static func vector(_ name: String) -> String { CLI.root.appendingPathComponent("Tests/NHIFormatsTests/Vectors/dpr/" + name).path }
 
     func importFile(_ name: String, json: Bool = true) throws -> CLI.Result {
-        try CLI.run(["service", "dpr", "import", Self.vector(name), "--db", db] + (json ? ["--json"] : []))
+        try CLI.run(["service", "dpr", "import", Self.vector(name), "--db", db, "--unit", "110001000", "--certificate-serial", "0A1B2C3D"]
+                    + (json ? ["--json"] : []))
     }
 
     @Test("A valid file imports; the same file again imports nothing and says so; the same details in the fixed-width form are duplicates")
@@ -49,6 +60,26 @@ struct ServiceDPRCommandTests {
         #expect(fixed.status == 0, "\(fixed.stdout)\(fixed.stderr)")
         let fixedObject = try fixed.json()
         #expect(fixedObject["imported"] as? Int == 0 && fixedObject["duplicates"] as? Int == 2)
+    }
+
+    @Test("The import is the payer's: another unit's staff are refused, and a UBN nobody registered is refused")
+    func onlyThePayer() throws {
+        try Self.register(db: db, code: "120000000", ubn: "22099131", serial: "0B2C3D4E")
+        let other = try CLI.run(["service", "dpr", "import", Self.vector("DPR045952571150301001.csv"), "--db", db,
+                                 "--unit", "120000000", "--certificate-serial", "0B2C3D4E"])
+        #expect(other.status == 1 && other.stderr.contains("dpr.notPayer"), "\(other.stdout)\(other.stderr)")
+        let freshDB = directory.appendingPathComponent("other.sqlite").path
+        try Self.register(db: freshDB, code: "120000000", ubn: "22099131", serial: "0B2C3D4E")
+        let nobody = try CLI.run(["service", "dpr", "import", Self.vector("DPR045952571150301001.csv"), "--db", freshDB,
+                                  "--unit", "120000000", "--certificate-serial", "0B2C3D4E"])
+        #expect(nobody.status == 1 && nobody.stderr.contains("dpr.payerNotRegistered"), "\(nobody.stdout)\(nobody.stderr)")
+        // The payer's import is its supplementary-premium slip: unpaid shows it.
+        #expect(try importFile("DPR045952571150301001.csv").status == 0)
+        let unpaid = try CLI.run(["service", "unpaid", "--expected", "2025-02-10", "--json", "--db", db,
+                                  "--unit", "110001000", "--certificate-serial", "0A1B2C3D"])
+        let items = try #require(try unpaid.json()["items"] as? [[String: Any]])
+        #expect(items.contains { $0["category"] as? String == "supplementary" && $0["amount"] as? Int == 481 && $0["premiumMonth"] as? String == "11401" })
+        #expect(items.contains { $0["category"] as? String == "supplementary" && $0["amount"] as? Int == 354 && $0["premiumMonth"] as? String == "11402" })
     }
 
     @Test("A file with bad rows is rejected whole: every error with row, field and rule in both languages; nothing stored")

@@ -8,7 +8,8 @@ import Testing
 struct PremiumsTests {
     @Test("Bulk adjustment: everyone below the new first grade moves up; employers are excluded; one batch")
     func bulk() throws {
-        let x = try FilingFixture()
+        // December 2025: the 2026 table (first grade 29,500) comes in on January 1.
+        let x = try FilingFixture(today: "2025-12-10")
         let start = try CalendarDate(iso: "2025-06-01")
         let staff = (100..<103).map { FilingFixture.person($0) }
         for id in staff { _ = try x.enrol(id, amount: 28_590, effective: start) }
@@ -25,7 +26,7 @@ struct PremiumsTests {
         let filed = try x.service.filings.fileBulkAdjustment(overridden.changes, by: x.op1)
         #expect(filed.count == 3 && Set(filed.compactMap(\.batchID)).count == 1)
         #expect(filed.first { $0.personID == staff[0] }?.adjustedAmount == 40_100)
-        #expect(filed.allSatisfy { $0.effectiveDate.iso == "2026-12-01" })
+        #expect(filed.allSatisfy { $0.effectiveDate.iso == "2026-01-01" })
         #expect(throws: ServiceError(.filingDuplicatePending)) { try x.service.filings.fileBulkAdjustment(overridden.changes, by: x.op1) }
         // The seed's form: choose old and new grade.
         let byGrade = try x.service.filings.proposeBulkAdjustment(unit: x.unit, from: 36_300, to: 38_200, by: x.admin)
@@ -65,7 +66,8 @@ struct PremiumsTests {
     @Test("Bills, unpaid premiums with late-fee estimate, slips 3 times a day, payment certificate")
     func bills() throws {
         let x = try FilingFixture()
-        _ = try x.enrol(FilingFixture.person(300), amount: 29_500, effective: try CalendarDate(iso: "2026-01-01"))
+        // Enrolled from October: the October bill has no earlier months to catch up.
+        _ = try x.enrol(FilingFixture.person(300), amount: 29_500, effective: try CalendarDate(iso: "2026-10-01"))
         try x.convert()
         let october = try ROCMonth(parsing: "11510")
         let issued = try x.service.premiums.issueBills(month: october)
@@ -88,7 +90,8 @@ struct PremiumsTests {
         #expect(throws: ServiceError(.paymentAmount)) {
             try x.service.premiums.recordPayment(bill: unpaid.bill.id, amount: 5_000, paidOn: try CalendarDate(iso: "2026-12-21"))
         }
-        try x.service.premiums.recordPayment(bill: unpaid.bill.id, amount: 1_886, paidOn: try CalendarDate(iso: "2026-12-21"))
+        // Paid within the 15-day grace period: no late fee is left owing.
+        try x.service.premiums.recordPayment(bill: unpaid.bill.id, amount: 1_886, paidOn: try CalendarDate(iso: "2026-12-15"))
         #expect(try x.service.premiums.unpaid(payerKey: x.unit.rawValue, expectedPaymentDate: try CalendarDate(iso: "2027-01-10"), by: x.admin).isEmpty)
         let certificate = try x.service.premiums.certificate(
             payerKey: x.unit.rawValue, categories: [.general], months: try ROCMonth(parsing: "11501")...october,

@@ -106,4 +106,21 @@ public struct GradeTables: Sendable {
     public func isGrade(_ amount: Money, on date: CalendarDate, kind: TableKind = .nhi, partTime: Bool = false) throws(GradeError) -> Bool {
         try table(kind, on: date).isGrade(amount, partTime: partTime)
     }
+
+    /// An insured amount carried into the table in force on `date` (重載金額): the amount
+    /// itself when it is a grade there, otherwise the grade a salary of that amount gets
+    /// (the lowest grade not below it; the top grade above the top).
+    ///
+    /// The lowest grades follow the minimum wage, so an amount that was a grade last year may
+    /// not be one this year: NHI re-grades it when the new table comes into force.
+    ///
+    /// ```swift
+    /// let tables = GradeTables.bundled
+    /// let amount = try tables.regraded(Money(28_800), on: CalendarDate(iso: "2026-01-01"))  // 29,500
+    /// ```
+    public func regraded(_ amount: Money, on date: CalendarDate, kind: TableKind = .nhi) throws(GradeError) -> Money {
+        let table = try table(kind, on: date)
+        if table.isGrade(amount) { return amount }
+        return try table.lookup(salary: amount).insuredAmount
+    }
 }

@@ -59,9 +59,12 @@ extension ServiceError.Code {
     public static let filingProofRequired: Self = "filing.proofRequired"
     public static let filingAmountUnchanged: Self = "filing.amountUnchanged"
     public static let filingLabourSideMissing: Self = "filing.labourSideMissing"
+    public static let filingLabourSalaryNotAGrade: Self = "filing.labourSalaryNotAGrade"
+    public static let filingPensionWageNotAGrade: Self = "filing.pensionWageNotAGrade"
     public static let filingPensionRate: Self = "filing.pensionRate"
     public static let filingThreeInOneNeedsLabourNumber: Self = "filing.threeInOneNeedsLabourNumber"
     public static let filingNotPermitted: Self = "filing.notPermitted"
+    public static let filingOwnerNeedsAssignment: Self = "filing.ownerNeedsAssignment"
     public static let filingDuplicatePending: Self = "filing.duplicatePending"
     public static let filingNotFound: Self = "filing.notFound"
     public static let filingNotDeletable: Self = "filing.notDeletable"
@@ -75,6 +78,8 @@ extension ServiceError.Code {
     public static let filingImportFormat: Self = "filing.importFormat"
     // Supplementary premiums and batch registration jobs
     public static let dprFileUnreadable: Self = "dpr.fileUnreadable"
+    public static let dprPayerNotRegistered: Self = "dpr.payerNotRegistered"
+    public static let dprNotPayer: Self = "dpr.notPayer"
     public static let batchFileUnreadable: Self = "batchJob.fileUnreadable"
     public static let batchFileRejected: Self = "batchJob.fileRejected"
     public static let batchJobNotFound: Self = "batchJob.notFound"
@@ -144,7 +149,11 @@ extension ServiceError {
         (.filingLabourSideMissing, "三合一申報須填月薪資總額、勞保投保薪資及勞退提繳工資", "three-in-one filings need salary, labour salary and pension wage"),
         (.filingPensionRate, "雇主提繳率至少6%，勞工自願提繳率為0至6%", "employer pension rate at least 6 %, voluntary 0–6 %"),
         (.filingThreeInOneNeedsLabourNumber, "請登打勞保證號，才能辦理三合一作業", "enter the labour-insurance number to file three-in-one"),
+        (.filingLabourSalaryNotAGrade, "勞保投保薪資不是勞工保險投保薪資分級表的等級", "the labour-insurance salary is not a grade of the labour-insurance table"),
+        (.filingPensionWageNotAGrade, "勞退月提繳工資不是勞工退休金月提繳分級表的等級", "the pension wage is not a grade of the labour-pension table"),
         (.filingNotPermitted, "您未被允許使用加退保業務功能", "you are not permitted to use the enrolment functions"),
+        (.filingOwnerNeedsAssignment, "負責人欲使用加退保等異動作業，請先將自己的自然人憑證或健保卡新增為管理者",
+         "the owner files only through an assignment: add the owner's citizen certificate or NHI card as an administrator first"),
         (.filingDuplicatePending, "此保險對象已有相同的異動尚未轉檔", "the same change for this person is waiting for conversion"),
         (.filingNotFound, "查無此筆申報資料", "no such filing"),
         (.filingNotDeletable, "申報資料僅能於申報當日轉檔前刪除", "a filing can be deleted only on its filing day, before conversion"),
@@ -162,6 +171,8 @@ extension ServiceError {
         (.filingImportFormat, "申報檔格式錯誤，整批未匯入", "the filing file is malformed; nothing was imported"),
         (.filingBulkExcludesEmployers, "雇主或專技人員投保金額調整，請使用薪資調整作業(單筆)", "employers and professionals adjust one by one (single adjustment)"),
         (.dprFileUnreadable, "無法讀取補充保險費明細檔", "the DPR file cannot be read"),
+        (.dprPayerNotRegistered, "檔案的扣費單位統一編號尚未註冊為投保單位或扣費單位", "the file's payer UBN is not a registered insured or withholding unit"),
+        (.dprNotPayer, "您不是此檔案扣費單位（統一編號）的管理者或承辦人", "you are not staff of the unit whose UBN the file carries"),
         (.batchFileUnreadable, "無法讀取整批註冊上傳檔", "the batch registration file cannot be read"),
         (.batchFileRejected, "整批註冊上傳檔不符規定，未上傳", "the batch registration file breaks a rule; it was not uploaded"),
         (.batchJobNotFound, "查無此筆整批註冊紀錄，或您無權查看", "no such batch registration record, or you may not see it"),

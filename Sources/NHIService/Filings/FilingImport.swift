@@ -144,7 +144,7 @@ extension NHIService.Filings {
         case .enrol(let r):
             if r.family == .threeInOne {
                 guard unit.unit.canFileThreeInOne else { throw ServiceError(.filingThreeInOneNeedsLabourNumber) }
-                try checkLabour(r.labour)
+                try checkLabour(r.labour, on: r.effectiveDate)
             }
             guard inForce[r.personID] == nil else { throw ServiceError(.filingAlreadyInsuredHere, context: ["person": r.personID.masked]) }
             var principal: PersonalID?, relation: DependantRelation?, amount = r.insuredAmount, category = r.category

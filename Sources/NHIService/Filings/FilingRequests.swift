@@ -17,6 +17,9 @@ public struct EnrolmentRequest: Sendable, Hashable {
     public var eligibilityReason: String
     public var effectiveDate: CalendarDate
     public var insuredAmount: Money
+    /// 月薪資總額 (NHI-only too): the insured amount may not be below its grade. For
+    /// three-in-one the labour side's monthly salary is used when this is nil.
+    public var monthlySalary: Money?
     /// For professionals: whether they employ paid staff (without: not below grade 6).
     public var hasPaidStaff: Bool
     /// 首次加保(新生兒或外籍人士): issue a card and mail it here.
@@ -32,9 +35,10 @@ public struct EnrolmentRequest: Sendable, Hashable {
                 birthDate: CalendarDate, indigenous: Bool = false, category: InsuredCategory = .employee,
                 eligibilityReason: String = "到職起薪", effectiveDate: CalendarDate, insuredAmount: Money, hasPaidStaff: Bool = true,
                 issueFirstCardTo: CardApplication.Address? = nil, foreignerAutomaticallyEligible: Bool = true,
-                labour: LabourSide? = nil, attachments: [UploadedDocument] = []) {
+                labour: LabourSide? = nil, attachments: [UploadedDocument] = [], monthlySalary: Money? = nil) {
         self.family = family
         self.role = role
+        self.monthlySalary = monthlySalary
         self.personID = personID
         self.name = name
         self.birthDate = birthDate
@@ -84,11 +88,16 @@ public struct SalaryAdjustmentRequest: Sendable, Hashable {
     public var newAmount: Money
     /// 雇主投保金額調降: an employer lowering their own amount, with up to 3 documents.
     public var employerLowering: Bool
+    /// The three-in-one labour side: monthly salary, labour-insurance salary and pension
+    /// wage, each checked against its own table on the effective date.
     public var labour: LabourSide?
     public var attachments: [UploadedDocument]
+    /// 月薪資總額 (NHI-only too): the new amount may not be below its grade.
+    public var monthlySalary: Money?
 
     public init(family: FilingFamily = .nhiOnly, personID: PersonalID, newAmount: Money, employerLowering: Bool = false,
-                labour: LabourSide? = nil, attachments: [UploadedDocument] = []) {
+                labour: LabourSide? = nil, attachments: [UploadedDocument] = [], monthlySalary: Money? = nil) {
+        self.monthlySalary = monthlySalary
         self.family = family
         self.personID = personID
         self.newAmount = newAmount

@@ -46,10 +46,10 @@ extension NHIService {
                     break
                 }
                 if principal == nil {
-                    try checkAmount(amount, on: r.effectiveDate, category: category, salary: r.labour?.monthlySalary,
+                    try checkAmount(amount, on: r.effectiveDate, category: category, salary: r.monthlySalary ?? r.labour?.monthlySalary,
                                     hasPaidStaff: r.hasPaidStaff, labour: r.labour, attachments: r.attachments)
                 }
-                if r.family == .threeInOne { try checkLabour(r.labour) }
+                if r.family == .threeInOne && principal == nil { try checkLabour(r.labour, on: r.effectiveDate) }
                 if try inForce(w, r.personID, unit: unit.unit.code, on: r.effectiveDate, principalOnly: false) != nil {
                     throw ServiceError(.filingAlreadyInsuredHere, context: ["person": r.personID.masked])
                 }
@@ -115,9 +115,9 @@ extension NHIService {
                         throw ServiceError(.filingProofRequired, context: ["rule": "employer lowering own amount"])
                     }
                 }
-                try checkAmount(r.newAmount, on: effective, category: coverage.category, salary: r.labour?.monthlySalary,
+                try checkAmount(r.newAmount, on: effective, category: coverage.category, salary: r.monthlySalary ?? r.labour?.monthlySalary,
                                 hasPaidStaff: true, labour: r.labour, attachments: r.attachments, proofAlreadyChecked: lowering)
-                if r.family == .threeInOne { try checkLabour(r.labour) }
+                if r.family == .threeInOne { try checkLabour(r.labour, on: effective) }
                 try refuseDuplicatePending(w, r.personID, .salaryAdjustment, unit: unit.unit.code, today: today)
                 let person = try w.person(r.personID)
                 let filing = Filing(id: 0, unitCode: unit.unit.code, family: r.family, kind: .salaryAdjustment, personID: r.personID,
@@ -245,6 +245,9 @@ extension NHIService {
             guard let code = caller.unitCode, caller.isStaff(of: code) else {
                 throw ServiceError(.notAuthorised, context: ["caller": caller.description])
             }
+            // 「負責人欲使用加退保等異動作業，請於下方新增自然人憑證或健保卡資料」: the owner
+            // signed in as owner assigns administrators; filing needs an assignment.
+            if caller.standing == .owner { throw ServiceError(.filingOwnerNeedsAssignment) }
             guard let unit = try r.unit(code) else { throw ServiceError(.unitNotRegistered) }
             var staff: StaffMember?
             if let id = caller.staffID {
@@ -307,10 +310,29 @@ extension NHIService {
             }
         }
 
-        func checkLabour(_ labour: LabourSide?) throws {
+        /// The three-in-one labour side: the labour-insurance salary must be a grade of the
+        /// labour table (or its part-time grades) and the pension wage a grade of the pension
+        /// table, each in force on the effective date; the rates within their bounds.
+        func checkLabour(_ labour: LabourSide?, on date: CalendarDate) throws {
             guard let labour else { throw ServiceError(.filingLabourSideMissing) }
             guard labour.employerRatePercent >= 6, labour.employerRatePercent <= 100, (0...6).contains(labour.voluntaryRatePercent) else {
                 throw ServiceError(.filingPensionRate)
+            }
+            do {
+                let labourTable = try tables.table(.labour, on: date)
+                if !labourTable.isGrade(labour.labourInsuranceSalary) && !labourTable.isGrade(labour.labourInsuranceSalary, partTime: true) {
+                    throw ServiceError(.filingLabourSalaryNotAGrade, context: [
+                        "field": "labourInsuranceSalary", "value": labour.labourInsuranceSalary.grouped,
+                        "suggestion": try labourTable.lookup(salary: labour.labourInsuranceSalary).insuredAmount.grouped])
+                }
+                let pensionTable = try tables.table(.pension, on: date)
+                if !pensionTable.isGrade(labour.pensionWage) {
+                    throw ServiceError(.filingPensionWageNotAGrade, context: [
+                        "field": "pensionWage", "value": labour.pensionWage.grouped,
+                        "suggestion": try pensionTable.lookup(salary: labour.pensionWage).insuredAmount.grouped])
+                }
+            } catch let error as GradeError {
+                throw ServiceError(.filingInsuredAmount, wrapping: error)
             }
         }
 

@@ -15,6 +15,7 @@ public struct InsuranceStatus: Sendable, Hashable, Codable {
         public let relation: DependantRelation?
         public let category: InsuredCategory
         public let insuredAmount: Money
+        /// The enrolment date (加保日).
         public let startDate: CalendarDate
         public let status: CoverageStatus
     }
@@ -96,8 +97,11 @@ extension NHIService {
                 case .person: guard caller.personID == personID else { throw ServiceError(.notAuthorised) }
                 case .system: break
                 default:
-                    guard let unit = caller.unitCode, own.contains(where: { $0.unitCode == unit || $0.principalID != nil }),
-                          caller.isStaff(of: unit) else { throw ServiceError(.notAuthorised) }
+                    // Staff see only people insured in their own unit, principals and
+                    // dependants alike (a dependant insured elsewhere is not theirs to see).
+                    guard let unit = caller.unitCode, caller.isStaff(of: unit), own.contains(where: { $0.unitCode == unit }) else {
+                        throw ServiceError(.notAuthorised)
+                    }
                 }
                 var dependants: [Coverage] = []
                 for c in own where c.principalID == nil {
@@ -107,7 +111,7 @@ extension NHIService {
                     InsuranceStatus.Line(personID: c.personID, name: try r.person(c.personID)?.name.value, unitCode: c.unitCode,
                                          unitName: try r.unit(c.unitCode)?.unit.name, role: c.isDependant ? "眷屬" : "本人",
                                          relation: c.relation, category: c.category, insuredAmount: c.insuredAmount,
-                                         startDate: c.startDate, status: c.status)
+                                         startDate: c.enrolledOn, status: c.status)
                 }
                 return InsuranceStatus(personID: personID, name: try r.person(personID)?.name.value, asOf: day,
                                        coverage: try own.map(line), dependants: try dependants.map(line))

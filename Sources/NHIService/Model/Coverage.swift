@@ -27,6 +27,12 @@ public enum CoverageStatus: String, Sendable, Hashable, Codable {
 }
 
 /// One period of a person's insurance with a unit (the result of converted filings).
+///
+/// A person's coverage is a dated history: each period has its own status, insured amount
+/// and category, from ``startDate`` up to (not including) ``endDate``. A filing that changes
+/// any of them from a day on splits the period in force that day, so a query about a day or
+/// a month reads the period in force then. Periods that follow each other without a gap form
+/// one enrolment, which began on ``enrolledOn`` (the 加保日 shown on rosters and proofs).
 public struct Coverage: Sendable, Hashable, Codable, Identifiable {
     public let id: Int64
     public let unitCode: UnitCode
@@ -42,10 +48,13 @@ public struct Coverage: Sendable, Hashable, Codable, Identifiable {
     public var endDate: CalendarDate?
     public var status: CoverageStatus
     public var foreignNational: Bool
+    /// The first day of the enrolment this period belongs to (加保日); the period's own
+    /// ``startDate`` when it is the enrolment's first.
+    public let enrolledOn: CalendarDate
 
     public init(id: Int64, unitCode: UnitCode, personID: PersonalID, principalID: PersonalID?, relation: DependantRelation?,
                 category: InsuredCategory, insuredAmount: Money, startDate: CalendarDate, endDate: CalendarDate?,
-                status: CoverageStatus, foreignNational: Bool) {
+                status: CoverageStatus, foreignNational: Bool, enrolledOn: CalendarDate? = nil) {
         self.id = id
         self.unitCode = unitCode
         self.personID = personID
@@ -57,6 +66,7 @@ public struct Coverage: Sendable, Hashable, Codable, Identifiable {
         self.endDate = endDate
         self.status = status
         self.foreignNational = foreignNational
+        self.enrolledOn = enrolledOn ?? startDate
     }
 
     /// Whether this is a dependant's coverage.

@@ -53,6 +53,7 @@ extension NHIService {
             for c in covered where c.isDependant && c.status == .active { dependants[c.principalID!, default: 0] += 1 }
             let calculator = PremiumCalculator(tables: core.tables)
             var lines: [PremiumDetailLine] = []
+            var unbillable: [UnbillablePerson] = []
             for c in covered where !c.isDependant {
                 let name = try r.person(c.personID)?.name.value ?? ""
                 guard c.status == .active else {
@@ -61,37 +62,77 @@ extension NHIService {
                                                    note: c.status == .suspended ? "停保" : "育嬰留職停薪"))
                     continue
                 }
-                let premium: NHIPremium
                 do {
-                    premium = try calculator.nhi(insuredAmount: c.insuredAmount, on: monthEnd, category: c.category,
-                                                 dependants: dependants[c.personID] ?? 0)
+                    // An amount that is no longer a grade of the month's table is carried into it
+                    // (重載金額) rather than stopping the bill.
+                    let amount = try core.tables.regraded(c.insuredAmount, on: monthEnd)
+                    let premium = try calculator.nhi(insuredAmount: amount, on: monthEnd, category: c.category,
+                                                     dependants: dependants[c.personID] ?? 0)
+                    lines.append(PremiumDetailLine(personID: c.personID, name: name, category: c.category, insuredAmount: amount,
+                                                   dependants: dependants[c.personID] ?? 0, insuredShare: premium.insured,
+                                                   unitShare: premium.unit, governmentShare: premium.government,
+                                                   note: amount == c.insuredAmount ? nil : "重載金額 \(c.insuredAmount.grouped) → \(amount.grouped)"))
                 } catch {
-                    throw ServiceError(.premiumCalculation, wrapping: error, context: ["person": c.personID.masked])
+                    unbillable.append(UnbillablePerson(personID: c.personID, name: name, insuredAmount: c.insuredAmount,
+                                                       code: error.errorCode, message: error.message, messageEn: error.messageEn))
                 }
-                lines.append(PremiumDetailLine(personID: c.personID, name: name, category: c.category, insuredAmount: c.insuredAmount,
-                                               dependants: dependants[c.personID] ?? 0, insuredShare: premium.insured,
-                                               unitShare: premium.unit, governmentShare: premium.government, note: nil))
             }
-            return PremiumDetail(unitCode: unit, month: month, lines: lines)
+            return PremiumDetail(unitCode: unit, month: month, lines: lines, unbillable: unbillable)
         }
 
         /// Issues the general-premium bills of a month for every unit with coverage (the
         /// monthly billing job). Idempotent: a bill that exists is not issued again.
+        ///
+        /// A month already billed is never rewritten: when filings converted since a unit's
+        /// previous bill changed an earlier month (a retroactive enrolment, withdrawal,
+        /// adjustment or suspension), the difference between that month recomputed now and
+        /// what its bills charged becomes an adjustment line (追溯調整) on this bill. Months
+        /// before the unit's billing baseline (an imported roster) and more than 60 months
+        /// back are not reopened. People whose premium cannot be computed are reported in the
+        /// premium detail; everyone else is billed.
         @discardableResult
         public func issueBills(month: ROCMonth) throws(ServiceError) -> [PremiumBill] {
             let now = core.clock.now
             return try core.write { w in
                 var issued: [PremiumBill] = []
                 for unit in try w.unitsWithCoverage(on: month.lastDay) where try w.bill(payerKey: unit.rawValue, month: month, category: .general) == nil {
-                    let amount = try detail(w, unit: unit, month: month).amountDue
-                    let bill = PremiumBill(id: 0, payerKey: unit.rawValue, month: month, category: .general, amount: amount,
-                                           dueDate: PremiumCalculator.dueDate(of: month), issuedAt: now, paid: .zero)
-                    let id = try w.insert(bill)
+                    let detail = try detail(w, unit: unit, month: month)
+                    let id = try w.insert(PremiumBill(id: 0, payerKey: unit.rawValue, month: month, category: .general, amount: .zero,
+                                                      dueDate: PremiumCalculator.dueDate(of: month), issuedAt: now, paid: .zero))
+                    try w.insert(BillLine(billID: id, month: month, kind: .premium, amount: detail.amountDue))
+                    for (earlier, difference) in try adjustments(w, unit: unit, before: month) {
+                        try w.insert(BillLine(billID: id, month: earlier, kind: .adjustment, amount: difference))
+                    }
                     issued.append(try w.bill(id: id)!)
                 }
                 try core.record(w, .system, unit: nil, action: "bill.issue", target: month.compact, detail: "\(issued.count) bills")
                 return issued
             }
+        }
+
+        /// Earlier months whose premium, recomputed now, differs from what the unit's bills
+        /// charged for them, with the difference; only months reached by filings converted
+        /// since the unit's last bill.
+        func adjustments(_ r: any StoreReader, unit: UnitCode, before month: ROCMonth) throws -> [(ROCMonth, Money)] {
+            let key = unit.rawValue
+            let lastBill = try r.bills(payerKey: key).filter { $0.category == .general && $0.month < month }.max { $0.issuedAt < $1.issuedAt }
+            let since = lastBill?.issuedAt ?? .distantPast
+            let from = try lastBill.map { CalendarDate.today(at: $0.issuedAt).adding(days: -62) } ?? CalendarDate(iso: "1995-03-01")
+            let changed = try r.filings(unit: unit, filedFrom: from, through: core.clock.today, staffID: nil)
+                .filter { $0.status == .accepted && ($0.convertedAt ?? .distantPast) > since }
+            guard let earliest = changed.map(\.effectiveDate).min() else { return [] }
+            var first = try ROCMonth(earliest)
+            first = max(first, month.adding(months: -60))
+            if let baseline = try r.billingBaseline(unit: unit) { first = max(first, baseline) }
+            var result: [(ROCMonth, Money)] = []
+            var m = first
+            while m < month {
+                let now = try detail(r, unit: unit, month: m).amountDue
+                let charged = try r.billed(payerKey: key, month: m, category: .general) ?? .zero
+                if now != charged { result.append((m, now - charged)) }
+                m = m.adding(months: 1)
+            }
+            return result
         }
 
         /// Issues a supplementary-premium bill (a unit's employer supplementary premium under
@@ -108,17 +149,46 @@ extension NHIService {
         }
 
         /// Records a payment of a bill.
+        ///
+        /// A premium paid after its grace period owes the late fee accrued on the amount paid
+        /// (滯納金): it is kept as its own item (a ``PremiumBill/Category/lateFee`` bill of the
+        /// same month) until paid, so paying the premium alone never makes the fee vanish.
+        /// A partial payment settles premium first; the rest of the premium stays unpaid and
+        /// goes on accruing its own fee.
         @discardableResult
         public func recordPayment(bill id: Int64, amount: Money, paidOn: CalendarDate, channel: String = "counter") throws(ServiceError) -> PremiumBill {
             guard amount > .zero else { throw ServiceError(.paymentAmount) }
+            let calculator = PremiumCalculator(tables: core.tables)
             return try core.write { w in
                 guard let bill = try w.bill(id: id) else { throw ServiceError(.billNotFound) }
                 guard amount <= bill.unpaid else { throw ServiceError(.paymentAmount, context: ["unpaid": bill.unpaid.grouped]) }
                 _ = try w.insert(PremiumPayment(id: 0, billID: id, amount: amount, paidOn: paidOn, channel: channel))
+                if bill.category != .lateFee {
+                    let fee: Money
+                    do {
+                        fee = try calculator.lateFee(unpaid: amount, dueDate: bill.dueDate, paymentDate: paidOn,
+                                                     payer: Self.lateFeePayer(bill.payerKey)).fee
+                    } catch {
+                        throw ServiceError(.premiumCalculation, wrapping: error)
+                    }
+                    if fee > .zero {
+                        var feeBill = try w.bill(payerKey: bill.payerKey, month: bill.month, category: .lateFee)
+                        if feeBill == nil {
+                            let feeID = try w.insert(PremiumBill(id: 0, payerKey: bill.payerKey, month: bill.month, category: .lateFee,
+                                                                 amount: .zero, dueDate: paidOn, issuedAt: core.clock.now, paid: .zero))
+                            feeBill = try w.bill(id: feeID)
+                        }
+                        try w.insert(BillLine(billID: feeBill!.id, month: bill.month, kind: .lateFee, amount: fee))
+                    }
+                }
                 try core.record(w, .system, unit: UnitCode(parsing: bill.payerKey) as UnitCode?, action: "payment.record",
                                 target: "bill #\(id)", detail: amount.grouped)
                 return try w.bill(id: id)!
             }
+        }
+
+        static func lateFeePayer(_ payerKey: String) -> LateFeePayer {
+            (try? UnitCode(parsing: payerKey)) != nil ? .unit : .withholdingAgent
         }
 
         /// The unit's unpaid premiums with the late fee each would carry if paid on
@@ -132,10 +202,15 @@ extension NHIService {
                 throw ServiceError(.paymentDateTooSoon, context: ["earliest": Self.addingWorkingDays(4, to: today).iso])
             }
             let calculator = PremiumCalculator(tables: core.tables)
-            let payer: LateFeePayer = (try? UnitCode(parsing: payerKey)) != nil ? .unit : .withholdingAgent
+            let payer = Self.lateFeePayer(payerKey)
             return try core.read { r in
-                try r.bills(payerKey: payerKey).filter { $0.unpaid > .zero }.map { bill in
+                try payerBills(r, payerKey).filter { $0.unpaid > .zero }.map { bill in
                     do {
+                        // A late fee bears no fee of its own.
+                        if bill.category == .lateFee {
+                            return UnpaidPremium(bill: bill, lateFee: try calculator.lateFee(unpaid: bill.unpaid, dueDate: expectedPaymentDate,
+                                                                                           paymentDate: expectedPaymentDate, payer: payer))
+                        }
                         return UnpaidPremium(bill: bill, lateFee: try calculator.lateFee(unpaid: bill.unpaid, dueDate: bill.dueDate,
                                                                                        paymentDate: expectedPaymentDate, payer: payer))
                     } catch {
@@ -184,7 +259,17 @@ extension NHIService {
         /// Bills of a payer.
         public func bills(payerKey: String, by caller: Caller) throws(ServiceError) -> [PremiumBill] {
             try authorise(payerKey, caller)
-            return try core.read { try $0.bills(payerKey: payerKey) }
+            return try core.read { try payerBills($0, payerKey) }
+        }
+
+        /// A payer's bills; for a unit also the supplementary-premium slips of its UBN (the
+        /// DPR imports it made as payer).
+        func payerBills(_ r: any StoreReader, _ payerKey: String) throws -> [PremiumBill] {
+            var bills = try r.bills(payerKey: payerKey)
+            if let unit = try? UnitCode(parsing: payerKey), let ubn = try r.unit(unit)?.unit.ubn {
+                bills += try r.bills(payerKey: ubn.rawValue)
+            }
+            return bills.sorted { ($0.month, $0.category.rawValue, $0.id) < ($1.month, $1.category.rawValue, $1.id) }
         }
 
         private func authorise(_ payerKey: String, _ caller: Caller) throws(ServiceError) {

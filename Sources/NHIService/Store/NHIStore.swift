@@ -61,6 +61,14 @@ public protocol StoreReader {
     func bill(payerKey: String, month: ROCMonth, category: PremiumBill.Category) throws -> PremiumBill?
     func bills(payerKey: String) throws -> [PremiumBill]
     func payments(bill: Int64) throws -> [PremiumPayment]
+    /// A bill's lines, in order.
+    func billLines(bill: Int64) throws -> [BillLine]
+    /// What the payer's bills of a category have charged for a premium month so far (its
+    /// premium line plus every adjustment for it); nil when no bill has a line for it.
+    func billed(payerKey: String, month: ROCMonth, category: PremiumBill.Category) throws -> Money?
+    /// The first premium month the store may bill a unit for (months before it are outside
+    /// the store's billing history, e.g. before an imported roster); nil when not set.
+    func billingBaseline(unit: UnitCode) throws -> ROCMonth?
     func slipDownloads(bill: Int64, on day: CalendarDate) throws -> Int
     /// Units that have any coverage in force on a day (for the billing job).
     func unitsWithCoverage(on day: CalendarDate) throws -> [UnitCode]
@@ -68,6 +76,8 @@ public protocol StoreReader {
     // Supplementary premiums (DPR)
     func dprImport(fileSHA256: String) throws -> DPRImportRecord?
     func dprDetails(ubn: UBN) throws -> [StoredDPRDetail]
+    /// The premiums an import stored, summed by payment month.
+    func dprPremiumsByMonth(importID: Int64) throws -> [ROCMonth: Money]
 
     // Batch registration jobs
     func batchJob(id: Int64) throws -> BatchRegistrationJob?
@@ -103,6 +113,8 @@ public protocol StoreWriter: StoreReader {
 
     func insert(_ coverage: Coverage) throws -> Int64
     func update(_ coverage: Coverage) throws
+    /// Removes a coverage period (one that a withdrawal made void before it began).
+    func delete(coverage id: Int64) throws
 
     func insert(_ application: CardApplication) throws -> Int64
     func upsert(_ subscription: EPaymentSubscription) throws
@@ -120,6 +132,10 @@ public protocol StoreWriter: StoreReader {
 
     func insert(_ bill: PremiumBill) throws -> Int64
     func insert(_ payment: PremiumPayment) throws -> Int64
+    /// Adds a line to its bill (the bill's amount grows by the line's amount).
+    func insert(_ line: BillLine) throws
+    /// Sets the first premium month the store may bill a unit for.
+    func setBillingBaseline(unit: UnitCode, month: ROCMonth) throws
     func recordSlipDownload(bill: Int64, on day: CalendarDate) throws
 
     /// Inserts a DPR import record (ignoring its `id`) and returns the new ID.

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import NHICore
 import NHIFormats
+import NHIGrades
 
 /// One confirmed DPR import (補充保險費明細申報): the file, its payer and period, and what it added.
 public struct DPRImportRecord: Sendable, Hashable, Codable, Identifiable {
@@ -120,6 +121,10 @@ extension NHIService {
             let name = (input.name as NSString).lastPathComponent
             var options = options
             if options.fileName == nil { options.fileName = name }
+            // Every detail's premium is recomputed by the rules in force on its payment date;
+            // a premium that differs is an error on its row, even when the totals agree.
+            let tables = core.tables
+            options.expectedPremium = { detail, code in Self.expectedPremium(detail, code: code, tables: tables) }
             let report: DPRCheckReport
             do { report = try DPRReader(options).check(.bytes(bytes, name: input.name)) } catch {
                 throw ServiceError(.dprFileUnreadable, wrapping: error, context: ["file": name])
@@ -132,6 +137,7 @@ extension NHIService {
             let ubn = file.unit.ubn, code = file.unit.incomeCode
             let now = core.clock.now
             return try core.write { w in
+                try authorise(w, ubn: ubn, caller)
                 let previous = try w.dprImport(fileSHA256: sha)
                 let hashes = file.details.map { $0.contentHash(ubn: ubn, incomeCode: code) }
                 var record = DPRImportRecord(id: 0, fileName: name, fileSHA256: sha, ubn: ubn, incomeCode: code,
@@ -145,10 +151,53 @@ extension NHIService {
                                          periodStart: file.unit.periodStart, periodEnd: file.unit.periodEnd, imported: inserted,
                                          duplicates: hashes.count - inserted, importedAt: now, importedBy: caller.description)
                 try w.update(record)
-                try core.record(w, caller, unit: nil, action: "dpr.import", target: "DPR #\(id) \(ubn.rawValue)",
+                // The newly stored premiums become the payer's supplementary-premium slip of
+                // each payment month (繳款書), shown by bills and unpaid.
+                for (month, premium) in try w.dprPremiumsByMonth(importID: id).sorted(by: { $0.key < $1.key }) where premium > .zero {
+                    var bill = try w.bill(payerKey: ubn.rawValue, month: month, category: .supplementary)
+                    if bill == nil {
+                        let billID = try w.insert(PremiumBill(id: 0, payerKey: ubn.rawValue, month: month, category: .supplementary,
+                                                              amount: .zero, dueDate: PremiumCalculator.dueDate(of: month),
+                                                              issuedAt: now, paid: .zero))
+                        bill = try w.bill(id: billID)
+                    }
+                    try w.insert(BillLine(billID: bill!.id, month: month, kind: .premium, amount: premium))
+                }
+                try core.record(w, caller, unit: caller.unitCode, action: "dpr.import", target: "DPR #\(id) \(ubn.rawValue)",
                                 detail: "\(name) imported \(inserted) duplicates \(hashes.count - inserted) sha256 \(sha.prefix(12))")
                 return DPRImportResult(file: name, importID: id, imported: inserted, duplicates: hashes.count - inserted, rejected: 0,
                                        errors: [], warnings: report.warnings, previousImport: previous)
+            }
+        }
+
+        /// The import is made by the payer: staff of the insured unit whose UBN (or agent
+        /// UBN) the file carries, or the service's own job. The UBN must be registered.
+        func authorise(_ r: any StoreReader, ubn: UBN, _ caller: Caller) throws {
+            let units = try r.units(withUBN: ubn)
+            let withholding = try r.withholdingUnit(ubn)
+            guard !units.isEmpty || withholding != nil else {
+                throw ServiceError(.dprPayerNotRegistered, context: ["ubn": ubn.rawValue])
+            }
+            if caller.standing == .system { return }
+            guard let code = caller.unitCode, caller.isStaff(of: code), let account = try r.unit(code),
+                  account.unit.ubn == ubn || account.agentUBNs.contains(ubn) else {
+                throw ServiceError(.dprNotPayer, context: ["ubn": ubn.rawValue, "caller": caller.description])
+            }
+        }
+
+        /// The premium the rules give for a detail, or nil when it cannot be computed from
+        /// the file alone.
+        static func expectedPremium(_ detail: DPRDetailRecord, code: DPRIncomeCode, tables: GradeTables) -> Money? {
+            guard let income = IncomeCode(rawValue: code.rawValue) else { return nil }
+            let calculator = PremiumCalculator(tables: tables)
+            let paidOn = detail.paymentDate.gregorian
+            switch detail.codeFields {
+            case .bonus(_, let insuredAmount, let yearToDate, _):
+                let earlier = max(.zero, yearToDate - detail.amount)
+                return try? calculator.supplementary(code: income, payment: detail.amount, paidOn: paidOn, insuredAmount: insuredAmount,
+                                                     earlierBonusesThisYear: earlier).premium
+            case .other:
+                return try? calculator.supplementary(code: income, payment: detail.amount, paidOn: paidOn).premium
             }
         }
 

@@ -45,18 +45,31 @@ struct FilingCommand: ParsableCommand {
                 role = .foreignNational
             }
             let monthly = try salary.map(parseMoney)
-            let insured = try amount.map(parseMoney)
-                ?? (monthly.map { try service.tables.defaultInsuredAmount(salary: $0, on: effectiveDate, category: category) } ?? .zero)
+            let insured: Money
+            if let amount {
+                insured = try parseMoney(amount)
+            } else if let monthly {
+                insured = try service.tables.defaultInsuredAmount(salary: monthly, on: effectiveDate, category: category)
+            } else if category.defaultsToTopGrade {
+                // Employers, the self-employed and professionals default to the top grade.
+                insured = try service.tables.table(.nhi, on: effectiveDate).top.amount
+            } else if dependantOf != nil {
+                insured = .zero  // a dependant carries the insured person's amount
+            } else {
+                throw ValidationError("請以 --amount 填投保金額或以 --salary 填月薪資總額 — give the insured amount (--amount) or the monthly salary (--salary)")
+            }
             var labour: LabourSide?
             if family == .threeInOne {
                 let wage = monthly ?? insured
-                labour = LabourSide(monthlySalary: wage, labourInsuranceSalary: try labourSalary.map(parseMoney) ?? insured,
-                                    pensionWage: try pensionWage.map(parseMoney) ?? insured)
+                labour = LabourSide(
+                    monthlySalary: wage,
+                    labourInsuranceSalary: try labourSalary.map(parseMoney) ?? service.tables.lookup(salary: wage, on: effectiveDate, kind: .labour).insuredAmount,
+                    pensionWage: try pensionWage.map(parseMoney) ?? service.tables.lookup(salary: wage, on: effectiveDate, kind: .pension).insuredAmount)
             }
             let filing = try service.filings.enrol(EnrolmentRequest(
                 family: family, role: role, personID: try parsePersonalID(id), name: try PersonName(name), birthDate: try parseDate(birthDate),
                 category: category, eligibilityReason: reason, effectiveDate: effectiveDate, insuredAmount: insured,
-                labour: labour, attachments: try documents.map(loadDocument)), by: caller)
+                labour: labour, attachments: try documents.map(loadDocument), monthlySalary: monthly), by: caller)
             printFilings([filing], json: options.json)
         }
     }
@@ -86,14 +99,27 @@ struct FilingCommand: ParsableCommand {
         @Option var family: FilingFamily = .nhiOnly
         @Option(help: "身分證號") var id: String
         @Option(help: "調整後投保金額") var amount: String
+        @Option(help: "調整後月薪資總額 (the amount may not be below its grade)") var salary: String?
+        @Option(name: .customLong("labour-salary"), help: "調整後勞保投保薪資 (three-in-one; default: the salary's labour grade)") var labourSalary: String?
+        @Option(name: .customLong("pension-wage"), help: "調整後勞退月提繳工資 (three-in-one; default: the salary's pension grade)") var pensionWage: String?
         @Flag(name: .customLong("employer-lowering"), help: "雇主投保金額調降") var employerLowering = false
         @Option(name: .customLong("document"), help: "證明文件, repeatable") var documents: [String] = []
 
         func run() throws {
             let service = try options.service()
+            let newAmount = try parseMoney(amount)
+            let monthly = try salary.map(parseMoney)
+            var labour: LabourSide?
+            if family == .threeInOne {
+                let wage = monthly ?? newAmount, effective = EffectiveDateRules.salaryAdjustment(filedOn: service.clock.today)
+                labour = LabourSide(
+                    monthlySalary: wage,
+                    labourInsuranceSalary: try labourSalary.map(parseMoney) ?? service.tables.lookup(salary: wage, on: effective, kind: .labour).insuredAmount,
+                    pensionWage: try pensionWage.map(parseMoney) ?? service.tables.lookup(salary: wage, on: effective, kind: .pension).insuredAmount)
+            }
             let filing = try service.filings.adjustSalary(SalaryAdjustmentRequest(
-                family: family, personID: try parsePersonalID(id), newAmount: try parseMoney(amount), employerLowering: employerLowering,
-                attachments: try documents.map(loadDocument)), by: try options.caller(service))
+                family: family, personID: try parsePersonalID(id), newAmount: newAmount, employerLowering: employerLowering,
+                labour: labour, attachments: try documents.map(loadDocument), monthlySalary: monthly), by: try options.caller(service))
             printFilings([filing], json: options.json)
         }
     }
@@ -225,9 +251,18 @@ func printFilings(_ filings: [Filing], json: Bool) {
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "convert", abstract: "轉檔 — Run the nightly conversion (and forward the labour side).")
     @OptionGroup var options: ServiceOptions
+    @Option(name: .customLong("billing-period"),
+            help: "計費期間 The days of the month whose filings wait in the staging area, FIRST-LAST (default 11-14; some NHI screens say 13-16).")
+    var billingPeriod: String = "11-14"
 
     func run() throws {
-        let service = try options.service()
+        let base = try options.service()
+        let parts = billingPeriod.split(separator: "-").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 2, let first = parts[0], let last = parts[1], 1 <= first, first <= last, last <= 31 else {
+            throw ValidationError("--billing-period: 應為「起日-迄日」，例如 11-14 — expected FIRST-LAST days of the month, e.g. 11-14")
+        }
+        let service = NHIService(store: base.store, clock: base.clock, passwords: base.passwords, tables: base.tables,
+                                 billingPeriod: first...last)
         let forwarded = try service.filings.forwardLabourSide()
         let report = try service.filings.runNightlyConversion()
         if options.json {

@@ -64,4 +64,37 @@ extension SQLiteSession {
             ON CONFLICT(bill_id, day) DO UPDATE SET count = count + 1
             """, arguments: [bill, day.iso])
     }
+
+    func billLines(bill: Int64) throws -> [BillLine] {
+        try Row.fetchAll(db, sql: "SELECT * FROM bill_line WHERE bill_id = ? ORDER BY id", arguments: [bill]).map { row in
+            guard let kind = BillLine.Kind(rawValue: row["kind"]) else { throw ServiceError(.storeCorrupt, context: ["column": "kind"]) }
+            return BillLine(billID: row["bill_id"], month: try row.required("month", ROCMonth.init(parsing:)), kind: kind,
+                            amount: Money(row["amount"] as Int64))
+        }
+    }
+
+    func billed(payerKey: String, month: ROCMonth, category: PremiumBill.Category) throws -> Money? {
+        try Int64.fetchOne(db, sql: """
+            SELECT SUM(l.amount) FROM bill_line l JOIN bill b ON b.id = l.bill_id
+            WHERE b.payer_key = ? AND b.category = ? AND l.month = ? AND l.kind IN ('premium', 'adjustment')
+            """, arguments: [payerKey, category.rawValue, month.compact]).map { Money($0) }
+    }
+
+    func billingBaseline(unit: UnitCode) throws -> ROCMonth? {
+        try String.fetchOne(db, sql: "SELECT month FROM billing_baseline WHERE unit_code = ?", arguments: [unit.rawValue])
+            .map { try StoreCodec.parse($0, ROCMonth.init(parsing:)) }
+    }
+
+    func insert(_ line: BillLine) throws {
+        try db.execute(sql: "INSERT INTO bill_line (bill_id, month, kind, amount) VALUES (?, ?, ?, ?)",
+                       arguments: [line.billID, line.month.compact, line.kind.rawValue, line.amount.amount])
+        try db.execute(sql: "UPDATE bill SET amount = amount + ? WHERE id = ?", arguments: [line.amount.amount, line.billID])
+    }
+
+    func setBillingBaseline(unit: UnitCode, month: ROCMonth) throws {
+        try db.execute(sql: """
+            INSERT INTO billing_baseline (unit_code, month) VALUES (?, ?)
+            ON CONFLICT(unit_code) DO UPDATE SET month = MAX(month, excluded.month)
+            """, arguments: [unit.rawValue, month.compact])
+    }
 }

@@ -65,7 +65,7 @@ extension SQLiteSession {
 
     // MARK: Coverage
 
-    static let coverageColumns = "id, unit_code, person_id, principal_id, relation, category, insured_amount, start_date, end_date, status, foreign_national"
+    static let coverageColumns = "id, unit_code, person_id, principal_id, relation, category, insured_amount, start_date, end_date, status, foreign_national, COALESCE(enrolled_date, start_date) AS enrolled_date"
 
     static func coverage(from row: Row) throws -> Coverage {
         Coverage(id: row["id"],
@@ -87,7 +87,8 @@ extension SQLiteSession {
                      guard let s = CoverageStatus(rawValue: text) else { throw ServiceError(.storeCorrupt) }
                      return s
                  },
-                 foreignNational: row["foreign_national"])
+                 foreignNational: row["foreign_national"],
+                 enrolledOn: try row.required("enrolled_date", CalendarDate.init(iso:)))
     }
 
     func coverages(person: PersonalID) throws -> [Coverage] {
@@ -106,7 +107,7 @@ extension SQLiteSession {
     func roster(unit: UnitCode, on date: CalendarDate) throws -> [RosterLine] {
         let raw = RawStatement(try db.cachedStatement(sql: """
             SELECT person_id, COALESCE(person_name, ''), person_birth_date, principal_id, relation, category, insured_amount,
-                   start_date, status
+                   COALESCE(enrolled_date, start_date), status
             FROM coverage
             WHERE unit_code = ? AND start_date <= ? AND (end_date IS NULL OR end_date > ?)
             """))
@@ -148,8 +149,8 @@ extension SQLiteSession {
     func insert(_ c: Coverage) throws -> Int64 {
         let raw = RawStatement(try db.cachedStatement(sql: """
             INSERT INTO coverage (unit_code, person_id, principal_id, relation, category, insured_amount, start_date, end_date, status,
-                                  foreign_national, person_name, person_birth_date)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,
+                                  foreign_national, enrolled_date, person_name, person_birth_date)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,
                     (SELECT name FROM person WHERE id = ?2), (SELECT birth_date FROM person WHERE id = ?2))
             """))
         raw.bind(1, c.unitCode.rawValue)
@@ -162,6 +163,7 @@ extension SQLiteSession {
         raw.bind(8, c.endDate?.iso)
         raw.bind(9, c.status.rawValue)
         raw.bind(10, c.foreignNational)
+        raw.bind(11, c.enrolledOn.iso)
         try raw.execute(in: db)
         return db.lastInsertedRowID
     }
@@ -170,6 +172,10 @@ extension SQLiteSession {
         try db.execute(sql: """
             UPDATE coverage SET category = ?, insured_amount = ?, end_date = ?, status = ? WHERE id = ?
             """, arguments: [c.category.rawValue, c.insuredAmount.amount, c.endDate?.iso, c.status.rawValue, c.id])
+    }
+
+    func delete(coverage id: Int64) throws {
+        try db.execute(sql: "DELETE FROM coverage WHERE id = ?", arguments: [id])
     }
 
     // MARK: Audit and outbox

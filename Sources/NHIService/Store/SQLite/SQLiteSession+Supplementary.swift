@@ -21,6 +21,17 @@ extension SQLiteSession {
         }
     }
 
+    func dprPremiumsByMonth(importID: Int64) throws -> [ROCMonth: Money] {
+        var result: [ROCMonth: Money] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT substr(payment_date, 1, 7) AS month, SUM(premium) AS premium FROM dpr_detail WHERE import_id = ? GROUP BY 1
+            """, arguments: [importID]) {
+            let month = try StoreCodec.parse((row["month"] as String) + "-01", CalendarDate.init(iso:))
+            result[try ROCMonth(month)] = Money(row["premium"] as Int64)
+        }
+        return result
+    }
+
     func insert(_ record: DPRImportRecord) throws -> Int64 {
         try db.execute(sql: "INSERT INTO dpr_import (file_sha256, ubn, data) VALUES (?, ?, '{}')",
                        arguments: [record.fileSHA256, record.ubn.rawValue])

@@ -273,6 +273,38 @@ extension SQLiteStore {
                 END;
                 """)
         }
+        migrator.registerMigration("v10-coverage-periods") { db in
+            // Coverage is a dated history of periods; a status or amount change splits a
+            // period, and the roster shows the enrolment's first day (加保日), kept on each
+            // period of the enrolment.
+            try db.execute(sql: """
+                ALTER TABLE coverage ADD COLUMN enrolled_date TEXT;
+                UPDATE coverage SET enrolled_date = start_date;
+                DROP INDEX coverage_roster;
+                CREATE INDEX coverage_roster ON coverage(unit_code, start_date, end_date, person_id, principal_id, relation,
+                                                         category, insured_amount, enrolled_date, status, person_name, person_birth_date);
+                """)
+        }
+        migrator.registerMigration("v11-bill-lines") { db in
+            // A bill is the sum of its lines: the month's premium, adjustments for earlier
+            // months changed by later filings, late fees. Bills issued before get one premium line.
+            try db.execute(sql: """
+                CREATE TABLE bill_line (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    bill_id INTEGER NOT NULL REFERENCES bill(id),
+                    month TEXT NOT NULL,             -- ROC yyyMM the line is for
+                    kind TEXT NOT NULL,              -- premium | adjustment | lateFee
+                    amount INTEGER NOT NULL
+                );
+                CREATE INDEX bill_line_bill ON bill_line(bill_id);
+                CREATE INDEX bill_line_month ON bill_line(month, bill_id);
+                INSERT INTO bill_line (bill_id, month, kind, amount) SELECT id, month, 'premium', amount FROM bill;
+                CREATE TABLE billing_baseline (
+                    unit_code TEXT PRIMARY KEY,
+                    month TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }()
 }

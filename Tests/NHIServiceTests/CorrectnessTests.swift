@@ -1,0 +1,289 @@
+import Foundation
+import NHICore
+import NHIFormats
+import NHIService
+import Testing
+
+/// Correctness as employers meet it: each test is named after the item of the issue it
+/// covers and failed on the code before the fix.
+@Suite("Correctness: dated coverage, billing that never blocks, late fees kept, unit boundaries")
+struct CorrectnessTests {
+    static func month(_ text: String) -> ROCMonth { try! ROCMonth(parsing: text) }
+    static func day(_ text: String) -> CalendarDate { try! CalendarDate(iso: text) }
+
+    // MARK: 1. A retroactive enrolment stops billing for every unit
+
+    @Test("1. A retroactive enrolment on a 2024 grade is re-graded when the 2025 and 2026 tables come in; billing goes on")
+    func retroactiveEnrolmentIsRegraded() throws {
+        let x = try FilingFixture()
+        let late = FilingFixture.person(300)
+        let other = FilingFixture.person(301)
+        _ = try x.enrol(late, amount: 28_800, effective: Self.day("2024-03-01"))
+        _ = try x.enrol(other, amount: 36_300, effective: Self.day("2026-01-01"))
+        try x.convert()
+        let periods = try x.coverage(late).sorted { $0.startDate < $1.startDate }
+        #expect(periods.first?.insuredAmount == 28_800, "the months of 2024 keep the amount filed")
+        let now = try #require(periods.last)
+        #expect(now.startDate.iso == "2026-01-01" && now.insuredAmount == 29_500, "re-graded on the 2026 table (重載金額)")
+        #expect(periods.allSatisfy { $0.enrolledOn.iso == "2024-03-01" }, "one enrolment: 加保日 stays 2024-03-01")
+        // The roster shows the enrolment date, not the start of the re-graded period.
+        let roster = try x.service.roster.inForce(unit: x.unit, on: Self.day("2026-11-23"), by: x.admin)
+        #expect(roster.first { $0.personID == late }?.startDate.iso == "2024-03-01")
+
+        x.nextMorning()
+        let detail = try x.service.premiums.detail(unit: x.unit, month: Self.month("11511"), by: x.admin)
+        #expect(detail.unbillable.isEmpty)
+        #expect(detail.lines.first { $0.personID == late }?.insuredShare == 458, "29,500 → 458 (official 2026 row)")
+        let bills = try x.service.premiums.issueBills(month: Self.month("11511"))
+        #expect(bills.count == 1)
+        let lines = try x.f.database.store.read { try $0.billLines(bill: bills[0].id) }
+        #expect(lines.first?.kind == .premium && lines.first?.month == Self.month("11511"))
+        // The months before the first bill were never billed: each is an adjustment line.
+        let march2024 = try #require(lines.first { $0.month == Self.month("11303") })
+        #expect(march2024.kind == .adjustment && march2024.amount > .zero)
+        #expect(bills[0].amount == lines.reduce(.zero) { $0 + $1.amount })
+    }
+
+    @Test("1. A person whose amount cannot be billed is reported with the reason; the bill is still issued")
+    func unbillablePersonIsReported() throws {
+        let x = try FilingFixture()
+        let old = FilingFixture.person(310)
+        // Coverage from before the first bundled table (2022): no table prices December 2021.
+        try x.f.database.store.write { w in
+            try w.upsert(Person(id: old, name: try PersonName("舊員工"), birthDate: Self.day("1970-01-01")))
+            _ = try w.insert(Coverage(id: 0, unitCode: x.unit, personID: old, principalID: nil, relation: nil, category: .employee,
+                                      insuredAmount: 36_300, startDate: Self.day("2021-06-01"), endDate: nil, status: .active,
+                                      foreignNational: false))
+        }
+        let detail = try x.service.premiums.detail(unit: x.unit, month: Self.month("11012"), by: x.admin)
+        let reported = try #require(detail.unbillable.first)
+        #expect(reported.personID == old && reported.code == "table.notInForce" && !reported.message.isEmpty && !reported.messageEn.isEmpty)
+        #expect(try x.service.premiums.issueBills(month: Self.month("11012")).count == 1, "the bill is issued, not stopped")
+        let now = try x.service.premiums.detail(unit: x.unit, month: Self.month("11511"), by: x.admin)
+        #expect(now.unbillable.isEmpty && now.lines.first?.insuredShare == 563, "36,300 × 5.17 % × 30 %")
+    }
+
+    // MARK: 2. A dated status change rewrites history
+
+    @Test("2. Parental leave from 2027-01-20 leaves December 2026 as it was; the roster on 2026-12-08 shows the person active")
+    func datedStatusChangeKeepsHistory() throws {
+        let x = try FilingFixture()
+        let parent = FilingFixture.person(320, sex: .female)
+        _ = try x.enrol(parent, amount: 45_800, effective: Self.day("2026-01-01"))
+        try x.convert()
+        x.nextMorning()
+        let before = try x.service.premiums.detail(unit: x.unit, month: Self.month("11512"), by: x.admin).amountDue
+        #expect(before > .zero)
+        _ = try x.service.filings.changeStatus(StatusChangeRequest(kind: .parentalLeave, personID: parent,
+                                                                   date: Self.day("2027-01-20"), reason: "育嬰"), by: x.op1)
+        // A salary adjustment filed the same day (effective 2026-12-01) must not end the leave.
+        _ = try x.service.filings.adjustSalary(SalaryAdjustmentRequest(personID: parent, newAmount: 48_200), by: x.op1)
+        #expect(try x.convert().accepted == 2)
+        let roster = try x.service.roster.inForce(unit: x.unit, on: Self.day("2026-12-08"), by: x.admin)
+        #expect(roster.first?.status == .active && roster.first?.insuredAmount == 48_200)
+        let december = try x.service.premiums.detail(unit: x.unit, month: Self.month("11512"), by: x.admin)
+        #expect(december.lines.first?.note == nil && december.amountDue > before, "December: active, on the new amount")
+        let january = try x.service.premiums.detail(unit: x.unit, month: Self.month("11601"), by: x.admin)
+        #expect(january.lines.first?.note == "育嬰留職停薪" && january.amountDue == .zero)
+        #expect(january.lines.first?.insuredAmount == 48_200, "the leave keeps the adjusted amount")
+        let onLeave = try x.service.insurance.status(of: parent, on: Self.day("2027-02-01"), by: x.admin)
+        #expect(onLeave.coverage.first?.status == .parentalLeave && onLeave.coverage.first?.startDate.iso == "2026-01-01")
+
+        // Resuming on 2027-03-01 keeps the leave in January and February.
+        x.nextMorning()
+        _ = try x.service.filings.changeStatus(StatusChangeRequest(kind: .resume, personID: parent, date: Self.day("2027-03-01"),
+                                                                   reason: "復職"), by: x.op1)
+        try x.convert()
+        #expect(try x.service.premiums.detail(unit: x.unit, month: Self.month("11602"), by: x.admin).amountDue == .zero)
+        #expect(try x.service.premiums.detail(unit: x.unit, month: Self.month("11603"), by: x.admin).amountDue > .zero)
+        let statuses = try x.coverage(parent).sorted { $0.startDate < $1.startDate }.map(\.status)
+        #expect(statuses == [.active, .active, .parentalLeave, .active])
+    }
+
+    @Test("2. A month already billed is never changed by a later filing: the difference is an adjustment line on the next bill")
+    func billedMonthNeverRewritten() throws {
+        let x = try FilingFixture()
+        let stays = FilingFixture.person(330), leaves = FilingFixture.person(331)
+        _ = try x.enrol(stays, amount: 36_300, effective: Self.day("2026-01-01"))
+        _ = try x.enrol(leaves, amount: 36_300, effective: Self.day("2026-01-01"))
+        try x.convert()
+        x.nextMorning()
+        let october = try #require(try x.service.premiums.issueBills(month: Self.month("11510")).first)
+        let octoberAmount = october.amount
+        let perPerson = try x.service.premiums.detail(unit: x.unit, month: Self.month("11510"), by: x.admin).lines[0]
+        // A withdrawal filed now, effective back in October (left on 10-15, not charged here).
+        _ = try x.service.filings.withdraw(WithdrawalRequest(personID: leaves, reason: .leftJob,
+                                                             transferOutDate: Self.day("2026-10-15")), by: x.op1)
+        try x.convert()
+        x.nextMorning()
+        let billed = try x.service.premiums.bills(payerKey: x.unit.rawValue, by: x.admin)
+        #expect(billed.first { $0.month == Self.month("11510") }?.amount == octoberAmount, "October's bill is not rewritten")
+        let november = try #require(try x.service.premiums.issueBills(month: Self.month("11511")).first)
+        let lines = try x.f.database.store.read { try $0.billLines(bill: november.id) }
+        let credit = try #require(lines.first { $0.kind == .adjustment && $0.month == Self.month("11510") })
+        #expect(credit.amount == .zero - (perPerson.insuredShare + perPerson.unitShare), "October credited on November's bill")
+        // Issuing again adds nothing: the adjustment is billed once.
+        #expect(try x.service.premiums.issueBills(month: Self.month("11511")).isEmpty)
+    }
+
+    // MARK: 3. The late fee of a late payment vanishes
+
+    @Test("3. The late fee accrued at a late payment stays owed until paid; a partial payment settles premium first")
+    func lateFeeKept() throws {
+        let x = try FilingFixture()
+        _ = try x.enrol(FilingFixture.person(340), amount: 36_300, effective: Self.day("2026-01-01"))
+        try x.convert()
+        x.nextMorning()
+        let bill = try #require(try x.service.premiums.issueBills(month: Self.month("11510")).first)
+        let payDay = Self.day("2027-02-20")
+        let estimate = try x.service.premiums.unpaid(payerKey: x.unit.rawValue, expectedPaymentDate: payDay, by: x.admin)
+        let fee = try #require(estimate.first?.lateFee.fee)
+        #expect(fee > .zero)
+        // Half now (late): the fee on that half is owed; the other half keeps its own fee.
+        let half = Money(bill.amount.amount / 2)
+        try x.service.premiums.recordPayment(bill: bill.id, amount: half, paidOn: payDay)
+        var unpaid = try x.service.premiums.unpaid(payerKey: x.unit.rawValue, expectedPaymentDate: payDay, by: x.admin)
+        #expect(unpaid.first { $0.bill.category == .general }?.unpaid == bill.amount - half)
+        let feeItem = try #require(unpaid.first { $0.bill.category == .lateFee })
+        #expect(feeItem.lateFee.fee == .zero, "a late fee bears no fee")
+        // The rest: afterwards the whole fee is owed, as estimated (to the dollar, ±1 for rounding the halves).
+        try x.service.premiums.recordPayment(bill: bill.id, amount: bill.amount - half, paidOn: payDay)
+        unpaid = try x.service.premiums.unpaid(payerKey: x.unit.rawValue, expectedPaymentDate: payDay, by: x.admin)
+        #expect(unpaid.count == 1 && unpaid[0].bill.category == .lateFee)
+        #expect(abs(unpaid[0].unpaid.amount - fee.amount) <= 1)
+        try x.service.premiums.recordPayment(bill: unpaid[0].bill.id, amount: unpaid[0].unpaid, paidOn: payDay)
+        #expect(try x.service.premiums.unpaid(payerKey: x.unit.rawValue, expectedPaymentDate: payDay, by: x.admin).isEmpty)
+    }
+
+    // MARK: 4. Another unit sees a dependant
+
+    @Test("4. Staff of another unit cannot read a dependant's status or print a proof")
+    func dependantOfAnotherUnitHidden() throws {
+        let x = try FilingFixture()
+        let principal = FilingFixture.person(350), child = FilingFixture.person(351, sex: .female)
+        _ = try x.enrol(principal, amount: 36_300, effective: Self.day("2026-01-01"))
+        try x.convert()
+        x.nextMorning()
+        _ = try x.enrol(child, role: .dependant(of: principal, relation: .child), effective: Self.day("2026-01-01"))
+        try x.convert()
+        let other = try x.f.registerUnitByCertificate(code: "120000000", ubn: "22099131")
+        for person in [child, principal] {
+            #expect(throws: ServiceError(.notAuthorised)) { try x.service.insurance.status(of: person, by: other) }
+            #expect(throws: ServiceError(.notAuthorised)) { try x.service.insurance.proof(of: person, by: other) }
+        }
+        #expect(try x.service.insurance.status(of: child, by: x.admin).coverage.first?.unitCode == x.unit)
+    }
+
+    // MARK: 5. A three-in-one salary adjustment cannot be filed
+
+    @Test("5. Three-in-one adjustment: labour salary and pension wage each checked against their own table")
+    func threeInOneAdjustment() throws {
+        let x = try FilingFixture()
+        let worker = FilingFixture.person(360)
+        _ = try x.enrol(worker, amount: 36_300, effective: Self.day("2026-01-01"), family: .threeInOne,
+                        labour: LabourSide(monthlySalary: 36_000, labourInsuranceSalary: 36_300, pensionWage: 36_300))
+        try x.convert()
+        x.nextMorning()
+        #expect(throws: ServiceError(.filingLabourSalaryNotAGrade)) {
+            try x.service.filings.adjustSalary(SalaryAdjustmentRequest(
+                family: .threeInOne, personID: worker, newAmount: 38_200,
+                labour: LabourSide(monthlySalary: 38_000, labourInsuranceSalary: 33_000, pensionWage: 38_200)), by: x.op1)
+        }
+        #expect(throws: ServiceError(.filingPensionWageNotAGrade)) {
+            try x.service.filings.adjustSalary(SalaryAdjustmentRequest(
+                family: .threeInOne, personID: worker, newAmount: 38_200,
+                labour: LabourSide(monthlySalary: 38_000, labourInsuranceSalary: 38_200, pensionWage: 38_100)), by: x.op1)
+        }
+        // The NHI amount may not be below the salary's grade.
+        #expect(throws: ServiceError(.filingInsuredAmount)) {
+            try x.service.filings.adjustSalary(SalaryAdjustmentRequest(
+                family: .threeInOne, personID: worker, newAmount: 38_200,
+                labour: LabourSide(monthlySalary: 45_000, labourInsuranceSalary: 38_200, pensionWage: 38_200)), by: x.op1)
+        }
+        let filing = try x.service.filings.adjustSalary(SalaryAdjustmentRequest(
+            family: .threeInOne, personID: worker, newAmount: 38_200,
+            labour: LabourSide(monthlySalary: 38_000, labourInsuranceSalary: 38_200, pensionWage: 38_200)), by: x.op1)
+        #expect(filing.family == .threeInOne && filing.effectiveDate.iso == "2026-12-01" && filing.labour?.labourInsuranceSalary == 38_200)
+    }
+
+    @Test("Partial: an NHI-only amount below the salary's grade is refused")
+    func nhiOnlyAmountBelowSalaryGrade() throws {
+        let x = try FilingFixture()
+        #expect(throws: ServiceError(.filingInsuredAmount)) {
+            try x.service.filings.enrol(EnrolmentRequest(
+                personID: FilingFixture.person(365), name: try PersonName("員工"), birthDate: Self.day("1990-01-01"),
+                effectiveDate: x.today, insuredAmount: 29_500, monthlySalary: 45_000), by: x.op1)
+        }
+    }
+
+    // MARK: 6. DPR import trusts anyone
+
+    static func dpr(premium: Int = 481) -> ByteInput {
+        let text = """
+            1,04595257,62,11401,11412,1,150000,\(premium),臺灣測試股份有限公司,02-27065866,pay@example.com.tw,王小明\r
+            2,I,1140131,A123456789,陳志明,150000,\(premium),,110001000,31800,150000,年終獎金\r
+
+            """
+        return .bytes(Array(text.utf8), name: "DPR045952571150301001.csv")
+    }
+
+    @Test("6. DPR import: only the payer's staff; a UBN nobody registered is refused; a wrong premium is an error on its row")
+    func dprImportTrustsNobody() throws {
+        let x = try FilingFixture()
+        let stranger = try x.f.registerUnitByCertificate(code: "120000000", ubn: "22099131")
+        #expect(throws: ServiceError(.dprNotPayer)) { try x.service.supplementary.importDPR(Self.dpr(), by: stranger) }
+        let wrong = try x.service.supplementary.importDPR(Self.dpr(premium: 480), by: x.admin)
+        #expect(!wrong.isValid && wrong.imported == 0)
+        #expect(wrong.errors.contains { $0.code.rawValue == "dpr.premium" && $0.row > 0 })
+
+        let fresh = try Fixture()
+        let nobody = try fresh.service.units.register(Fixture.unit(code: "130000000", ubn: "22099131"),
+                                                      method: .organisationCertificate(Fixture.certificate(ubn: "22099131")),
+                                                      registrant: nil, ownerIsAdministrator: false).caller
+        #expect(throws: ServiceError(.dprPayerNotRegistered)) { try fresh.service.supplementary.importDPR(Self.dpr(), by: nobody) }
+
+        // The payer's import becomes a supplementary-premium slip that unpaid shows.
+        let result = try x.service.supplementary.importDPR(Self.dpr(), by: x.admin)
+        #expect(result.isValid && result.imported == 1)
+        let unpaid = try x.service.premiums.unpaid(payerKey: x.unit.rawValue, expectedPaymentDate: x.today, by: x.admin)
+        let slip = try #require(unpaid.first { $0.bill.category == .supplementary })
+        #expect(slip.unpaid == 481 && slip.bill.month == Self.month("11401") && slip.bill.payerKey == "04595257")
+        // Importing again adds neither details nor premium.
+        _ = try x.service.supplementary.importDPR(Self.dpr(), by: x.admin)
+        #expect(try x.service.premiums.unpaid(payerKey: x.unit.rawValue, expectedPaymentDate: x.today, by: x.admin)
+            .first { $0.bill.category == .supplementary }?.unpaid == 481)
+    }
+
+    // MARK: 7. The owner files without an assignment
+
+    @Test("7. The owner signed in as owner assigns staff but files nothing without an assignment")
+    func ownerNeedsAssignment() throws {
+        let x = try FilingFixture()
+        let owner = try x.service.staff.ownerSession(person: Fixture.owner, unit: x.unit, credential: .nhiCard)
+        #expect(throws: ServiceError(.filingOwnerNeedsAssignment)) {
+            try x.enrol(FilingFixture.person(370), by: owner)
+        }
+    }
+
+    // MARK: Moving between employers
+
+    @Test("Partial: within one conversion a person's withdrawal from the old unit goes before the enrolment with the new one")
+    func withdrawalsBeforeEnrolments() throws {
+        let x = try FilingFixture()
+        let mover = FilingFixture.person(380)
+        _ = try x.enrol(mover, amount: 36_300, effective: Self.day("2026-01-01"))
+        try x.convert()
+        x.nextMorning()
+        let newUnit = try x.f.registerUnitByCertificate(code: "120000000", ubn: "22099131")
+        // The new employer files first, the old one five minutes later.
+        _ = try x.service.filings.enrol(EnrolmentRequest(
+            personID: mover, name: try PersonName("員工"), birthDate: Self.day("1990-05-04"), effectiveDate: x.today,
+            insuredAmount: 36_300), by: newUnit)
+        x.f.clock.advance(by: 300)
+        _ = try x.service.filings.withdraw(WithdrawalRequest(personID: mover, reason: .leftJob, transferOutDate: x.today), by: x.op1)
+        let report = try x.convert()
+        #expect(report.accepted == 2 && report.rejected == 0)
+        let now = try x.service.insurance.status(of: mover, on: x.today, by: .person(mover))
+        #expect(now.coverage.map(\.unitCode.rawValue) == ["120000000"])
+    }
+}
