@@ -130,4 +130,31 @@ struct CorrectnessCommandTests {
         #expect(try moved.json()["accepted"] as? Int == 1)
         require(try service(["convert", "--billing-period", "14-11"]), 2)
     }
+
+    @Test("8. statements: request → 尚未產生 → convert → 可下載; CSV and JSON; 8 and 9 refused with the reason")
+    func statements() throws {
+        require(try service(["filing", "enrol", "--id", "E100000005", "--name", "員工", "--birth-date", "1990-01-01",
+                             "--amount", "29500", "--effective", "2026-01-01"] + admin))
+        try convert()
+        let day = "2026-11-24T09:00:00+08:00"
+        let catalogue = try service(["statements", "catalogue", "--json"], now: day)
+        let kinds = try catalogue.jsonLines()
+        #expect(kinds.count == 14 && kinds.filter { $0["available"] as? Bool == false }.map { $0["kind"] as? String } == ["8", "9"])
+        let refused = try service(["statements", "request", "--kind", "8", "--month", "11510"] + admin, now: day)
+        require(refused, 1)
+        #expect(refused.stderr.contains("statement.unavailable"))
+        let request = try service(["statements", "request", "--kind", "3", "--month", "11510", "--json"] + admin, now: day)
+        require(request)
+        let id = try #require(try request.json()["id"] as? Int)
+        #expect(try request.json()["statusLabel"] as? String == "尚未產生")
+        require(try service(["statements", "download", String(id)] + admin, now: day), 1)
+        try convert("2026-11-24T22:31:00+08:00")
+        let list = try service(["statements", "list", "--json"] + admin, now: "2026-11-25T09:00:00+08:00")
+        #expect(try list.jsonLines().first?["statusLabel"] as? String == "可下載")
+        let csv = try service(["statements", "download", String(id)] + admin, now: "2026-11-25T09:00:00+08:00")
+        require(csv)
+        #expect(csv.stdout.hasPrefix("\u{FEFF}身分證號,姓名") && csv.stdout.contains("E100000005,員工,employee,29500,0,458"))
+        let json = try service(["statements", "download", String(id), "--json"] + admin, now: "2026-11-25T09:00:00+08:00")
+        #expect((try json.json()["rows"] as? [[String]])?.first?[5] == "458")
+    }
 }

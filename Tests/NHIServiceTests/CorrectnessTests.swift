@@ -287,3 +287,51 @@ struct CorrectnessTests {
         #expect(now.coverage.map(\.unitCode.rawValue) == ["120000000"])
     }
 }
+
+@Suite("Correctness: the statement catalogue (各類明細表)")
+struct StatementCatalogueTests {
+    @Test("8. Request → 尚未產生 → 可下載 for every statement the store can produce; 8 and 9 are listed with the reason")
+    func catalogue() throws {
+        let x = try FilingFixture()
+        let employee = FilingFixture.person(400)
+        _ = try x.enrol(employee, amount: 29_500, effective: try CalendarDate(iso: "2026-01-01"))
+        _ = try x.enrol(FilingFixture.person(401), amount: 36_300, effective: try CalendarDate(iso: "2026-01-01"))
+        try x.convert()
+        x.nextMorning()
+        let month = try ROCMonth(parsing: "11510")
+        _ = try x.service.premiums.issueBills(month: month)
+        #expect(throws: ServiceError(.statementUnavailable)) { try x.service.statements.request(.personnelAdministrationFile, month: month, by: x.op1) }
+        #expect(throws: ServiceError(.statementUnavailable)) { try x.service.statements.request(.mediaFilingFile, month: month, by: x.op1) }
+        #expect(StatementKind.mediaFilingFile.unavailableReason?.en.isEmpty == false)
+        let kinds = StatementKind.allCases.filter { $0.unavailableReason == nil }
+        var requests: [StatementKind: StatementRequest] = [:]
+        for kind in kinds {
+            requests[kind] = try x.service.statements.request(kind, month: month, through: kind.coversRange ? try ROCMonth(parsing: "11511") : nil,
+                                                            by: x.op1)
+        }
+        #expect(requests.values.allSatisfy { $0.status == .pending && $0.status.label == "尚未產生" })
+        #expect(throws: ServiceError(.statementNotReady)) { try x.service.statements.download(requests[.premiumDetail]!.id, by: x.op1) }
+        let other = try x.f.registerUnitByCertificate(code: "120000000", ubn: "22099131")
+        #expect(throws: ServiceError(.statementNotFound)) { try x.service.statements.download(requests[.premiumDetail]!.id, by: other) }
+        #expect(try x.service.statements.generatePending() == kinds.count)
+        #expect(try x.service.statements.requests(unit: x.unit, by: x.admin).allSatisfy { $0.status == .ready })
+
+        let detail = try x.service.statements.download(requests[.premiumDetail]!.id, by: x.op1)
+        #expect(detail.rows.first { $0[0] == employee.rawValue }?[5] == "458")
+        let masked = try x.service.statements.download(requests[.premiumDetailMasked]!.id, by: x.op1)
+        #expect(masked.rows.contains { $0[0] == employee.masked } && !masked.rows.contains { $0[0] == employee.rawValue })
+        let g1 = try x.service.statements.download(requests[.insuredAmountTotals]!.id, by: x.op1)
+        #expect(g1.rows.filter { $0[1] == "合計" }.map { $0[3] } == ["65800", "65800"], "two months, 29,500 + 36,300 each")
+        let w1 = try x.service.statements.download(requests[.annualSummaryReport]!.id, by: x.op1)
+        let year = try #require(w1.rows.first { $0[0] == employee.rawValue })
+        #expect(year.count == 15 && year[14] == String(458 * 12))
+        let j1 = try x.service.statements.download(requests[.gradeTable]!.id, by: x.op1)
+        #expect(j1.rows.first?[1] == "29500" && j1.rows.first?[2] == "458")
+        let roster = try x.service.statements.download(requests[.roster]!.id, by: x.op1)
+        #expect(roster.rows.count == 2)
+        // The CSV is Excel-safe: a name that looks like a formula gets a leading apostrophe.
+        let csv = String(decoding: try StatementTable(kind: .roster, unitCode: x.unit, month: month, through: nil, columns: ["姓名", "金額"],
+                                                      rows: [["=HYPERLINK(\"x\")", "-5"]], numericColumns: [1]).csv(), as: UTF8.self)
+        #expect(csv.contains("'=HYPERLINK") && csv.contains(",-5"))
+    }
+}

@@ -79,6 +79,11 @@ extension ServiceError.Code {
     // Supplementary premiums and batch registration jobs
     public static let dprFileUnreadable: Self = "dpr.fileUnreadable"
     public static let dprPayerNotRegistered: Self = "dpr.payerNotRegistered"
+    // Statements
+    public static let statementUnavailable: Self = "statement.unavailable"
+    public static let statementRange: Self = "statement.range"
+    public static let statementNotFound: Self = "statement.notFound"
+    public static let statementNotReady: Self = "statement.notReady"
     public static let dprNotPayer: Self = "dpr.notPayer"
     public static let batchFileUnreadable: Self = "batchJob.fileUnreadable"
     public static let batchFileRejected: Self = "batchJob.fileRejected"
@@ -171,6 +176,10 @@ extension ServiceError {
         (.filingImportFormat, "申報檔格式錯誤，整批未匯入", "the filing file is malformed; nothing was imported"),
         (.filingBulkExcludesEmployers, "雇主或專技人員投保金額調整，請使用薪資調整作業(單筆)", "employers and professionals adjust one by one (single adjustment)"),
         (.dprFileUnreadable, "無法讀取補充保險費明細檔", "the DPR file cannot be read"),
+        (.statementUnavailable, "本系統無法產生此明細表", "the store cannot produce this statement"),
+        (.statementRange, "查詢年月迄不可早於起，且僅投保金額總額明細表(G1)可查詢區間", "the last month cannot precede the first, and only G1 covers a range of months"),
+        (.statementNotFound, "查無此明細表申請", "no such statement request"),
+        (.statementNotReady, "明細表尚未產生，請於每日轉檔後再下載", "the statement is not produced yet: download it after the nightly run"),
         (.dprPayerNotRegistered, "檔案的扣費單位統一編號尚未註冊為投保單位或扣費單位", "the file's payer UBN is not a registered insured or withholding unit"),
         (.dprNotPayer, "您不是此檔案扣費單位（統一編號）的管理者或承辦人", "you are not staff of the unit whose UBN the file carries"),
         (.batchFileUnreadable, "無法讀取整批註冊上傳檔", "the batch registration file cannot be read"),

@@ -24,6 +24,15 @@ public enum CoverageStatus: String, Sendable, Hashable, Codable {
     case suspended
     /// 育嬰留職停薪.
     case parentalLeave
+
+    /// 在保, 停保, 育嬰留職停薪.
+    public var label: String {
+        switch self {
+        case .active: "在保"
+        case .suspended: "停保"
+        case .parentalLeave: "育嬰留職停薪"
+        }
+    }
 }
 
 /// One period of a person's insurance with a unit (the result of converted filings).

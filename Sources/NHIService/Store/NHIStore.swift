@@ -79,6 +79,15 @@ public protocol StoreReader {
     /// The premiums an import stored, summed by payment month.
     func dprPremiumsByMonth(importID: Int64) throws -> [ROCMonth: Money]
 
+    // Statements (各類明細表)
+    func statementRequest(id: Int64) throws -> StatementRequest?
+    /// A unit's statement requests, newest first.
+    func statementRequests(unit: UnitCode) throws -> [StatementRequest]
+    /// Requests in a status, oldest first.
+    func statementRequests(status: StatementStatus) throws -> [StatementRequest]
+    /// The produced statement of a request.
+    func statementContent(id: Int64) throws -> StatementTable?
+
     // Batch registration jobs
     func batchJob(id: Int64) throws -> BatchRegistrationJob?
     /// The uploaded bytes of a job.
@@ -143,6 +152,11 @@ public protocol StoreWriter: StoreReader {
     func update(_ record: DPRImportRecord) throws
     /// Stores details whose content hash is not stored yet; returns how many were new.
     func insertDPRDetails(_ details: [StoredDPRDetail]) throws -> Int
+
+    /// Inserts a statement request (ignoring its `id`) and returns the new ID.
+    func insert(_ request: StatementRequest) throws -> Int64
+    /// Updates a request and stores its produced statement.
+    func update(_ request: StatementRequest, content: StatementTable?) throws
 
     /// Inserts a job (ignoring its `id`) with the uploaded bytes; returns the new ID.
     func insert(_ job: BatchRegistrationJob, file: [UInt8]) throws -> Int64

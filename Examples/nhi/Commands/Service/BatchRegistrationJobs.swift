@@ -23,6 +23,14 @@ struct ServiceBatchRegisterCommand: ParsableCommand {
             }
         }
         static var allValueStrings: [String] { ["waiting", "processed", "all"] }
+        /// What `--help` shows as the default.
+        var defaultValueDescription: String {
+            switch status {
+            case nil: "all"
+            case .waiting: "waiting"
+            case .processed: "processed"
+            }
+        }
     }
 
     struct Upload: ParsableCommand {

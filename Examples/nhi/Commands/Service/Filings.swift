@@ -265,6 +265,8 @@ struct ConvertCommand: ParsableCommand {
                                  billingPeriod: first...last)
         let forwarded = try service.filings.forwardLabourSide()
         let report = try service.filings.runNightlyConversion()
+        // The statement run follows the conversion: requested statements become 可下載.
+        try service.statements.generatePending()
         if options.json {
             JSONValue.object([("cutoff", .string(ISO8601DateFormatter().string(from: report.cutoff))), ("billingPeriod", .bool(report.billingPeriod)),
                               ("accepted", .int(report.accepted)), ("rejected", .int(report.rejected)), ("staged", .int(report.staged)),

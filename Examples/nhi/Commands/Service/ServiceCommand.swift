@@ -12,7 +12,7 @@ struct ServiceCommand: ParsableCommand {
         subcommands: [ServiceInit.self, UnitCommand.self, StaffCommand.self, AccountCommand.self, FilingCommand.self,
                       ConvertCommand.self, RosterCommand.self, PremiumDetailCommand.self, BillsCommand.self, UnpaidCommand.self,
                       PayCommand.self, InsuranceCommand.self, MailCommand.self, AuditCommand.self, ServiceDPRCommand.self,
-                      ServiceBatchRegisterCommand.self])
+                      ServiceBatchRegisterCommand.self, StatementsCommand.self])
 }
 
 /// `nhi service init`: creates or migrates the database and prints where it is.

@@ -305,6 +305,19 @@ extension SQLiteStore {
                 );
                 """)
         }
+        migrator.registerMigration("v12-statements") { db in
+            try db.execute(sql: """
+                CREATE TABLE statement_request (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    unit_code TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    data TEXT NOT NULL,
+                    content TEXT
+                );
+                CREATE INDEX statement_request_unit ON statement_request(unit_code, id);
+                CREATE INDEX statement_request_status ON statement_request(status, id);
+                """)
+        }
         return migrator
     }()
 }
