@@ -32,9 +32,12 @@ struct BatchRegistrationJobTests {
                                           status: .active, foreignNational: false))
             }
         }
-        let session = { (id: NationalID) throws in try f.service.staff.session(person: .national(id), unit: unit, credential: .citizen) }
-        return Setup(f: f, admin: try session(Fixture.adminPerson), operatorA: try session(Fixture.operatorPerson),
-                     operatorB: try session(Fixture.otherOperator))
+        let session = { (id: NationalID, serial: String) throws in
+            try f.service.staff.session(person: .national(id), unit: unit, credential: .citizen, certificateSerial: serial)
+        }
+        return Setup(f: f, admin: try session(Fixture.adminPerson, "TP03000001234567"),
+                     operatorA: try session(Fixture.operatorPerson, "TP03000007654321"),
+                     operatorB: try session(Fixture.otherOperator, "TP03000001111111"))
     }
 
     /// A current-layout file: the two insured persons, one outsider, one bad e-mail.

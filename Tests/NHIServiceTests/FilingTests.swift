@@ -20,9 +20,12 @@ struct FilingFixture {
         _ = try f.assign(Fixture.adminPerson, role: .administrator, by: certificate)
         _ = try f.assign(Fixture.operatorPerson, role: .operator, by: certificate, serial: "TP03000009999999")
         _ = try f.assign(Fixture.otherOperator, role: .operator, by: certificate, serial: "TP03000008888888")
-        admin = try f.service.staff.session(person: .national(Fixture.adminPerson), unit: unit, credential: .citizen)
-        op1 = try f.service.staff.session(person: .national(Fixture.operatorPerson), unit: unit, credential: .citizen)
-        op2 = try f.service.staff.session(person: .national(Fixture.otherOperator), unit: unit, credential: .citizen)
+        admin = try f.service.staff.session(person: .national(Fixture.adminPerson), unit: unit, credential: .citizen,
+                                            certificateSerial: "TP03000001234567")
+        op1 = try f.service.staff.session(person: .national(Fixture.operatorPerson), unit: unit, credential: .citizen,
+                                          certificateSerial: "TP03000009999999")
+        op2 = try f.service.staff.session(person: .national(Fixture.otherOperator), unit: unit, credential: .citizen,
+                                          certificateSerial: "TP03000008888888")
     }
 
     var service: NHIService { f.service }

@@ -90,7 +90,14 @@ struct LoginVerifierTests {
         #expect(try f.service.staff.memberships(person: adminID).map(\.role) == [.administrator])
         #expect(try f.service.staff.memberships(person: operatorID).map { [$0.unitCode.rawValue, $0.role.rawValue] }
                 == [[unit.rawValue, StaffRole.operator.rawValue]])
-        let session = try f.service.staff.session(person: operatorID, unit: unit, credential: .citizen)
+        // A certificate sign-in must present the serial its assignment records.
+        #expect(throws: ServiceError(.staffCertificateSerialMissing)) {
+            try f.service.staff.session(person: operatorID, unit: unit, credential: .citizen)
+        }
+        #expect(throws: ServiceError(.staffCertificateSerialMismatch)) {
+            try f.service.staff.session(person: operatorID, unit: unit, credential: .citizen, certificateSerial: "TP03000001234567")
+        }
+        let session = try f.service.staff.session(person: operatorID, unit: unit, credential: .citizen, certificateSerial: "TP03000007654321")
         #expect(session.staffID == op.id && !session.isAdministrator(of: unit) && session.isStaff(of: unit))
 
         try f.service.staff.delete(op.id, by: certificate)
@@ -98,7 +105,8 @@ struct LoginVerifierTests {
         #expect(throws: ServiceError(.staffNotAssigned)) {
             try f.service.staff.session(person: operatorID, unit: unit, credential: .citizen)
         }
-        #expect(try f.service.staff.session(person: adminID, unit: unit, credential: .citizen).isAdministrator(of: unit))
+        #expect(try f.service.staff.session(person: adminID, unit: unit, credential: .citizen, certificateSerial: "TP03000001234567")
+            .isAdministrator(of: unit))
         _ = admin
     }
 

@@ -54,7 +54,8 @@ struct UnitsAndStaffTests {
                                                        certificateSerial: "TP03000001234567")
         let op = try f.assign(Fixture.operatorPerson, role: .operator, by: adminSession, serial: "TP03000009999999")
         _ = try f.assign(Fixture.otherOperator, role: .operator, by: adminSession, serial: "TP03000008888888")
-        let opSession = try f.service.staff.session(person: .national(Fixture.operatorPerson), unit: unit, credential: .citizen)
+        let opSession = try f.service.staff.session(person: .national(Fixture.operatorPerson), unit: unit, credential: .citizen,
+                                                    certificateSerial: "TP03000009999999")
         #expect(!opSession.isAdministrator(of: unit))
         #expect(try f.service.staff.list(unit: unit, by: opSession).map(\.id) == [op.id])
         #expect(try f.service.staff.list(unit: unit, by: adminSession).count == 3)

@@ -57,6 +57,9 @@ extension NHIService.Roster {
                 present.insert(line.personID)
                 imported += 1
             }
+            // Months before the import are outside the store's billing history: a later
+            // retroactive filing never reopens them.
+            if imported > 0 { try w.setBillingBaseline(unit: unit, month: try ROCMonth(today)) }
             try core.record(w, caller, unit: unit, action: "roster.import", target: unit.rawValue, detail: "\(imported) imported, \(duplicates) duplicates")
             return RosterImportResult(imported: imported, duplicates: duplicates)
         }

@@ -77,14 +77,22 @@ extension NHIService {
 
         /// Opens a session for a person who has authenticated (card + password, certificate +
         /// PIN, OTP or QR) and wants to act for `unit`. Deleted staff cannot log in.
+        ///
+        /// - Parameter certificateSerial: the serial of the certificate the person signed in
+        ///   with. Required for a certificate sign-in (`.citizen`, `.healthcareProfessional`)
+        ///   whenever the assignment records a serial (`staff.certificateSerialMissing`), and
+        ///   it must be that serial (`staff.certificateSerialMismatch`): leaving it out never
+        ///   skips the check. Card and app sign-ins pass nil.
         public func session(person: PersonalID, unit: UnitCode, credential: CertificateKind,
                             certificateSerial: String? = nil) throws(ServiceError) -> Caller {
             let members = try core.read { try $0.staff(unit: unit, includeDeleted: false) }
             guard let member = members.first(where: { $0.personID == person }) else {
                 throw ServiceError(.staffNotAssigned, context: ["person": person.masked, "unit": unit.rawValue])
             }
-            if let expected = member.certificateSerial, let serial = certificateSerial, expected != serial {
-                throw ServiceError(.staffCertificateSerialMismatch)
+            let certificateSignIn = credential == .citizen || credential == .healthcareProfessional
+            if let expected = member.certificateSerial, !expected.isEmpty, certificateSignIn || certificateSerial != nil {
+                guard let serial = certificateSerial else { throw ServiceError(.staffCertificateSerialMissing) }
+                guard serial.uppercased() == expected.uppercased() else { throw ServiceError(.staffCertificateSerialMismatch) }
             }
             return Caller(personID: person, unitCode: unit, standing: .staff(id: member.id, role: member.role), credential: credential)
         }

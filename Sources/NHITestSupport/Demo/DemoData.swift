@@ -179,10 +179,13 @@ public enum DemoData {
         if try !service.tables.isGrade(lowest, on: EffectiveDateRules.salaryAdjustment(filedOn: today)) {
             let late = person(.national(.make(letter: "F", sex: .male, serial: 4_200_001)), "吳俊傑", born: date(1999, 12, 1),
                               card: "000056565698", issued: date(2021, 5, 5), role: "員工", roleEn: "employee")
+            // On a roster imported from the NHI before this year's table came in (an
+            // enrolment filed here would be re-graded by the conversion): the bulk
+            // adjustment's example.
             clock.set(start.adding(months: 2).adding(days: 1), hour: 9)
-            try enrol(late, amount: lowest, effective: lastYear)
-            clock.set(start.adding(months: 2).adding(days: 1), hour: 22, minute: 31)
-            try service.filings.runNightlyConversion()
+            _ = try service.roster.importInForce(unit: unit.code, [RosterLine(
+                personID: late.id, name: late.name, birthDate: late.birthDate, principalID: nil, relation: nil, category: .employee,
+                insuredAmount: lowest, startDate: lastYear, status: .active)], by: admin)
         }
         return sample(today: today)
     }

@@ -59,7 +59,10 @@ struct ServiceOptions: ParsableArguments {
         guard let personText = person else { throw ValidationError("需要 --person 或 --certificate-serial — give --person or --certificate-serial") }
         let id = try PersonalID(parsing: Normalizer.identifier.normalize(personText).value)
         if let member = try service.staff.memberships(person: id).first(where: { $0.unitCode == unit }) {
-            return try service.staff.session(person: id, unit: unit, credential: member.credential)
+            // The local CLI trusts its user: a certificate member acts with the serial their
+            // assignment records (the kiosk and the server check the card's own serial).
+            return try service.staff.session(person: id, unit: unit, credential: member.credential,
+                                             certificateSerial: member.certificateSerial)
         }
         if try service.units.account(unit).unit.ownerID == id {
             return try service.staff.ownerSession(person: id, unit: unit, credential: .nhiCard)
