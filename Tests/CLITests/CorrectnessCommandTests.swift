@@ -157,4 +157,33 @@ struct CorrectnessCommandTests {
         let json = try service(["statements", "download", String(id), "--json"] + admin, now: "2026-11-25T09:00:00+08:00")
         #expect((try json.json()["rows"] as? [[String]])?.first?[5] == "458")
     }
+
+    @Test("Partial: a foreigner who is not automatically eligible needs the two documents; the first card goes to the address given")
+    func foreignerDocuments() throws {
+        let refused = try service(["filing", "enrol", "--foreign", "--needs-permit", "--id", "A900207177", "--name", "外籍員工",
+                                   "--birth-date", "1995-01-01", "--amount", "36300", "--json"] + admin)
+        require(refused, 1)
+        #expect(refused.stderr.contains("filing.foreignerDocuments"))
+        let accepted = try service(["filing", "enrol", "--foreign", "--id", "A900207177", "--name", "外籍員工", "--birth-date", "1995-01-01",
+                                    "--amount", "36300", "--first-card-county", "臺北市", "--first-card-district", "大安區",
+                                    "--first-card-street", "信義路三段140號", "--json"] + admin)
+        require(accepted)
+    }
+
+    @Test("Partial: text output for people prints ROC dates and Taiwan time; JSON keeps ISO")
+    func rocDatesInText() throws {
+        require(try service(["filing", "enrol", "--id", "E100000005", "--name", "員工", "--birth-date", "1990-01-01",
+                             "--amount", "36300", "--effective", "2026-01-01"] + admin))
+        try convert()
+        let day = "2026-11-24T09:00:00+08:00"
+        let roster = try service(["roster", "110001000"] + admin, now: day)
+        #expect(roster.stdout.contains("115/01/01") && !roster.stdout.contains("2026-01-01"), "\(roster.stdout)")
+        require(try service(["bills", "issue", "--month", "11510"], now: day))
+        let unpaid = try service(["unpaid", "--expected", "2026-12-20"] + admin, now: day)
+        #expect(unpaid.stdout.contains("115/11/30") && unpaid.stdout.contains("115/12/17") && !unpaid.stdout.contains("2026-"), "\(unpaid.stdout)")
+        let json = try service(["unpaid", "--expected", "2026-12-20", "--json"] + admin, now: day)
+        #expect((try json.json()["items"] as? [[String: Any]])?.first?["dueDate"] as? String == "2026-11-30")
+        let audit = try service(["audit", "--unit", "110001000", "--person", "B200000004"], now: day)
+        #expect(audit.stdout.contains("115/11/2") && !audit.stdout.contains("Z "), "\(audit.stdout)")
+    }
 }

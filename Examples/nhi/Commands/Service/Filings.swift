@@ -28,6 +28,15 @@ struct FilingCommand: ParsableCommand {
         @Option(name: .customLong("dependant-of"), help: "眷屬：被保險人身分證號") var dependantOf: String?
         @Option(help: "稱謂 (配偶, 子女, 父母 …)") var relation: String?
         @Flag(help: "外籍人士") var foreign = false
+        @Flag(name: .customLong("needs-permit"),
+              help: "外籍人士非自動符合投保資格：須以 --document 檢附居留證影本及主管機關許可函 — a foreigner who must prove eligibility with 2 documents")
+        var needsPermit = false
+        @Option(name: .customLong("first-card-county"), help: "首次加保申請健保卡：縣市 (with --first-card-district, --first-card-street)")
+        var firstCardCounty: String?
+        @Option(name: .customLong("first-card-district"), help: "首次加保申請健保卡：鄉鎮市區") var firstCardDistrict: String?
+        @Option(name: .customLong("first-card-village"), help: "首次加保申請健保卡：村里") var firstCardVillage: String = ""
+        @Option(name: .customLong("first-card-neighbourhood"), help: "首次加保申請健保卡：鄰") var firstCardNeighbourhood: String = ""
+        @Option(name: .customLong("first-card-street"), help: "首次加保申請健保卡：街路門牌") var firstCardStreet: String?
         @Option(name: .customLong("reason"), help: "合於健保投保條件") var reason: String = "到職起薪"
         @Option(name: .customLong("document"), help: "證明文件 (.jpg/.pdf), repeatable") var documents: [String] = []
         @Option(name: .customLong("labour-salary"), help: "勞保投保薪資 (three-in-one)") var labourSalary: String?
@@ -66,9 +75,16 @@ struct FilingCommand: ParsableCommand {
                     labourInsuranceSalary: try labourSalary.map(parseMoney) ?? service.tables.lookup(salary: wage, on: effectiveDate, kind: .labour).insuredAmount,
                     pensionWage: try pensionWage.map(parseMoney) ?? service.tables.lookup(salary: wage, on: effectiveDate, kind: .pension).insuredAmount)
             }
+            if needsPermit && !foreign { throw ValidationError("--needs-permit 僅適用於外籍人士 (--foreign) — only for --foreign") }
+            var firstCard: CardApplication.Address?
+            if firstCardCounty != nil || firstCardDistrict != nil || firstCardStreet != nil {
+                firstCard = try CardApplication.Address(county: firstCardCounty ?? "", district: firstCardDistrict ?? "", village: firstCardVillage,
+                                                        neighbourhood: firstCardNeighbourhood, street: firstCardStreet ?? "")
+            }
             let filing = try service.filings.enrol(EnrolmentRequest(
                 family: family, role: role, personID: try parsePersonalID(id), name: try PersonName(name), birthDate: try parseDate(birthDate),
                 category: category, eligibilityReason: reason, effectiveDate: effectiveDate, insuredAmount: insured,
+                issueFirstCardTo: firstCard, foreignerAutomaticallyEligible: !needsPermit,
                 labour: labour, attachments: try documents.map(loadDocument), monthlySalary: monthly), by: caller)
             printFilings([filing], json: options.json)
         }
