@@ -12,7 +12,7 @@ struct FilingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "filing", abstract: "加退保異動 — File and query changes.",
         subcommands: [Enrol.self, Withdraw.self, Adjust.self, BulkAdjust.self, Status.self, Delete.self, Today.self, Results.self, Listing.self,
-                      Import.self])
+                      Import.self, FilingBasicData.self])
 
     struct Enrol: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "加保 — Enrol a person.")

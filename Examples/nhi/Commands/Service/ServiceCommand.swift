@@ -12,7 +12,8 @@ struct ServiceCommand: ParsableCommand {
         subcommands: [ServiceInit.self, UnitCommand.self, StaffCommand.self, AccountCommand.self, FilingCommand.self,
                       ConvertCommand.self, RosterCommand.self, PremiumDetailCommand.self, BillsCommand.self, UnpaidCommand.self,
                       PayCommand.self, InsuranceCommand.self, MailCommand.self, AuditCommand.self, ServiceDPRCommand.self,
-                      ServiceBatchRegisterCommand.self, StatementsCommand.self])
+                      ServiceBatchRegisterCommand.self, StatementsCommand.self, CardsCommand.self, EPaymentCommand.self,
+                      SlipCommand.self, PaymentCertificateCommand.self])
 }
 
 /// `nhi service init`: creates or migrates the database and prints where it is.

@@ -102,7 +102,8 @@ struct StaffCommand: ParsableCommand {
 /// `nhi service account …`: personal NHI-card online-service accounts.
 struct AccountCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "account", abstract: "健保卡網路服務註冊 — Personal online-service accounts.",
-                                                    subcommands: [Register.self, Verify.self, Resend.self, Cancel.self, CheckPassword.self, Show.self])
+                                                    subcommands: [Register.self, Verify.self, Resend.self, Cancel.self, CheckPassword.self, Show.self,
+                                                                  AccountResetRequest.self, AccountReset.self])
 
     struct Register: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "註冊 — Register a card (password from $NHI_PASSWORD or a prompt).")
