@@ -64,6 +64,17 @@ struct LookupTests {
         #expect(try !tables.isGrade(m(11_100), on: on, kind: .labour))
     }
 
+    @Test("Partial (part-time workers): the NHI table has no part-time grades; a part-time salary is insured at grade 1")
+    func partTimeNHI() throws {
+        for year in ["2024-01-01", "2025-01-01", "2026-01-01"] {
+            let table = try tables.table(.nhi, on: d(year))
+            #expect(table.partTimeGrades.isEmpty, "no part-time rows in the NHI table of \(year)")
+            let lookup = try tables.lookup(salary: m(12_000), on: d(year), partTime: true)
+            #expect(lookup.grade.number == 1 && !lookup.isPartTime)
+            #expect(try !tables.isGrade(m(11_100), on: d(year), partTime: true))
+        }
+    }
+
     @Test("Property: binary search agrees with a linear scan for random salaries on every table")
     func agreesWithLinearScan() throws {
         var rng = SplitMix(seed: 0x6E68_6931)
