@@ -17,7 +17,7 @@ struct ServiceDPRCommandTests {
     static func vector(_ name: String) -> String { CLI.root.appendingPathComponent("Tests/NHIFormatsTests/Vectors/dpr/" + name).path }
 
     func importFile(_ name: String, json: Bool = true) throws -> CLI.Result {
-        try CLI.run(["service", "dpr", "import", Self.vector(name), "--db", db] + (json ? ["--json"] : []))
+        try CLI.run(["service", "dpr", "import", Self.vector(name), "--db", db, "--system"] + (json ? ["--json"] : []))
     }
 
     @Test("A valid file imports; the same file again imports nothing and says so; the same details in the fixed-width form are duplicates")
@@ -76,7 +76,7 @@ struct ServiceDPRCommandTests {
 
     @Test("An unreadable file is a coded, bilingual error (exit 1)")
     func missingFile() throws {
-        let result = try CLI.run(["service", "dpr", "import", directory.appendingPathComponent("DPR045952571150301009.csv").path, "--db", db])
+        let result = try CLI.run(["service", "dpr", "import", directory.appendingPathComponent("DPR045952571150301009.csv").path, "--db", db, "--system"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("dpr.fileUnreadable") && result.stderr.contains("cannot be read"))
     }

@@ -29,9 +29,10 @@ public final class DemoDatabase: @unchecked Sendable {
         if !FileManager.default.fileExists(atPath: template) {
             // Seed under a temporary name, then rename: a half-seeded template is never used.
             let partial = template + ".\(getpid()).partial"
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: partial + suffix) }
+            for suffix in ["", "-wal", "-shm", StoreKey.fileSuffix] { try? FileManager.default.removeItem(atPath: partial + suffix) }
             try Self.seed(at: partial, today: today)
-            for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: partial + suffix) {
+            // The key file travels with the database: it seals the sample's secrets.
+            for suffix in ["-wal", "-shm", StoreKey.fileSuffix] where FileManager.default.fileExists(atPath: partial + suffix) {
                 try FileManager.default.moveItem(atPath: partial + suffix, toPath: template + suffix)
             }
             try FileManager.default.moveItem(atPath: partial, toPath: template)
@@ -44,7 +45,7 @@ public final class DemoDatabase: @unchecked Sendable {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("nhi-demo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let copy = directory.appendingPathComponent("nhi.sqlite").path
-        for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: template + suffix) {
+        for suffix in ["", "-wal", StoreKey.fileSuffix] where FileManager.default.fileExists(atPath: template + suffix) {
             try FileManager.default.copyItem(atPath: template + suffix, toPath: copy + suffix)
         }
         sample = DemoData.sample(today: today)

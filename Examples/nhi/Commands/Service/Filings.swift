@@ -227,6 +227,7 @@ struct ConvertCommand: ParsableCommand {
     @OptionGroup var options: ServiceOptions
 
     func run() throws {
+        try options.requireSystem()
         let service = try options.service()
         let forwarded = try service.filings.forwardLabourSide()
         let report = try service.filings.runNightlyConversion()

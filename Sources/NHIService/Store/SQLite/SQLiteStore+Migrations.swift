@@ -273,6 +273,22 @@ extension SQLiteStore {
                 END;
                 """)
         }
+        migrator.registerMigration("v10-sealed-secrets") { db in
+            // One row: a value sealed with the store key (a database opened with another key
+            // is refused). Sealing the older plain-text rows needs the key, so it is done by
+            // `SQLiteStore.sealSecrets` right after the migrations, when this row is missing.
+            try db.execute(sql: """
+                CREATE TABLE store_secret (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    key_check TEXT NOT NULL
+                );
+                -- Settings of the database itself (`testClock`: made for tests and demos).
+                CREATE TABLE store_setting (
+                    name TEXT PRIMARY KEY NOT NULL,
+                    value TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }()
 }
