@@ -38,6 +38,8 @@ struct TextRuleTests {
         #expect(throws: ValidationError(.textLength)) { try TextRule.registeredVillage.check(String(repeating: "里", count: 10_000)) }
         #expect(throws: ValidationError(.textCharacters)) { try TextRule.deviceLabel.check("Pixel\u{0}") }
         #expect(try TextRule.contactName.checkOptional("  ") == nil)
+        #expect(throws: ValidationError(.textCharacters)) { try TextRule.fileName.check("1100010001151124\n.csv") }
+        #expect(throws: ValidationError(.textLength)) { try TextRule.fileName.check(String(repeating: "a", count: 10_000) + ".csv") }
         // Private-use characters (rare name characters in household registers) stay allowed.
         #expect(try TextRule.registeredVillage.check("臺北市\u{E000}里") == "臺北市\u{E000}里")
     }

@@ -170,4 +170,20 @@ struct BatchRegistrationJobTests {
         let second = try s.f.service.batchRegistrations.upload(Self.file(), fileName: Self.fileName, unit: Self.unit, by: s.operatorB)
         #expect(try s.f.service.batchRegistrations.process(second.id, by: s.admin).status == .processed)
     }
+
+    @Test("Stored text of an upload: the contact's name and the file name follow the text rules")
+    func uploadText() throws {
+        let s = try Self.setUp()
+        #expect(throws: ServiceError(.requestInvalidText)) {
+            try s.f.service.batchRegistrations.upload(Self.file(), fileName: Self.fileName, unit: Self.unit,
+                                                      contactName: "=HYPERLINK(\"http://x\")", by: s.operatorA)
+        }
+        #expect(throws: ServiceError(.requestInvalidText)) {
+            try s.f.service.batchRegistrations.upload(Self.file(), fileName: Self.fileName, unit: Self.unit,
+                                                      contactName: String(repeating: "王", count: 10_000), by: s.operatorA)
+        }
+        #expect(throws: ServiceError(.requestInvalidText)) {
+            try s.f.service.batchRegistrations.upload(Self.file(), fileName: "1100010001151123\r\n.csv", unit: Self.unit, by: s.operatorA)
+        }
+    }
 }

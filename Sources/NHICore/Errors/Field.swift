@@ -48,4 +48,5 @@ extension Field {
     public static let deviceLabel = Field("deviceLabel", label: "裝置名稱", labelEn: "Device label")
     public static let contactName = Field("contactName", label: "聯絡人", labelEn: "Contact person")
     public static let address = Field("address", label: "地址", labelEn: "Address")
+    public static let fileName = Field("fileName", label: "檔案名稱", labelEn: "File name")
 }

@@ -244,7 +244,9 @@ public struct LoginFileStore: RegistrationPasswordVerifier, OTPVerifier, LoginCo
 
     private func withLock<T>(_ body: () throws(LoginError) -> T) throws(LoginError) -> T {
         let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty { try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+        if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
+            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
         let fd = open(path + ".lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw LoginError(.storeFailed, detail: "\(path).lock: errno \(errno)") }
         defer { close(fd) }

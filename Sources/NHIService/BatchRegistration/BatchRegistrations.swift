@@ -29,7 +29,7 @@ extension NHIService {
         public func upload(_ bytes: [UInt8], fileName: String, unit: UnitCode, contactName: String? = nil,
                            contactEmail: EmailAddress? = nil, by caller: Caller) throws(ServiceError) -> BatchRegistrationJob {
             guard caller.isStaff(of: unit) else { throw ServiceError(.notAuthorised, context: ["caller": caller.description, "unit": unit.rawValue]) }
-            let name = (fileName as NSString).lastPathComponent
+            let name = try TextRule.fileName.checked((fileName as NSString).lastPathComponent)
             let checker = BatchRegistrationChecker(.init(unitCode: unit, fileName: name, today: core.clock.today))
             let report: BatchRegistrationReport
             do { report = try checker.check(.bytes(bytes, name: name)) } catch {

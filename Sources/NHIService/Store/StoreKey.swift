@@ -95,7 +95,7 @@ enum FilePermissions {
     /// The file's mode when group or others have any access, else `nil` (also when missing).
     static func widerThanOwner(_ path: String) -> mode_t? {
         var info = stat()
-        guard lstat(path, &info) == 0 else { return nil }
+        guard stat(path, &info) == 0 else { return nil }
         let mode = info.st_mode & 0o777
         return mode & 0o077 != 0 ? mode : nil
     }

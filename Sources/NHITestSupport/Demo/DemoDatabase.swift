@@ -5,7 +5,7 @@ import NHIService
 /// A working copy of the sample database (``DemoData``) for one demo session.
 ///
 /// The sample is seeded once a day into a template under `cacheDirectory`
-/// (`template-v2-2026-11-23.sqlite`, `v2` being ``seedVersion``; seeding hashes the staff
+/// (`template-v3-2026-11-23.sqlite`, `v3` being ``seedVersion``; seeding hashes the staff
 /// passwords, which takes a moment)
 /// and copied into a fresh temporary folder for each session, so every demo starts from
 /// the same state and leaves nothing behind: the folder is removed when the value is
@@ -18,8 +18,9 @@ public final class DemoDatabase: @unchecked Sendable {
     public let sample: DemoData.Sample
 
     /// The sample's layout version, part of the template's name: a template seeded by an
-    /// older ``DemoData`` (v1: the unit registered by the owner's NHI card) is never reused.
-    public static let seedVersion = "v2"
+    /// older ``DemoData`` (v1: the unit registered by the owner's NHI card; v2: secrets not yet
+    /// sealed, no key file) is never reused.
+    public static let seedVersion = "v3"
 
     /// Prepares a working copy of the sample as of `today`.
     public init(cacheDirectory: URL, today: CalendarDate = .today()) throws {
