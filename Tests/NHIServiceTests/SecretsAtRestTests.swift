@@ -164,3 +164,19 @@ struct SecretsAtRestTests {
         #expect(!Self.contains(bytes, token) && !Self.contains(bytes, secret.base64EncodedString()))
     }
 }
+
+@Suite("Secrets at rest: the demo database")
+struct DemoDatabaseKeyTests {
+    @Test("The demo's working copies carry the template's key file and open with it")
+    func demoCopies() throws {
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("nhi-demo-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let today = try CalendarDate(iso: "2026-11-23")
+        for _ in 0..<2 {   // seeded, then from the cached template
+            let demo = try DemoDatabase(cacheDirectory: cache, today: today)
+            #expect(FileManager.default.fileExists(atPath: demo.path + StoreKey.fileSuffix))
+            let store = try SQLiteStore(path: demo.path)
+            #expect(try store.appliedMigrations().contains("v10-sealed-secrets"))
+        }
+    }
+}
