@@ -138,7 +138,7 @@ struct ServiceCommandTests {
         // Without --unit or --system: refused with the reason (no more acting as "system" by default).
         for args in [["insurance", "status", "E100000005"], ["convert"], ["bills", "issue", "--month", "11510"],
                      ["pay", "--bill", "1", "--amount", "1", "--date", "2026-12-21"], ["batch-register", "log", "1"],
-                     ["batch-register", "process"], ["mail", "pending"], ["audit"]] {
+                     ["batch-register", "process"], ["mail", "pending"], ["audit"], ["account", "show", "A123456789"]] {
             let refused = try service(args)
             #expect(refused.status != 0 && refused.stderr.contains("--system"), "\(args)")
         }

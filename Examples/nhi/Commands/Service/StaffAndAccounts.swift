@@ -214,11 +214,12 @@ struct AccountCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "註冊狀態 — Show an account's status.")
+        static let configuration = CommandConfiguration(abstract: "註冊狀態 — Show anyone's account status and e-mail (--system, audited).")
         @OptionGroup var options: ServiceOptions
         @Argument(help: "身分證號") var id: String
 
         func run() throws {
+            try options.requireSystem()
             let service = try options.service()
             guard let account = try service.accounts.account(try parsePersonalID(id)) else { throw ServiceError(.accountNotRegistered) }
             if options.json {
