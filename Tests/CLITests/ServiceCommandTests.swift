@@ -172,6 +172,25 @@ struct ServiceCommandTests {
         #expect(warned.stderr.contains(db) && warned.stderr.contains("chmod 600"))
     }
 
+    @Test("Two processes creating the same database at once share one key file")
+    func concurrentCreation() throws {
+        for round in 0..<5 {
+            let path = directory.appendingPathComponent("race-\(round).sqlite").path
+            let processes = try (0..<2).map { _ in
+                let process = Process()
+                process.executableURL = CLI.binary()
+                process.arguments = ["service", "init", "--db", path]
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                return process
+            }
+            for process in processes { process.waitUntilExit() }
+            #expect(processes.allSatisfy { $0.terminationStatus == 0 }, "round \(round)")
+            require(try CLI.run(["service", "init", "--db", path]))
+        }
+    }
+
     @Test("Usage errors exit 2")
     func usage() throws {
         require(try service(["filing", "enrol"]), 2)

@@ -54,8 +54,13 @@ public struct StoreKey: Sendable {
         let text = fresh.key.withUnsafeBytes { Data($0).base64EncodedString() } + "\n"
         let fd = Glibc.open(file, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0o600)
         if fd < 0 {
-            // Another process created it first: use theirs.
-            if errno == EEXIST, let text = try? String(contentsOfFile: file, encoding: .utf8) { return (try StoreKey(base64: text), []) }
+            // Another process created it first: use theirs, once it is written (fsync'd right after creation).
+            if errno == EEXIST {
+                for _ in 0..<100 {
+                    if let text = try? String(contentsOfFile: file, encoding: .utf8), !text.isEmpty { return (try StoreKey(base64: text), []) }
+                    usleep(10_000)
+                }
+            }
             throw ServiceError(.storeKeyUnavailable, context: ["file": file, "errno": "\(errno)"])
         }
         defer { close(fd) }

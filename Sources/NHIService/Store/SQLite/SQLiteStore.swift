@@ -48,7 +48,7 @@ public final class SQLiteStore: NHIStore {
             // Deleted and replaced content (a redacted token, a re-sealed secret) is overwritten.
             config.prepareDatabase { db in try db.execute(sql: "PRAGMA secure_delete = ON") }
             pool = try DatabasePool(path: path, configuration: config)
-            try Self.migrator.migrate(pool)
+            try Self.migrate(pool)
             try Self.sealSecrets(pool, key: self.key)
             for suffix in ["-wal", "-shm"] where FilePermissions.widerThanOwner(path + suffix) != nil { chmod(path + suffix, 0o600) }
         } catch let error as ServiceError where error.code == .storeKeyMismatch || error.code == .storeKeyInvalid
@@ -62,6 +62,22 @@ public final class SQLiteStore: NHIStore {
     }
 
     static let logger = Logger(label: "nhi.store")
+
+    /// Runs the migrations. Each runs in its own transaction, but the list of applied ones is
+    /// read before: two processes opening a new database at once (the kiosk and the CLI) can
+    /// both try the same migration, and the second fails ("table … already exists") although
+    /// nothing is wrong. It then reads the list again, for up to 10 seconds.
+    static func migrate(_ pool: DatabasePool) throws {
+        let deadline = Date().addingTimeInterval(10)
+        while true {
+            do {
+                try migrator.migrate(pool)
+                return
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR && Date() < deadline {
+                usleep(20_000)
+            }
+        }
+    }
 
     /// Creates the folder (0700) and an empty database file (0600) when missing; narrows
     /// existing `-wal`/`-shm` files to 0600; returns warnings for a database file readable by
