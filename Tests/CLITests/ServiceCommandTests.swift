@@ -172,6 +172,21 @@ struct ServiceCommandTests {
         #expect(warned.stderr.contains(db) && warned.stderr.contains("chmod 600"))
     }
 
+    @Test("$NHI_DB_KEY instead of the key file; no key or another key is refused")
+    func keyFromEnvironment() throws {
+        let path = directory.appendingPathComponent("env-key.sqlite").path
+        let key = Data((0..<32).map { UInt8($0) }).base64EncodedString()
+        require(try CLI.run(["service", "init", "--db", path], environment: ["NHI_DB_KEY": key]))
+        #expect(!FileManager.default.fileExists(atPath: path + ".key"))
+        require(try CLI.run(["service", "init", "--db", path], environment: ["NHI_DB_KEY": key]))
+        let missing = try CLI.run(["service", "init", "--db", path], environment: ["NHI_DB_KEY": ""])
+        require(missing, 1)
+        #expect(missing.stderr.contains("store.keyMissing") && !FileManager.default.fileExists(atPath: path + ".key"))
+        let other = try CLI.run(["service", "init", "--db", path], environment: ["NHI_DB_KEY": Data(repeating: 7, count: 32).base64EncodedString()])
+        require(other, 1)
+        #expect(other.stderr.contains("store.keyMismatch"))
+    }
+
     @Test("Two processes creating the same database at once share one key file")
     func concurrentCreation() throws {
         for round in 0..<5 {

@@ -120,6 +120,12 @@ struct SecretsAtRestTests {
         let reopened = NHIService(store: try SQLiteStore(path: folder.path), clock: ManualClock(try CalendarDate(iso: "2026-11-23")))
         #expect(try reopened.devices.active(personID: Self.person).first?.secret == secret)
         #expect(throws: ServiceError(.storeKeyMismatch)) { try SQLiteStore(path: folder.path, key: StoreKey.generate()) }
+        // Without its key file the database is refused, and no new key is made for it.
+        let keyFile = folder.path + StoreKey.fileSuffix
+        try FileManager.default.moveItem(atPath: keyFile, toPath: keyFile + ".saved")
+        #expect(throws: ServiceError(.storeKeyMissing)) { try SQLiteStore(path: folder.path) }
+        #expect(!FileManager.default.fileExists(atPath: keyFile))
+        try FileManager.default.moveItem(atPath: keyFile + ".saved", toPath: keyFile)
         // $NHI_DB_KEY instead of the key file.
         let text = try String(contentsOfFile: folder.path + StoreKey.fileSuffix, encoding: .utf8)
         #expect(try StoreKey.load(forDatabase: "/nonexistent/x.sqlite", environment: [StoreKey.environmentVariable: text]).warnings.isEmpty)

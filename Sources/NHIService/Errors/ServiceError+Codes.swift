@@ -7,6 +7,7 @@ extension ServiceError.Code {
     public static let storeKeyInvalid: Self = "store.keyInvalid"
     public static let storeKeyMismatch: Self = "store.keyMismatch"
     public static let storeKeyUnavailable: Self = "store.keyUnavailable"
+    public static let storeKeyMissing: Self = "store.keyMissing"
     public static let storeNotNew: Self = "store.notNew"
     // Authorisation
     public static let notAuthorised: Self = "auth.notAuthorised"
@@ -108,6 +109,8 @@ extension ServiceError {
         (.storeKeyMismatch, "資料庫金鑰與資料庫不符：請使用與資料庫一同建立的金鑰檔（<資料庫>.key）或 $NHI_DB_KEY",
          "the database key does not match this database: use the key file created with it (<database>.key) or $NHI_DB_KEY"),
         (.storeKeyUnavailable, "無法建立或讀取資料庫金鑰檔，請確認資料夾權限", "the database key file cannot be created or read: check the folder's permissions"),
+        (.storeKeyMissing, "找不到資料庫金鑰檔：請從備份還原 <資料庫>.key，或設定 $NHI_DB_KEY",
+         "the database's key file is missing: restore <database>.key from the backup, or set $NHI_DB_KEY"),
         (.storeNotNew, "只有新建立的資料庫可標示為測試用資料庫", "only a new database can be marked as a test database"),
         (.notAuthorised, "您沒有執行此作業的權限", "you are not authorised for this operation"),
         (.requestInvalidText, "資料欄位長度或字元不符規定", "a text field is too long or has characters that are not allowed"),

@@ -41,15 +41,23 @@ public struct StoreKey: Sendable {
     /// readable by others (it is used, but should be `chmod 600`).
     public static func load(forDatabase path: String, environment: [String: String] = ProcessInfo.processInfo.environment)
         throws(ServiceError) -> (key: StoreKey, warnings: [String]) {
+        if let existing = try existing(forDatabase: path, environment: environment) { return existing }
+        return (try create(path + fileSuffix), [])
+    }
+
+    /// `$NHI_DB_KEY` or the key file if there is one; `nil` otherwise (nothing is created).
+    static func existing(forDatabase path: String, environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws(ServiceError) -> (key: StoreKey, warnings: [String])? {
         if let text = environment[environmentVariable], !text.isEmpty { return (try StoreKey(base64: text), []) }
         let file = path + fileSuffix
-        var warnings: [String] = []
-        if let text = try? String(contentsOfFile: file, encoding: .utf8) {
-            if let wider = FilePermissions.widerThanOwner(file) {
-                warnings.append(FilePermissions.warning(file, mode: wider))
-            }
-            return (try StoreKey(base64: text), warnings)
-        }
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { return nil }
+        let warnings = FilePermissions.widerThanOwner(file).map { [FilePermissions.warning(file, mode: $0)] } ?? []
+        return (try StoreKey(base64: text), warnings)
+    }
+
+    /// Creates the key file (0600, `O_EXCL`, `O_NOFOLLOW`); when another process has just
+    /// created it, its key.
+    static func create(_ file: String) throws(ServiceError) -> StoreKey {
         let fresh = StoreKey.generate()
         let text = fresh.key.withUnsafeBytes { Data($0).base64EncodedString() } + "\n"
         let fd = Glibc.open(file, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0o600)
@@ -57,7 +65,7 @@ public struct StoreKey: Sendable {
             // Another process created it first: use theirs, once it is written (fsync'd right after creation).
             if errno == EEXIST {
                 for _ in 0..<100 {
-                    if let text = try? String(contentsOfFile: file, encoding: .utf8), !text.isEmpty { return (try StoreKey(base64: text), []) }
+                    if let text = try? String(contentsOfFile: file, encoding: .utf8), !text.isEmpty { return try StoreKey(base64: text) }
                     usleep(10_000)
                 }
             }
@@ -69,7 +77,7 @@ public struct StoreKey: Sendable {
             unlink(file)
             throw ServiceError(.storeKeyUnavailable, context: ["file": file, "errno": "\(errno)"])
         }
-        return (fresh, warnings)
+        return fresh
     }
 
     static let sealedPrefix = "v1:"

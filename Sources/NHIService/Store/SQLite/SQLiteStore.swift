@@ -26,18 +26,16 @@ public final class SQLiteStore: NHIStore {
     /// A new database folder is created 0700, the database file 0600 (its `-wal` and `-shm`
     /// files inherit that mode; existing ones wider than 0600 are narrowed). An existing
     /// database or key file readable by others is used, with a warning. Secrets are sealed
-    /// with `key`, else ``StoreKey/load(forDatabase:environment:)`` (`$NHI_DB_KEY` or
-    /// `<path>.key`).
+    /// with `key`, else `$NHI_DB_KEY`, else the key file `<path>.key` — created for a database
+    /// that has no secrets sealed yet; for one that has, a missing key is `store.keyMissing`.
     public init(path: String, key: StoreKey? = nil) throws(ServiceError) {
         self.path = path
         var warnings: [String] = []
         do {
             warnings += try Self.prepareFiles(path)
-            if let key {
-                self.key = key
-            } else {
-                let loaded = try StoreKey.load(forDatabase: path)
-                self.key = loaded.key
+            var resolved = key
+            if resolved == nil, let loaded = try StoreKey.existing(forDatabase: path) {
+                resolved = loaded.key
                 warnings += loaded.warnings
             }
             var config = Configuration()
@@ -49,10 +47,25 @@ public final class SQLiteStore: NHIStore {
             config.prepareDatabase { db in try db.execute(sql: "PRAGMA secure_delete = ON") }
             pool = try DatabasePool(path: path, configuration: config)
             try Self.migrate(pool)
-            try Self.sealSecrets(pool, key: self.key)
+            if resolved == nil {
+                let sealed = try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM store_secret") } != 0
+                if let loaded = try StoreKey.existing(forDatabase: path) {
+                    // Another process opening the new database at the same time has just made it.
+                    resolved = loaded.key
+                    warnings += loaded.warnings
+                } else if sealed {
+                    // A database whose secrets were sealed never gets a new key: that key would open nothing.
+                    throw ServiceError(.storeKeyMissing, context: ["file": path + StoreKey.fileSuffix])
+                } else {
+                    resolved = try StoreKey.create(path + StoreKey.fileSuffix)
+                }
+            }
+            guard let resolved else { throw ServiceError(.storeKeyUnavailable) }
+            self.key = resolved
+            try Self.sealSecrets(pool, key: resolved)
             for suffix in ["-wal", "-shm"] where FilePermissions.widerThanOwner(path + suffix) != nil { chmod(path + suffix, 0o600) }
         } catch let error as ServiceError where error.code == .storeKeyMismatch || error.code == .storeKeyInvalid
-            || error.code == .storeKeyUnavailable {
+            || error.code == .storeKeyUnavailable || error.code == .storeKeyMissing {
             throw ServiceError(error.code, context: error.context.merging(["path": path]) { a, _ in a })
         } catch {
             throw ServiceError(.storeUnavailable, wrapping: error, context: ["path": path])
