@@ -13,8 +13,9 @@ struct ServiceCommand: ParsableCommand {
 
             本機指令信任執行者 — The local CLI trusts whoever runs it: --unit with --person (or --certificate-serial) \
             says who acts, and the service checks only that this person is assigned and what the role allows. \
-            The service's own rights (convert, bills issue, pay, mail, any unit's batch records and log, DPR import \
-            for no unit, the whole audit log) need --system, recorded in the audit log as 系統/CLI. --now and \
+            The service's own rights (convert, bills issue, pay, mail, any unit's batch uploads and logs, DPR import \
+            for no unit, anyone's insurance status and account, the whole audit log) need --system, recorded in \
+            the audit log as 系統/CLI; without --unit or --system these commands fail. --now and \
             $NHI_NOW work only on a test database (init --test-clock) and are audited. Protect the account that \
             owns the database and its key file (<db>.key, or $NHI_DB_KEY): whoever can use them can do all of this.
             """,
