@@ -49,4 +49,5 @@ extension Field {
     public static let contactName = Field("contactName", label: "聯絡人", labelEn: "Contact person")
     public static let address = Field("address", label: "地址", labelEn: "Address")
     public static let fileName = Field("fileName", label: "檔案名稱", labelEn: "File name")
+    public static let counterOffice = Field("counterOffice", label: "領卡地點", labelEn: "Pick-up counter")
 }

@@ -80,6 +80,8 @@ extension TextRule {
     public static let contactName = TextRule(.contactName, maxLength: 40)
     /// An uploaded file's name (kept with the record and shown in mails and logs): 255 characters.
     public static let fileName = TextRule(.fileName, maxLength: 255)
+    /// The counter where a card is picked up (領卡地點): 40 characters.
+    public static let counterOffice = TextRule(.counterOffice, maxLength: 40)
     /// A part of a mailing address (縣市, 鄉鎮市區, 村里, 鄰, 街路門牌): 60 characters.
     public static let addressPart = TextRule(.address, maxLength: 60)
 }
