@@ -155,7 +155,8 @@ let package = Package(
         .testTarget(name: "NHIFormatsTests", dependencies: ["NHIFormats"], resources: [.copy("Vectors")]),
         .testTarget(name: "NHICardsTests", dependencies: ["NHICards", "NHITestSupport"], resources: [.copy("Vectors")]),
         .testTarget(name: "NHILoginTests", dependencies: ["NHILogin", "NHITestSupport"], resources: [.copy("Vectors")]),
-        .testTarget(name: "NHIServiceTests", dependencies: ["NHIService", "NHILogin", "NHICards", "NHIFormats", "NHITestSupport"]),
+        .testTarget(name: "NHIServiceTests", dependencies: ["NHIService", "NHILogin", "NHICards", "NHIFormats", "NHITestSupport",
+                                                           .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "CLITests", dependencies: ["NHICore", "NHIService", "NHITestSupport"]),
         .testTarget(
             name: "KioskModelTests", dependencies: ["KioskModel", "KioskSDK", "NHITestSupport"],

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import NHICore
 import NHIGrades
+import NHILogin
 
 /// The local NHI service: the rules the NHI's servers apply, over a store.
 ///
@@ -23,6 +24,9 @@ public final class NHIService: Sendable {
     public let tables: GradeTables
     /// The billing period during which filings wait in the staging area.
     public let billingPeriod: ClosedRange<Int>
+    /// Who the service's own jobs are recorded as in the audit log: ``Caller/system``, or
+    /// ``Caller/system(origin:)`` for a program such as the `nhi` tool acting with `--system`.
+    public let systemCaller: Caller
     let logger: Logger
 
     /// - Parameters:
@@ -30,13 +34,14 @@ public final class NHIService: Sendable {
     ///     instead (11–14 in the current manual; some screens say 13–16).
     public init(store: any NHIStore, clock: any ServiceClock = SystemClock(), passwords: PasswordHasher = PasswordHasher(),
                 tables: GradeTables = .bundled, billingPeriod: ClosedRange<Int> = 11...14,
-                logger: Logger = NHIService.defaultLogger) {
+                logger: Logger = NHIService.defaultLogger, systemCaller: Caller = .system) {
         self.store = store
         self.clock = clock
         self.passwords = passwords
         self.tables = tables
         self.billingPeriod = billingPeriod
         self.logger = logger
+        self.systemCaller = systemCaller
     }
 
     /// The service over the default SQLite file (`$NHI_DB` or the XDG data directory).
@@ -81,6 +86,7 @@ public final class NHIService: Sendable {
 
     /// Appends an audit entry inside the current transaction.
     func record(_ writer: any StoreWriter, _ caller: Caller, unit: UnitCode?, action: String, target: String, detail: String = "") throws {
+        let caller = caller.standing == .system && caller.origin == nil ? systemCaller : caller
         try writer.append(AuditEntry(id: 0, at: clock.now, actor: caller.description, role: caller.roleLabel,
                                      unitCode: unit ?? caller.unitCode, action: action, target: target, detail: detail))
         logger.info("\(action)", metadata: ["actor": "\(caller)", "target": "\(target)"])

@@ -224,12 +224,16 @@ struct CardCommandTests {
         #expect(TOTP.base32Decode(bind.lines.first ?? "")?.count == 20)
         let code = try CLI.run(["otp", "--store", store, "--id", "A123456789"], program: "nhi-phone").lines.first ?? ""
         #expect(code.count == 6)
-        let otp = try CLI.run(["login", "otp", "--store", store, "--id", "A123456789", "--birth-date", "085/05/04", "--code", code, "--json"])
+        // The code comes from standard input (or $NHI_LOGIN_OTP), not the command line where `ps` shows it.
+        let otp = try CLI.run(["login", "otp", "--store", store, "--id", "A123456789", "--birth-date", "085/05/04", "--json"],
+                              stdin: Data((code + "\n").utf8))
         #expect(otp.status == 0, "\(otp.stderr)")
         #expect(try otp.json()["method"] as? String == "appOTP")
+        #expect(!otp.stderr.contains("deprecated"))
         let again = try CLI.run(["login", "otp", "--store", store, "--id", "A123456789", "--birth-date", "0850504", "--code", code])
         #expect(again.status == 1)
         #expect(again.stderr.contains("otp.reused"))
+        #expect(again.stderr.contains("--code is deprecated"), "the old flag still works, with a warning")
 
         let process = Process()
         process.executableURL = CLI.binary()

@@ -12,6 +12,7 @@ struct ConcurrencyTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let db = directory.appendingPathComponent("nhi.sqlite").path
         let env = ["NHI_NOW": "2026-11-23T09:00:00+08:00"]
+        _ = try CLI.run(["service", "init", "--test-clock", "--db", db])   // NHI_NOW needs a test database
         let register = try CLI.run(["service", "unit", "register", "--code", "110001000", "--name", "並行測試", "--nhi-only",
                                     "--owner", "A123456789", "--mobile", "0912345678", "--email", "c@example.com",
                                     "--serial", "S1", "--db", db], environment: env)

@@ -12,6 +12,7 @@ struct CorrectnessCommandTests {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("nhi-correct-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         db = directory.appendingPathComponent("nhi.sqlite").path
+        _ = try CLI.run(["service", "init", "--test-clock", "--db", db])   // NHI_NOW needs a test database
         for (code, ubn, serial) in [("110001000", "04595257", "0A1B2C3D"), ("120000000", "22099131", "0B2C3D4E")] {
             require(try service(["unit", "register", "--code", code, "--name", "測試股份有限公司", "--ubn", ubn,
                                  "--labour-number", "01234567A", "--owner", "A123456789", "--mobile", "0912345678",
@@ -34,7 +35,7 @@ struct CorrectnessCommandTests {
     let otherAdmin = ["--unit", "120000000", "--person", "B200000004"]
 
     func convert(_ now: String = "2026-11-23T22:31:00+08:00") throws {
-        require(try service(["convert", "--json"], now: now))
+        require(try service(["convert", "--json", "--system"], now: now))
     }
 
     @Test("1. filing enrol --salary 28000 --effective 2024-03-01: premium-detail and bills issue --month 11602 work for every unit")
@@ -48,7 +49,7 @@ struct CorrectnessCommandTests {
         require(detail)
         let line = try #require((try detail.json()["lines"] as? [[String: Any]])?.first)
         #expect(line["insuredAmount"] as? Int == 29_500 && line["insured"] as? Int == 458, "28,800 re-graded to 29,500 in 2026")
-        let bills = try service(["bills", "issue", "--month", "11602", "--json"], now: "2026-11-24T09:00:00+08:00")
+        let bills = try service(["bills", "issue", "--month", "11602", "--json", "--system"], now: "2026-11-24T09:00:00+08:00")
         require(bills)
         #expect(Set(try bills.jsonLines().compactMap { $0["payer"] as? String }) == ["110001000", "120000000"])
     }
@@ -124,11 +125,11 @@ struct CorrectnessCommandTests {
     func billingPeriodOption() throws {
         require(try service(["filing", "enrol", "--id", "E100000005", "--name", "員工", "--birth-date", "1990-01-01",
                              "--amount", "36300", "--effective", "2026-12-12"] + admin, now: "2026-12-12T09:00:00+08:00"))
-        let staged = try service(["convert", "--json", "--billing-period", "11-14"], now: "2026-12-12T22:31:00+08:00")
+        let staged = try service(["convert", "--json", "--system", "--billing-period", "11-14"], now: "2026-12-12T22:31:00+08:00")
         #expect(try staged.json()["staged"] as? Int == 1)
-        let moved = try service(["convert", "--json", "--billing-period", "13-16"], now: "2026-12-12T22:40:00+08:00")
+        let moved = try service(["convert", "--json", "--system", "--billing-period", "13-16"], now: "2026-12-12T22:40:00+08:00")
         #expect(try moved.json()["accepted"] as? Int == 1)
-        require(try service(["convert", "--billing-period", "14-11"]), 2)
+        require(try service(["convert", "--system", "--billing-period", "14-11"]), 2)
     }
 
     @Test("8. statements: request → 尚未產生 → convert → 可下載; CSV and JSON; 8 and 9 refused with the reason")
@@ -178,7 +179,7 @@ struct CorrectnessCommandTests {
         let day = "2026-11-24T09:00:00+08:00"
         let roster = try service(["roster", "110001000"] + admin, now: day)
         #expect(roster.stdout.contains("115/01/01") && !roster.stdout.contains("2026-01-01"), "\(roster.stdout)")
-        require(try service(["bills", "issue", "--month", "11510"], now: day))
+        require(try service(["bills", "issue", "--month", "11510", "--system"], now: day))
         let unpaid = try service(["unpaid", "--expected", "2026-12-20"] + admin, now: day)
         #expect(unpaid.stdout.contains("115/11/30") && unpaid.stdout.contains("115/12/17") && !unpaid.stdout.contains("2026-"), "\(unpaid.stdout)")
         let json = try service(["unpaid", "--expected", "2026-12-20", "--json"] + admin, now: day)

@@ -11,6 +11,7 @@ struct FilingImportCommandTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let db = directory.appendingPathComponent("nhi.sqlite").path
         let env = ["NHI_NOW": "2026-11-23T09:00:00+08:00"]
+        _ = try CLI.run(["service", "init", "--test-clock", "--db", db])   // NHI_NOW needs a test database
         func run(_ args: [String]) throws -> CLI.Result { try CLI.run(["service"] + args + ["--db", db], environment: env) }
         let actor = ["--unit", "110001000", "--certificate-serial", "0A1B2C3D"]
         #expect(try run(["unit", "register", "--code", "110001000", "--name", "數美科技股份有限公司", "--nhi-only", "--owner", "A123456789",

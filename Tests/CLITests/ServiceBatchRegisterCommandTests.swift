@@ -12,6 +12,8 @@ struct ServiceBatchRegisterCommandTests {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("nhi-batchjob-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         db = directory.appendingPathComponent("nhi.sqlite").path
+        // --now / NHI_NOW work only on a database made for tests.
+        _ = try CLI.run(["service", "init", "--test-clock", "--db", db])
     }
 
     func service(_ args: [String], now: String = "2026-11-24T09:00:00+08:00") throws -> CLI.Result {
@@ -40,7 +42,7 @@ struct ServiceBatchRegisterCommandTests {
             require(try service(["filing", "enrol", "--id", id, "--name", "員工", "--birth-date", "1990-01-01", "--amount", "36300",
                                  "--effective", "2026-11-01", "--unit", "110001000", "--as", "C100000003"], now: first))
         }
-        require(try service(["convert"], now: "2026-11-23T22:31:00+08:00"))
+        require(try service(["convert", "--system"], now: "2026-11-23T22:31:00+08:00"))
     }
 
     func uploadFile() throws -> String {
@@ -72,7 +74,7 @@ struct ServiceBatchRegisterCommandTests {
             "2026/11/24 上午 09:00:00 ----總共上傳3筆,成功註冊2筆,失敗1筆----",
         ])
         // --out writes the NHI's file: CP950, CRLF, under the log's name.
-        let written = try service(["batch-register", "log", String(id), "--out", directory.path])
+        let written = try service(["batch-register", "log", String(id), "--out", directory.path, "--system"])
         require(written)
         let bytes = try Data(contentsOf: directory.appendingPathComponent("1100010001151124.1151124090000.log"))
         #expect(bytes.starts(with: Array("2026/11/24 ".utf8)) && bytes.contains(0x0D))
@@ -108,6 +110,16 @@ struct ServiceBatchRegisterCommandTests {
         let otherLog = try service(["batch-register", "log", String(id), "--unit", "110001000", "--as", "D200000006"])
         require(otherLog, 1)
         #expect(otherLog.stderr.contains("batchJob.notFound"))
+
+        // Another operator cannot process a deferred upload either (nor see its contact and totals).
+        let deferred = try service(["batch-register", "upload", file, "--unit", "110001000", "--as", "C100000003", "--defer", "--json"])
+        require(deferred)
+        let deferredID = try #require(try deferred.json()["id"] as? Int)
+        let hijack = try service(["batch-register", "process", String(deferredID), "--unit", "110001000", "--as", "D200000006", "--json"])
+        require(hijack, 1)
+        #expect(hijack.stderr.contains("batchJob.notFound") && !hijack.stdout.contains("contactEmail"))
+        let processed = try service(["batch-register", "process", String(deferredID), "--unit", "110001000", "--as", "C100000003", "--json"])
+        require(processed)
 
         let admin = try service(["batch-register", "records", "--unit", "110001000", "--as", "B200000004", "--json"])
         require(admin)

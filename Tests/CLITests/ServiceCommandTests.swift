@@ -11,6 +11,8 @@ struct ServiceCommandTests {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("nhi-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         db = directory.appendingPathComponent("nhi.sqlite").path
+        // --now / NHI_NOW work only on a database made for tests.
+        _ = try CLI.run(["service", "init", "--test-clock", "--db", db])
     }
 
     /// Runs `nhi service ARGS --db DB` at a fixed time.
@@ -66,7 +68,7 @@ struct ServiceCommandTests {
 
         let today = try service(["filing", "today", "--json"] + asOperator)
         #expect(today.lines.count == 3)
-        let convert = try service(["convert", "--json"], now: "2026-11-23T22:31:00+08:00")
+        let convert = try service(["convert", "--json", "--system"], now: "2026-11-23T22:31:00+08:00")
         require(convert)
         #expect(try convert.json()["accepted"] as? Int == 3)
 
@@ -86,27 +88,27 @@ struct ServiceCommandTests {
         let lines = try #require(try detail.json()["lines"] as? [[String: Any]])
         #expect(lines.first { $0["id"] as? String == "E100000005" }?["insured"] as? Int == 916, "458 × (1 + 1 dependant)")
 
-        let bills = try service(["bills", "issue", "--month", "11510", "--json"], now: "2026-11-24T09:00:00+08:00")
+        let bills = try service(["bills", "issue", "--month", "11510", "--json", "--system"], now: "2026-11-24T09:00:00+08:00")
         require(bills)
         let billID = try #require(bills.jsonLines().first?["id"] as? Int)
         let unpaid = try service(["unpaid", "--expected", "2027-01-10", "--json"] + asOperator, now: "2026-12-20T09:00:00+08:00")
         require(unpaid)
         #expect((try unpaid.json()["lateFeeTotal"] as? Int ?? 0) > 0)
         require(try service(["pay", "--bill", String(billID), "--amount", String(try bills.jsonLines()[0]["amount"] as! Int),
-                             "--date", "2026-12-21", "--json"]))
+                             "--date", "2026-12-21", "--json", "--system"]))
         // Paid after the grace period: the late fee accrued is owed on its own until paid.
         let paid = try service(["unpaid", "--expected", "2027-01-10", "--json"] + asOperator, now: "2026-12-22T09:00:00+08:00")
         let fees = try #require(try paid.json()["items"] as? [[String: Any]])
         #expect(fees.count == 1 && fees.first?["category"] as? String == "lateFee" && (fees.first?["amount"] as? Int ?? 0) > 0, "\(paid.stdout)")
         require(try service(["pay", "--bill", String(try #require(fees.first?["bill"] as? Int)), "--amount",
-                             String(try #require(fees.first?["amount"] as? Int)), "--date", "2026-12-22", "--json"]))
+                             String(try #require(fees.first?["amount"] as? Int)), "--date", "2026-12-22", "--json", "--system"]))
         let settled = try service(["unpaid", "--expected", "2027-01-10", "--json"] + asOperator, now: "2026-12-22T09:00:00+08:00")
         #expect((try settled.json()["items"] as? [Any])?.isEmpty == true)
 
-        let status = try service(["insurance", "status", "E100000005", "--json"], now: "2026-11-24T09:00:00+08:00")
+        let status = try service(["insurance", "status", "E100000005", "--json", "--system"], now: "2026-11-24T09:00:00+08:00")
         require(status)
         #expect((try status.json()["dependants"] as? [[String: Any]])?.first?["id"] as? String == "E200000016")
-        let proof = try service(["insurance", "proof", "E100000005"], now: "2026-11-24T09:00:00+08:00")
+        let proof = try service(["insurance", "proof", "E100000005", "--system"], now: "2026-11-24T09:00:00+08:00")
         require(proof)
         #expect(proof.stdout.contains("全民健康保險投保證明") && proof.stdout.contains("Certificate of Coverage"))
 
@@ -124,13 +126,90 @@ struct ServiceCommandTests {
         require(register)
         let token = try #require(try register.json()["token"] as? String)
         #expect(try register.json()["strength"] as? String == "強")
-        require(try service(["account", "verify", "--id", "A123456789", "--card-number", "000011112222", "--token", token, "--json"]))
+        // The token is read like a password (stdin, $NHI_TOKEN or a prompt); --token still works with a warning.
+        let flag = try service(["account", "verify", "--id", "A123456789", "--card-number", "000011112222", "--token", "0" + token.dropFirst()])
+        require(flag, 1)
+        #expect(flag.stderr.contains("--token is deprecated") && flag.stderr.contains("account.tokenInvalid"))
+        require(try service(["account", "verify", "--id", "A123456789", "--card-number", "000011112222", "--json"], stdin: token + "\n"))
         let wrong = try service(["account", "check-password", "--id", "A123456789", "--json"], stdin: "nope12\n")
         require(wrong, 1)
         #expect(try wrong.json()["remaining"] as? Int == 2)
         let right = try service(["account", "check-password", "--id", "A123456789", "--json"], stdin: "Abc123-!\n")
         require(right)
         #expect(!(register.stdout + right.stdout + right.stderr).contains("Abc123-!"))
+    }
+
+    @Test("System access is an explicit, audited --system; the clock override works only on a test database, audited")
+    func systemAndClock() throws {
+        // Without --unit or --system: refused with the reason (no more acting as "system" by default).
+        for args in [["insurance", "status", "E100000005"], ["convert"], ["bills", "issue", "--month", "11510"],
+                     ["pay", "--bill", "1", "--amount", "1", "--date", "2026-12-21"], ["batch-register", "log", "1"],
+                     ["batch-register", "process"], ["mail", "pending"], ["audit"], ["account", "show", "A123456789"]] {
+            let refused = try service(args)
+            #expect(refused.status != 0 && refused.stderr.contains("--system"), "\(args)")
+        }
+        require(try service(["convert", "--json", "--system"]))
+        let audit = try service(["audit", "--json", "--system"])
+        require(audit)
+        let entries = try audit.jsonLines()
+        #expect(entries.contains { $0["action"] as? String == "cli.system" && $0["role"] as? String == "系統/CLI"
+            && $0["target"] as? String == "service convert" })
+        #expect(entries.contains { $0["action"] as? String == "filing.conversion" && $0["role"] as? String == "系統/CLI" })
+        #expect(entries.contains { $0["action"] as? String == "clock.override" && ($0["detail"] as? String ?? "").hasPrefix("2026-11-23T01:00:00") })
+        #expect(entries.contains { $0["action"] as? String == "store.testClock" })
+
+        // A database not made for tests: --now and NHI_NOW are refused; it cannot be marked once in use.
+        let plain = directory.appendingPathComponent("plain.sqlite").path
+        let byEnvironment = try CLI.run(["service", "convert", "--system", "--db", plain], environment: ["NHI_NOW": "2026-11-23T09:00:00+08:00"])
+        #expect(byEnvironment.status != 0 && byEnvironment.stderr.contains("--test-clock"))
+        let byFlag = try CLI.run(["service", "convert", "--system", "--db", plain, "--now", "2026-11-23T09:00:00+08:00"], environment: ["NHI_NOW": ""])
+        #expect(byFlag.status != 0 && byFlag.stderr.contains("--test-clock"))
+        require(try CLI.run(["service", "convert", "--system", "--db", plain], environment: ["NHI_NOW": ""]))
+        let late = try CLI.run(["service", "init", "--test-clock", "--db", plain], environment: ["NHI_NOW": ""])
+        #expect(late.status == 1 && late.stderr.contains("store.notNew"))
+    }
+
+    @Test("A database readable by other users: a warning on standard error")
+    func widerDatabaseWarns() throws {
+        require(try service(["init"]))
+        chmod(db, 0o644)
+        let warned = try service(["init"])
+        require(warned)
+        #expect(warned.stderr.contains(db) && warned.stderr.contains("chmod 600"))
+    }
+
+    @Test("$NHI_DB_KEY instead of the key file; no key or another key is refused")
+    func keyFromEnvironment() throws {
+        let path = directory.appendingPathComponent("env-key.sqlite").path
+        let key = Data((0..<32).map { UInt8($0) }).base64EncodedString()
+        require(try CLI.run(["service", "init", "--db", path], environment: ["NHI_DB_KEY": key]))
+        #expect(!FileManager.default.fileExists(atPath: path + ".key"))
+        require(try CLI.run(["service", "init", "--db", path], environment: ["NHI_DB_KEY": key]))
+        let missing = try CLI.run(["service", "init", "--db", path], environment: ["NHI_DB_KEY": ""])
+        require(missing, 1)
+        #expect(missing.stderr.contains("store.keyMissing") && !FileManager.default.fileExists(atPath: path + ".key"))
+        let other = try CLI.run(["service", "init", "--db", path], environment: ["NHI_DB_KEY": Data(repeating: 7, count: 32).base64EncodedString()])
+        require(other, 1)
+        #expect(other.stderr.contains("store.keyMismatch"))
+    }
+
+    @Test("Two processes creating the same database at once share one key file")
+    func concurrentCreation() throws {
+        for round in 0..<5 {
+            let path = directory.appendingPathComponent("race-\(round).sqlite").path
+            let processes = try (0..<2).map { _ in
+                let process = Process()
+                process.executableURL = CLI.binary()
+                process.arguments = ["service", "init", "--db", path]
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                return process
+            }
+            for process in processes { process.waitUntilExit() }
+            #expect(processes.allSatisfy { $0.terminationStatus == 0 }, "round \(round)")
+            require(try CLI.run(["service", "init", "--db", path]))
+        }
     }
 
     @Test("Usage errors exit 2")

@@ -107,7 +107,7 @@ struct ServiceDPRCommandTests {
 
     @Test("An unreadable file is a coded, bilingual error (exit 1)")
     func missingFile() throws {
-        let result = try CLI.run(["service", "dpr", "import", directory.appendingPathComponent("DPR045952571150301009.csv").path, "--db", db])
+        let result = try CLI.run(["service", "dpr", "import", directory.appendingPathComponent("DPR045952571150301009.csv").path, "--db", db, "--system"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("dpr.fileUnreadable") && result.stderr.contains("cannot be read"))
     }

@@ -13,6 +13,7 @@ struct ServiceMoreCommandTests {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("nhi-more-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         db = directory.appendingPathComponent("nhi.sqlite").path
+        _ = try CLI.run(["service", "init", "--test-clock", "--db", db])   // NHI_NOW needs a test database
         require(try service(["unit", "register", "--code", "110001000", "--name", "數美科技股份有限公司", "--ubn", "04595257",
                              "--labour-number", "01234567A", "--owner", "A123456789", "--mobile", "0912345678",
                              "--email", "hr@example.com.tw", "--method", "certificate", "--serial", "0A1B2C3D"]))
@@ -21,7 +22,7 @@ struct ServiceMoreCommandTests {
                              "--unit", "110001000", "--certificate-serial", "0A1B2C3D"]))
         require(try service(["filing", "enrol", "--id", "E100000005", "--name", "員工", "--birth-date", "1990-01-01",
                              "--amount", "36300", "--effective", "2026-10-01"] + admin))
-        require(try service(["convert"], now: "2026-11-23T22:31:00+08:00"))
+        require(try service(["convert", "--system"], now: "2026-11-23T22:31:00+08:00"))
     }
 
     func service(_ args: [String], now: String = "2026-11-23T09:00:00+08:00", env: [String: String] = [:], stdin: String? = nil) throws -> CLI.Result {
@@ -43,7 +44,7 @@ struct ServiceMoreCommandTests {
         #expect(try service(["epayment", "show", "--json"] + admin, now: day).json()["email"] as? String == "pay@example.com")
         require(try service(["epayment", "cancel"] + admin, now: day))
 
-        let bill = try #require(try service(["bills", "issue", "--month", "11510", "--json"], now: day).jsonLines().first)
+        let bill = try #require(try service(["bills", "issue", "--month", "11510", "--json", "--system"], now: day).jsonLines().first)
         let id = String(try #require(bill["id"] as? Int))
         for _ in 0..<3 { require(try service(["slip", "--bill", id] + admin, now: day)) }
         let fourth = try service(["slip", "--bill", id] + admin, now: day)
@@ -51,7 +52,7 @@ struct ServiceMoreCommandTests {
         #expect(fourth.stderr.contains("slip"))
         require(try service(["slip", "--bill", id] + admin, now: "2026-11-25T09:00:00+08:00"), 0)
 
-        require(try service(["pay", "--bill", id, "--amount", String(try #require(bill["amount"] as? Int)), "--date", "2026-11-30"]))
+        require(try service(["pay", "--bill", id, "--amount", String(try #require(bill["amount"] as? Int)), "--date", "2026-11-30", "--system"]))
         let certificate = try service(["payment-certificate", "--from", "11501", "--to", "11512", "--paid-from", "2026-11-01",
                                        "--paid-to", "2026-12-31", "--json"] + admin, now: "2026-12-01T09:00:00+08:00")
         require(certificate)
@@ -92,12 +93,11 @@ struct ServiceMoreCommandTests {
                                     "--village", "臺北市大安區龍安里", "--email", "me@example.com", "--mobile", "0912345678", "--json"],
                                    env: ["NHI_PASSWORD": "Abc123-!"])
         let token = try #require(try register.json()["token"] as? String)
-        require(try service(["account", "verify", "--id", "A123456789", "--card-number", "000011112222", "--token", token],
-                            env: ["NHI_TOKEN": token], stdin: token + "\n"))
+        require(try service(["account", "verify", "--id", "A123456789", "--card-number", "000011112222"], env: ["NHI_TOKEN": token]))
         require(try service(["account", "reset-request", "--id", "A123456789", "--card-number", "000011112222"]))
         let spool = directory.appendingPathComponent("spool")
         try FileManager.default.createDirectory(at: spool, withIntermediateDirectories: true)
-        require(try service(["mail", "deliver", "--spool", spool.path]))
+        require(try service(["mail", "deliver", "--spool", spool.path, "--system"]))
         var code: String?
         for file in try FileManager.default.contentsOfDirectory(atPath: spool.path) {
             let text = try String(contentsOf: spool.appendingPathComponent(file), encoding: .utf8)

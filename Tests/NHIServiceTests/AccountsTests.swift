@@ -106,4 +106,50 @@ struct AccountsTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: spool.path)
         #expect(files.count == 1 && files[0].hasSuffix("-verification.eml"))
     }
+
+    @Test("Changing the password revokes a pending reset link")
+    func changePasswordRevokesReset() throws {
+        let f = try Fixture()
+        try f.service.accounts.confirmEmail(token: try register(f), personID: person, cardNumber: card, newPassword: nil)
+        let token = try f.service.accounts.requestPasswordReset(personID: person, cardNumber: card)
+        try f.service.accounts.changePassword(personID: person, current: "Abc123-!", new: try RegistrationPassword("Xyz789-?"))
+        #expect(throws: ServiceError(.accountTokenInvalid)) {
+            try f.service.accounts.resetPassword(token: token, personID: person, cardNumber: card, newPassword: try RegistrationPassword("Evil99-!"))
+        }
+        #expect(try f.service.accounts.checkPassword(personID: person, password: "Xyz789-?") == .accepted(person))
+    }
+
+    @Test("Stored text in requests: villages, certificate serials, device labels, contact names have limits (request.invalidText)")
+    func textLimits() throws {
+        let f = try Fixture()
+        let long = String(repeating: "里", count: 10_000)
+        #expect(throws: ServiceError(.requestInvalidText)) {
+            try f.service.accounts.register(.init(personID: person, cardNumber: card, householdNumber: "A1234567", registeredVillage: long,
+                                                  phones: Fixture.phones(), email: try EmailAddress(parsing: "me@example.com"),
+                                                  password: try RegistrationPassword("Abc123-!")))
+        }
+        do {
+            try f.service.accounts.register(.init(personID: person, cardNumber: card, householdNumber: "A1234567", registeredVillage: "龍安\r\n里",
+                                                  phones: Fixture.phones(), email: try EmailAddress(parsing: "me@example.com"),
+                                                  password: try RegistrationPassword("Abc123-!")))
+            Issue.record("CR/LF accepted")
+        } catch let error as ServiceError {
+            #expect(error.code == .requestInvalidText && error.context["field"] == "registeredVillage" && error.context["rule"] == "text.characters")
+            #expect(error.message.contains("戶籍鄉鎮里鄰") && error.messageEn.contains("Registered township and village"))
+        }
+        #expect(throws: ServiceError(.requestInvalidText)) {
+            try f.service.units.register(Fixture.unit(), method: .organisationCertificate(Fixture.certificate(serial: String(repeating: "A", count: 10_000))),
+                                         registrant: nil, ownerIsAdministrator: false)
+        }
+        let certificate = try f.registerUnitByCertificate()
+        #expect(throws: ServiceError(.requestInvalidText)) {
+            try f.service.staff.assign(StaffAssignment(personID: .national(Fixture.adminPerson), name: try PersonName("王大明"), role: .administrator,
+                                                       credential: .citizen, certificateSerial: "TP03\n000001", phones: Fixture.phones(),
+                                                       email: try EmailAddress(parsing: "a@example.com")), by: certificate)
+        }
+        try f.activateAccount(person, card: "000011112222")
+        #expect(throws: ServiceError(.requestInvalidText)) {
+            try f.service.devices.bind(personID: person, label: String(repeating: "P", count: 10_000), by: .person(person))
+        }
+    }
 }

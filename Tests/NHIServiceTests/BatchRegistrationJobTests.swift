@@ -159,4 +159,34 @@ struct BatchRegistrationJobTests {
             try s.f.service.batchRegistrations.upload(Self.file(), fileName: "1200000001151123.csv", unit: Self.unit, by: s.admin)
         }
     }
+
+    @Test("Processing: another operator's deferred upload is not found to them; the audit log names the real processor")
+    func processVisibility() throws {
+        let s = try Self.setUp()
+        let job = try s.f.service.batchRegistrations.upload(Self.file(), fileName: Self.fileName, unit: Self.unit, by: s.operatorA)
+        #expect(throws: ServiceError(.batchJobNotFound)) { try s.f.service.batchRegistrations.process(job.id, by: s.operatorB) }
+        #expect(try s.f.service.batchRegistrations.job(job.id, by: s.admin).status == .waiting, "nothing was processed")
+        #expect(try s.f.service.batchRegistrations.process(job.id, by: s.operatorA).status == .processed)
+        let entry = try #require(try s.f.service.audit.entries(unit: Self.unit, by: s.admin).first { $0.action == "batchRegistration.process" })
+        #expect(entry.actor == s.operatorA.description && entry.role == "承辦人")
+        // An administrator processes any upload of the unit.
+        let second = try s.f.service.batchRegistrations.upload(Self.file(), fileName: Self.fileName, unit: Self.unit, by: s.operatorB)
+        #expect(try s.f.service.batchRegistrations.process(second.id, by: s.admin).status == .processed)
+    }
+
+    @Test("Stored text of an upload: the contact's name and the file name follow the text rules")
+    func uploadText() throws {
+        let s = try Self.setUp()
+        #expect(throws: ServiceError(.requestInvalidText)) {
+            try s.f.service.batchRegistrations.upload(Self.file(), fileName: Self.fileName, unit: Self.unit,
+                                                      contactName: "=HYPERLINK(\"http://x\")", by: s.operatorA)
+        }
+        #expect(throws: ServiceError(.requestInvalidText)) {
+            try s.f.service.batchRegistrations.upload(Self.file(), fileName: Self.fileName, unit: Self.unit,
+                                                      contactName: String(repeating: "王", count: 10_000), by: s.operatorA)
+        }
+        #expect(throws: ServiceError(.requestInvalidText)) {
+            try s.f.service.batchRegistrations.upload(Self.file(), fileName: "1100010001151123\r\n.csv", unit: Self.unit, by: s.operatorA)
+        }
+    }
 }

@@ -92,7 +92,7 @@ struct UnitsAndStaffTests {
     func agentUBNs() throws {
         let f = try Fixture()
         let certificate = try f.registerUnitByCertificate()
-        _ = try f.registerUnitByCertificate(code: "120000000", ubn: "22099131")
+        let otherCertificate = try f.registerUnitByCertificate(code: "120000000", ubn: "22099131")
         let other = try UnitCode(parsing: "120000000")
         func assignment(_ role: StaffRole) throws -> StaffAssignment {
             StaffAssignment(personID: .national(Fixture.adminPerson), name: try PersonName("王大明"), role: role, credential: .citizen,
@@ -100,10 +100,50 @@ struct UnitsAndStaffTests {
                             email: try EmailAddress(parsing: "a@example.com"), forUnit: other)
         }
         #expect(throws: ServiceError(.notAuthorised)) { try f.service.staff.assign(try assignment(.administrator), by: certificate) }
-        try f.service.units.addAgentUBN(try UBN(parsing: "22099131"), by: certificate)
+        // Claimed by the agent itself: refused (issue 17); granted by the other unit: recorded.
+        #expect(throws: ServiceError(.unitAgentNotGranted)) {
+            try f.service.units.addAgentUBN(try UBN(parsing: "22099131"), by: certificate, grantedBy: certificate)
+        }
+        #expect(throws: ServiceError(.notAuthorised)) { try f.service.staff.assign(try assignment(.administrator), by: certificate) }
+        try f.service.units.addAgentUBN(try UBN(parsing: "22099131"), by: certificate, grantedBy: otherCertificate)
         #expect(throws: ServiceError(.staffAgentAssignsAdministratorsOnly)) { try f.service.staff.assign(try assignment(.operator), by: certificate) }
         let member = try f.service.staff.assign(try assignment(.administrator), by: certificate)
         #expect(member.unitCode == other && member.role == .administrator)
+    }
+
+    @Test("Agent UBNs are granted by the unit with that UBN (or the system), never claimed at registration or by others")
+    func agentUBNGrants() throws {
+        let f = try Fixture()
+        let certificate = try f.registerUnitByCertificate()
+        _ = try f.registerUnitByCertificate(code: "120000000", ubn: "22099131")
+        let third = try f.registerUnitByCertificate(code: "133397421", ubn: "12345675")
+        let ubn = try UBN(parsing: "22099131")
+        // Any other unit's administrator cannot grant a UBN that is not theirs.
+        #expect(throws: ServiceError(.unitAgentNotGranted)) { try f.service.units.addAgentUBN(ubn, by: certificate, grantedBy: third) }
+        #expect(throws: ServiceError(.unitAgentNotGranted)) {
+            try f.service.units.addAgentUBN(ubn, by: certificate, grantedBy: .person(Fixture.owner))
+        }
+        #expect(throws: ServiceError(.unitAgentNotGranted)) {
+            try f.service.units.register(Fixture.unit(code: "140000000", ubn: "04595252"), method: .organisationCertificate(Fixture.certificate(ubn: "04595252")),
+                                         registrant: nil, ownerIsAdministrator: false, agentUBNs: [ubn])
+        }
+        #expect(try f.service.units.account(try UnitCode(parsing: "110001000")).agentUBNs.isEmpty)
+        try f.service.units.addAgentUBN(ubn, by: certificate, grantedBy: .system)
+        #expect(try f.service.units.account(try UnitCode(parsing: "110001000")).agentUBNs == [ubn])
+    }
+
+    @Test("Unit data maintenance cannot replace the owner or the UBN")
+    func updateKeepsOwnerAndUBN() throws {
+        let f = try Fixture()
+        let certificate = try f.registerUnitByCertificate()
+        #expect(throws: ServiceError(.unitFieldNotChangeable)) {
+            try f.service.units.update(Fixture.unit(owner: Fixture.id("B123456780")), by: certificate)
+        }
+        #expect(throws: ServiceError(.unitFieldNotChangeable)) { try f.service.units.update(Fixture.unit(ubn: "22099131"), by: certificate) }
+        #expect(throws: ServiceError(.unitFieldNotChangeable)) { try f.service.units.update(Fixture.unit(ubn: nil), by: certificate) }
+        #expect(try f.service.units.account(try UnitCode(parsing: "110001000")).unit.ownerID == Fixture.owner)
+        try f.service.units.update(Fixture.unit(nhiOnly: true), by: certificate)
+        #expect(try f.service.units.account(try UnitCode(parsing: "110001000")).unit.nhiOnly)
     }
 
     @Test("The audit log records who, role, when and what, with IDs masked")

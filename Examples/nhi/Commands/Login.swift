@@ -10,7 +10,8 @@ struct Login: AsyncParsableCommand {
         abstract: "登入 — Run a login flow: NHI card + password, certificate + PIN, app OTP, QR code / TW FidO.",
         discussion: """
             Passwords, PINs and codes are read from the terminal with echo off, or — for scripts — one \
-            per line from standard input, or from NHI_LOGIN_PASSWORD / NHI_LOGIN_PIN. They are never \
+            per line from standard input, or from NHI_LOGIN_PASSWORD / NHI_LOGIN_PIN / NHI_LOGIN_OTP, never \
+            from the command line (`otp --code` still works, with a deprecation warning). They are never \
             printed. The login store (registration passwords, bound app devices, QR tokens) is --store, \
             else $NHI_LOGIN_STORE, else ~/.local/share/nhi/login-store.json; `nhi login register` and \
             `nhi-phone bind` fill it. With --json a successful login prints {"authenticated": true, \
@@ -201,10 +202,12 @@ struct LoginOTP: AsyncParsableCommand {
 
     @Option(help: "身分證號 National ID or resident number.") var id: String
     @Option(help: "出生日期 Birth date, ROC (0850504, 85/05/04) or YYYY-MM-DD.") var birthDate: String
-    @Option(help: "The code (otherwise read like a secret).") var code: String?
+    @Option(help: ArgumentHelp("已淘汰 Deprecated: visible to other users in `ps`; the code is read from $NHI_LOGIN_OTP, a prompt or standard input.",
+                               visibility: .hidden)) var code: String?
     @OptionGroup var common: LoginCommonOptions
 
     func run() async throws {
+        if code != nil { warnDeprecatedSecretFlag("--code", variable: "NHI_LOGIN_OTP") }
         var flow = OTPLogin(id: try PersonalID(parsing: id), birthDate: try parseBirthDate(birthDate), actingAsOwnerOf: try common.parsedUnitCode())
         let secrets = SecretInput(environment: "NHI_LOGIN_OTP")
         var given = code

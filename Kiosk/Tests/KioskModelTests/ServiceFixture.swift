@@ -106,7 +106,7 @@ final class DatabaseCopy {
 
     init(of template: String) throws {
         let path = directory.path + "/nhi.sqlite"
-        for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: template + suffix) {
+        for suffix in ["", "-wal", StoreKey.fileSuffix] where FileManager.default.fileExists(atPath: template + suffix) {
             try FileManager.default.copyItem(atPath: template + suffix, toPath: path + suffix)
         }
         store = try SQLiteStore(path: path)

@@ -42,4 +42,12 @@ extension Field {
     public static let category = Field("category", label: "身分別", labelEn: "Insured category")
     public static let value = Field("value", label: "資料", labelEn: "Value")
     public static let birthDate = Field("birthDate", label: "出生日期", labelEn: "Birth date")
+    public static let registeredVillage = Field("registeredVillage", label: "戶籍鄉鎮里鄰", labelEn: "Registered township and village")
+    public static let certificateSerial = Field("certificateSerial", label: "憑證序號", labelEn: "Certificate serial number")
+    public static let certificateName = Field("certificateName", label: "憑證名稱", labelEn: "Certificate issuer or subject")
+    public static let deviceLabel = Field("deviceLabel", label: "裝置名稱", labelEn: "Device label")
+    public static let contactName = Field("contactName", label: "聯絡人", labelEn: "Contact person")
+    public static let address = Field("address", label: "地址", labelEn: "Address")
+    public static let fileName = Field("fileName", label: "檔案名稱", labelEn: "File name")
+    public static let counterOffice = Field("counterOffice", label: "領卡地點", labelEn: "Pick-up counter")
 }

@@ -57,6 +57,11 @@ extension ValidationError.Code {
     public static let relationUnknown: Self = "relation.unknown"
     public static let contactPhoneMissing: Self = "contactPhone.missing"
     public static let unitNameEmpty: Self = "unitName.empty"
+    // Stored free text (TextRule)
+    public static let textEmpty: Self = "text.empty"
+    public static let textLength: Self = "text.length"
+    public static let textCharacters: Self = "text.characters"
+    public static let textFormula: Self = "text.formula"
     public static let labourInsuranceNumberMissing: Self = "labourInsuranceNumber.missing"
     public static let categoryUnknown: Self = "category.unknown"
     public static let personForeignNeedsResidentID: Self = "personalID.foreignNeedsResidentID"
@@ -115,6 +120,10 @@ extension ValidationError {
         (.relationUnknown, "稱謂無法辨識", "relation not recognised"),
         (.contactPhoneMissing, "聯絡電話或行動電話須填入一項", "give a landline or a mobile number"),
         (.unitNameEmpty, "未輸入", "no value given"),
+        (.textEmpty, "未輸入", "no value given"),
+        (.textLength, "過長", "too long"),
+        (.textCharacters, "含換行、控制字元、不可見字元或不允許的符號", "contains line breaks, control or invisible characters, or forbidden symbols"),
+        (.textFormula, "不可以 = + - @ 開頭（試算表會當作公式執行）", "must not start with = + - @ (a spreadsheet would run it as a formula)"),
         (.labourInsuranceNumberMissing, "單位參加勞(農)保者，請務必填寫勞保證號", "a unit in labour insurance must give its labour-insurance number"),
         (.categoryUnknown, "身分別無法辨識", "insured category not recognised"),
         (.personForeignNeedsResidentID, "外籍人士應以居留證統一證號投保", "a foreign national is identified by a resident number"),

@@ -9,7 +9,9 @@ public struct PersonName: Hashable, Sendable, Codable, CustomStringConvertible {
         let trimmed = Normalizer.trimmed(input)
         guard !trimmed.isEmpty else { throw ValidationError.make(.nameEmpty, .name, input: input) }
         guard trimmed.count <= 40 else { throw ValidationError.make(.nameLength, .name, input: input) }
-        guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || "<>\"=;".unicodeScalars.contains($0) }) else {
+        // Control and invisible format characters as for all stored text (TextRule); a leading
+        // + - @ stays allowed here: file writers guard such names as Excel cells.
+        guard !trimmed.unicodeScalars.contains(where: { TextRule.isForbidden($0) || "<>\"=;".unicodeScalars.contains($0) }) else {
             throw ValidationError.make(.nameCharacters, .name, input: input)
         }
         value = trimmed

@@ -27,8 +27,8 @@ public struct InsuredUnit: Hashable, Sendable, Codable {
 
     public init(code: UnitCode, name: String, ubn: UBN?, labourInsuranceNumber: LabourInsuranceNumber?,
                 ownerID: PersonalID, ownerPhones: ContactPhones, email: EmailAddress, nhiOnly: Bool) throws(ValidationError) {
-        let trimmed = Normalizer.trimmed(name)
-        guard !trimmed.isEmpty else { throw ValidationError.make(.unitNameEmpty, .unitName, input: name) }
+        guard !Normalizer.trimmed(name).isEmpty else { throw ValidationError.make(.unitNameEmpty, .unitName, input: name) }
+        let trimmed = try TextRule.unitName.check(name)
         if !nhiOnly && labourInsuranceNumber == nil {
             throw ValidationError.make(.labourInsuranceNumberMissing, .labourInsuranceNumber, input: nil)
         }
@@ -57,13 +57,13 @@ public struct WithholdingUnit: Hashable, Sendable, Codable {
     public let address: String?
 
     public init(ubn: UBN, name: String, contactName: String?, phones: ContactPhones, email: EmailAddress, address: String?) throws(ValidationError) {
-        let trimmed = Normalizer.trimmed(name)
-        guard !trimmed.isEmpty else { throw ValidationError.make(.unitNameEmpty, .unitName, input: name) }
+        guard !Normalizer.trimmed(name).isEmpty else { throw ValidationError.make(.unitNameEmpty, .unitName, input: name) }
+        let trimmed = try TextRule.unitName.check(name)
         self.ubn = ubn
         self.name = trimmed
-        self.contactName = contactName
+        self.contactName = try TextRule.contactName.checkOptional(contactName)
         self.phones = phones
         self.email = email
-        self.address = address
+        self.address = try TextRule.addressPart.checkOptional(address)
     }
 }

@@ -63,6 +63,8 @@ extension LoginError.Code {
     // Stores
     /// `store.failed`: the login store could not be read or written.
     public static let storeFailed: Self = "store.failed"
+    /// `password.algorithm`: a stored password hash cannot be checked.
+    public static let passwordAlgorithm: Self = "password.algorithm"
 }
 
 extension LoginError {
@@ -135,6 +137,8 @@ extension LoginError {
               adviceZh: "請掃描櫃檯畫面上的登入 QR Code", adviceEn: "scan the login QR code on the counter screen"),
         Entry(code: .storeFailed, userCode: nil, zh: "登入資料存取失敗", en: "the login store could not be read or written",
               adviceZh: "請確認資料檔路徑與權限後再試", adviceEn: "check the store file's path and permissions and try again"),
+        Entry(code: .passwordAlgorithm, userCode: nil, zh: "無法驗證密碼（密碼雜湊格式不明）", en: "the password cannot be checked (unknown hash format)",
+              adviceZh: "請重設註冊密碼", adviceEn: "reset the registration password"),
     ]
 
     /// Every code NHILogin can throw, with meaning, the seeds' number and advice in both

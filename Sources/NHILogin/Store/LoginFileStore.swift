@@ -1,5 +1,3 @@
-import _CryptoExtras
-import Crypto
 import Foundation
 import NHICards
 import NHICore
@@ -7,8 +5,9 @@ import NHICore
 import Glibc
 #endif
 
-/// A login store in one JSON file: registration passwords (PBKDF2-SHA256, 210,000 rounds,
-/// random salt), NHI-app device secrets, unit ownership and QR/TW FidO tokens, with the
+/// A login store in one JSON file (mode 0600): registration passwords hashed by
+/// ``PasswordHasher`` (PBKDF2-SHA256, 600,000 rounds, random salt, constant-time check;
+/// older hashes with fewer rounds are re-hashed at the next good login), NHI-app device secrets, unit ownership and QR/TW FidO tokens, with the
 /// attempt rules of ``PasswordAttemptPolicy`` and ``OTPAcceptance``.
 ///
 /// It lets the `nhi` tool, `nhi-phone` and tests run every login flow end to end across
@@ -41,10 +40,22 @@ public struct LoginFileStore: RegistrationPasswordVerifier, OTPVerifier, LoginCo
 
     // MARK: The document
 
-    struct PasswordHash: Codable, Hashable {
+    /// A ``PasswordHash`` in the file's format (base64 text).
+    struct StoredPassword: Codable, Hashable {
         var salt: String
         var hash: String
         var rounds: Int
+
+        init(_ hash: PasswordHash) {
+            salt = hash.salt.base64EncodedString()
+            self.hash = hash.hash.base64EncodedString()
+            rounds = hash.iterations
+        }
+
+        var passwordHash: PasswordHash {
+            PasswordHash(algorithm: PasswordHasher.algorithm, iterations: rounds, salt: Data(base64Encoded: salt) ?? Data(),
+                         hash: Data(base64Encoded: hash) ?? Data())
+        }
     }
 
     struct Device: Codable, Hashable {
@@ -57,7 +68,7 @@ public struct LoginFileStore: RegistrationPasswordVerifier, OTPVerifier, LoginCo
         var name: String?
         var birthDate: CalendarDate?
         var ownedUnits: [String]
-        var password: PasswordHash?
+        var password: StoredPassword?
         var passwordAttempts: PasswordAttemptPolicy.Record
         var device: Device?
     }
@@ -79,7 +90,7 @@ public struct LoginFileStore: RegistrationPasswordVerifier, OTPVerifier, LoginCo
     /// online-service registration does.
     public func registerPassword(_ password: RegistrationPassword, for id: PersonalID, name: String? = nil,
                                  birthDate: CalendarDate? = nil, ownedUnits: [UnitCode] = []) throws(LoginError) {
-        let hash = try Self.hash(password.value, salt: Self.randomBytes(16), rounds: 210_000)
+        let hash = StoredPassword(try Self.hasher.hash(password))
         try update { document in
             var account = document.accounts[id.rawValue] ?? Account(ownedUnits: [], passwordAttempts: .init())
             account.password = hash
@@ -121,8 +132,8 @@ public struct LoginFileStore: RegistrationPasswordVerifier, OTPVerifier, LoginCo
         try update { (document) throws(LoginError) -> PasswordVerification in
             guard var account = document.accounts[card.id.rawValue], let stored = account.password else { return .notRegistered }
             if let until = policy.suspendedUntil(account.passwordAttempts, at: now) { return .suspended(until: until) }
-            let matches = try Self.hash(password.value, salt: Data(base64Encoded: stored.salt).map(Array.init) ?? [],
-                                        rounds: stored.rounds).hash == stored.hash
+            let matches = try Self.hasher.verify(password.value, against: stored.passwordHash)
+            if matches, stored.passwordHash.needsRehash(for: Self.hasher) { account.password = StoredPassword(try Self.hasher.hash(password)) }
             let (record, outcome) = matches ? policy.afterSuccess(account.passwordAttempts)
                                             : policy.afterFailure(account.passwordAttempts, at: now)
             account.passwordAttempts = record
@@ -233,7 +244,9 @@ public struct LoginFileStore: RegistrationPasswordVerifier, OTPVerifier, LoginCo
 
     private func withLock<T>(_ body: () throws(LoginError) -> T) throws(LoginError) -> T {
         let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty { try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+        if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
+            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
         let fd = open(path + ".lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw LoginError(.storeFailed, detail: "\(path).lock: errno \(errno)") }
         defer { close(fd) }
@@ -286,14 +299,6 @@ public struct LoginFileStore: RegistrationPasswordVerifier, OTPVerifier, LoginCo
         return (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
     }
 
-    static func hash(_ password: String, salt: [UInt8], rounds: Int) throws(LoginError) -> PasswordHash {
-        do {
-            let key = try KDF.Insecure.PBKDF2.deriveKey(from: Array(password.utf8), salt: salt, using: .sha256,
-                                                          outputByteCount: 32, rounds: rounds)
-            let hash = key.withUnsafeBytes { Data($0).base64EncodedString() }
-            return PasswordHash(salt: Data(salt).base64EncodedString(), hash: hash, rounds: rounds)
-        } catch {
-            throw LoginError(.storeFailed, detail: "PBKDF2: \(error)")
-        }
-    }
+    /// The service's hasher: one rule for registration passwords.
+    static let hasher = PasswordHasher()
 }

@@ -60,7 +60,8 @@ extension NHIService {
                 throw ServiceError(.accountHouseholdNumber)
             }
             guard !r.registeredVillage.trimmingCharacters(in: .whitespaces).isEmpty else { throw ServiceError(.accountVillageMissing) }
-            let hash = try core.passwords.hash(r.password)
+            let village = try TextRule.registeredVillage.checked(r.registeredVillage)
+            let hash = try core.passwords.hashing(r.password)
             let now = core.clock.now
             return try core.write { w in
                 if let existing = try w.personalAccount(r.personID), existing.status == .active {
@@ -68,7 +69,7 @@ extension NHIService {
                 }
                 let token = OneTimeToken.make()
                 let account = PersonalAccount(personID: r.personID, cardNumber: r.cardNumber, householdNumber: household,
-                                              registeredVillage: r.registeredVillage, phones: r.phones, email: r.email,
+                                              registeredVillage: village, phones: r.phones, email: r.email,
                                               status: .pendingVerification, passwordHash: hash, tokenDigest: OneTimeToken.digest(token),
                                               tokenPurpose: "verify", tokenExpiresAt: now.addingTimeInterval(Self.tokenLifetime),
                                               failedAttempts: 0, suspendedUntil: nil, createdAt: now, registeredByUnit: nil)
@@ -101,7 +102,7 @@ extension NHIService {
         /// batch registration, a new password is set.
         public func confirmEmail(token: String, personID: PersonalID, cardNumber: NHICardNumber,
                                  newPassword: RegistrationPassword?) throws(ServiceError) {
-            let hash = try newPassword.map { (p: RegistrationPassword) throws(ServiceError) in try core.passwords.hash(p) }
+            let hash = try newPassword.map { (p: RegistrationPassword) throws(ServiceError) in try core.passwords.hashing(p) }
             let now = core.clock.now
             try core.write { w in
                 var account = try pending(w, personID, token: token, purpose: "verify", now: now)
@@ -181,7 +182,7 @@ extension NHIService {
         /// Sets a new password from a reset link (card read again).
         public func resetPassword(token: String, personID: PersonalID, cardNumber: NHICardNumber,
                                   newPassword: RegistrationPassword) throws(ServiceError) {
-            let hash = try core.passwords.hash(newPassword)
+            let hash = try core.passwords.hashing(newPassword)
             let now = core.clock.now
             try core.write { w in
                 var account = try pending(w, personID, token: token, purpose: "reset", now: now)
@@ -196,15 +197,21 @@ extension NHIService {
             }
         }
 
-        /// Changes the password of a logged-in person (註冊密碼變更).
+        /// Changes the password of a logged-in person (註冊密碼變更); a pending reset link is revoked.
         public func changePassword(personID: PersonalID, current: String, new: RegistrationPassword) throws(ServiceError) {
             guard case .accepted = try checkPassword(personID: personID, password: current) else {
                 throw ServiceError(.accountWrongPassword)
             }
-            let hash = try core.passwords.hash(new)
+            let hash = try core.passwords.hashing(new)
             try core.write { w in
                 guard var account = try w.personalAccount(personID) else { throw ServiceError(.accountNotRegistered) }
                 account.passwordHash = hash
+                // A reset link still pending would set the password again: it is revoked.
+                if account.tokenPurpose == "reset" {
+                    account.tokenDigest = nil
+                    account.tokenPurpose = nil
+                    account.tokenExpiresAt = nil
+                }
                 try w.upsert(account)
                 try core.record(w, .person(personID), unit: nil, action: "account.changePassword", target: personID.masked)
             }
@@ -230,7 +237,7 @@ extension NHIService {
             if let until = policy.suspendedUntil(snapshot.attempts, at: now) { return .suspended(until: until) }
             guard let stored = snapshot.passwordHash else { throw ServiceError(.accountPasswordRequired) }
             // The slow hash runs outside the write transaction; the count is re-read inside it.
-            let matches = try core.passwords.verify(password, against: stored)
+            let matches = try core.passwords.verifying(password, against: stored)
             return try core.write { w in
                 guard var account = try w.personalAccount(personID) else { throw ServiceError(.accountNotRegistered) }
                 if let until = policy.suspendedUntil(account.attempts, at: now) { return .suspended(until: until) }
@@ -262,7 +269,7 @@ extension NHIService {
 
         private func pending(_ w: any StoreWriter, _ personID: PersonalID, token: String, purpose: String, now: Date) throws -> PersonalAccount {
             guard let account = try w.personalAccount(personID), let digest = account.tokenDigest, account.tokenPurpose == purpose,
-                  digest == OneTimeToken.digest(token) else {
+                  PasswordHasher.constantTimeEqual(digest, OneTimeToken.digest(token)) else {
                 throw ServiceError(.accountTokenInvalid)
             }
             if let expires = account.tokenExpiresAt, expires <= now { throw ServiceError(.accountTokenExpired) }

@@ -16,6 +16,7 @@ extension NHIService {
             guard caller.personID == personID, caller.standing == .person else {
                 throw ServiceError(.notAuthorised, context: ["caller": caller.description])
             }
+            let label = try TextRule.deviceLabel.checked(label)
             let secret = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0.prefix(20)) }
             let now = core.clock.now
             let device = try core.write { w in

@@ -36,8 +36,9 @@ public struct UploadedDocument: Sendable, Hashable, Codable {
     /// Checks the name, type and size.
     public init(fileName: String, data: Data, purpose: Purpose) throws(ServiceError) {
         guard !fileName.isEmpty, fileName.count <= Self.maximumNameLength else {
-            throw ServiceError(.attachmentNameTooLong, context: ["name": fileName])
+            throw ServiceError(.attachmentNameTooLong, context: ["name": String(fileName.prefix(40))])
         }
+        _ = try TextRule.fileName.checked(fileName)
         let ext = (fileName as NSString).pathExtension.lowercased()
         guard purpose.allowedExtensions.contains(ext) else {
             throw ServiceError(.attachmentType, context: ["name": fileName, "allowed": purpose.allowedExtensions.sorted().joined(separator: ",")])

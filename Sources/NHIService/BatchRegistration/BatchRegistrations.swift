@@ -29,7 +29,7 @@ extension NHIService {
         public func upload(_ bytes: [UInt8], fileName: String, unit: UnitCode, contactName: String? = nil,
                            contactEmail: EmailAddress? = nil, by caller: Caller) throws(ServiceError) -> BatchRegistrationJob {
             guard caller.isStaff(of: unit) else { throw ServiceError(.notAuthorised, context: ["caller": caller.description, "unit": unit.rawValue]) }
-            let name = (fileName as NSString).lastPathComponent
+            let name = try TextRule.fileName.checked((fileName as NSString).lastPathComponent)
             let checker = BatchRegistrationChecker(.init(unitCode: unit, fileName: name, today: core.clock.today))
             let report: BatchRegistrationReport
             do { report = try checker.check(.bytes(bytes, name: name)) } catch {
@@ -48,7 +48,7 @@ extension NHIService {
                 guard let account = try w.unit(unit) else { throw ServiceError(.unitNotRegistered, context: ["unit": unit.rawValue]) }
                 let staff = try caller.staffID.flatMap { try w.staff(id: $0) }
                 let email = contactEmail ?? staff?.email ?? account.unit.email
-                let contact = contactName ?? staff?.name.value ?? account.unit.name
+                let contact = try TextRule.contactName.checkedOptional(contactName) ?? staff?.name.value ?? account.unit.name
                 try w.deleteBatchJobs(uploadedBefore: Self.retentionStart(today: core.clock.today).startInTaiwan)
                 var job = BatchRegistrationJob(id: 0, unitCode: unit, fileName: name, fileSHA256: sha, contactName: contact,
                                                contactEmail: email, uploadedAt: now, uploaderID: caller.personID,
@@ -65,7 +65,8 @@ extension NHIService {
         /// in-force roster on the day, invalid or duplicated rows, and people already
         /// registered are rejected with the log's reason; the others get a pending account
         /// and a verification mail. The log and the totals are stored, and the contact is
-        /// mailed. A processed job is returned as it is.
+        /// mailed. A processed job is returned as it is. Administrators (and the service's own
+        /// jobs) process any upload of the unit; operators only their own.
         @discardableResult
         public func process(_ jobID: Int64, by caller: Caller = .system) throws(ServiceError) -> BatchRegistrationJob {
             let now = core.clock.now, today = core.clock.today
@@ -74,6 +75,8 @@ extension NHIService {
                 if caller.standing != .system, !caller.isStaff(of: job.unitCode) {
                     throw ServiceError(.notAuthorised, context: ["caller": caller.description])
                 }
+                // The same visibility as records and the log: another operator's upload is "not found".
+                guard visible(job, to: caller) else { throw ServiceError(.batchJobNotFound, context: ["job": "\(jobID)"]) }
                 guard job.status == .waiting else { return job }
                 guard let unit = try w.unit(job.unitCode), let bytes = try w.batchJobFile(id: jobID) else {
                     throw ServiceError(.batchJobNotFound, context: ["job": "\(jobID)"])

@@ -43,11 +43,11 @@ public struct CardApplication: Sendable, Hashable, Codable, Identifiable {
             where value.trimmingCharacters(in: .whitespaces).isEmpty {
                 throw ServiceError(.cardApplicationAddress, context: ["field": name])
             }
-            self.county = county
-            self.district = district
-            self.village = village
-            self.neighbourhood = neighbourhood
-            self.street = street
+            self.county = try TextRule.addressPart.checked(county)
+            self.district = try TextRule.addressPart.checked(district)
+            self.village = try TextRule.addressPart.checkedOptional(village) ?? ""
+            self.neighbourhood = try TextRule.addressPart.checkedOptional(neighbourhood) ?? ""
+            self.street = try TextRule.addressPart.checked(street)
         }
 
         /// `臺北市大安區龍安里5鄰信義路三段140號`.

@@ -15,6 +15,7 @@ extension NHIService {
                           pickup: CardApplication.Pickup, photo: UploadedDocument?, by caller: Caller) throws(ServiceError) -> CardApplication {
             if reason.needsPhoto && photo == nil { throw ServiceError(.cardApplicationPhotoMissing) }
             if let photo, photo.purpose != .cardPhoto { throw ServiceError(.attachmentType) }
+            if case .counter(let office) = pickup { _ = try TextRule.counterOffice.checked(office) }
             let now = core.clock.now
             return try core.write { w in
                 try authorise(w, personID, caller, on: CalendarDate.today(at: now))

@@ -4,8 +4,15 @@ extension ServiceError.Code {
     public static let storeFailure: Self = "store.failure"
     public static let storeConstraint: Self = "store.constraint"
     public static let storeCorrupt: Self = "store.corrupt"
+    public static let storeKeyInvalid: Self = "store.keyInvalid"
+    public static let storeKeyMismatch: Self = "store.keyMismatch"
+    public static let storeKeyUnavailable: Self = "store.keyUnavailable"
+    public static let storeKeyMissing: Self = "store.keyMissing"
+    public static let storeNotNew: Self = "store.notNew"
     // Authorisation
     public static let notAuthorised: Self = "auth.notAuthorised"
+    // Requests
+    public static let requestInvalidText: Self = "request.invalidText"
     // Units
     public static let unitAlreadyRegistered: Self = "unit.alreadyRegistered"
     public static let unitNotRegistered: Self = "unit.notRegistered"
@@ -13,6 +20,8 @@ extension ServiceError.Code {
     public static let unitCertificateMismatch: Self = "unit.certificateMismatch"
     public static let unitOwnerMismatch: Self = "unit.ownerMismatch"
     public static let unitOwnerNotRegistered: Self = "unit.ownerNotRegistered"
+    public static let unitAgentNotGranted: Self = "unit.agentNotGranted"
+    public static let unitFieldNotChangeable: Self = "unit.fieldNotChangeable"
     // Staff
     public static let staffNotFound: Self = "staff.notFound"
     public static let staffNotAssigned: Self = "staff.notAssigned"
@@ -105,13 +114,25 @@ extension ServiceError {
         (.storeFailure, "資料庫作業失敗，資料未變更", "the database operation failed; nothing was changed"),
         (.storeConstraint, "資料重複或違反資料庫限制，資料未變更", "duplicate data or a database constraint; nothing was changed"),
         (.storeCorrupt, "資料庫內容無法解讀", "the database holds data that cannot be read"),
+        (.storeKeyInvalid, "資料庫金鑰格式不正確（$NHI_DB_KEY 或金鑰檔應為 32 位元組的 base64）",
+         "the database key is not valid ($NHI_DB_KEY or the key file must hold 32 bytes as base64)"),
+        (.storeKeyMismatch, "資料庫金鑰與資料庫不符：請使用與資料庫一同建立的金鑰檔（<資料庫>.key）或 $NHI_DB_KEY",
+         "the database key does not match this database: use the key file created with it (<database>.key) or $NHI_DB_KEY"),
+        (.storeKeyUnavailable, "無法建立或讀取資料庫金鑰檔，請確認資料夾權限", "the database key file cannot be created or read: check the folder's permissions"),
+        (.storeKeyMissing, "找不到資料庫金鑰檔：請從備份還原 <資料庫>.key，或設定 $NHI_DB_KEY",
+         "the database's key file is missing: restore <database>.key from the backup, or set $NHI_DB_KEY"),
+        (.storeNotNew, "只有新建立的資料庫可標示為測試用資料庫", "only a new database can be marked as a test database"),
         (.notAuthorised, "您沒有執行此作業的權限", "you are not authorised for this operation"),
+        (.requestInvalidText, "資料欄位長度或字元不符規定", "a text field is too long or has characters that are not allowed"),
         (.unitAlreadyRegistered, "此投保單位代號已註冊", "this unit code is already registered"),
         (.unitNotRegistered, "此投保單位尚未註冊，請先執行單位註冊作業", "this unit is not registered; register it first"),
         (.unitCertificateNotOrganisation, "單位註冊須使用工商、政府或組織及團體憑證", "unit registration needs a MOEACA, GCA or XCA certificate"),
         (.unitCertificateMismatch, "單位憑證與投保單位統一編號不符", "the organisation certificate does not match the unit's UBN"),
         (.unitOwnerMismatch, "讀取的健保卡或身分不是該單位負責人", "the card or identity is not the unit owner's"),
         (.unitOwnerNotRegistered, "負責人健保卡尚未完成健保卡網路服務註冊", "the owner's NHI card is not registered for online services"),
+        (.unitAgentNotGranted, "代辦統編須由該統編的投保單位管理者授權（或由健保署登錄）",
+         "an agent UBN must be granted by an administrator of the unit with that UBN (or recorded by the NHI)"),
+        (.unitFieldNotChangeable, "此欄位不可於單位資料維護變更，請臨櫃辦理", "this field cannot be changed in unit data maintenance; apply at a counter"),
         (.staffNotFound, "查無此管理者或承辦人", "no such administrator or operator"),
         (.staffNotAssigned, "您尚未被指派為該單位的管理者或承辦人（或已被刪除）", "you are not (or no longer) assigned to this unit"),
         (.staffAlreadyAssigned, "此人已被指派於本單位", "this person is already assigned to the unit"),

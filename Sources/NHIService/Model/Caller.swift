@@ -22,16 +22,25 @@ public struct Caller: Sendable, Hashable, CustomStringConvertible {
     public let standing: Standing
     /// The credential the caller logged in with.
     public let credential: CertificateKind?
+    /// Where a system caller's request came from (`CLI`), shown in the audit log.
+    public let origin: String?
 
-    public init(personID: PersonalID?, unitCode: UnitCode?, standing: Standing, credential: CertificateKind?) {
+    public init(personID: PersonalID?, unitCode: UnitCode?, standing: Standing, credential: CertificateKind?, origin: String? = nil) {
         self.personID = personID
         self.unitCode = unitCode
         self.standing = standing
         self.credential = credential
+        self.origin = origin
     }
 
     /// The service's own jobs.
     public static let system = Caller(personID: nil, unitCode: nil, standing: .system, credential: nil)
+
+    /// The service's own rights, used by a named program on the counter PC (the `nhi` tool's
+    /// `--system`): audited as `系統/CLI`.
+    public static func system(origin: String) -> Caller {
+        Caller(personID: nil, unitCode: nil, standing: .system, credential: nil, origin: origin)
+    }
 
     /// A person acting for themselves.
     public static func person(_ id: PersonalID, credential: CertificateKind = .nhiCard) -> Caller {
@@ -67,7 +76,7 @@ public struct Caller: Sendable, Hashable, CustomStringConvertible {
         case .organisationCertificate: "單位憑證"
         case .owner: "負責人"
         case .person: "本人"
-        case .system: "系統"
+        case .system: origin.map { "系統/\($0)" } ?? "系統"
         }
     }
 

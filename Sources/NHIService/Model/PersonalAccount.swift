@@ -2,22 +2,6 @@ import Foundation
 import NHICore
 import NHILogin
 
-/// A stored password hash: PBKDF2-HMAC-SHA256 with its own salt and iteration count, so
-/// the cost can be raised later without invalidating old hashes.
-public struct PasswordHash: Sendable, Hashable, Codable {
-    public let algorithm: String
-    public let iterations: Int
-    public let salt: Data
-    public let hash: Data
-
-    public init(algorithm: String, iterations: Int, salt: Data, hash: Data) {
-        self.algorithm = algorithm
-        self.iterations = iterations
-        self.salt = salt
-        self.hash = hash
-    }
-}
-
 /// The state of a personal NHI-card online-service registration (健保卡網路服務註冊).
 public enum PersonalAccountStatus: String, Sendable, Hashable, Codable {
     /// Waiting for e-mail verification and a password (5 days).

@@ -35,7 +35,8 @@ extension NHIService {
         let core: NHIService
 
         /// Delivers up to `limit` pending mails; a failure is counted and retried next time.
-        /// Returns how many were sent.
+        /// Returns how many were sent. While a mail waits its body is sealed in the store; once
+        /// sent, the store keeps it with one-time tokens redacted (``OutboxMail/redactingTokens()``).
         @discardableResult
         public func deliver(using sender: any MailSender, limit: Int = 100) throws(ServiceError) -> Int {
             let pending = try core.read { try $0.pendingMail(limit: limit) }
@@ -79,6 +80,12 @@ extension NHIService {
         /// The newest entries of the whole service (for the counter's supervisor).
         public func all(limit: Int = 200) throws(ServiceError) -> [AuditEntry] {
             try core.read { try $0.auditEntries(unit: nil, limit: limit) }
+        }
+
+        /// Records an event of the service's own (``NHIService/systemCaller``): a program using
+        /// system rights, a clock override. Never pass a secret in `target` or `detail`.
+        public func recordSystemEvent(action: String, target: String, detail: String = "") throws(ServiceError) {
+            try core.write { w in try core.record(w, core.systemCaller, unit: nil, action: action, target: target, detail: detail) }
         }
     }
 }

@@ -17,6 +17,7 @@ extension NHIService {
         public func assign(_ a: StaffAssignment, by caller: Caller) throws(ServiceError) -> StaffMember {
             guard let callerUnit = caller.unitCode else { throw ServiceError(.notAuthorised) }
             let target = a.forUnit ?? callerUnit
+            let serial = try TextRule.certificateSerial.checkedOptional(a.certificateSerial)
             let now = core.clock.now
             return try core.write { w in
                 guard let unit = try w.unit(target) else { throw ServiceError(.unitNotRegistered, context: ["unit": target.rawValue]) }
@@ -31,7 +32,7 @@ extension NHIService {
                 }
                 switch a.credential {
                 case .citizen, .healthcareProfessional:
-                    guard let serial = a.certificateSerial, !serial.isEmpty else { throw ServiceError(.staffCertificateSerialMissing) }
+                    guard serial != nil else { throw ServiceError(.staffCertificateSerialMissing) }
                 case .nhiCard:
                     guard let account = try w.personalAccount(a.personID), account.status == .active else {
                         throw ServiceError(.staffCardNotRegistered, context: ["person": a.personID.masked])
@@ -43,7 +44,7 @@ extension NHIService {
                     throw ServiceError(.staffAlreadyAssigned, context: ["person": a.personID.masked])
                 }
                 var member = StaffMember(id: 0, unitCode: target, personID: a.personID, name: a.name, role: a.role, credential: a.credential,
-                                         certificateSerial: a.certificateSerial, phones: a.phones, email: a.email,
+                                         certificateSerial: serial, phones: a.phones, email: a.email,
                                          mayUseAllEnrolmentFunctions: a.mayUseAllEnrolmentFunctions, assignedAt: now,
                                          assignedBy: caller.description)
                 let id = try w.insert(member)

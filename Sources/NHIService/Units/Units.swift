@@ -20,6 +20,8 @@ extension NHIService {
         public func register(_ unit: InsuredUnit, method: UnitRegistrationMethod, registrant: PersonalID?,
                              ownerIsAdministrator: Bool, agentUBNs: [UBN] = []) throws(ServiceError) -> (account: UnitAccount, caller: Caller) {
             let now = core.clock.now
+            // An agent relation (代辦統編) is granted by the other unit, never claimed: see addAgentUBN.
+            guard agentUBNs.isEmpty else { throw ServiceError(.unitAgentNotGranted, context: ["ubn": agentUBNs[0].rawValue]) }
             return try core.write { w in
                 if try w.unit(unit.code) != nil {
                     throw ServiceError(.unitAlreadyRegistered, context: ["unit": unit.code.rawValue])
@@ -28,6 +30,9 @@ extension NHIService {
                 switch method {
                 case .organisationCertificate(let certificate):
                     guard certificate.kind.isOrganisation else { throw ServiceError(.unitCertificateNotOrganisation) }
+                    _ = try TextRule.certificateSerial.checked(certificate.serialNumber)
+                    _ = try TextRule.certificateName.checked(certificate.issuer)
+                    _ = try TextRule.certificateName.checked(certificate.subject)
                     if let certUBN = certificate.ubn, let ubn = unit.ubn, certUBN != ubn {
                         throw ServiceError(.unitCertificateMismatch, context: ["unit": unit.code.rawValue])
                     }
@@ -70,27 +75,48 @@ extension NHIService {
             return account
         }
 
-        /// Updates the unit's data (投保單位基本資料): administrators only.
+        /// Updates the unit's data (投保單位基本資料): administrators only. The owner (負責人)
+        /// and the UBN are not unit data an administrator may change: they decide who may
+        /// assign administrators and which organisation certificate the unit answers to
+        /// (`unit.fieldNotChangeable`).
         public func update(_ unit: InsuredUnit, by caller: Caller) throws(ServiceError) {
             guard caller.isAdministrator(of: unit.code) else { throw ServiceError(.notAuthorised, context: ["caller": caller.description]) }
             try core.write { w in
                 guard var account = try w.unit(unit.code) else { throw ServiceError(.unitNotRegistered) }
+                if account.unit.ownerID != unit.ownerID {
+                    throw ServiceError(.unitFieldNotChangeable, context: ["field": "ownerID"], detail: ("負責人身分證號", "the owner's ID"))
+                }
+                if account.unit.ubn != unit.ubn {
+                    throw ServiceError(.unitFieldNotChangeable, context: ["field": "ubn"], detail: ("統一編號", "the UBN"))
+                }
                 account.unit = unit
                 try w.update(account)
                 try core.record(w, caller, unit: unit.code, action: "unit.update", target: unit.code.rawValue)
             }
         }
 
-        /// Adds a UBN this unit's organisation certificate files for as an agent (代辦統編).
-        public func addAgentUBN(_ ubn: UBN, by caller: Caller) throws(ServiceError) {
+        /// Adds a UBN this unit's organisation certificate files for as an agent (代辦統編),
+        /// after which the certificate may assign administrators of the units with that UBN.
+        ///
+        /// The relation is granted, never claimed: `principal` must be an administrator (or the
+        /// organisation certificate) of a registered unit whose UBN is `ubn`, or the service's
+        /// own caller (``Caller/system``) recording an agency the NHI approved. Otherwise
+        /// `unit.agentNotGranted`.
+        public func addAgentUBN(_ ubn: UBN, by caller: Caller, grantedBy principal: Caller) throws(ServiceError) {
             guard let code = caller.unitCode, caller.standing == .organisationCertificate else {
                 throw ServiceError(.notAuthorised, context: ["caller": caller.description])
             }
             try core.write { w in
                 guard var account = try w.unit(code) else { throw ServiceError(.unitNotRegistered) }
+                if principal.standing != .system {
+                    guard let principalUnit = principal.unitCode, principal.isAdministrator(of: principalUnit),
+                          let granting = try w.unit(principalUnit), granting.unit.ubn == ubn, principalUnit != code else {
+                        throw ServiceError(.unitAgentNotGranted, context: ["ubn": ubn.rawValue, "principal": principal.description])
+                    }
+                }
                 if !account.agentUBNs.contains(ubn) { account.agentUBNs.append(ubn) }
                 try w.update(account)
-                try core.record(w, caller, unit: code, action: "unit.agentUBN", target: ubn.rawValue)
+                try core.record(w, caller, unit: code, action: "unit.agentUBN", target: ubn.rawValue, detail: "granted by \(principal)")
             }
         }
 

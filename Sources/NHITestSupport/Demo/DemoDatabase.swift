@@ -5,7 +5,7 @@ import NHIService
 /// A working copy of the sample database (``DemoData``) for one demo session.
 ///
 /// The sample is seeded once a day into a template under `cacheDirectory`
-/// (`template-v2-2026-11-23.sqlite`, `v2` being ``seedVersion``; seeding hashes the staff
+/// (`template-v3-2026-11-23.sqlite`, `v3` being ``seedVersion``; seeding hashes the staff
 /// passwords, which takes a moment)
 /// and copied into a fresh temporary folder for each session, so every demo starts from
 /// the same state and leaves nothing behind: the folder is removed when the value is
@@ -18,8 +18,9 @@ public final class DemoDatabase: @unchecked Sendable {
     public let sample: DemoData.Sample
 
     /// The sample's layout version, part of the template's name: a template seeded by an
-    /// older ``DemoData`` (v1: the unit registered by the owner's NHI card) is never reused.
-    public static let seedVersion = "v2"
+    /// older ``DemoData`` (v1: the unit registered by the owner's NHI card; v2: secrets not yet
+    /// sealed, no key file) is never reused.
+    public static let seedVersion = "v3"
 
     /// Prepares a working copy of the sample as of `today`.
     public init(cacheDirectory: URL, today: CalendarDate = .today()) throws {
@@ -29,9 +30,10 @@ public final class DemoDatabase: @unchecked Sendable {
         if !FileManager.default.fileExists(atPath: template) {
             // Seed under a temporary name, then rename: a half-seeded template is never used.
             let partial = template + ".\(getpid()).partial"
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: partial + suffix) }
+            for suffix in ["", "-wal", "-shm", StoreKey.fileSuffix] { try? FileManager.default.removeItem(atPath: partial + suffix) }
             try Self.seed(at: partial, today: today)
-            for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: partial + suffix) {
+            // The key file travels with the database: it seals the sample's secrets.
+            for suffix in ["-wal", "-shm", StoreKey.fileSuffix] where FileManager.default.fileExists(atPath: partial + suffix) {
                 try FileManager.default.moveItem(atPath: partial + suffix, toPath: template + suffix)
             }
             try FileManager.default.moveItem(atPath: partial, toPath: template)
@@ -44,7 +46,7 @@ public final class DemoDatabase: @unchecked Sendable {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("nhi-demo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let copy = directory.appendingPathComponent("nhi.sqlite").path
-        for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: template + suffix) {
+        for suffix in ["", "-wal", StoreKey.fileSuffix] where FileManager.default.fileExists(atPath: template + suffix) {
             try FileManager.default.copyItem(atPath: template + suffix, toPath: copy + suffix)
         }
         sample = DemoData.sample(today: today)

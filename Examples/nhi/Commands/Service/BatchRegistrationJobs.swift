@@ -61,13 +61,15 @@ struct ServiceBatchRegisterCommand: ParsableCommand {
     }
 
     struct Process: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "入檔 — Process one waiting upload, or all of them (the nightly job).")
+        static let configuration = CommandConfiguration(
+            abstract: "入檔 — Process one waiting upload, or all of them (the nightly job).",
+            discussion: "With --unit: the caller's visible uploads (an operator's own; an administrator's unit). With --system: any upload, audited.")
         @OptionGroup var options: ServiceOptions
         @Argument(help: "紀錄編號 (default: every waiting upload)") var jobID: Int64?
 
         func run() throws {
             let service = try options.service()
-            let caller = options.unit == nil ? Caller.system : try options.caller(service)
+            let caller = try options.callerOrSystem(service)
             let jobs = try jobID.map { [try service.batchRegistrations.process($0, by: caller)] }
                 ?? service.batchRegistrations.processWaiting(by: caller)
             if options.json { JSONValue.array(jobs.map(\.json)).printLine() } else { printJobs(jobs) }
@@ -104,7 +106,7 @@ struct ServiceBatchRegisterCommand: ParsableCommand {
 
         func run() throws {
             let service = try options.service()
-            let caller = options.unit == nil && options.person == nil ? Caller.system : try options.caller(service)
+            let caller = try options.callerOrSystem(service)
             let job = try service.batchRegistrations.job(jobID, by: caller)
             guard let text = job.logText, let name = job.logFileName else {
                 throw ServiceError(.batchJobNotProcessed, context: ["job": "\(jobID)"])

@@ -28,8 +28,8 @@ struct ServiceDPRCommand: ParsableCommand {
 
         func run() throws {
             let service = try options.service()
-            // Without --unit the counter's import is recorded as the service's own job.
-            let caller = options.unit == nil ? Caller.system : try options.caller(service)
+            // --system: the counter's import recorded as the service's own job (系統/CLI).
+            let caller = try options.callerOrSystem(service)
             let result = try service.supplementary.importDPR(.file(file), options: .init(encoding: encoding.encoding), by: caller)
             let rows = result.imported + result.duplicates + result.rejected
             if options.json {

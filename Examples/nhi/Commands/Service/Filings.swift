@@ -272,13 +272,12 @@ struct ConvertCommand: ParsableCommand {
     var billingPeriod: String = "11-14"
 
     func run() throws {
-        let base = try options.service()
+        try options.requireSystem()
         let parts = billingPeriod.split(separator: "-").map { Int($0.trimmingCharacters(in: .whitespaces)) }
         guard parts.count == 2, let first = parts[0], let last = parts[1], 1 <= first, first <= last, last <= 31 else {
             throw ValidationError("--billing-period: 應為「起日-迄日」，例如 11-14 — expected FIRST-LAST days of the month, e.g. 11-14")
         }
-        let service = NHIService(store: base.store, clock: base.clock, passwords: base.passwords, tables: base.tables,
-                                 billingPeriod: first...last)
+        let service = try options.service(billingPeriod: first...last)
         let forwarded = try service.filings.forwardLabourSide()
         let report = try service.filings.runNightlyConversion()
         // The statement run follows the conversion: requested statements become 可下載.

@@ -8,7 +8,17 @@ struct ServiceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "service",
         abstract: "本機服務作業 — Operations of the local NHI service (SQLite).",
-        discussion: "Every command takes --db PATH (default $NHI_DB or ~/.local/share/nhi/nhi.sqlite) and --json.",
+        discussion: """
+            Every command takes --db PATH (default $NHI_DB or ~/.local/share/nhi/nhi.sqlite) and --json.
+
+            本機指令信任執行者 — The local CLI trusts whoever runs it: --unit with --person (or --certificate-serial) \
+            says who acts, and the service checks only that this person is assigned and what the role allows. \
+            The service's own rights (convert, bills issue, pay, mail, any unit's batch uploads and logs, DPR import \
+            for no unit, anyone's insurance status and account, the whole audit log) need --system, recorded in \
+            the audit log as 系統/CLI; without --unit or --system these commands fail. --now and \
+            $NHI_NOW work only on a test database (init --test-clock) and are audited. Protect the account that \
+            owns the database and its key file (<db>.key, or $NHI_DB_KEY): whoever can use them can do all of this.
+            """,
         subcommands: [ServiceInit.self, UnitCommand.self, StaffCommand.self, AccountCommand.self, FilingCommand.self,
                       ConvertCommand.self, RosterCommand.self, PremiumDetailCommand.self, BillsCommand.self, UnpaidCommand.self,
                       PayCommand.self, InsuranceCommand.self, MailCommand.self, AuditCommand.self, ServiceDPRCommand.self,
@@ -18,12 +28,24 @@ struct ServiceCommand: ParsableCommand {
 
 /// `nhi service init`: creates or migrates the database and prints where it is.
 struct ServiceInit: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "init", abstract: "建立資料庫 — Create or migrate the database.")
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "建立資料庫 — Create or migrate the database.",
+        discussion: """
+            A new database folder is created 0700 and the database 0600, with its key file <db>.key (0600) that seals \
+            TOTP secrets and pending mail (or the key from $NHI_DB_KEY). --test-clock marks a new database as a test \
+            and demo database: only there do --now and $NHI_NOW work (they revive expired tokens and lift lockouts).
+            """)
     @OptionGroup var options: ServiceOptions
+    @Flag(name: .customLong("test-clock"), help: "測試用資料庫 Mark this new database as a test database: --now / $NHI_NOW allowed (audited).")
+    var testClock = false
 
     func run() throws {
         let path = options.db ?? SQLiteStore.defaultLocation()
-        let store = try SQLiteStore(path: path)
+        let store = try options.store()
+        if testClock {
+            try store.markAsTestClockDatabase()
+            try NHIService(store: store, systemCaller: .system(origin: "CLI")).audit.recordSystemEvent(action: "store.testClock", target: path)
+        }
         let migrations = try store.appliedMigrations()
         if options.json {
             JSONValue.object([("db", .string(path)), ("migrations", .array(migrations.map { .string($0) }))]).printLine()

@@ -6,10 +6,13 @@ import NHIService
 /// Options every `nhi service` command shares: the database, JSON output, the clock and who
 /// is acting.
 ///
-/// The CLI runs on the counter PC next to the database file and trusts its user to say who
-/// is acting (`--unit` with `--person` for assigned staff, or `--certificate-serial` for the
-/// unit's organisation certificate); the service still checks that this person is assigned
-/// and what their role allows. The kiosk uses the real login flows instead.
+/// The local CLI trusts whoever runs it: it runs on the counter PC next to the database
+/// file, and its user says who is acting (`--unit` with `--person` for assigned staff, or
+/// `--certificate-serial` for the unit's organisation certificate); the service still checks
+/// that this person is assigned and what their role allows. The service's own rights
+/// (nightly jobs, payments, any unit's records) need `--system`, which the audit log records
+/// as `系統/CLI`. Anyone who can run `nhi` as the database's owner can do all of this: protect
+/// the account and the files, not the command. The kiosk uses the real login flows instead.
 struct ServiceOptions: ParsableArguments {
     @Option(name: .long, help: "資料庫檔案 Database file (default: $NHI_DB or ~/.local/share/nhi/nhi.sqlite).")
     var db: String?
@@ -17,7 +20,10 @@ struct ServiceOptions: ParsableArguments {
     @Flag(name: .long, help: "輸出 JSON — JSON output.")
     var json = false
 
-    @Option(name: .long, help: "現在時間 Pretend it is this instant (ISO 8601, e.g. 2026-11-23T22:31:00+08:00); also $NHI_NOW.")
+    @Option(name: .long, help: """
+        現在時間 Pretend it is this instant (ISO 8601, e.g. 2026-11-23T22:31:00+08:00); also $NHI_NOW. \
+        Only on a test database (`nhi service init --test-clock`); every use is audited.
+        """)
     var now: String?
 
     @Option(name: .long, help: "投保單位代號 The unit acted for.")
@@ -29,24 +35,80 @@ struct ServiceOptions: ParsableArguments {
     @Option(name: .customLong("certificate-serial"), help: "以單位憑證身分 Act as the unit's organisation certificate with this serial number.")
     var certificateSerial: String?
 
-    /// The clock: `--now`, `$NHI_NOW`, or the system clock.
-    func clock() throws -> any ServiceClock {
-        guard let text = now ?? ProcessInfo.processInfo.environment["NHI_NOW"], !text.isEmpty else { return SystemClock() }
-        let formatter = ISO8601DateFormatter()
-        guard let date = formatter.date(from: text) else {
+    @Flag(name: .long, help: "以系統身分執行（夜間作業、繳款登錄、任一單位紀錄），記入稽核紀錄 — Act with the service's own rights (nightly jobs, payments, any unit's records); audited as 系統/CLI.")
+    var system = false
+
+    /// The clock override (`--now`, else `$NHI_NOW`), if any.
+    private var clockOverride: String? {
+        guard let text = now ?? ProcessInfo.processInfo.environment["NHI_NOW"], !text.isEmpty else { return nil }
+        return text
+    }
+
+    /// The clock: `--now` / `$NHI_NOW` on a test database, else the system clock.
+    private func clock(_ store: SQLiteStore) throws -> any ServiceClock {
+        guard let text = clockOverride else { return SystemClock() }
+        guard try store.isTestClockDatabase() else {
+            throw ValidationError("""
+                --now / NHI_NOW：只能用於以 `nhi service init --test-clock` 建立的測試資料庫 — \
+                the clock can only be overridden on a test database made with `nhi service init --test-clock`
+                """)
+        }
+        guard let date = ISO8601DateFormatter().date(from: text) else {
             throw ValidationError("--now: 時間格式應為 ISO 8601 — expected ISO 8601, e.g. 2026-11-23T22:31:00+08:00")
         }
         return ManualClock(date)
     }
 
-    /// The service over the chosen database.
-    func service() throws -> NHIService {
-        let path = db ?? SQLiteStore.defaultLocation()
-        return NHIService(store: try SQLiteStore(path: path), clock: try clock())
+    /// The store over the chosen database (permission warnings go to standard error).
+    func store() throws -> SQLiteStore {
+        try SQLiteStore(path: db ?? SQLiteStore.defaultLocation())
+    }
+
+    /// The service over the chosen database. `--system` and a clock override are recorded in
+    /// the audit log before anything else happens.
+    func service(billingPeriod: ClosedRange<Int> = 11...14) throws -> NHIService {
+        let store = try store()
+        let clock = try clock(store)
+        let service = NHIService(store: store, clock: clock, billingPeriod: billingPeriod, systemCaller: .system(origin: "CLI"))
+        if clockOverride != nil {
+            try service.audit.recordSystemEvent(action: "clock.override", target: Self.commandName,
+                                                detail: ISO8601DateFormatter().string(from: clock.now))
+        }
+        if system { try service.audit.recordSystemEvent(action: "cli.system", target: Self.commandName) }
+        return service
+    }
+
+    /// The subcommand words (`service batch-register process`), never option values.
+    static var commandName: String {
+        CommandLine.arguments.dropFirst().prefix { !$0.hasPrefix("-") }.prefix(3).joined(separator: " ")
+    }
+
+    /// For the service's own jobs: refuses unless `--system` was given.
+    func requireSystem() throws {
+        guard system else {
+            throw ValidationError("需要 --system：此作業以系統身分執行並記入稽核紀錄 — give --system: this runs with the service's own rights and is audited")
+        }
+        guard unit == nil, person == nil, certificateSerial == nil else {
+            throw ValidationError("--system 不可與 --unit/--person/--certificate-serial 併用 — --system excludes --unit, --person and --certificate-serial")
+        }
+    }
+
+    /// The acting caller: the unit's staff (`--unit` …) or, with `--system`, the service
+    /// itself; neither is an error.
+    func callerOrSystem(_ service: NHIService) throws -> Caller {
+        if system {
+            try requireSystem()
+            return service.systemCaller
+        }
+        guard unit != nil else {
+            throw ValidationError("需要 --unit（及 --person 或 --certificate-serial）或 --system — give --unit (and --person or --certificate-serial), or --system")
+        }
+        return try caller(service)
     }
 
     /// The acting caller.
     func caller(_ service: NHIService) throws -> Caller {
+        guard !system else { throw ValidationError("此指令需以單位身分執行，不接受 --system — this command acts for a unit: give --unit, not --system") }
         guard let unitText = unit else { throw ValidationError("需要 --unit — give --unit (and --person or --certificate-serial)") }
         let unit = try UnitCode(parsing: Normalizer.identifier.normalize(unitText).value)
         if let serial = certificateSerial {

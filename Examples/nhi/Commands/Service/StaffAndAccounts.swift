@@ -27,6 +27,12 @@ func readSecret(prompt: String, variable: String) -> String {
     return readLine() ?? ""
 }
 
+/// Warns that a secret was given on the command line (visible to `ps`, kept in shell history).
+func warnDeprecatedSecretFlag(_ flag: String, variable: String) {
+    printToStandardError("警告：\(flag) 已淘汰，命令列參數會被其他使用者以 ps 看到；請改用 $\(variable) 或標準輸入 — "
+        + "warning: \(flag) is deprecated: other users see command-line arguments in ps; use $\(variable) or standard input")
+}
+
 /// `nhi service staff assign|delete|list`.
 struct StaffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "staff", abstract: "管理者及承辦人 — Administrators and operators.",
@@ -133,15 +139,24 @@ struct AccountCommand: ParsableCommand {
     }
 
     struct Verify: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "電子信箱認證 — Verify with the token and the card (new password from $NHI_PASSWORD if needed).")
+        static let configuration = CommandConfiguration(
+            abstract: "電子信箱認證 — Verify with the token and the card (new password from $NHI_PASSWORD if needed).",
+            discussion: """
+                The token is read like a password: from $NHI_TOKEN, else a prompt with echo off, else the first line of \
+                standard input (then the new password, with --set-password, from the next line). --token still works but \
+                shows the token to `ps` and shell history; it prints a deprecation warning.
+                """)
         @OptionGroup var options: ServiceOptions
         @Option(help: "身分證號") var id: String
         @Option(name: .customLong("card-number")) var cardNumber: String
-        @Option var token: String
+        @Option(help: ArgumentHelp("已淘汰 Deprecated: visible to other users in `ps`; use $NHI_TOKEN or standard input.",
+                                   visibility: .hidden)) var token: String?
         @Flag(name: .customLong("set-password"), help: "設定新的註冊密碼 (batch registrations)") var setPassword = false
 
         func run() throws {
             let service = try options.service()
+            if token != nil { warnDeprecatedSecretFlag("--token", variable: "NHI_TOKEN") }
+            let token = token ?? readSecret(prompt: "認證碼 verification token: ", variable: "NHI_TOKEN")
             let password = setPassword ? try RegistrationPassword(readSecret(prompt: "新的註冊密碼 new password: ", variable: "NHI_PASSWORD")) : nil
             try service.accounts.confirmEmail(token: token, personID: try parsePersonalID(id),
                                               cardNumber: try NHICardNumber(parsing: cardNumber), newPassword: password)
@@ -200,11 +215,12 @@ struct AccountCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "註冊狀態 — Show an account's status.")
+        static let configuration = CommandConfiguration(abstract: "註冊狀態 — Show anyone's account status and e-mail (--system, audited).")
         @OptionGroup var options: ServiceOptions
         @Argument(help: "身分證號") var id: String
 
         func run() throws {
+            try options.requireSystem()
             let service = try options.service()
             guard let account = try service.accounts.account(try parsePersonalID(id)) else { throw ServiceError(.accountNotRegistered) }
             if options.json {

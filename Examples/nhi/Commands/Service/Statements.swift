@@ -76,6 +76,7 @@ struct BillsCommand: ParsableCommand {
         @OptionGroup var options: ServiceOptions
         @Option var month: String
         func run() throws {
+            try options.requireSystem()
             let bills = try options.service().premiums.issueBills(month: try parseMonth(month))
             printBills(bills, json: options.json)
         }
@@ -146,6 +147,7 @@ struct PayCommand: ParsableCommand {
     @Option var date: String
 
     func run() throws {
+        try options.requireSystem()
         let b = try options.service().premiums.recordPayment(bill: bill, amount: try parseMoney(amount), paidOn: try parseDate(date))
         printBills([b], json: options.json)
     }
@@ -162,7 +164,7 @@ struct InsuranceCommand: ParsableCommand {
         func run() throws {
             let service = try options.service()
             let person = try parsePersonalID(id)
-            let caller = options.unit == nil ? Caller.person(person) : try options.caller(service)
+            let caller = try options.callerOrSystem(service)
             let status = try service.insurance.status(of: person, by: caller)
             if options.json {
                 func line(_ l: InsuranceStatus.Line) -> JSONValue {
@@ -188,7 +190,7 @@ struct InsuranceCommand: ParsableCommand {
         func run() throws {
             let service = try options.service()
             let person = try parsePersonalID(id)
-            let caller = options.unit == nil ? Caller.person(person) : try options.caller(service)
+            let caller = try options.callerOrSystem(service)
             let proof = try service.insurance.proof(of: person, by: caller)
             let languages = language == "both" ? ["zh-Hant", "en"] : [language]
             if options.json {
@@ -210,6 +212,7 @@ struct MailCommand: ParsableCommand {
         @OptionGroup var options: ServiceOptions
         @Option var spool: String
         func run() throws {
+            try options.requireSystem()
             let sent = try options.service().mail.deliver(using: SpoolDirectoryMailSender(directory: URL(fileURLWithPath: spool)))
             if options.json { JSONValue.object([("sent", .int(sent))]).printLine() } else { print("已寄出 sent \(sent)") }
         }
@@ -219,6 +222,7 @@ struct MailCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "待寄郵件 — List pending mail.")
         @OptionGroup var options: ServiceOptions
         func run() throws {
+            try options.requireSystem()
             for m in try options.service().mail.pending() {
                 if options.json {
                     JSONValue.object([("id", .int(m.id)), ("to", .string(m.to.rawValue)), ("subject", .string(m.subject)), ("kind", .string(m.kind))]).printLine()
@@ -232,13 +236,15 @@ struct MailCommand: ParsableCommand {
 
 /// `nhi service audit`.
 struct AuditCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "audit", abstract: "稽核紀錄 — The unit's audit log (administrators).")
+    static let configuration = CommandConfiguration(commandName: "audit", abstract: "稽核紀錄 — The unit's audit log (administrators); with --system the whole service's.")
     @OptionGroup var options: ServiceOptions
     @Option var limit: Int = 50
     func run() throws {
         let service = try options.service()
-        let caller = try options.caller(service)
-        for e in try service.audit.entries(unit: caller.unitCode!, by: caller, limit: limit) {
+        let caller = try options.callerOrSystem(service)
+        let entries = try caller.standing == .system ? service.audit.all(limit: limit)
+            : service.audit.entries(unit: caller.unitCode!, by: caller, limit: limit)
+        for e in entries {
             if options.json {
                 JSONValue.object([("at", .string(ISO8601DateFormatter().string(from: e.at))), ("actor", .string(e.actor)), ("role", .string(e.role)),
                                   ("action", .string(e.action)), ("target", .string(e.target)), ("detail", .string(e.detail))]).printLine()

@@ -46,7 +46,7 @@ extension SQLiteSession {
 
     func devices(person: PersonalID) throws -> [BoundDevice] {
         try String.fetchAll(db, sql: "SELECT data FROM device WHERE person_id = ? ORDER BY id", arguments: [person.rawValue])
-            .map { try StoreCodec.decode(BoundDevice.self, $0) }
+            .map { try decodeDevice($0) }
     }
 
     func insert(_ device: BoundDevice) throws -> Int64 {
@@ -55,12 +55,12 @@ extension SQLiteSession {
         let stored = BoundDevice(id: id, personID: device.personID, label: device.label, secret: device.secret,
                                  boundAt: device.boundAt, revokedAt: device.revokedAt, birthDate: device.birthDate,
                                  lastAcceptedCounter: device.lastAcceptedCounter)
-        try db.execute(sql: "UPDATE device SET data = ? WHERE id = ?", arguments: [try StoreCodec.encode(stored), id])
+        try db.execute(sql: "UPDATE device SET data = ? WHERE id = ?", arguments: [try encodeDevice(stored), id])
         return id
     }
 
     func update(_ device: BoundDevice) throws {
-        try db.execute(sql: "UPDATE device SET data = ? WHERE id = ?", arguments: [try StoreCodec.encode(device), device.id])
+        try db.execute(sql: "UPDATE device SET data = ? WHERE id = ?", arguments: [try encodeDevice(device), device.id])
     }
 
     // MARK: Coverage
@@ -201,12 +201,12 @@ extension SQLiteSession {
 
     func pendingMail(limit: Int) throws -> [OutboxMail] {
         try String.fetchAll(db, sql: "SELECT data FROM outbox_mail WHERE sent_at IS NULL ORDER BY id LIMIT ?", arguments: [limit])
-            .map { try StoreCodec.decode(OutboxMail.self, $0) }
+            .map { try decodeMail($0) }
     }
 
     func mail(to address: EmailAddress) throws -> [OutboxMail] {
         try String.fetchAll(db, sql: "SELECT data FROM outbox_mail WHERE recipient = ? ORDER BY id", arguments: [address.rawValue])
-            .map { try StoreCodec.decode(OutboxMail.self, $0) }
+            .map { try decodeMail($0) }
     }
 
     func enqueue(_ mail: OutboxMail) throws -> Int64 {
@@ -214,13 +214,13 @@ extension SQLiteSession {
         let id = db.lastInsertedRowID
         let stored = OutboxMail(id: id, to: mail.to, subject: mail.subject, body: mail.body, kind: mail.kind,
                                 createdAt: mail.createdAt, sentAt: mail.sentAt, attempts: mail.attempts)
-        try db.execute(sql: "UPDATE outbox_mail SET data = ? WHERE id = ?", arguments: [try StoreCodec.encode(stored), id])
+        try db.execute(sql: "UPDATE outbox_mail SET data = ? WHERE id = ?", arguments: [try encodeMail(stored), id])
         return id
     }
 
     func update(_ mail: OutboxMail) throws {
         try db.execute(sql: "UPDATE outbox_mail SET sent_at = ?, data = ? WHERE id = ?",
-                       arguments: [mail.sentAt?.timeIntervalSince1970, try StoreCodec.encode(mail), mail.id])
+                       arguments: [mail.sentAt?.timeIntervalSince1970, try encodeMail(mail), mail.id])
     }
 }
 

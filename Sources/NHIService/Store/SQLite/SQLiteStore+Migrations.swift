@@ -273,7 +273,23 @@ extension SQLiteStore {
                 END;
                 """)
         }
-        migrator.registerMigration("v10-coverage-periods") { db in
+        migrator.registerMigration("v10-sealed-secrets") { db in
+            // One row: a value sealed with the store key (a database opened with another key
+            // is refused). Sealing the older plain-text rows needs the key, so it is done by
+            // `SQLiteStore.sealSecrets` right after the migrations, when this row is missing.
+            try db.execute(sql: """
+                CREATE TABLE store_secret (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    key_check TEXT NOT NULL
+                );
+                -- Settings of the database itself (`testClock`: made for tests and demos).
+                CREATE TABLE store_setting (
+                    name TEXT PRIMARY KEY NOT NULL,
+                    value TEXT NOT NULL
+                );
+                """)
+        }
+        migrator.registerMigration("v11-coverage-periods") { db in
             // Coverage is a dated history of periods; a status or amount change splits a
             // period, and the roster shows the enrolment's first day (加保日), kept on each
             // period of the enrolment.
@@ -285,7 +301,7 @@ extension SQLiteStore {
                                                          category, insured_amount, enrolled_date, status, person_name, person_birth_date);
                 """)
         }
-        migrator.registerMigration("v11-bill-lines") { db in
+        migrator.registerMigration("v12-bill-lines") { db in
             // A bill is the sum of its lines: the month's premium, adjustments for earlier
             // months changed by later filings, late fees. Bills issued before get one premium line.
             try db.execute(sql: """
@@ -305,7 +321,7 @@ extension SQLiteStore {
                 );
                 """)
         }
-        migrator.registerMigration("v12-statements") { db in
+        migrator.registerMigration("v13-statements") { db in
             try db.execute(sql: """
                 CREATE TABLE statement_request (
                     id INTEGER PRIMARY KEY AUTOINCREMENT,
