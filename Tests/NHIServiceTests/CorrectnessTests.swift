@@ -265,6 +265,19 @@ struct CorrectnessTests {
         }
     }
 
+    @Test("Partial: the verification mail greets the person by name when the service knows it")
+    func verificationMailGreetsByName() throws {
+        let x = try FilingFixture()
+        let person = FilingFixture.person(390)
+        _ = try x.enrol(person, amount: 36_300, effective: x.today)
+        let email = try EmailAddress(parsing: "worker390@example.com")
+        _ = try x.service.accounts.register(.init(
+            personID: person, cardNumber: try NHICardNumber(parsing: "000011113333"), householdNumber: "A1234567",
+            registeredVillage: "臺北市大安區龍安里", phones: Fixture.phones(), email: email, password: try RegistrationPassword("Abc123-!")))
+        let mail = try #require(try x.f.database.store.read { try $0.mail(to: email) }.first)
+        #expect(mail.body.contains("親愛的 員工\(person.rawValue.suffix(3)) 您好"), "\(mail.body.prefix(40))")
+    }
+
     // MARK: Moving between employers
 
     @Test("Partial: within one conversion a person's withdrawal from the old unit goes before the enrolment with the new one")

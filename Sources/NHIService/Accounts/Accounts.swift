@@ -74,7 +74,8 @@ extension NHIService {
                                               tokenPurpose: "verify", tokenExpiresAt: now.addingTimeInterval(Self.tokenLifetime),
                                               failedAttempts: 0, suspendedUntil: nil, createdAt: now, registeredByUnit: nil)
                 try w.upsert(account)
-                _ = try w.enqueue(MailTemplates.verification(to: r.email, token: token, unitName: nil, now: now))
+                _ = try w.enqueue(MailTemplates.verification(to: r.email, token: token, unitName: nil,
+                                                             name: try w.person(r.personID)?.name.value, now: now))
                 try core.record(w, .person(r.personID), unit: nil, action: "account.register", target: r.personID.masked)
                 return token
             }
@@ -94,7 +95,8 @@ extension NHIService {
                                           tokenExpiresAt: now.addingTimeInterval(Self.tokenLifetime), failedAttempts: 0,
                                           suspendedUntil: nil, createdAt: now, registeredByUnit: unit.unit.code)
             try w.upsert(account)
-            _ = try w.enqueue(MailTemplates.verification(to: email, token: token, unitName: unit.unit.name, now: now))
+            _ = try w.enqueue(MailTemplates.verification(to: email, token: token, unitName: unit.unit.name,
+                                                         name: try w.person(personID)?.name.value, now: now))
             return true
         }
 
@@ -135,7 +137,8 @@ extension NHIService {
                 account.tokenPurpose = "verify"
                 account.tokenExpiresAt = now.addingTimeInterval(Self.tokenLifetime)
                 try w.upsert(account)
-                _ = try w.enqueue(MailTemplates.verification(to: account.email, token: token, unitName: nil, now: now))
+                _ = try w.enqueue(MailTemplates.verification(to: account.email, token: token, unitName: nil,
+                                                             name: try w.person(personID)?.name.value, now: now))
                 try core.record(w, .person(personID), unit: nil, action: "account.resend", target: personID.masked)
                 return token
             }

@@ -8,11 +8,12 @@ enum MailTemplates {
         return "民國\(day.year - 1911)年\(String(format: "%02d", day.month))月\(String(format: "%02d", day.day))日"
     }
 
-    static func verification(to: EmailAddress, token: String, unitName: String?, now: Date) -> OutboxMail {
+    /// - Parameter name: the person's name when the service knows it (「親愛的 王小明 您好」).
+    static func verification(to: EmailAddress, token: String, unitName: String?, name: String? = nil, now: Date) -> OutboxMail {
         let intro = unitName.map { "您所屬投保單位\($0)，為您申請衛生福利部中央健康保險署「健保卡網路服務註冊」已審核完成，" }
             ?? "您已申請衛生福利部中央健康保險署「健保卡網路服務註冊」，"
         let body = """
-            親愛的 您好：
+            親愛的 \(name.map { $0 + " " } ?? "")您好：
             \(intro)為確保您健保卡註冊使用安全，請於5日內插入健保卡，完成「健保卡註冊認證作業」及「註冊密碼設定」。
             認證碼：\(token)
 
