@@ -112,4 +112,22 @@ struct ValidateCommandTests {
         let committed = try String(contentsOf: CLI.root.appendingPathComponent("Documentation/ErrorCodes.md"), encoding: .utf8)
         #expect(generated == committed, "regenerate with: .build/debug/nhi error-codes --markdown > Documentation/ErrorCodes.md")
     }
+
+    @Test("Partial: SDK messages speak in the user's terms — no CLI flag or command in any error catalog of Sources/")
+    func sdkMessagesNameNoCLI() throws {
+        let sources = CLI.root.appendingPathComponent("Sources")
+        let files = FileManager.default.enumerator(atPath: sources.path)?.compactMap { $0 as? String }
+            .filter { $0.hasSuffix("+Codes.swift") } ?? []
+        #expect(files.count >= 5, "the error catalogs: \(files)")
+        let flag = try Regex(#""[^"\n]*(\s--[a-z][a-z0-9-]+|\bnhi (doctor|validate|service|card|login)\b)[^"\n]*""#)
+        for file in files {
+            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            for line in text.split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
+                #expect(line.firstMatch(of: flag) == nil, "\(file): \(line)")
+            }
+        }
+        // The CLI adds its own hint to such an error.
+        let r = try CLI.run(["card", "read", "--reader", "No Such Reader 00 00"])
+        if r.stderr.contains("pcsc.readerNotFound") { #expect(r.stderr.contains("nhi doctor")) }
+    }
 }

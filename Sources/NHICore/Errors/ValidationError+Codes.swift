@@ -127,7 +127,7 @@ extension ValidationError {
         (.labourInsuranceNumberMissing, "單位參加勞(農)保者，請務必填寫勞保證號", "a unit in labour insurance must give its labour-insurance number"),
         (.categoryUnknown, "身分別無法辨識", "insured category not recognised"),
         (.personForeignNeedsResidentID, "外籍人士應以居留證統一證號投保", "a foreign national is identified by a resident number"),
-        (.valueUnrecognised, "無法判斷資料種類，請指定 --kind", "cannot tell what kind of value this is; give --kind"),
+        (.valueUnrecognised, "無法判斷資料種類，請指定資料種類", "cannot tell what kind of value this is; say which kind it is"),
     ]
 
     /// Creates an error whose message is the catalog's text for `code`.
