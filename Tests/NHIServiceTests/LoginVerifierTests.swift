@@ -110,6 +110,32 @@ struct LoginVerifierTests {
         _ = admin
     }
 
+    @Test("Partial: registering a unit by the owner's OTP needs the owner's birth date and a code of the bound app, valid 3 minutes, once")
+    func ownerOTPRegistration() throws {
+        let f = try Fixture()
+        try f.activateAccount(Fixture.owner, card: Self.cardNumber)
+        let (device, _) = try f.service.devices.bind(personID: Fixture.owner, label: "Pixel", birthDate: Self.birth,
+                                                     by: .person(Fixture.owner))
+        let totp = TOTP(secret: Array(device.secret))
+        let unit = Fixture.unit()
+        #expect(throws: ServiceError(.unitOwnerOTPMissing)) {
+            try f.service.units.register(unit, method: .ownerOTP, registrant: Fixture.owner, ownerIsAdministrator: false)
+        }
+        let now = f.clock.now
+        #expect(throws: ServiceError(.unitOwnerOTPRejected)) {
+            try f.service.units.register(unit, method: .ownerOTP, registrant: Fixture.owner, ownerIsAdministrator: false,
+                                         ownerOTP: OwnerOTPProof(birthDate: try CalendarDate(iso: "1980-05-18"), code: totp.code(at: now)))
+        }
+        // A code from four minutes ago is too old.
+        #expect(throws: ServiceError(.unitOwnerOTPRejected)) {
+            try f.service.units.register(unit, method: .ownerOTP, registrant: Fixture.owner, ownerIsAdministrator: false,
+                                         ownerOTP: OwnerOTPProof(birthDate: Self.birth, code: totp.code(at: now.addingTimeInterval(-240))))
+        }
+        let (account, caller) = try f.service.units.register(unit, method: .ownerOTP, registrant: Fixture.owner, ownerIsAdministrator: false,
+                                                             ownerOTP: OwnerOTPProof(birthDate: Self.birth, code: totp.code(at: now)))
+        #expect(account.unit.code == unit.code && caller.standing == .owner)
+    }
+
     @Test("OTP: the bound device's code is accepted once; wrong codes suspend; birth date must match")
     func otp() async throws {
         let f = try Fixture()

@@ -20,6 +20,8 @@ extension ServiceError.Code {
     public static let unitCertificateMismatch: Self = "unit.certificateMismatch"
     public static let unitOwnerMismatch: Self = "unit.ownerMismatch"
     public static let unitOwnerNotRegistered: Self = "unit.ownerNotRegistered"
+    public static let unitOwnerOTPMissing: Self = "unit.ownerOTPMissing"
+    public static let unitOwnerOTPRejected: Self = "unit.ownerOTPRejected"
     public static let unitAgentNotGranted: Self = "unit.agentNotGranted"
     public static let unitFieldNotChangeable: Self = "unit.fieldNotChangeable"
     // Staff
@@ -130,6 +132,8 @@ extension ServiceError {
         (.unitCertificateMismatch, "單位憑證與投保單位統一編號不符", "the organisation certificate does not match the unit's UBN"),
         (.unitOwnerMismatch, "讀取的健保卡或身分不是該單位負責人", "the card or identity is not the unit owner's"),
         (.unitOwnerNotRegistered, "負責人健保卡尚未完成健保卡網路服務註冊", "the owner's NHI card is not registered for online services"),
+        (.unitOwnerOTPMissing, "以OTP註冊須輸入負責人出生日期及健保快易通動態密碼", "registering by OTP needs the owner's birth date and the NHI app's code"),
+        (.unitOwnerOTPRejected, "負責人出生日期或動態密碼不正確、逾時（3分鐘）或已使用", "the owner's birth date or app code is wrong, older than 3 minutes, or already used"),
         (.unitAgentNotGranted, "代辦統編須由該統編的投保單位管理者授權（或由健保署登錄）",
          "an agent UBN must be granted by an administrator of the unit with that UBN (or recorded by the NHI)"),
         (.unitFieldNotChangeable, "此欄位不可於單位資料維護變更，請臨櫃辦理", "this field cannot be changed in unit data maintenance; apply at a counter"),

@@ -67,7 +67,16 @@ public struct ServiceLoginVerifier: RegistrationPasswordVerifier, OTPVerifier, L
     /// the ID and birth date must match the binding. Wrong codes count under ``policy``.
     public func verify(code: String, for id: PersonalID, birthDate: CalendarDate, actingAsOwnerOf unitCode: UnitCode?,
                        at now: Date) async throws(LoginError) -> OTPVerification {
-        let outcome: OTPVerification = try mapped {
+        let outcome = try checkOTP(code: code, for: id, birthDate: birthDate, at: now)
+        guard case .accepted = outcome else { return outcome }
+        if let unitCode, try !isOwner(id, of: unitCode) { return .notOwner(of: unitCode) }
+        return .accepted(name: try name(of: id))
+    }
+
+    /// The code check itself (one home for the rule: login and the owner-OTP unit
+    /// registration both use it).
+    func checkOTP(code: String, for id: PersonalID, birthDate: CalendarDate, at now: Date) throws(LoginError) -> OTPVerification {
+        try mapped {
             try service.store.write { w in
                 let devices = try w.devices(person: id).filter { $0.revokedAt == nil }
                 let knownBirthDate = try devices.lazy.compactMap(\.birthDate).first ?? w.person(id)?.birthDate
@@ -105,9 +114,6 @@ public struct ServiceLoginVerifier: RegistrationPasswordVerifier, OTPVerifier, L
                 }
             }
         }
-        guard case .accepted = outcome else { return outcome }
-        if let unitCode, try !isOwner(id, of: unitCode) { return .notOwner(of: unitCode) }
-        return .accepted(name: try name(of: id))
     }
 
     // MARK: LoginConfirmationService

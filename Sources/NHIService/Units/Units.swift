@@ -1,5 +1,18 @@
 import Foundation
 import NHICore
+import NHILogin
+
+/// The owner's proof for a registration by OTP: their birth date and the NHI app's code.
+public struct OwnerOTPProof: Sendable, Hashable {
+    public let birthDate: CalendarDate
+    /// The 6-digit code shown by the NHI app (never logged).
+    public let code: String
+
+    public init(birthDate: CalendarDate, code: String) {
+        self.birthDate = birthDate
+        self.code = code
+    }
+}
 
 extension NHIService {
     /// Unit registration (單位註冊作業) and unit data maintenance (SPEC §1, §3, §8).
@@ -12,14 +25,30 @@ extension NHIService {
         ///   itself; the returned caller is the certificate. Its UBN must match the unit's.
         /// - By the **owner's NHI card**: `registrant` must be the owner, whose card must
         ///   already be registered for online services.
-        /// - By the **owner's OTP**: `registrant` must be the owner (verified by the OTP flow).
+        /// - By the **owner's OTP**: `registrant` must be the owner, who gives their birth date
+        ///   and the 6-digit code of the NHI app bound to them (`ownerOTP`), valid 3 minutes
+        ///   and once (``OTPAcceptance/nhiApp``); wrong codes count towards the lockout.
         ///
         /// The first registrant is an administrator: with `ownerIsAdministrator` the owner is
         /// assigned as one (負責人為管理者).
         @discardableResult
         public func register(_ unit: InsuredUnit, method: UnitRegistrationMethod, registrant: PersonalID?,
-                             ownerIsAdministrator: Bool, agentUBNs: [UBN] = []) throws(ServiceError) -> (account: UnitAccount, caller: Caller) {
+                             ownerIsAdministrator: Bool, agentUBNs: [UBN] = [],
+                             ownerOTP: OwnerOTPProof? = nil) throws(ServiceError) -> (account: UnitAccount, caller: Caller) {
             let now = core.clock.now
+            if case .ownerOTP = method {
+                guard registrant == unit.ownerID else { throw ServiceError(.unitOwnerMismatch) }
+                guard let proof = ownerOTP else { throw ServiceError(.unitOwnerOTPMissing) }
+                let outcome: OTPVerification
+                do {
+                    outcome = try ServiceLoginVerifier(service: core).checkOTP(code: proof.code, for: unit.ownerID, birthDate: proof.birthDate, at: now)
+                } catch {
+                    throw ServiceError(.unitOwnerOTPRejected, wrapping: error)
+                }
+                guard case .accepted = outcome else {
+                    throw ServiceError(.unitOwnerOTPRejected, context: ["reason": String(describing: outcome)])
+                }
+            }
             // An agent relation (代辦統編) is granted by the other unit, never claimed: see addAgentUBN.
             guard agentUBNs.isEmpty else { throw ServiceError(.unitAgentNotGranted, context: ["ubn": agentUBNs[0].rawValue]) }
             return try core.write { w in

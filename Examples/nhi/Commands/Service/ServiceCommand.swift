@@ -76,6 +76,9 @@ struct UnitCommand: ParsableCommand {
         @Option(name: .customLong("certificate-kind"), help: "moeaca | gca | xca") var certificateKind: String = "moeaca"
         @Option(name: .customLong("serial"), help: "單位憑證序號 (certificate)") var serial: String?
         @Option(name: .customLong("card-number"), help: "負責人健保卡號 (owner-card)") var cardNumber: String?
+        @Option(name: .customLong("owner-birth-date"),
+                help: "負責人出生日期 (owner-otp; the app's 6-digit code is read from $NHI_LOGIN_OTP, a prompt or standard input)")
+        var ownerBirthDate: String?
         @Flag(name: .customLong("owner-is-administrator"), help: "負責人為管理者") var ownerIsAdministrator = false
 
         func run() throws {
@@ -104,8 +107,15 @@ struct UnitCommand: ParsableCommand {
             default:
                 throw ValidationError("--method: certificate | owner-card | owner-otp")
             }
+            var proof: OwnerOTPProof?
+            if method == "owner-otp" {
+                guard let ownerBirthDate else { throw ValidationError("--method owner-otp 需要 --owner-birth-date — needs --owner-birth-date") }
+                // The app's code: $NHI_LOGIN_OTP, a prompt or standard input — never the command line.
+                proof = OwnerOTPProof(birthDate: try parseDate(ownerBirthDate),
+                                      code: readSecret(prompt: "健保快易通動態密碼 app code: ", variable: "NHI_LOGIN_OTP"))
+            }
             let (account, _) = try service.units.register(unit, method: registration, registrant: method == "certificate" ? nil : id,
-                                                          ownerIsAdministrator: ownerIsAdministrator)
+                                                          ownerIsAdministrator: ownerIsAdministrator, ownerOTP: proof)
             output(account, json: options.json)
         }
     }
