@@ -175,8 +175,23 @@ struct UnitsAndStaffTests {
         #expect(SQLiteStore.defaultLocation(environment: ["XDG_DATA_HOME": "/data", "HOME": "/home/u"]) == "/data/nhi/nhi.sqlite")
         #expect(SQLiteStore.defaultLocation(environment: ["HOME": "/home/u"]) == "/home/u/.local/share/nhi/nhi.sqlite")
     }
+
+    @Test("Partial: a staff certificate serial must have a serial's form: 12345 is refused; hex and card numbers are kept normalised")
+    func certificateSerialForm() throws {
+        let f = try Fixture()
+        let certificate = try f.registerUnitByCertificate()
+        for bad in ["12345", "TP0300000123456", "0A1B2C3", "ZZZZZZZZZZ"] {
+            #expect(throws: ServiceError(.staffCertificateSerialFormat)) {
+                _ = try f.assign(Fixture.adminPerson, role: .administrator, by: certificate, serial: bad)
+            }
+        }
+        let member = try f.assign(Fixture.adminPerson, role: .administrator, by: certificate, serial: "4d6f1a2b3c4d5e6f")
+        #expect(member.certificateSerial == "4D6F1A2B3C4D5E6F")
+        #expect(CertificateSerial.normalised("TP03000001234567") == "TP03000001234567")
+    }
 }
 
 extension PersonalID {
     var asNational: NationalID? { if case .national(let id) = self { id } else { nil } }
+
 }

@@ -78,3 +78,19 @@ public struct CertificateCardNumber: NHIIdentifier, ShapeIdentifier {
         IDChecksum.isDigit(Array(rawValue.utf8)[2]) ? .twoLettersFourteenDigits : .fourLettersTwelveDigits
     }
 }
+
+/// The serial a staff assignment records for a certificate sign-in (自然人憑證序號): either
+/// the certificate's own serial number as the card tools read it (8–40 hexadecimal digits,
+/// i.e. 4–20 octets, RFC 5280 §4.1.2.2) or the certificate card's number
+/// (``CertificateCardNumber``, e.g. `TP03000001234567`). Anything else — `12345`, a name, a
+/// pasted sentence — is refused.
+public enum CertificateSerial {
+    /// The serial in the stored form (upper-case; spaces and colons between hex octets
+    /// removed), or nil when it has neither form.
+    public static func normalised(_ text: String) -> String? {
+        let compact = text.uppercased().filter { $0 != " " && $0 != ":" }
+        if (try? CertificateCardNumber(parsing: compact)) != nil { return compact }
+        guard (8...40).contains(compact.count), compact.allSatisfy(\.isHexDigit) else { return nil }
+        return compact
+    }
+}

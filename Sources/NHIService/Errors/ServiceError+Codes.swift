@@ -30,6 +30,7 @@ extension ServiceError.Code {
     public static let staffAlreadyAssigned: Self = "staff.alreadyAssigned"
     public static let staffCertificateSerialMissing: Self = "staff.certificateSerialMissing"
     public static let staffCertificateSerialMismatch: Self = "staff.certificateSerialMismatch"
+    public static let staffCertificateSerialFormat: Self = "staff.certificateSerialFormat"
     public static let staffCardNotRegistered: Self = "staff.cardNotRegistered"
     public static let staffCredentialKind: Self = "staff.credentialKind"
     public static let staffAgentAssignsAdministratorsOnly: Self = "staff.agentAssignsAdministratorsOnly"
@@ -142,6 +143,8 @@ extension ServiceError {
         (.staffAlreadyAssigned, "此人已被指派於本單位", "this person is already assigned to the unit"),
         (.staffCertificateSerialMissing, "請插入被指派人之自然人憑證並輸入PIN碼讀取憑證序號", "insert the assignee's citizen certificate and read its serial number with the PIN"),
         (.staffCertificateSerialMismatch, "憑證序號須為使用者本人憑證序號", "the certificate serial number is not the assignee's"),
+        (.staffCertificateSerialFormat, "憑證序號格式不正確：應為讀卡工具讀出之16進位序號（8至40碼）或憑證卡號（如TP03000001234567）",
+         "the certificate serial must be the hexadecimal serial the card tools read (8–40 digits) or the certificate card's number (e.g. TP03000001234567)"),
         (.staffCardNotRegistered, "健保卡尚未註冊，請先完成健保卡網路服務註冊", "the NHI card is not registered for online services yet"),
         (.staffCredentialKind, "憑證類別須為自然人憑證(醫事人員卡)或健保卡", "the credential must be a citizen certificate (or healthcare card) or an NHI card"),
         (.staffAgentAssignsAdministratorsOnly, "單位憑證為代辦統編只能指派管理者", "for an agent UBN an organisation certificate may assign administrators only"),

@@ -17,7 +17,13 @@ extension NHIService {
         public func assign(_ a: StaffAssignment, by caller: Caller) throws(ServiceError) -> StaffMember {
             guard let callerUnit = caller.unitCode else { throw ServiceError(.notAuthorised) }
             let target = a.forUnit ?? callerUnit
-            let serial = try TextRule.certificateSerial.checkedOptional(a.certificateSerial)
+            var serial = try TextRule.certificateSerial.checkedOptional(a.certificateSerial)
+            if let text = serial, a.credential == .citizen || a.credential == .healthcareProfessional {
+                guard let normalised = CertificateSerial.normalised(text) else {
+                    throw ServiceError(.staffCertificateSerialFormat, context: ["field": "certificateSerial", "value": String(text.prefix(20))])
+                }
+                serial = normalised
+            }
             let now = core.clock.now
             return try core.write { w in
                 guard let unit = try w.unit(target) else { throw ServiceError(.unitNotRegistered, context: ["unit": target.rawValue]) }
