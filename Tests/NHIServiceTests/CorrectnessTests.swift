@@ -174,6 +174,46 @@ struct CorrectnessTests {
         #expect(try x.service.insurance.status(of: child, by: x.admin).coverage.first?.unitCode == x.unit)
     }
 
+    @Test("4. Every operation that takes a person's ID refuses a person insured in another unit (principal or dependant)")
+    func everyPersonOperationRefusesOtherUnits() throws {
+        let x = try FilingFixture()
+        let principal = FilingFixture.person(355), child = FilingFixture.person(356, sex: .female)
+        _ = try x.enrol(principal, amount: 36_300, effective: Self.day("2026-01-01"))
+        try x.convert()
+        x.nextMorning()
+        _ = try x.enrol(child, role: .dependant(of: principal, relation: .child), effective: Self.day("2026-01-01"))
+        try x.convert()
+        x.nextMorning()
+        let other = try x.f.registerUnitByCertificate(code: "120000000", ubn: "22099131")
+        let email = try EmailAddress(parsing: "x@example.com")
+        for person in [principal, child] {
+            #expect(throws: ServiceError.self) { try x.service.insurance.status(of: person, by: other) }
+            #expect(throws: ServiceError.self) { try x.service.insurance.proof(of: person, by: other) }
+            #expect(throws: ServiceError.self) {
+                try x.service.filings.withdraw(WithdrawalRequest(personID: person, reason: .leftJob, transferOutDate: x.today), by: other)
+            }
+            #expect(throws: ServiceError.self) {
+                try x.service.filings.changeStatus(StatusChangeRequest(kind: .suspend, personID: person, date: x.today, reason: "x"), by: other)
+            }
+            #expect(throws: ServiceError.self) {
+                try x.service.filings.changeBasicData(BasicDataChangeRequest(personID: person, name: try PersonName("改名")), by: other)
+            }
+            #expect(throws: ServiceError.self) {
+                try x.service.cards.apply(for: person, reason: .lost, email: email, phones: Fixture.phones(),
+                                          pickup: .counter(office: "臺北業務組"), photo: nil, by: other)
+            }
+            #expect(throws: ServiceError.self) { try x.service.cards.applications(person: person, by: other) }
+        }
+        #expect(throws: ServiceError.self) {
+            try x.service.filings.adjustSalary(SalaryAdjustmentRequest(personID: principal, newAmount: 38_200), by: other)
+        }
+        // Nothing was filed for them by the other unit.
+        #expect(try x.service.filings.filedToday(unit: try UnitCode(parsing: "120000000"), by: other).isEmpty)
+        // Their own unit still sees both.
+        #expect(try x.service.insurance.status(of: child, by: x.admin).isInsured)
+        #expect(try x.service.cards.applications(person: child, by: x.admin).isEmpty)
+    }
+
     // MARK: 5. A three-in-one salary adjustment cannot be filed
 
     @Test("5. Three-in-one adjustment: labour salary and pension wage each checked against their own table")
