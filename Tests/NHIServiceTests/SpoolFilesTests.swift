@@ -37,3 +37,21 @@ struct SpoolFilesTests {
         #expect(lstat(planted, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK, "the link is left alone")
     }
 }
+
+/// Issue 17, memory: the service's upload uses the bounded checker.
+@Suite("Memory bounded on any input: the service's batch upload")
+struct BlankUploadTests {
+    @Test("Memory bounded on any input: an upload of 300,000 blank lines is refused (file.noRows), not a processed job with 0 rows")
+    func memoryBoundedBlankUpload() throws {
+        let s = try BatchRegistrationJobTests.setUp()
+        let blank = [UInt8](repeating: 0x0A, count: 300_000)
+        do {
+            _ = try s.f.service.batchRegistrations.upload(blank, fileName: BatchRegistrationJobTests.fileName,
+                                                          unit: BatchRegistrationJobTests.unit, by: s.operatorA)
+            Issue.record("a blank upload was accepted")
+        } catch {
+            #expect(error.code == .batchFileRejected)
+            #expect(error.messageEn.contains("no data rows"), "\(error.messageEn)")
+        }
+    }
+}
