@@ -136,7 +136,10 @@ struct DPR: ParsableCommand {
                 let output = try out.map { ByteOutput(file: try SafeFile(path: $0, inputs: [file])) } ?? ByteOutput()
                 var object = JSONObjectWriter(output)
                 object.object("unit") { DPRJSON.unit(dpr.unit, into: &$0) }
-                object.array("details", zip(dpr.details, dpr.contentHashes)) { item, pair in DPRJSON.detail(pair.0, hash: pair.1, into: &item) }
+                // Hashes one at a time, not an array of them beside the details.
+                object.array("details", dpr.details) { item, detail in
+                    DPRJSON.detail(detail, hash: detail.contentHash(ubn: dpr.unit.ubn, incomeCode: dpr.unit.incomeCode), into: &item)
+                }
                 object.close()
                 output.write(byte: 0x0A)
                 if out != nil { try output.commit() } else { output.flush() }

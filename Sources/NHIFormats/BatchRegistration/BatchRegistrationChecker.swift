@@ -107,6 +107,10 @@ final class BatchCheckRun {
     /// Why the roster could not be loaded (thrown at the end of the run).
     var rosterError: FormatError?
 
+    /// The most rows kept waiting for a roster still loading (32 bytes each); then the
+    /// file waits for the roster, so memory does not grow with the file.
+    static let maxDeferred = 1 << 16
+
     /// An ID whose duplicate and roster checks wait for the roster.
     struct DeferredRegistration {
         let key: UInt64
@@ -280,7 +284,8 @@ final class BatchCheckRun {
                 valid += queued
                 queued = 0
                 storeBack()
-                try? resolveRoster(waiting: false)
+                // Bounded: past `maxDeferred` rows the file waits for the roster.
+                try? resolveRoster(waiting: deferred.count >= Self.maxDeferred)
                 takeAgain()
                 return
             }
@@ -415,6 +420,7 @@ final class BatchCheckRun {
         }
         let variant = variant ?? .current
         if reachedRowLimit(line: record.line, row: row) { return }
+        if deferred.count >= Self.maxDeferred { try resolveRoster(waiting: true) }
         let outcome = analyse(record, variant: variant)
         rows += 1
         if outcome.isValid { valid += 1 } else { invalid += 1 }

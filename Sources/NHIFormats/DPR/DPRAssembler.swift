@@ -289,24 +289,34 @@ final class DPRAssembler {
             }
         }
         // Duplicates and premiums.
-        var seen: [String: Int] = [:]
-        var kept: [(record: DPRDetailRecord, row: Int, line: Int)] = []
-        for detail in details {
-            let hash = detail.record.contentHash(ubn: unit.ubn, incomeCode: unit.incomeCode)
-            if let first = seen[hash] {
+        // Keyed by the first 128 bits of each content hash (16 bytes a detail, not a
+        // 64-character string), and filtered in place: no second copy of the details.
+        struct Key: Hashable { let high: UInt64, low: UInt64 }
+        var seen: [Key: Int] = [:]
+        seen.reserveCapacity(details.count)
+        var dropped = Set<Int>()
+        for (index, detail) in details.enumerated() {
+            let hash = detail.record.contentHash(ubn: unit.ubn, incomeCode: unit.incomeCode).utf8
+            let key = Key(high: UInt64(Substring(hash.prefix(16)), radix: 16) ?? 0,
+                          low: UInt64(Substring(hash.dropFirst(16).prefix(16)), radix: 16) ?? 0)
+            if let first = seen[key] {
                 fail(FormatError(.dprDuplicateDetail, line: detail.line, row: detail.row, column: idColumn, field: .personalID, value: detail.record.id.masked,
                                  detail: "與第\(first)列相同", detailEn: "same as row \(first)"))
+                dropped.insert(index)
                 continue
             }
-            seen[hash] = detail.row
+            seen[key] = detail.row
             if let expectedPremium, let expected = expectedPremium(detail.record, unit.incomeCode), expected != detail.record.premium {
                 fail(FormatError(.dprPremium, line: detail.line, row: detail.row, column: idColumn.map { _ in form == .csv ? 7 : 52 }, field: .premiumWithheld, value: String(detail.record.premium.amount),
                                  detail: "申報\(detail.record.premium.grouped)元，計算為\(expected.grouped)元",
                                  detailEn: "filed \(detail.record.premium.grouped), computed \(expected.grouped)"))
+                dropped.insert(index)
                 continue
             }
-            kept.append(detail)
         }
-        details = kept
+        if !dropped.isEmpty {
+            var index = -1
+            details.removeAll { _ in index += 1; return dropped.contains(index) }
+        }
     }
 }

@@ -315,7 +315,7 @@ public struct InForceRoster: Sendable, Hashable {
         let reader = try CSVReader(input, encoding: encoding)
         // Sized from the file (a roster line is at least ~12 bytes), so a small roster does
         // not clear a large table and a large one does not grow it step by step.
-        var table = PersonalIDTable(expected: min(max(1 << 10, (input.sizeHint ?? (1 << 20)) / 12), 1 << 21))
+        var table = PersonalIDTable(expected: min(max(1 << 10, (input.sizeHint ?? (1 << 20)) / 12), FormatLimits.maxRows))
         var idColumn = 0
         var first = true
         var rows = 0

@@ -7,10 +7,10 @@ public enum FormatLimits {
     /// Data rows per file (batch registration files, rosters, DPR details). Each row costs a
     /// few bytes in the duplicate check; beyond this the file is an error
     /// (`file.tooManyRows`) and reading stops.
-    public static let maxRows = 2_000_000
+    public static let maxRows = 1_000_000
     /// Details of a DPR file kept as values (a valid file is imported all or nothing); beyond
     /// this the file is an error (`file.tooManyRows`).
-    public static let maxDPRDetails = 200_000
+    public static let maxDPRDetails = 100_000
     /// Issues reported in detail per code; the rest are only counted
     /// (``IssueList/omitted``).
     public static let issuesPerCode = 200
