@@ -183,22 +183,13 @@ public struct DPRReader: Sendable {
     /// `dpr.recordLength` naming its line; only its first bytes are ever held.
     static func fixedWidthRecords(_ input: ByteInput, detection: EncodingDetection, _ body: (DPRRawRecord) -> Bool) throws(FormatError) {
         let codec = FieldCodec(detection.encoding.isASCIICompatible ? detection.encoding : .cp950)
-        let lines = try LineSplitter(input, keep: DPRFixedWidthLayout.recordLength + 8)
+        let lines = try LineSplitter(input, keep: DPRFixedWidthLayout.recordLength + 8, skipByteOrderMark: detection.byteOrderMark)
         var row = 0
-        var skipBOM = detection.byteOrderMark
-        while let (kept, fullLength) = try lines.next() {
-            var all = kept[...]
-            var length = fullLength
-            if skipBOM {
-                skipBOM = false
-                if let (_, bom) = all.withUnsafeBufferPointer({ EncodingDetection.byteOrderMark(in: $0) }) {
-                    all = all.dropFirst(bom)
-                    length -= bom
-                }
-            }
+        while let (kept, length, blank) = try lines.next() {
+            let all = kept[...]
             let line = lines.line
-            if length == 0 || all.first == 0x2A { continue }
-            if all.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) && length == all.count { continue }
+            // Blank lines (spaces and tabs, however long) and comments are not records.
+            if length == 0 || all.first == 0x2A || blank { continue }
             row += 1
             let start = lines.lineOffset
             guard length == DPRFixedWidthLayout.recordLength else {

@@ -163,8 +163,13 @@ final class LineSplitter {
     private(set) var lineOffset = 0
     private var streamOffset = 0
 
-    init(_ input: ByteInput, keep: Int, chunkSize: Int = 1 << 16) throws(FormatError) {
+    /// Whether a byte-order mark at the very start is still to be skipped.
+    private var skipByteOrderMark: Bool
+
+    /// `skipByteOrderMark`: a byte-order mark at the start of the input is not part of line 1.
+    init(_ input: ByteInput, keep: Int, skipByteOrderMark: Bool = false, chunkSize: Int = 1 << 16) throws(FormatError) {
         reader = try ByteReader(input)
+        self.skipByteOrderMark = skipByteOrderMark
         self.keep = keep
         self.chunkSize = chunkSize
         chunk = .allocate(capacity: chunkSize)
@@ -173,40 +178,59 @@ final class LineSplitter {
 
     deinit { chunk.deallocate() }
 
-    /// The next line: its first `keep` bytes (without the terminator) and its full length;
-    /// nil at the end of the input. The bytes are valid until the next call.
-    func next() throws(FormatError) -> (bytes: [UInt8], length: Int)? {
+    /// The next line: its first `keep` bytes (without the terminator), its full length,
+    /// and whether it is blank (only spaces and tabs, however long); nil at the end of the
+    /// input. The bytes are valid until the next call.
+    func next() throws(FormatError) -> (bytes: [UInt8], length: Int, blank: Bool)? {
         kept.removeAll(keepingCapacity: true)
         var length = 0
         var sawAny = false
-        let startOffset = streamOffset + position
+        var blank = true
+        var pendingCR = false
+        var startOffset: Int?
         while true {
             if position == end {
                 if atEnd { break }
                 streamOffset += end
                 position = 0
-                end = try reader.read(into: chunk, count: chunkSize)
+                end = try reader.readFully(into: chunk, count: chunkSize)
                 if end == 0 { atEnd = true; break }
+                if skipByteOrderMark {
+                    skipByteOrderMark = false
+                    if let (_, length) = EncodingDetection.byteOrderMark(in: UnsafeBufferPointer(start: chunk, count: end)) {
+                        position = length
+                        if position == end { continue }
+                    }
+                }
             }
+            if startOffset == nil { startOffset = streamOffset + position }
             sawAny = true
             let i = memchr(chunk + position, 0x0A, end - position).map { UnsafeMutableRawPointer(chunk).distance(to: $0) } ?? end
             let n = i - position
             let room = keep - kept.count
             if room > 0 { kept.append(contentsOf: UnsafeBufferPointer(start: chunk + position, count: min(room, n))) }
+            // Blank: spaces and tabs only (a CR only as the last byte); stops at the first other byte.
+            var k = position
+            while blank && k < i {
+                let byte = chunk[k]
+                if pendingCR { blank = false }
+                if byte == 0x0D { pendingCR = true } else if byte != 0x20 && byte != 0x09 { blank = false }
+                k += 1
+            }
             length += n
             if i < end {
                 position = i + 1
                 line += 1
-                lineOffset = startOffset
+                lineOffset = startOffset ?? 0
                 if length <= keep, kept.last == 0x0D { kept.removeLast(); length -= 1 }
-                return (kept, length)
+                return (kept, length, blank)
             }
             position = end
         }
         guard sawAny, length > 0 || !kept.isEmpty else { return nil }
         line += 1
-        lineOffset = startOffset
+        lineOffset = startOffset ?? 0
         if length <= keep, kept.last == 0x0D { kept.removeLast(); length -= 1 }
-        return (kept, length)
+        return (kept, length, blank)
     }
 }
