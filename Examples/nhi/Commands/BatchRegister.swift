@@ -25,8 +25,10 @@ extension BatchRegister {
                 a repaired upload file (CP950, CRLF, no header) and OUT.changes.csv listing every \
                 change. Rows with errors are never guessed: they stay as they were.
                 JSON: {"file","encoding","variant","rows","valid","invalid","errors":[{"row","column","code","message","messageEn","value"}],\
-                "warnings":[{…,"suggestion"}]} plus "bom","header","blankRows","fileName","changes","roster","fixed".
-                Exit status 0 only when every row is valid, 1 otherwise, 2 on a usage error.
+                "warnings":[{…,"suggestion"}]} plus "bom","header","blankRows","fileName","changes","roster","fixed", \
+                "errorCount","warningCount","omitted":{"code":count},"changesOmitted" (the first 200 issues of each code \
+                and 20,000 changes are listed, all are counted). Outputs are refused over an input, a link or a device.
+                Exit status 0 only when every row is valid (and the roster was read completely), 1 otherwise, 2 on a usage error.
                 """)
 
         @Argument(help: "要檢核的CSV檔 — the CSV file.")

@@ -34,7 +34,8 @@ struct DPR: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "檢核DPR檔 — Check a DPR file: fields, record order, period, count and totals, duplicates.",
             discussion: """
-                JSON: {"file","form","encoding","valid","fileName","unit","detailRows","details","errors":[{"row","column","code","message","messageEn","value"}],"warnings":[…]}. \
+                JSON: {"file","form","encoding","valid","fileName","unit","detailRows","details","errorCount","errors":[{"row","column","code","message","messageEn","value"}],"warnings":[…],"omitted":{"code":count}}; \
+                errors list the first 200 of each code, "omitted" counts the rest. \
                 For the fixed-width form, "column" is the byte position in the 200-byte record. \
                 Exit status 0 when the file is valid, 1 otherwise.
                 """)

@@ -12,7 +12,7 @@ struct Roster: ParsableCommand {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "檢核在保名冊 — Check a roster file (our format: 身分證號,姓名,身分,被保險人身分證號,出生日期,投保金額,加保日期).",
-            discussion: #"JSON: {"file","encoding","people","errors":[…],"warnings":[…]}. Exit 1 when a row is invalid."#)
+            discussion: #"JSON: {"file","encoding","rows","people","valid","errorCount","warningCount","errors":[…],"warnings":[…],"omitted":{"code":count}}; the first 200 issues of each code are listed, all are counted. Streams in bounded memory. Exit 1 when a row is invalid or the file has no rows."#)
 
         @Argument(help: "名冊CSV — the roster file.")
         var file: String
