@@ -31,14 +31,25 @@ LoggingSystem.bootstrap { label in
     return handler
 }
 
+// A file-size limit (`ulimit -f`) makes write(2) fail with EFBIG instead of killing the
+// process, so the safe writer removes its temporary file and the error is reported.
+signal(SIGXFSZ, SIG_IGN)
+
 // Usage errors exit with 2 (ArgumentParser's default is 64).
 do {
     var command = try NHI.parseAsRoot()
-    if var asyncCommand = command as? any AsyncParsableCommand {
-        try await asyncCommand.runAsync()
-    } else {
-        try command.run()
+    do {
+        if var asyncCommand = command as? any AsyncParsableCommand {
+            try await asyncCommand.runAsync()
+        } else {
+            try command.run()
+        }
+    } catch {
+        // Output that could not be written outranks the command's own verdict.
+        try StandardOutputStatus.check()
+        throw error
     }
+    try StandardOutputStatus.check()
 } catch {
     let code = NHI.exitCode(for: error)
     if code == .validationFailure {

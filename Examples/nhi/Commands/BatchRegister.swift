@@ -25,8 +25,10 @@ extension BatchRegister {
                 a repaired upload file (CP950, CRLF, no header) and OUT.changes.csv listing every \
                 change. Rows with errors are never guessed: they stay as they were.
                 JSON: {"file","encoding","variant","rows","valid","invalid","errors":[{"row","column","code","message","messageEn","value"}],\
-                "warnings":[{…,"suggestion"}]} plus "bom","header","blankRows","fileName","changes","roster","fixed".
-                Exit status 0 only when every row is valid, 1 otherwise, 2 on a usage error.
+                "warnings":[{…,"suggestion"}]} plus "bom","header","blankRows","fileName","changes","roster","fixed", \
+                "errorCount","warningCount","omitted":{"code":count},"changesOmitted" (the first 200 issues of each code \
+                and 20,000 changes are listed, all are counted). Outputs are refused over an input, a link or a device.
+                Exit status 0 only when every row is valid (and the roster was read completely), 1 otherwise, 2 on a usage error.
                 """)
 
         @Argument(help: "要檢核的CSV檔 — the CSV file.")
@@ -85,6 +87,13 @@ extension BatchRegister {
             let report: BatchRegistrationReport
             var repair: BatchRegistrationRepair.Result?
             if let fix {
+                let changeList = changes ?? fix + ".changes.csv"
+                let inputs = [file] + (roster.map { [$0] } ?? [])
+                for target in [fix, changeList] {
+                    try SafeFile.checkTarget(target)
+                    try SafeFile.refuseOverwriting(target, inputs: inputs)
+                }
+                try SafeFile.refuseOverwriting(changeList, inputs: [fix])
                 if let roster {
                     let loaded = try InForceRoster.loadIDs(from: .file(roster), encoding: rosterEncoding.encoding)
                     options.roster = loaded.ids
@@ -96,7 +105,7 @@ extension BatchRegister {
                                                                 to: .file(fix), options: writeOptions)
                 report = result.report
                 repair = result
-                try writeChangeList(report, to: changes ?? fix + ".changes.csv")
+                try writeChangeList(report, to: changeList)
             } else if let roster {
                 // The roster loads on another thread while the file is read.
                 (report, rosterResult) = try BatchRegistrationChecker(options).check(
@@ -105,13 +114,14 @@ extension BatchRegister {
                 report = try BatchRegistrationChecker(options).check(.file(file))
             }
             if let rosterResult, let roster, !rosterResult.errors.isEmpty {
-                printToStandardError("名冊 roster \(roster): \(rosterResult.errors.count) 列無法讀取 rows could not be read")
+                printToStandardError("名冊 roster \(roster): \(rosterResult.errorCount) 項錯誤，名冊不完整 errors; the roster is incomplete")
                 for issue in rosterResult.errors.prefix(10) { printToStandardError("  " + IssueOutput.text(issue)) }
             }
             let output = ByteOutput()
             if json { writeJSON(report, roster: rosterResult, repair: repair, to: output) } else { writeText(report, roster: rosterResult, repair: repair, to: output) }
             output.flush()
-            if !report.allRowsValid { throw ExitStatus.invalid }
+            // A roster that could not be read completely would reject people wrongly.
+            if !report.allRowsValid || rosterResult.map({ !$0.errors.isEmpty }) == true { throw ExitStatus.invalid }
         }
 
         private func writeChangeList(_ report: BatchRegistrationReport, to path: String) throws {
@@ -122,6 +132,10 @@ extension BatchRegister {
                 let en = change.codes.map { FormatError($0).ruleMessageEn }.joined(separator: "; ")
                 try writer.write([String(change.row), String(change.column), change.field,
                                   change.codes.map(\.rawValue).joined(separator: " "), change.from, change.to, zh, en])
+            }
+            if report.changesOmitted > 0 {
+                try writer.write(["", "", "", "", "", "", "另有\(report.changesOmitted)項變更未列出（多為刪除空白列）",
+                                  "\(report.changesOmitted) more changes not listed (mostly blank rows removed)"])
             }
             try writer.finish()
         }
@@ -147,6 +161,10 @@ extension BatchRegister {
             }
             object.array("errors", report.errors) { IssueOutput.write($1, into: &$0) }
             object.array("warnings", report.warnings) { IssueOutput.write($1, into: &$0) }
+            object.int("errorCount", report.errorCount)
+            object.int("warningCount", report.warningCount)
+            object.object("omitted") { IssueOutput.omitted(report.omittedErrors.merging(report.omittedWarnings, uniquingKeysWith: +), into: &$0) }
+            object.int("changesOmitted", report.changesOmitted)
             object.array("changes", report.changes) { item, change in
                 item.int("row", change.row)
                 item.int("column", change.column)
@@ -160,7 +178,7 @@ extension BatchRegister {
                 item.string("file", self.roster)
                 item.int("people", roster.ids.count)
                 item.int("rows", roster.rows)
-                item.int("errors", roster.errors.count)
+                item.int("errors", roster.errorCount)
             }
             object.object("fixed", present: repair != nil) { item in
                 guard let repair else { return }
@@ -182,12 +200,17 @@ extension BatchRegister {
             output.write(report.blankRows > 0 ? "  空白列 blank rows: \(report.blankRows)\n" : "\n")
             let issues = (report.errors + report.warnings).sorted { ($0.row, $0.column) < ($1.row, $1.column) }
             for issue in issues { output.write(IssueOutput.text(issue) + "\n") }
+            IssueOutput.writeOmitted(report.omittedErrors.merging(report.omittedWarnings, uniquingKeysWith: +), to: output)
             if let repair, let fix {
-                output.write("已寫入修復檔 repaired file written: \(fix) (\(repair.rowsWritten) 列 rows, \(report.changes.count) 項變更 changes")
+                output.write("已寫入修復檔 repaired file written: \(fix) (\(repair.rowsWritten) 列 rows, \(report.changes.count + report.changesOmitted) 項變更 changes")
                 output.write(repair.invalidRowsWritten > 0 ? ", \(repair.invalidRowsWritten) 列仍有錯誤 rows still invalid)\n" : ")\n")
                 output.write("變更清單 change list: \(changes ?? fix + ".changes.csv")\n")
             }
-            output.write(report.allRowsValid ? "✓ 全部有效 every row is valid\n" : "✗ 有 \(report.invalid) 列無效 \(report.invalid) row(s) invalid\n")
+            if report.rows == 0 {
+                output.write("✗ 檔案無資料列 the file has no data rows\n")
+            } else {
+                output.write(report.allRowsValid ? "✓ 全部有效 every row is valid\n" : "✗ 有 \(report.invalid) 列無效 \(report.invalid) row(s) invalid\n")
+            }
         }
     }
 }
@@ -325,6 +348,10 @@ extension BatchRegister {
                 let now = taiwanNow()
                 let stamp = try stampedAt.map { try LocalDateTime(parsing: $0) } ?? now
                 let start = try startedAt.map { try LocalDateTime(parsing: $0) } ?? now
+                let logPath = (out.hasSuffix("/") ? out : out + "/") + BatchRegistrationLog.fileName(
+                    uploadFileName: String(file.split(separator: "/").last ?? Substring(file)), stampedAt: stamp)
+                try SafeFile.checkTarget(logPath)
+                try SafeFile.refuseOverwriting(logPath, inputs: [file, roster])
                 let ids = try InForceRoster.loadIDs(from: .file(roster))
                 var outcomes: [BatchRowOutcome] = []
                 let checker = BatchRegistrationChecker(.init(encoding: encoding.encoding, roster: ids.ids, fileName: ""))

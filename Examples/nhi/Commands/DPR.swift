@@ -1,7 +1,4 @@
 import ArgumentParser
-#if canImport(Glibc)
-import Glibc
-#endif
 import NHICore
 import NHIFormats
 
@@ -37,7 +34,8 @@ struct DPR: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "檢核DPR檔 — Check a DPR file: fields, record order, period, count and totals, duplicates.",
             discussion: """
-                JSON: {"file","form","encoding","valid","fileName","unit","detailRows","details","errors":[{"row","column","code","message","messageEn","value"}],"warnings":[…]}. \
+                JSON: {"file","form","encoding","valid","fileName","unit","detailRows","details","errorCount","errors":[{"row","column","code","message","messageEn","value"}],"warnings":[…],"omitted":{"code":count}}; \
+                errors list the first 200 of each code, "omitted" counts the rest. \
                 For the fixed-width form, "column" is the byte position in the 200-byte record. \
                 Exit status 0 when the file is valid, 1 otherwise.
                 """)
@@ -72,8 +70,10 @@ struct DPR: ParsableCommand {
                 object.object("unit", present: report.unit != nil) { DPRJSON.unit(report.unit!, into: &$0) }
                 object.int("detailRows", report.detailRows)
                 object.int("details", report.details.count)
+                object.int("errorCount", report.errorCount)
                 object.array("errors", report.errors) { IssueOutput.write($1, into: &$0) }
                 object.array("warnings", report.warnings) { IssueOutput.write($1, into: &$0) }
+                object.object("omitted") { IssueOutput.omitted(report.omittedErrors, into: &$0) }
                 object.close()
                 output.write(byte: 0x0A)
             } else {
@@ -84,7 +84,8 @@ struct DPR: ParsableCommand {
                 }
                 output.write("明細 details: \(report.detailRows)  有效 valid: \(report.details.count)\n")
                 for issue in report.warnings + report.errors { output.write(IssueOutput.text(issue) + "\n") }
-                output.write(report.isValid ? "✓ 檔案有效 the file is valid\n" : "✗ 有 \(report.errors.count) 項錯誤 \(report.errors.count) error(s)\n")
+                IssueOutput.writeOmitted(report.omittedErrors, to: output)
+                output.write(report.isValid ? "✓ 檔案有效 the file is valid\n" : "✗ 有 \(report.errorCount) 項錯誤 \(report.errorCount) error(s)\n")
             }
             output.flush()
             if !report.isValid { throw ExitStatus.invalid }
@@ -120,6 +121,12 @@ struct DPR: ParsableCommand {
         }
 
         func run() throws {
+            if let out {
+                // Checked before the input is read: never through a link, never over a
+                // device or the input itself.
+                try SafeFile.checkTarget(out)
+                try SafeFile.refuseOverwriting(out, inputs: [file])
+            }
             let dpr = try DPRReader(.init(encoding: encoding.encoding)).read(.file(file))
             let target: ByteOutputTarget = out.map { .file($0) } ?? .memory
             var bytes: [UInt8] = []
@@ -127,19 +134,16 @@ struct DPR: ParsableCommand {
             case "csv": bytes = try DPRWriter.writeCSV(dpr, to: target, options: CSVWriteOptions(encoding: outEncoding))
             case "fixed": bytes = try DPRWriter.writeFixedWidth(dpr, to: target, encoding: outEncoding)
             default:
-                var fd: Int32 = 1
-                if let out {
-                    fd = open(out, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-                    guard fd >= 0 else { throw FormatError(.fileWrite, value: out) }
-                }
-                let output = ByteOutput(fd: fd)
+                let output = try out.map { ByteOutput(file: try SafeFile(path: $0, inputs: [file])) } ?? ByteOutput()
                 var object = JSONObjectWriter(output)
                 object.object("unit") { DPRJSON.unit(dpr.unit, into: &$0) }
-                object.array("details", zip(dpr.details, dpr.contentHashes)) { item, pair in DPRJSON.detail(pair.0, hash: pair.1, into: &item) }
+                // Hashes one at a time, not an array of them beside the details.
+                object.array("details", dpr.details) { item, detail in
+                    DPRJSON.detail(detail, hash: detail.contentHash(ubn: dpr.unit.ubn, incomeCode: dpr.unit.incomeCode), into: &item)
+                }
                 object.close()
                 output.write(byte: 0x0A)
-                output.flush()
-                if fd != 1 { close(fd) }
+                if out != nil { try output.commit() } else { output.flush() }
                 return
             }
             if out == nil {

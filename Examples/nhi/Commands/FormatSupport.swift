@@ -47,6 +47,18 @@ enum IssueOutput {
         if issue.severity == .warning { object.string("suggestion", issue.suggestion) }
     }
 
+    /// `{"code": count}` for issues only counted, not listed.
+    static func omitted(_ omitted: [FormatError.Code: Int], into object: inout JSONObjectWriter) {
+        for (code, count) in omitted.sorted(by: { $0.key.rawValue < $1.key.rawValue }) { object.int(code.rawValue, count) }
+    }
+
+    /// One line per code whose further issues were only counted.
+    static func writeOmitted(_ omitted: [FormatError.Code: Int], to output: ByteOutput) {
+        for (code, count) in omitted.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            output.write("… [\(code.rawValue)] 另有 \(count) 項未列出 \(count) more not listed\n")
+        }
+    }
+
     /// `✗ 第2列第1欄 [batch.invalidID] 身分證號…：… / …  值 value: Z98765****  → 建議 suggestion: …`.
     static func text(_ issue: FormatIssue) -> String {
         var line = issue.severity == .error ? "✗ " : "⚠ "

@@ -12,7 +12,7 @@ struct Roster: ParsableCommand {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "檢核在保名冊 — Check a roster file (our format: 身分證號,姓名,身分,被保險人身分證號,出生日期,投保金額,加保日期).",
-            discussion: #"JSON: {"file","encoding","people","errors":[…],"warnings":[…]}. Exit 1 when a row is invalid."#)
+            discussion: #"JSON: {"file","encoding","rows","people","valid","errorCount","warningCount","errors":[…],"warnings":[…],"omitted":{"code":count}}; the first 200 issues of each code are listed, all are counted. Streams in bounded memory. Exit 1 when a row is invalid or the file has no rows."#)
 
         @Argument(help: "名冊CSV — the roster file.")
         var file: String
@@ -24,23 +24,31 @@ struct Roster: ParsableCommand {
         var encoding: EncodingOption = .auto
 
         func run() throws {
-            let result = try InForceRoster.read(.file(file), encoding: encoding.encoding)
+            let result = try InForceRoster.scan(.file(file), encoding: encoding.encoding) { _ in }
+            let summary = result.summary
             let output = ByteOutput()
             if json {
                 var object = JSONObjectWriter(output)
                 object.string("file", file)
                 object.string("encoding", result.encoding.reportedName)
-                object.int("people", result.roster.entries.count)
-                object.array("errors", result.errors) { IssueOutput.write($1, into: &$0) }
-                object.array("warnings", result.warnings) { IssueOutput.write($1, into: &$0) }
+                object.int("rows", summary.rows)
+                object.int("people", summary.people)
+                object.bool("valid", summary.isValid)
+                object.int("errorCount", summary.errorCount)
+                object.int("warningCount", summary.warningCount)
+                object.array("errors", result.errors.ordered) { IssueOutput.write($1, into: &$0) }
+                object.array("warnings", result.warnings.ordered) { IssueOutput.write($1, into: &$0) }
+                object.object("omitted") { IssueOutput.omitted(result.errors.omitted.merging(result.warnings.omitted, uniquingKeysWith: +), into: &$0) }
                 object.close()
                 output.write(byte: 0x0A)
             } else {
-                output.write("名冊 roster: \(file)  編碼 encoding: \(result.encoding)  人數 people: \(result.roster.entries.count)\n")
-                for issue in result.errors + result.warnings { output.write(IssueOutput.text(issue) + "\n") }
+                output.write("名冊 roster: \(file)  編碼 encoding: \(result.encoding)  人數 people: \(summary.people)  資料列 rows: \(summary.rows)\n")
+                for issue in result.errors.ordered + result.warnings.ordered { output.write(IssueOutput.text(issue) + "\n") }
+                IssueOutput.writeOmitted(result.errors.omitted.merging(result.warnings.omitted, uniquingKeysWith: +), to: output)
+                if !summary.isValid { output.write("✗ 有 \(summary.errorCount) 項錯誤 \(summary.errorCount) error(s)\n") }
             }
             output.flush()
-            if !result.errors.isEmpty { throw ExitStatus.invalid }
+            if !summary.isValid { throw ExitStatus.invalid }
         }
     }
 
@@ -64,14 +72,18 @@ struct Roster: ParsableCommand {
         var outBOM = false
 
         func run() throws {
-            let result = try InForceRoster.read(.file(input), encoding: encoding.encoding)
-            if let first = result.errors.first {
-                for issue in result.errors.prefix(20) { printToStandardError(IssueOutput.text(issue)) }
+            try SafeFile.checkTarget(output)
+            try SafeFile.refuseOverwriting(output, inputs: [input])
+            let (result, _) = try InForceRoster.convert(.file(input), encoding: encoding.encoding, to: .file(output),
+                                                        options: CSVWriteOptions(encoding: outEncoding, byteOrderMark: outBOM,
+                                                                                 protectFormulas: true, numericColumns: [5]))
+            if let first = result.errors.ordered.first {
+                for issue in result.errors.ordered.prefix(20) { printToStandardError(IssueOutput.text(issue)) }
+                if result.summary.errorCount > 20 { printToStandardError("… 共 \(result.summary.errorCount) 項錯誤 \(result.summary.errorCount) errors in all") }
+                printToStandardError("未寫入 \(output) — nothing was written")
                 throw first.error
             }
-            _ = try result.roster.write(to: .file(output), options: CSVWriteOptions(encoding: outEncoding, byteOrderMark: outBOM,
-                                                                                    protectFormulas: true, numericColumns: [5]))
-            print("\(output): \(result.roster.entries.count) 人 people")
+            print("\(output): \(result.summary.people) 人 people")
         }
     }
 

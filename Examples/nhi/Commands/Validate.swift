@@ -1,5 +1,6 @@
 import ArgumentParser
 import NHICore
+import NHIFormats
 
 extension ValueKind: ExpressibleByArgument {}
 
@@ -34,8 +35,13 @@ struct Validate: ParsableCommand {
         var allValid = true
         if values.isEmpty {
             let fastPath = selected == .nationalID && json ? NationalIDFastPath() : nil
-            let reader = LineReader(fd: 0)
-            reader.forEachLine { line in
+            let reader = LineReader(fd: 0, maxLineBytes: Self.maxLineBytes)
+            try reader.forEachLine { line, number, tooLong in
+                if tooLong {
+                    allValid = false
+                    emitTooLong(line: number, prefix: line, to: output)
+                    return
+                }
                 if let fastPath, let valid = fastPath.write(line, to: output) {
                     allValid = allValid && valid
                     return
@@ -54,6 +60,29 @@ struct Validate: ParsableCommand {
         }
         output.flush()
         if !allValid { throw ExitStatus.invalid }
+    }
+
+    /// The longest input line checked (bytes); a longer one is an error naming its line,
+    /// skipped without being held in memory.
+    static let maxLineBytes = 4096
+
+    /// The result for a line longer than ``maxLineBytes``: invalid, `file.lineTooLong`.
+    private func emitTooLong(line: Int, prefix: UnsafeBufferPointer<UInt8>, to output: ByteOutput) {
+        let error = FormatError(.fileLineTooLong, line: line, detail: "上限\(Self.maxLineBytes)位元組", detailEn: "limit \(Self.maxLineBytes) bytes")
+        let shown = String(decoding: UnsafeBufferPointer(rebasing: prefix.prefix(32)), as: UTF8.self) + "…"
+        if json {
+            output.write("{\"input\":")
+            output.writeJSONString(shown)
+            output.write(",\"kind\":null,\"valid\":false,\"normalized\":null,\"details\":{},\"errors\":[{\"code\":")
+            output.writeJSONString(error.errorCode)
+            output.write(",\"field\":null,\"line\":\(line),\"message\":")
+            output.writeJSONString(error.message)
+            output.write(",\"messageEn\":")
+            output.writeJSONString(error.messageEn)
+            output.write("}],\"changes\":[]}\n")
+        } else {
+            output.write("✗ \(padded(shown, to: 14))  ?  無效 invalid  [\(error.errorCode)] \(error.message) / \(error.messageEn)\n")
+        }
     }
 
     private func emit(_ check: ValueCheck, to output: ByteOutput, inputWidth: Int) {

@@ -87,9 +87,14 @@ final class BatchCheckRun {
     var sawContent = false
     var fileName: BatchRegistrationFileName?
     var rows = 0, valid = 0, invalid = 0, blankRows = 0
-    var errors: [FormatIssue] = []
-    var warnings: [FormatIssue] = []
+    /// Issues and changes, in memory bounded whatever the file (the first of each code in
+    /// detail, everything counted).
+    var errors = IssueList()
+    var warnings = IssueList()
     var changes: [BatchFieldChange] = []
+    var changesOmitted = 0
+    /// Set when the file has more than ``FormatLimits/maxRows`` data rows (reading stops).
+    var tooManyRows = false
     /// The roster (when given) and every ID the file names, with the row it was first named on.
     var table: PersonalIDTable
     var hasRoster: Bool
@@ -101,6 +106,10 @@ final class BatchCheckRun {
     var deferred: [DeferredRegistration] = []
     /// Why the roster could not be loaded (thrown at the end of the run).
     var rosterError: FormatError?
+
+    /// The most rows kept waiting for a roster still loading (32 bytes each); then the
+    /// file waits for the roster, so memory does not grow with the file.
+    static let maxDeferred = 1 << 16
 
     /// An ID whose duplicate and roster checks wait for the roster.
     struct DeferredRegistration {
@@ -126,7 +135,7 @@ final class BatchCheckRun {
     func execute() throws(FormatError) -> BatchRegistrationReport {
         checkFileName()
         let fast = onRow == nil && !options.referencePathOnly
-        while try reader.nextRaw() {
+        while !tooManyRows, try reader.nextRaw() {
             if fast, sawContent, let variant {
                 try fastLoop(variant)
                 break
@@ -135,15 +144,33 @@ final class BatchCheckRun {
         }
         try resolveRoster(waiting: true)
         if let rosterError { throw rosterError }
+        if rows == 0 && !tooManyRows {
+            errors.append(FormatIssue(.error, FormatError(.fileNoRows, value: inputName)))
+        }
         // Issues in file order: by row, then column, otherwise in the order found (the
         // duplicate and roster checks of the ID come after the ID's own issues).
-        func ordered(_ issues: [FormatIssue]) -> [FormatIssue] {
-            issues.enumerated().sorted { ($0.element.row, $0.element.column, $0.offset) < ($1.element.row, $1.element.column, $1.offset) }.map(\.element)
-        }
         return BatchRegistrationReport(
             file: inputName, encoding: reader.detection, variant: variant ?? .current, hasHeader: hasHeader,
             fileName: fileName, rows: rows, valid: valid, invalid: invalid, blankRows: blankRows,
-            errors: ordered(errors), warnings: ordered(warnings), changes: changes)
+            errors: errors.ordered, warnings: warnings.ordered, changes: changes,
+            errorCount: errors.total, warningCount: warnings.total, omittedErrors: errors.omitted,
+            omittedWarnings: warnings.omitted, changesOmitted: changesOmitted)
+    }
+
+    /// Lists a change (the first ``FormatLimits/listedChanges``; the rest are counted).
+    func noteChange(_ change: BatchFieldChange) {
+        if changes.count < FormatLimits.listedChanges { changes.append(change) } else { changesOmitted += 1 }
+    }
+
+    /// Whether the row limit is reached; then reports it once and stops the run.
+    func reachedRowLimit(line: Int, row: Int) -> Bool {
+        guard rows >= FormatLimits.maxRows else { return false }
+        if !tooManyRows {
+            tooManyRows = true
+            errors.append(FormatIssue(.error, FormatError(.fileTooManyRows, line: line, row: row,
+                                                          detail: "上限\(FormatLimits.maxRows)列，其後未讀取", detailEn: "limit \(FormatLimits.maxRows) rows; the rest was not read")))
+        }
+        return true
     }
 
     // MARK: The roster arriving
@@ -176,7 +203,7 @@ final class BatchCheckRun {
                     let (member, firstRow) = table.see(entry.key, row: entry.row)
                     guard firstRow != nil || !member else { continue }
                     let site = FieldSite(row: entry.row, line: entry.line, column: 1, field: .personalID, isID: true)
-                    errors += registryIssues(text: PackedID.unpack(entry.key), firstRow: firstRow, inForce: member, site: site)
+                    errors.append(contentsOf: registryIssues(text: PackedID.unpack(entry.key), firstRow: firstRow, inForce: member, site: site))
                     if entry.valid {
                         valid -= 1
                         invalid += 1
@@ -257,7 +284,8 @@ final class BatchCheckRun {
                 valid += queued
                 queued = 0
                 storeBack()
-                try? resolveRoster(waiting: false)
+                // Bounded: past `maxDeferred` rows the file waits for the roster.
+                try? resolveRoster(waiting: deferred.count >= Self.maxDeferred)
                 takeAgain()
                 return
             }
@@ -273,7 +301,7 @@ final class BatchCheckRun {
                 // A duplicate or a person not in force: reported with the shared wording.
                 invalid += 1
                 let site = FieldSite(row: places[k].row, line: places[k].line, column: 1, field: .personalID, isID: true)
-                errors += registryIssues(text: PackedID.unpack(keys[k]), firstRow: firstRow, inForce: inForce, site: site)
+                errors.append(contentsOf: registryIssues(text: PackedID.unpack(keys[k]), firstRow: firstRow, inForce: inForce, site: site))
             }
             queued = 0
         }
@@ -285,6 +313,12 @@ final class BatchCheckRun {
                 try slowRow()
                 takeAgain()
                 continue
+            }
+            if rows >= FormatLimits.maxRows {
+                flush()
+                storeBack()
+                _ = reachedRowLimit(line: record.line, row: record.row)
+                return
             }
             rows += 1
             keys[queued] = PackedID.packNational(record.field(0))
@@ -347,13 +381,32 @@ final class BatchCheckRun {
 
     // MARK: Reference path
 
+    /// Whether the current raw record is blank in ASCII (`,,,`, spaces, tabs), judged on
+    /// its bytes: a file of a million blank lines costs no strings.
+    private func isRawBlank() -> Bool {
+        let record = reader.rawRecord
+        guard !record.hasProblems else { return false }
+        for index in 0..<record.count {
+            for byte in record.field(index) where byte != 0x20 && byte != 0x09 { return false }
+        }
+        return true
+    }
+
+    private func blankRow(line: Int, row: Int) {
+        blankRows += 1
+        warnings.append(FormatIssue(.warning, FormatError(.batchBlankRow, line: line, row: row)))
+        noteChange(BatchFieldChange(row: row, column: 0, field: "row", codes: [.batchBlankRow], from: "", to: ""))
+    }
+
     private func slowRow() throws(FormatError) {
+        if isRawBlank() {
+            blankRow(line: reader.recordLine, row: reader.recordRow)
+            return
+        }
         let record = reader.decodedRecord()
         let row = record.row
-        if record.isBlank && record.problems.isEmpty {
-            blankRows += 1
-            warnings.append(FormatIssue(.warning, FormatError(.batchBlankRow, line: record.line, row: row)))
-            changes.append(BatchFieldChange(row: row, column: 0, field: "row", codes: [.batchBlankRow], from: "", to: ""))
+        if record.isBlank {
+            blankRow(line: record.line, row: row)
             return
         }
         if !sawContent {
@@ -366,6 +419,8 @@ final class BatchCheckRun {
             if variant == nil { variant = record.fields.count >= 4 ? .current : .legacy2016 }
         }
         let variant = variant ?? .current
+        if reachedRowLimit(line: record.line, row: row) { return }
+        if deferred.count >= Self.maxDeferred { try resolveRoster(waiting: true) }
         let outcome = analyse(record, variant: variant)
         rows += 1
         if outcome.isValid { valid += 1 } else { invalid += 1 }
@@ -403,14 +458,14 @@ final class BatchCheckRun {
                     .batchExtraColumns, line: record.line, row: record.row, column: columns.count + 1,
                     detail: "第\(columns.count + 1)至\(fields.count)欄是空的", detailEn: "columns \(columns.count + 1)–\(fields.count) are empty"),
                     suggestion: ""))
-                changes.append(BatchFieldChange(row: record.row, column: columns.count + 1, field: "row", codes: [.batchExtraColumns], from: "", to: ""))
+                noteChange(BatchFieldChange(row: record.row, column: columns.count + 1, field: "row", codes: [.batchExtraColumns], from: "", to: ""))
             }
         } else if fields.count < columns.count {
             issues.append(FormatIssue(.warning, FormatError(
                 .batchMissingColumns, line: record.line, row: record.row, column: fields.count + 1,
                 detail: "只有\(fields.count)欄，應為\(columns.count)欄", detailEn: "\(fields.count) of \(columns.count) columns"),
                 suggestion: ""))
-            changes.append(BatchFieldChange(row: record.row, column: fields.count + 1, field: "row", codes: [.batchMissingColumns], from: "", to: ""))
+            noteChange(BatchFieldChange(row: record.row, column: fields.count + 1, field: "row", codes: [.batchMissingColumns], from: "", to: ""))
         }
 
         var id: PersonalID?
@@ -478,6 +533,14 @@ final class BatchCheckRun {
                 issues += registryIssues(text: PackedID.unpack(registryKey), firstRow: firstRow, inForce: inForce, site: site(0))
             }
         }
+        // A value Excel would run as a formula (`=HYPERLINK(…)`), in any column: flagged once.
+        for (index, text) in output.enumerated() where ExcelFormulaGuard.needsProtection(text) {
+            guard !issues.contains(where: { $0.code == .excelFormulaLike && $0.column == index + 1 }) else { continue }
+            let error = index < columns.count
+                ? site(index).error(.excelFormulaLike, value: text)
+                : FormatError(.excelFormulaLike, line: record.line, row: record.row, column: index + 1, value: text)
+            issues.append(FormatIssue(.warning, error))
+        }
         issues = issues.enumerated().sorted { ($0.element.column, $0.offset) < ($1.element.column, $1.offset) }.map(\.element)
         let hasError = issues.contains { $0.severity == .error }
         let entry: BatchRegistrationEntry? = {
@@ -493,8 +556,8 @@ final class BatchCheckRun {
         output.append(analysis.output)
         if analysis.isRepaired {
             let codes = analysis.issues.filter { $0.severity == .warning && $0.suggestion != nil }.map(\.code)
-            changes.append(BatchFieldChange(row: site.row, column: site.column, field: site.field.name, codes: codes,
-                                            from: site.show(analysis.original), to: site.show(analysis.output)))
+            noteChange(BatchFieldChange(row: site.row, column: site.column, field: site.field.name, codes: codes,
+                                        from: site.show(analysis.original), to: site.show(analysis.output)))
         }
     }
 }

@@ -122,12 +122,25 @@ public struct BatchRegistrationReport: Sendable, Hashable {
     public let invalid: Int
     /// Rows with no content (`,,,`), reported as warnings and not counted in ``rows``.
     public let blankRows: Int
-    /// Every error, in file order. Row 0 means the file as a whole.
+    /// The errors, in file order: the first ``FormatLimits/issuesPerCode`` of each code
+    /// (``omittedErrors`` counts the rest). Row 0 means the file as a whole.
     public let errors: [FormatIssue]
-    /// Every warning, in file order, with its suggestion.
+    /// The warnings, in file order, with their suggestions: the first of each code
+    /// (``omittedWarnings`` counts the rest).
     public let warnings: [FormatIssue]
-    /// What a repair changes, in file order.
+    /// What a repair changes, in file order: the first ``FormatLimits/listedChanges``
+    /// (``changesOmitted`` counts the rest).
     public let changes: [BatchFieldChange]
+    /// Every error found, listed or not.
+    public var errorCount: Int = 0
+    /// Every warning found, listed or not.
+    public var warningCount: Int = 0
+    /// Errors per code that are counted but not listed in ``errors``.
+    public var omittedErrors: [FormatError.Code: Int] = [:]
+    /// Warnings per code that are counted but not listed in ``warnings``.
+    public var omittedWarnings: [FormatError.Code: Int] = [:]
+    /// Changes made but not listed in ``changes``.
+    public var changesOmitted: Int = 0
 
     /// Whether every row is valid (the CLI exits 0 exactly then).
     public var allRowsValid: Bool { invalid == 0 && !errors.contains { $0.row == 0 } }

@@ -89,7 +89,11 @@ public enum BatchRegistrationRepair {
             if outcome.issues.contains(where: { $0.code == .encodingUndecodable || $0.code.rawValue.hasPrefix("csv.") }) { broken = true }
             if broken { return }
             if writer == nil { writer = try BatchRegistrationWriter(output, variant: outcome.variant, options: options) }
-            try writer!.write(fields: outcome.output)
+            // Rows with errors are kept as they were, but never as live formulas: a value
+            // such as `=HYPERLINK(…)` is written with Excel's text apostrophe (a valid row's
+            // values are the registration itself and are written unchanged; a formula-like
+            // one carries the `excel.formulaLike` warning).
+            try writer!.write(fields: outcome.isValid ? outcome.output : outcome.output.map(ExcelFormulaGuard.protect))
             written += 1
             if !outcome.isValid { invalidWritten += 1 }
         }

@@ -100,7 +100,13 @@ public final class CSVReader {
         self.input = try ByteReader(input)
         self.name = input.name
         self.dialect = dialect
-        self.chunkSize = max(64, chunkSize)
+        // Bytes in memory need no buffer larger than themselves (a small upload does not
+        // cost the 3 MiB a file's chunk and its UTF-16 room take).
+        if case .bytes(let bytes, _) = input {
+            self.chunkSize = max(64, min(chunkSize, bytes.count + 1))
+        } else {
+            self.chunkSize = max(64, chunkSize)
+        }
         // UTF-16 → UTF-8 can grow 2 bytes to 3, or to 5 for an escaped invalid unit.
         self.bufferCapacity = self.chunkSize * 3 + 16
         self.buffer = .allocate(capacity: bufferCapacity)

@@ -30,6 +30,8 @@ public struct CSVRecord: Sendable, Hashable {
     public subscript(index: Int) -> String? { index < fields.count ? fields[index] : nil }
 
     /// Whether every field is empty or white space (Excel writes `,,,` for rows that were
-    /// formatted once and then cleared).
-    public var isBlank: Bool { fields.allSatisfy { $0.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{3000}" } } }
+    /// formatted once and then cleared) and the record has no problems. A record whose
+    /// bytes could not be decoded is never blank: its fields read as empty, but it is an
+    /// error to report, not a row to skip.
+    public var isBlank: Bool { problems.isEmpty && fields.allSatisfy { $0.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{3000}" } } }
 }

@@ -3,7 +3,8 @@ import NHICore
 /// Turns canonical DPR records into typed records and checks the file as a whole.
 final class DPRAssembler {
     let form: DPRFileName.Form
-    private(set) var errors: [FormatIssue] = []
+    /// Errors, bounded (the first of each code in detail, all counted).
+    private(set) var errors = IssueList()
     private var unit: DPRUnitRecord?
     private var unitRow: (row: Int, line: Int)?
     private var unitInvalid = false
@@ -37,7 +38,41 @@ final class DPRAssembler {
 
     // MARK: Records
 
-    func add(_ raw: DPRRawRecord) {
+    /// Adds a record; returns false when the file has reached the detail limit (the caller
+    /// stops reading).
+    @discardableResult
+    func add(_ raw: DPRRawRecord) -> Bool {
+        if raw.type == 0x32 && detailRows >= FormatLimits.maxDPRDetails {
+            fail(FormatError(.fileTooManyRows, line: raw.line, row: raw.row,
+                             detail: "明細上限\(FormatLimits.maxDPRDetails)筆，請分檔申報，其後未讀取",
+                             detailEn: "at most \(FormatLimits.maxDPRDetails) details; split the file; the rest was not read"))
+            return false
+        }
+        addChecked(raw)
+        return true
+    }
+
+    /// The fields of the unit and detail records, by canonical position (for messages).
+    private static let unitFields: [Field] = [.dprRecordType, .ubn, .incomeCode, .periodStart, .periodEnd, .detailCount, .totalPaid,
+                                              .totalPremium, .payerName, .contactPhone, .email, .contactPerson]
+    private static let detailFields: [Field] = [.dprRecordType, .detailKind, .paymentDate, .personalID, .name, .amountPaid, .premiumWithheld,
+                                                .filingNumber, .unitCode, .insuredAmount, .yearToDateBonus, .note]
+
+    /// A field Excel would run as a formula (`=HYPERLINK(…)`, `@SUM(…)`, `+cmd`, `-2+3+cmd|…`)
+    /// is an error: the file is opened in Excel by people, and the NHI's program does not
+    /// expect such text. The same rule as the exports' guard (``ExcelFormulaGuard``).
+    private func checkFormulas(_ raw: DPRRawRecord) {
+        let names = raw.type == 0x31 ? Self.unitFields : Self.detailFields
+        for (index, text) in raw.fields.enumerated() where ExcelFormulaGuard.needsProtection(text) || ExcelFormulaGuard.needsProtection(raw.field(index)) {
+            fail(FormatError(.excelFormulaLike, line: raw.line, row: raw.row, column: raw.column(index),
+                             field: index < names.count ? names[index] : nil,
+                             value: index == 3 && raw.type == 0x32 ? Masking.id(raw.field(index)) : raw.field(index),
+                             detail: "Excel開啟時會執行", detailEn: "Excel would run it"))
+        }
+    }
+
+    private func addChecked(_ raw: DPRRawRecord) {
+        if raw.problems.isEmpty { checkFormulas(raw) }
         if !raw.problems.isEmpty {
             for problem in raw.problems { fail(problem) }
             if raw.type == 0x32 { detailRows += 1; invalidDetails += 1 }
@@ -82,7 +117,7 @@ final class DPRAssembler {
             fail(FormatError(.dprRecordOrder, line: raw.line, row: raw.row, detail: "單位資料（1）應在明細之前", detailEn: "the unit record (1) must come before the details"))
         }
         guard checkFieldCount(raw, expected: [12]) else { unitInvalid = true; return }
-        let errorsBefore = errors.count
+        let errorsBefore = errors.total
         var ubn: UBN?
         do { ubn = try UBN(parsing: raw.field(1)) } catch { fail(fieldError(raw, 1, .ubn, underlying: error)) }
         let code = DPRIncomeCode(rawValue: raw.field(2))
@@ -113,7 +148,7 @@ final class DPRAssembler {
             do { email = try EmailAddress(parsing: raw.field(10)) } catch { fail(fieldError(raw, 10, .email, underlying: error)) }
         }
         let contact = raw.field(11)
-        guard errors.count == errorsBefore, let ubn, let code, let start, let end else { unitInvalid = true; return }
+        guard errors.total == errorsBefore, let ubn, let code, let start, let end else { unitInvalid = true; return }
         unit = DPRUnitRecord(ubn: ubn, incomeCode: code, periodStart: start, periodEnd: end, count: count, totalPaid: paid,
                              totalPremium: premium, payerName: payer, phone: phone, email: email, contact: contact.isEmpty ? nil : contact)
     }
@@ -128,7 +163,7 @@ final class DPRAssembler {
             let expected: [Int] = code == .bonus ? [12] : code == nil ? [9, 12] : [9]
             guard checkFieldCount(raw, expected: expected) else { invalidDetails += 1; return }
         }
-        let errorsBefore = errors.count
+        let errorsBefore = errors.total
         idColumn = raw.column(3)
         let kind = DPRDetailKind(rawValue: raw.field(1))
         if kind == nil { fail(fieldError(raw, 1, .detailKind, detail: "應為I或R", detailEn: "must be I or R")) }
@@ -167,7 +202,7 @@ final class DPRAssembler {
             fail(fieldError(raw, 2, .paymentDate, .dprPeriod, detail: "\(date.formatted(.compact))不在\(unit.periodStart)至\(unit.periodEnd)之間",
                             detailEn: "\(date.formatted(.compact)) is not within \(unit.periodStart)–\(unit.periodEnd)"))
         }
-        guard errors.count == errorsBefore, let kind, let date, let id, let name, let amount, let premium else {
+        guard errors.total == errorsBefore, let kind, let date, let id, let name, let amount, let premium else {
             invalidDetails += 1
             return
         }
@@ -219,9 +254,6 @@ final class DPRAssembler {
 
     func finish(expectedPremium: (@Sendable (DPRDetailRecord, DPRIncomeCode) -> Money?)?) {
         // File-level errors (row 0) first, then by row and column, otherwise in the order found.
-        defer {
-            errors = errors.enumerated().sorted { ($0.element.row, $0.element.column, $0.offset) < ($1.element.row, $1.element.column, $1.offset) }.map(\.element)
-        }
         guard unitRow != nil else {
             fail(FormatError(.dprMissingUnitRecord))
             unitInvalid = true
@@ -257,24 +289,34 @@ final class DPRAssembler {
             }
         }
         // Duplicates and premiums.
-        var seen: [String: Int] = [:]
-        var kept: [(record: DPRDetailRecord, row: Int, line: Int)] = []
-        for detail in details {
-            let hash = detail.record.contentHash(ubn: unit.ubn, incomeCode: unit.incomeCode)
-            if let first = seen[hash] {
+        // Keyed by the first 128 bits of each content hash (16 bytes a detail, not a
+        // 64-character string), and filtered in place: no second copy of the details.
+        struct Key: Hashable { let high: UInt64, low: UInt64 }
+        var seen: [Key: Int] = [:]
+        seen.reserveCapacity(details.count)
+        var dropped = Set<Int>()
+        for (index, detail) in details.enumerated() {
+            let hash = detail.record.contentHash(ubn: unit.ubn, incomeCode: unit.incomeCode).utf8
+            let key = Key(high: UInt64(Substring(hash.prefix(16)), radix: 16) ?? 0,
+                          low: UInt64(Substring(hash.dropFirst(16).prefix(16)), radix: 16) ?? 0)
+            if let first = seen[key] {
                 fail(FormatError(.dprDuplicateDetail, line: detail.line, row: detail.row, column: idColumn, field: .personalID, value: detail.record.id.masked,
                                  detail: "與第\(first)列相同", detailEn: "same as row \(first)"))
+                dropped.insert(index)
                 continue
             }
-            seen[hash] = detail.row
+            seen[key] = detail.row
             if let expectedPremium, let expected = expectedPremium(detail.record, unit.incomeCode), expected != detail.record.premium {
                 fail(FormatError(.dprPremium, line: detail.line, row: detail.row, column: idColumn.map { _ in form == .csv ? 7 : 52 }, field: .premiumWithheld, value: String(detail.record.premium.amount),
                                  detail: "申報\(detail.record.premium.grouped)元，計算為\(expected.grouped)元",
                                  detailEn: "filed \(detail.record.premium.grouped), computed \(expected.grouped)"))
+                dropped.insert(index)
                 continue
             }
-            kept.append(detail)
         }
-        details = kept
+        if !dropped.isEmpty {
+            var index = -1
+            details.removeAll { _ in index += 1; return dropped.contains(index) }
+        }
     }
 }

@@ -36,10 +36,15 @@ public struct DPRCheckReport: Sendable, Hashable {
     public let details: [DPRDetailRecord]
     /// Detail records read, valid or not.
     public let detailRows: Int
-    /// Every error in file order; row 0 is the file as a whole.
+    /// The errors in file order (the first ``FormatLimits/issuesPerCode`` of each code);
+    /// row 0 is the file as a whole.
     public let errors: [FormatIssue]
     /// Warnings (the file name).
     public let warnings: [FormatIssue]
+    /// Every error found, listed or not.
+    public var errorCount: Int = 0
+    /// Errors per code that are counted but not listed.
+    public var omittedErrors: [FormatError.Code: Int] = [:]
 
     /// Whether the file can be imported.
     public var isValid: Bool { errors.isEmpty && unit != nil }
@@ -62,8 +67,10 @@ public struct DPRCheckReport: Sendable, Hashable {
 /// details, duplicated details, and optionally each premium against a computation the
 /// caller supplies (the rates live in NHIGrades).
 ///
-/// The file is read into memory (a DPR file holds one payer's details for a period; the
-/// batch registration checker is the streaming one).
+/// The file is streamed with bounded memory: one record at a time (a CSV record is at most
+/// ``CSVDialect/maxRecordBytes``, a fixed-width line is judged by its length without
+/// holding it), the valid details (at most ``FormatLimits/maxDPRDetails``) and the first
+/// ``FormatLimits/issuesPerCode`` issues of each code (all are counted).
 ///
 /// An import must be all or nothing: ``read(_:)`` throws the first error and returns a
 /// ``DPRFile`` only when the whole file is valid; each detail's
@@ -100,25 +107,48 @@ public struct DPRReader: Sendable {
         self.options = options
     }
 
-    /// Checks a file and reports everything found.
+    /// Checks a file and reports everything found. The file is streamed: memory holds one
+    /// record, the valid details (at most ``FormatLimits/maxDPRDetails``; beyond that the
+    /// file is an error and reading stops) and the first issues of each code.
     public func check(_ input: ByteInput) throws(FormatError) -> DPRCheckReport {
-        let bytes = try Self.readAll(input)
         var warnings: [FormatIssue] = []
         var fileName: DPRFileName?
         let name = options.fileName ?? input.name
         if !name.isEmpty {
             do { fileName = try DPRFileName(parsing: name) } catch { warnings.append(FormatIssue(.warning, error)) }
         }
-        let (records, detection, form) = try bytes.withUnsafeBufferPointer { (buffer) throws(FormatError) in
-            try Self.records(buffer, name: input.name, encoding: options.encoding, form: options.form)
+        // The form and (for the fixed-width form) the encoding come from the first chunk.
+        let prefixReader = try ByteReader(input)
+        var prefix = [UInt8](repeating: 0, count: Self.prefixSize)
+        let prefixCount = try prefix.withUnsafeMutableBufferPointer { (buffer) throws(FormatError) -> Int in
+            try prefixReader.readFully(into: buffer.baseAddress!, count: buffer.count)
         }
+        prefix.removeSubrange(prefixCount...)
+        let form = options.form ?? prefix.withUnsafeBufferPointer { Self.detectForm($0) }
         let assembler = DPRAssembler(form: form)
-        for record in records { assembler.add(record) }
+        let detection: EncodingDetection
+        switch form {
+        case .csv:
+            let reader = try CSVReader(input, encoding: options.encoding, dialect: CSVDialect(commentMarker: "*"))
+            while let record = try reader.next() {
+                if record.isBlank { continue }
+                if !assembler.add(DPRRawRecord(csv: record)) { break }
+            }
+            detection = reader.detection
+        case .fixedWidth:
+            detection = options.encoding.map { EncodingDetection(encoding: $0, byteOrderMark: false, basis: .override) }
+                ?? prefix.withUnsafeBufferPointer { EncodingDetection.detect($0, isWholeInput: prefixCount < Self.prefixSize) }
+            try Self.fixedWidthRecords(input, detection: detection) { assembler.add($0) }
+        }
         assembler.finish(expectedPremium: options.expectedPremium)
         return DPRCheckReport(file: input.name, form: form, encoding: detection, fileName: fileName,
                               unit: assembler.validUnit, details: assembler.validDetails, detailRows: assembler.detailRows,
-                              errors: assembler.errors, warnings: warnings)
+                              errors: assembler.errors.ordered, warnings: warnings,
+                              errorCount: assembler.errors.total, omittedErrors: assembler.errors.omitted)
     }
+
+    /// Bytes read to decide the form and detect the fixed-width form's encoding.
+    static let prefixSize = 1 << 16
 
     /// Reads a whole, valid file; throws the first error otherwise (nothing is returned
     /// from a file with any error, so an import can never be partial).
@@ -129,42 +159,8 @@ public struct DPRReader: Sendable {
         return file
     }
 
-    static func readAll(_ input: ByteInput) throws(FormatError) -> [UInt8] {
-        if case .bytes(let bytes, _) = input { return bytes }
-        let reader = try ByteReader(input)
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = try chunk.withUnsafeMutableBufferPointer { (buffer) throws(FormatError) -> Int in
-                try reader.read(into: buffer.baseAddress!, count: buffer.count)
-            }
-            if n == 0 { break }
-            bytes.append(contentsOf: chunk[0..<n])
-        }
-        return bytes
-    }
-
-    /// Splits the input into records of canonical fields, for either form.
-    static func records(_ buffer: UnsafeBufferPointer<UInt8>, name: String, encoding: TextEncoding?,
-                        form: DPRFileName.Form?) throws(FormatError) -> ([DPRRawRecord], EncodingDetection, DPRFileName.Form) {
-        let resolved = form ?? detectForm(buffer)
-        switch resolved {
-        case .csv:
-            let reader = try CSVReader(.bytes(Array(buffer), name: name), encoding: encoding, dialect: CSVDialect(commentMarker: "*"))
-            var records: [DPRRawRecord] = []
-            while let record = try reader.next() {
-                if record.isBlank && record.problems.isEmpty { continue }
-                records.append(DPRRawRecord(csv: record))
-            }
-            return (records, reader.detection, .csv)
-        case .fixedWidth:
-            let (records, detection) = fixedWidthRecords(buffer, encoding: encoding)
-            return (records, detection, .fixedWidth)
-        }
-    }
-
     /// CSV when the first record's second byte is a comma, else fixed-width when its line
-    /// is 200 bytes; CSV otherwise.
+    /// is 200 bytes; CSV otherwise (also when the prefix holds no record).
     static func detectForm(_ buffer: UnsafeBufferPointer<UInt8>) -> DPRFileName.Form {
         var start = 0
         if let (_, bom) = EncodingDetection.byteOrderMark(in: buffer) { start = bom }
@@ -182,55 +178,51 @@ public struct DPRReader: Sendable {
         return .csv
     }
 
-    /// Lines of exactly 200 bytes, sliced by ``DPRFixedWidthLayout`` and decoded field by field.
-    static func fixedWidthRecords(_ buffer: UnsafeBufferPointer<UInt8>, encoding: TextEncoding?) -> ([DPRRawRecord], EncodingDetection) {
-        let detection = encoding.map { EncodingDetection(encoding: $0, byteOrderMark: false, basis: .override) }
-            ?? EncodingDetection.detect(buffer, isWholeInput: true)
+    /// Lines of exactly 200 bytes, sliced by ``DPRFixedWidthLayout`` and decoded field by
+    /// field, streamed to `body` (which returns false to stop). A line of another length is
+    /// `dpr.recordLength` naming its line; only its first bytes are ever held.
+    static func fixedWidthRecords(_ input: ByteInput, detection: EncodingDetection, _ body: (DPRRawRecord) -> Bool) throws(FormatError) {
         let codec = FieldCodec(detection.encoding.isASCIICompatible ? detection.encoding : .cp950)
-        var records: [DPRRawRecord] = []
-        var start = 0
-        var line = 0
+        let lines = try LineSplitter(input, keep: DPRFixedWidthLayout.recordLength + 8, skipByteOrderMark: detection.byteOrderMark)
         var row = 0
-        while start < buffer.count {
-            line += 1
-            var end = start
-            while end < buffer.count && buffer[end] != 0x0A { end += 1 }
-            var lineEnd = end
-            if lineEnd > start && buffer[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-            defer { start = end + 1 }
-            let length = lineEnd - start
-            if length == 0 || buffer[start] == 0x2A { continue }
+        while let (kept, length, blank) = try lines.next() {
+            let all = kept[...]
+            let line = lines.line
+            // Blank lines (spaces and tabs, however long) and comments are not records.
+            if length == 0 || all.first == 0x2A || blank { continue }
             row += 1
-            let bytes = UnsafeBufferPointer(rebasing: buffer[start..<lineEnd])
+            let start = lines.lineOffset
             guard length == DPRFixedWidthLayout.recordLength else {
-                records.append(DPRRawRecord(type: bytes[0], row: row, line: line, fields: [], columns: [], problems: [
+                if !body(DPRRawRecord(type: all.first ?? 0, row: row, line: line, fields: [], columns: [], problems: [
                     FormatError(.dprRecordLength, line: line, row: row, value: "\(length)",
                                 detail: "此筆為\(length)位元組", detailEn: "this record is \(length) bytes"),
-                ]))
+                ])) { return }
                 continue
             }
+            let bytes = Array(all)
             guard let specs = DPRFixedWidthLayout.fields(for: bytes[0]) else {
-                records.append(DPRRawRecord(type: bytes[0], row: row, line: line, fields: [], columns: [], problems: []))
+                if !body(DPRRawRecord(type: bytes[0], row: row, line: line, fields: [], columns: [], problems: [])) { return }
                 continue
             }
             var fields = [String](repeating: "", count: 12)
             var columns = [Int](repeating: 0, count: 12)
             var problems: [FormatError] = []
-            for spec in specs {
-                let slice = UnsafeBufferPointer(rebasing: bytes[(spec.start - 1)..<(spec.start - 1 + spec.length)])
-                columns[spec.csvIndex] = spec.start
-                switch codec.decode(slice) {
-                case .success(let text): fields[spec.csvIndex] = text
-                case .failure(let failure):
-                    problems.append(FormatError(.encodingUndecodable, line: line, row: row, column: spec.start + failure.offset,
-                                                byteOffset: start + spec.start - 1 + failure.offset,
-                                                detail: "欄位\(spec.name)（第\(spec.start)至\(spec.start + spec.length - 1)位元組）含無效的\(codec.encoding.rawValue)字元，或中文字被欄位邊界切斷",
-                                                detailEn: "field \(spec.name) (bytes \(spec.start)–\(spec.start + spec.length - 1)) has invalid \(codec.encoding.rawValue) or a character cut by the field boundary"))
+            bytes.withUnsafeBufferPointer { buffer in
+                for spec in specs {
+                    let slice = UnsafeBufferPointer(rebasing: buffer[(spec.start - 1)..<(spec.start - 1 + spec.length)])
+                    columns[spec.csvIndex] = spec.start
+                    switch codec.decode(slice) {
+                    case .success(let text): fields[spec.csvIndex] = text
+                    case .failure(let failure):
+                        problems.append(FormatError(.encodingUndecodable, line: line, row: row, column: spec.start + failure.offset,
+                                                    byteOffset: start + spec.start - 1 + failure.offset,
+                                                    detail: "欄位\(spec.name)（第\(spec.start)至\(spec.start + spec.length - 1)位元組）含無效的\(codec.encoding.rawValue)字元，或中文字被欄位邊界切斷",
+                                                    detailEn: "field \(spec.name) (bytes \(spec.start)–\(spec.start + spec.length - 1)) has invalid \(codec.encoding.rawValue) or a character cut by the field boundary"))
+                    }
                 }
             }
-            records.append(DPRRawRecord(type: bytes[0], row: row, line: line, fields: fields, columns: columns, problems: problems))
+            if !body(DPRRawRecord(type: bytes[0], row: row, line: line, fields: fields, columns: columns, problems: problems)) { return }
         }
-        return (records, detection)
     }
 }
 

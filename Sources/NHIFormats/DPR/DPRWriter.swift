@@ -28,10 +28,14 @@ public enum DPRWriter {
     }
 
     /// Writes the CSV form: optional comment lines (`*` + text), record 1, records 2.
-    /// Defaults: CP950, CRLF.
+    /// Defaults: CP950, CRLF. Text cells are always formula-protected (``ExcelFormulaGuard``).
     @discardableResult
     public static func writeCSV(_ file: DPRFile, to target: ByteOutputTarget, comments: [String] = [],
                                 options: CSVWriteOptions = .excelBig5) throws(FormatError) -> [UInt8] {
+        // Every text cell is guarded against formula injection, whatever `options` says
+        // (numbers and dates are digits and never need it).
+        var options = options
+        options.protectFormulas = true
         let writer = try CSVWriter(target, options: options)
         for comment in comments { try writer.writeRawLine("*" + comment) }
         try writer.write(unitFields(file.unit))

@@ -6,6 +6,18 @@ extension FormatError.Code {
     public static let fileRead: Self = "file.read"
     /// Writing the file failed (寫入檔案失敗).
     public static let fileWrite: Self = "file.write"
+    /// The output path is a symbolic link; it is not followed (輸出路徑是符號連結，不予跟隨).
+    public static let fileSymlink: Self = "file.symlink"
+    /// The output path is not a regular file (a device, FIFO, socket or folder) (輸出路徑不是一般檔案（裝置、FIFO、socket或資料夾）).
+    public static let fileNotRegular: Self = "file.notRegular"
+    /// The output would replace one of the command's input files (輸出檔會覆蓋輸入檔).
+    public static let fileOverwritesInput: Self = "file.overwritesInput"
+    /// A line or field is longer than the limit; it is not held in memory (資料行或欄位超過長度上限（未載入記憶體）).
+    public static let fileLineTooLong: Self = "file.lineTooLong"
+    /// The file has no data rows (only blank lines, or nothing) (檔案無資料列).
+    public static let fileNoRows: Self = "file.noRows"
+    /// The file has more data rows than the limit (資料列數超過上限).
+    public static let fileTooManyRows: Self = "file.tooManyRows"
     // Encodings
     /// Contains bytes that cannot be decoded (nothing was replaced) (含無法解碼的位元組（未以其他字元取代）).
     public static let encodingUndecodable: Self = "encoding.undecodable"
@@ -152,6 +164,12 @@ extension FormatError {
         (.fileOpen, "無法開啟檔案", "the file cannot be opened"),
         (.fileRead, "讀取檔案失敗", "reading the file failed"),
         (.fileWrite, "寫入檔案失敗", "writing the file failed"),
+        (.fileSymlink, "輸出路徑是符號連結，不予跟隨", "the output path is a symbolic link; it is not followed"),
+        (.fileNotRegular, "輸出路徑不是一般檔案（裝置、FIFO、socket或資料夾）", "the output path is not a regular file (a device, FIFO, socket or folder)"),
+        (.fileOverwritesInput, "輸出檔會覆蓋輸入檔", "the output would replace one of the command's input files"),
+        (.fileLineTooLong, "資料行或欄位超過長度上限（未載入記憶體）", "a line or field is longer than the limit; it is not held in memory"),
+        (.fileNoRows, "檔案無資料列", "the file has no data rows (only blank lines, or nothing)"),
+        (.fileTooManyRows, "資料列數超過上限", "the file has more data rows than the limit"),
         (.encodingUndecodable, "含無法解碼的位元組（未以其他字元取代）", "contains bytes that cannot be decoded (nothing was replaced)"),
         (.encodingUnencodable, "含此編碼無法表示的字元", "contains a character this encoding cannot represent"),
         (.encodingBOMMismatch, "指定的編碼與檔案開頭的BOM不符", "the encoding named does not match the file's byte-order mark"),

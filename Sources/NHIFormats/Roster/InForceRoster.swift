@@ -82,18 +82,43 @@ public struct InForceRoster: Sendable, Hashable {
     public func write(to target: ByteOutputTarget, options: CSVWriteOptions = CSVWriteOptions(protectFormulas: true, numericColumns: [5])) throws(FormatError) -> [UInt8] {
         let writer = try CSVWriter(target, options: options)
         try writer.write(Self.header)
-        for entry in entries {
-            try writer.write([
-                entry.id.rawValue,
-                entry.name?.value ?? "",
-                entry.role?.rawValue ?? "",
-                entry.principalID?.rawValue ?? "",
-                entry.birthDate.flatMap { try? ROCDate($0) }?.formatted(.slashed) ?? "",
-                entry.insuredAmount.map { String($0.amount) } ?? "",
-                entry.enrolledOn.flatMap { try? ROCDate($0) }?.formatted(.slashed) ?? "",
-            ])
-        }
+        for entry in entries { try writer.write(Self.fields(of: entry)) }
         return try writer.finish()
+    }
+
+    /// The export fields of one entry.
+    static func fields(of entry: InForceRosterEntry) -> [String] {
+        [
+            entry.id.rawValue,
+            entry.name?.value ?? "",
+            entry.role?.rawValue ?? "",
+            entry.principalID?.rawValue ?? "",
+            entry.birthDate.flatMap { try? ROCDate($0) }?.formatted(.slashed) ?? "",
+            entry.insuredAmount.map { String($0.amount) } ?? "",
+            entry.enrolledOn.flatMap { try? ROCDate($0) }?.formatted(.slashed) ?? "",
+        ]
+    }
+
+    /// Rewrites a roster file in the export format, streaming (nothing but counts is kept).
+    /// The output is written only when the whole input is valid: with any error the result
+    /// says so and `target` is left as it was (complete or absent). Duplicated IDs are
+    /// warnings; the later row is left out.
+    public static func convert(_ input: ByteInput, encoding: TextEncoding? = nil, to target: ByteOutputTarget,
+                               options: CSVWriteOptions = CSVWriteOptions(protectFormulas: true, numericColumns: [5])) throws(FormatError) -> (result: ScanResult, bytes: [UInt8]) {
+        let writer = try CSVWriter(target, options: options)
+        try writer.write(header)
+        var writing = true
+        let result = try scan(input, encoding: encoding) { (entry) throws(FormatError) in
+            guard writing else { return }
+            do throws(FormatError) { try writer.write(fields(of: entry)) } catch {
+                // A person the output encoding cannot hold: an error of that row, and the
+                // conversion fails as a whole.
+                writing = false
+                throw error
+            }
+        }
+        guard result.summary.isValid, writing else { return (result, []) }
+        return (result, try writer.finish())
     }
 
     // MARK: Reading
@@ -102,33 +127,89 @@ public struct InForceRoster: Sendable, Hashable {
     public struct ReadResult: Sendable, Hashable {
         /// The valid people, in file order (the first of duplicated IDs).
         public let roster: InForceRoster
-        /// Rows that could not be read (invalid ID or field), each an error.
+        /// Rows that could not be read (invalid ID or field, undecodable bytes, broken CSV),
+        /// each an error; the first ``FormatLimits/issuesPerCode`` of each code.
         public let errors: [FormatIssue]
-        /// Duplicated IDs (the later row is ignored).
+        /// Duplicated IDs (the later row is ignored); the first of each code.
         public let warnings: [FormatIssue]
         /// The encoding.
         public let encoding: EncodingDetection
+        /// Everything the scan counted (rows, every error and warning, what was omitted).
+        public let summary: ScanSummary
     }
 
-    /// Reads a roster file completely.
+    /// What a streaming read of a roster counted, in memory independent of the file's size.
+    public struct ScanSummary: Sendable, Hashable {
+        /// Data rows (not the header, not blank rows).
+        public let rows: Int
+        /// Valid, distinct people.
+        public let people: Int
+        /// Every error, including those only counted.
+        public let errorCount: Int
+        /// Every warning, including those only counted.
+        public let warningCount: Int
+        /// Errors per code beyond those listed.
+        public let omittedErrors: [FormatError.Code: Int]
+        /// Warnings per code beyond those listed.
+        public let omittedWarnings: [FormatError.Code: Int]
+        /// Whether the file had no error.
+        public var isValid: Bool { errorCount == 0 }
+    }
+
+    /// Reads a roster file completely (the people are kept; see ``scan(_:encoding:onEntry:)``
+    /// for a read that keeps nothing).
     public static func read(_ input: ByteInput, encoding: TextEncoding? = nil) throws(FormatError) -> ReadResult {
+        var entries: [InForceRosterEntry] = []
+        let scanned = try scan(input, encoding: encoding) { entries.append($0) }
+        return ReadResult(roster: InForceRoster(entries: entries), errors: scanned.errors.ordered, warnings: scanned.warnings.ordered,
+                          encoding: scanned.encoding, summary: scanned.summary)
+    }
+
+    /// The outcome of ``scan(_:encoding:onEntry:)``.
+    public struct ScanResult: Sendable, Hashable {
+        /// Errors (the first of each code in detail, all counted).
+        public let errors: IssueList
+        /// Warnings (duplicated IDs).
+        public let warnings: IssueList
+        /// The encoding.
+        public let encoding: EncodingDetection
+        /// The counts.
+        public let summary: ScanSummary
+    }
+
+    /// Reads a roster row by row and hands every valid, distinct person to `onEntry`,
+    /// keeping only counts, the duplicate check (8–16 bytes per person) and the first
+    /// issues of each code: memory does not grow with the file.
+    ///
+    /// Every non-blank line is either a person, a duplicate (warning) or an error: a row
+    /// whose bytes do not decode is `encoding.undecodable` with its line and column, never
+    /// skipped as blank. A file without data rows is `file.noRows`; more than
+    /// ``FormatLimits/maxRows`` rows is `file.tooManyRows` (reading stops there).
+    public static func scan(_ input: ByteInput, encoding: TextEncoding? = nil,
+                            onEntry: (InForceRosterEntry) throws(FormatError) -> Void) throws(FormatError) -> ScanResult {
         let reader = try CSVReader(input, encoding: encoding)
         var columns = Array(0..<header.count)
-        var errors: [FormatIssue] = [], warnings: [FormatIssue] = []
-        var entries: [InForceRosterEntry] = []
+        var errors = IssueList(), warnings = IssueList()
         var seen = PersonalIDTable(expected: 1024)
         var first = true
+        var rows = 0, people = 0
         while let record = try reader.next() {
             if record.isBlank { continue }
             if first {
                 first = false
-                if let mapped = try headerColumns(record) {
+                if record.problems.isEmpty, let mapped = try headerColumns(record) {
                     columns = mapped
                     continue
                 }
             }
-            if let problem = record.problems.first {
-                errors.append(FormatIssue(.error, problem))
+            if rows == FormatLimits.maxRows {
+                errors.append(FormatIssue(.error, FormatError(.fileTooManyRows, line: record.line, row: record.row,
+                                                              detail: "上限\(FormatLimits.maxRows)列，其後未讀取", detailEn: "limit \(FormatLimits.maxRows) rows; the rest was not read")))
+                break
+            }
+            rows += 1
+            if !record.problems.isEmpty {
+                for problem in record.problems { errors.append(FormatIssue(.error, problem)) }
                 continue
             }
             do {
@@ -139,12 +220,18 @@ public struct InForceRoster: Sendable, Hashable {
                                                                       detail: "與第\(firstRow)列相同", detailEn: "same as row \(firstRow)")))
                     continue
                 }
-                entries.append(entry)
+                people += 1
+                try onEntry(entry)
             } catch {
                 errors.append(FormatIssue(.error, error))
             }
         }
-        return ReadResult(roster: InForceRoster(entries: entries), errors: errors, warnings: warnings, encoding: reader.detection)
+        if rows == 0 {
+            errors.append(FormatIssue(.error, FormatError(.fileNoRows, value: input.name)))
+        }
+        let summary = ScanSummary(rows: rows, people: people, errorCount: errors.total, warningCount: warnings.total,
+                                  omittedErrors: errors.omitted, omittedWarnings: warnings.omitted)
+        return ScanResult(errors: errors, warnings: warnings, encoding: reader.detection, summary: summary)
     }
 
     /// One data row as an entry; throws the first invalid field.
@@ -212,10 +299,13 @@ public struct InForceRoster: Sendable, Hashable {
         public let ids: InForceIDSet
         /// Data rows read (without the header and blank rows).
         public let rows: Int
-        /// Rows whose ID is not valid (they are not in the set).
+        /// Rows whose ID is not valid or that cannot be read (they are not in the set): the
+        /// first ``FormatLimits/issuesPerCode`` of each code.
         public let errors: [FormatIssue]
         /// The encoding.
         public let encoding: EncodingDetection
+        /// Every error, including those only counted.
+        public var errorCount: Int = 0
     }
 
     /// Loads only the ID column of a roster file — the fast path for checking a batch
@@ -225,11 +315,11 @@ public struct InForceRoster: Sendable, Hashable {
         let reader = try CSVReader(input, encoding: encoding)
         // Sized from the file (a roster line is at least ~12 bytes), so a small roster does
         // not clear a large table and a large one does not grow it step by step.
-        var table = PersonalIDTable(expected: min(max(1 << 10, (input.sizeHint ?? (1 << 20)) / 12), 1 << 21))
+        var table = PersonalIDTable(expected: min(max(1 << 10, (input.sizeHint ?? (1 << 20)) / 12), FormatLimits.maxRows))
         var idColumn = 0
         var first = true
         var rows = 0
-        var errors: [FormatIssue] = []
+        var errors = IssueList()
         // Canonical IDs are inserted in batches so that the table's cache misses overlap.
         var batch: [UInt64] = []
         batch.reserveCapacity(256)
@@ -243,10 +333,16 @@ public struct InForceRoster: Sendable, Hashable {
                 let record = reader.decodedRecord()
                 if record.isBlank { continue }
                 first = false
-                if let columns = try headerColumns(record) {
+                if record.problems.isEmpty, let columns = try headerColumns(record) {
                     idColumn = columns[0]
                     continue
                 }
+            }
+            if rows == FormatLimits.maxRows {
+                if reader.decodedRecord().isBlank { continue }
+                errors.append(FormatIssue(.error, FormatError(.fileTooManyRows, line: reader.recordLine, row: reader.recordRow,
+                                                              detail: "上限\(FormatLimits.maxRows)列，其後未讀取", detailEn: "limit \(FormatLimits.maxRows) rows; the rest was not read")))
+                break
             }
             guard idColumn < reader.fieldCount else {
                 if !reader.decodedRecord().isBlank {
@@ -266,8 +362,8 @@ public struct InForceRoster: Sendable, Hashable {
             let record = reader.decodedRecord()
             if record.isBlank { continue }
             rows += 1
-            if let problem = record.problems.first {
-                errors.append(FormatIssue(.error, problem))
+            if !record.problems.isEmpty {
+                for problem in record.problems { errors.append(FormatIssue(.error, problem)) }
                 continue
             }
             let text = ExcelFormulaGuard.unprotect(record.fields[idColumn])
@@ -281,7 +377,9 @@ public struct InForceRoster: Sendable, Hashable {
             }
         }
         flush()
-        return IDLoadResult(ids: InForceIDSet(table: table), rows: rows, errors: errors, encoding: reader.detection)
+        if rows == 0 { errors.append(FormatIssue(.error, FormatError(.fileNoRows, value: input.name))) }
+        return IDLoadResult(ids: InForceIDSet(table: table), rows: rows, errors: errors.ordered, encoding: reader.detection,
+                            errorCount: errors.total)
     }
 }
 

@@ -95,36 +95,25 @@ final class ByteReader {
 
 /// Where a writer's bytes go.
 public enum ByteOutputTarget: Sendable {
-    /// A file by path, written atomically: to a temporary file beside it, renamed into
-    /// place when the writer finishes, removed if it does not.
+    /// A file by path, written through ``SafeFile``: to a temporary file beside it (mode
+    /// 0600), renamed into place when the writer finishes, removed if it does not; a
+    /// symbolic link or a non-regular file at the path is refused.
     case file(String)
     /// Collected in memory: the writer returns the bytes when it finishes.
     case memory
 }
 
-/// A buffered byte writer with atomic file replacement.
+/// A buffered byte writer with atomic file replacement (through ``SafeFile``).
 final class ByteSink {
     private var buffer: [UInt8] = []
-    private var fd: Int32 = -1
-    private let path: String?
-    private let temporaryPath: String?
-    private var finished = false
+    private let file: SafeFile?
     /// Everything written, for ``ByteOutputTarget/memory``.
     private(set) var bytes: [UInt8] = []
 
     init(_ target: ByteOutputTarget) throws(FormatError) {
         switch target {
-        case .memory:
-            path = nil
-            temporaryPath = nil
-        case .file(let destination):
-            path = destination
-            let temp = destination + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-            temporaryPath = temp
-            fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            if fd < 0 {
-                throw FormatError(.fileWrite, value: destination, detail: String(cString: strerror(errno)), detailEn: String(cString: strerror(errno)))
-            }
+        case .memory: file = nil
+        case .file(let destination): file = try SafeFile(path: destination)
         }
         buffer.reserveCapacity(1 << 16)
     }
@@ -140,43 +129,108 @@ final class ByteSink {
     }
 
     private func flush() throws(FormatError) {
-        guard fd >= 0 else {
+        guard let file else {
             bytes.append(contentsOf: buffer)
             buffer.removeAll(keepingCapacity: true)
             return
         }
-        var offset = 0
-        let failure: Int32? = buffer.withUnsafeBytes { raw in
-            while offset < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 { if errno == EINTR { continue }; return errno }
-                offset += n
-            }
-            return nil
-        }
-        buffer.removeAll(keepingCapacity: true)
-        if let failure {
-            throw FormatError(.fileWrite, value: path, detail: String(cString: strerror(failure)), detailEn: String(cString: strerror(failure)))
-        }
+        defer { buffer.removeAll(keepingCapacity: true) }
+        try file.write(buffer)
     }
 
     /// Flushes, and for a file renames it into place.
     func finish() throws(FormatError) {
         try flush()
-        guard fd >= 0, let path, let temporaryPath else { finished = true; return }
-        let syncFailed = fsync(fd) != 0
-        close(fd)
-        fd = -1
-        if syncFailed || rename(temporaryPath, path) != 0 {
-            let e = errno
-            unlink(temporaryPath)
-            throw FormatError(.fileWrite, value: path, detail: String(cString: strerror(e)), detailEn: String(cString: strerror(e)))
-        }
-        finished = true
+        try file?.commit()
+    }
+}
+
+/// Splits a ``ByteInput`` into LF-terminated lines (a CR before the LF is dropped) in
+/// constant memory: at most `keep` bytes of a line are held; a longer line is reported
+/// with its true length, and its bytes past `keep` are skipped, never stored.
+final class LineSplitter {
+    private let reader: ByteReader
+    private let chunk: UnsafeMutablePointer<UInt8>
+    private let chunkSize: Int
+    private var position = 0
+    private var end = 0
+    private var atEnd = false
+    private var kept: [UInt8] = []
+    private let keep: Int
+    /// The 1-based number of the line last returned.
+    private(set) var line = 0
+    /// The stream offset of the first byte of the line last returned.
+    private(set) var lineOffset = 0
+    private var streamOffset = 0
+
+    /// Whether a byte-order mark at the very start is still to be skipped.
+    private var skipByteOrderMark: Bool
+
+    /// `skipByteOrderMark`: a byte-order mark at the start of the input is not part of line 1.
+    init(_ input: ByteInput, keep: Int, skipByteOrderMark: Bool = false, chunkSize: Int = 1 << 16) throws(FormatError) {
+        reader = try ByteReader(input)
+        self.skipByteOrderMark = skipByteOrderMark
+        self.keep = keep
+        self.chunkSize = chunkSize
+        chunk = .allocate(capacity: chunkSize)
+        kept.reserveCapacity(keep)
     }
 
-    deinit {
-        if fd >= 0 { close(fd) }
-        if !finished, let temporaryPath { unlink(temporaryPath) }
+    deinit { chunk.deallocate() }
+
+    /// The next line: its first `keep` bytes (without the terminator), its full length,
+    /// and whether it is blank (only spaces and tabs, however long); nil at the end of the
+    /// input. The bytes are valid until the next call.
+    func next() throws(FormatError) -> (bytes: [UInt8], length: Int, blank: Bool)? {
+        kept.removeAll(keepingCapacity: true)
+        var length = 0
+        var sawAny = false
+        var blank = true
+        var pendingCR = false
+        var startOffset: Int?
+        while true {
+            if position == end {
+                if atEnd { break }
+                streamOffset += end
+                position = 0
+                end = try reader.readFully(into: chunk, count: chunkSize)
+                if end == 0 { atEnd = true; break }
+                if skipByteOrderMark {
+                    skipByteOrderMark = false
+                    if let (_, length) = EncodingDetection.byteOrderMark(in: UnsafeBufferPointer(start: chunk, count: end)) {
+                        position = length
+                        if position == end { continue }
+                    }
+                }
+            }
+            if startOffset == nil { startOffset = streamOffset + position }
+            sawAny = true
+            let i = memchr(chunk + position, 0x0A, end - position).map { UnsafeMutableRawPointer(chunk).distance(to: $0) } ?? end
+            let n = i - position
+            let room = keep - kept.count
+            if room > 0 { kept.append(contentsOf: UnsafeBufferPointer(start: chunk + position, count: min(room, n))) }
+            // Blank: spaces and tabs only (a CR only as the last byte); stops at the first other byte.
+            var k = position
+            while blank && k < i {
+                let byte = chunk[k]
+                if pendingCR { blank = false }
+                if byte == 0x0D { pendingCR = true } else if byte != 0x20 && byte != 0x09 { blank = false }
+                k += 1
+            }
+            length += n
+            if i < end {
+                position = i + 1
+                line += 1
+                lineOffset = startOffset ?? 0
+                if length <= keep, kept.last == 0x0D { kept.removeLast(); length -= 1 }
+                return (kept, length, blank)
+            }
+            position = end
+        }
+        guard sawAny, length > 0 || !kept.isEmpty else { return nil }
+        line += 1
+        lineOffset = startOffset ?? 0
+        if length <= keep, kept.last == 0x0D { kept.removeLast(); length -= 1 }
+        return (kept, length, blank)
     }
 }

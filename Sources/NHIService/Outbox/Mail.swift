@@ -1,5 +1,6 @@
 import Foundation
 import NHICore
+import NHIFormats
 
 /// Delivers mails from the outbox: SMTP in production, a spool directory at a counter PC
 /// without mail, a collector in tests. Implementations are called outside any transaction.
@@ -8,7 +9,9 @@ public protocol MailSender: Sendable {
 }
 
 /// Writes each mail as an RFC 5322 `.eml` file into a directory (for counters without a
-/// mail server, and for demos).
+/// mail server, and for demos). Files are written through `SafeFile`: mode 0600 (a mail
+/// can carry a verification token), complete or absent, and a symbolic link or anything
+/// but a regular file planted at the predictable name is refused, not followed.
 public struct SpoolDirectoryMailSender: MailSender {
     public let directory: URL
 
@@ -24,7 +27,7 @@ public struct SpoolDirectoryMailSender: MailSender {
 
             \(mail.body)
             """
-        try Data(text.utf8).write(to: directory.appendingPathComponent(String(format: "%08lld-%@.eml", mail.id, mail.kind)))
+        try SafeFile.write(Array(text.utf8), to: directory.appendingPathComponent(String(format: "%08lld-%@.eml", mail.id, mail.kind)).path)
     }
 }
 

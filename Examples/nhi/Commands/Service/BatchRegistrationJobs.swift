@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NHICore
+import NHIFormats
 import NHIService
 
 /// `nhi service batch-register upload|process|records|log`: batch NHI-card registration jobs.
@@ -114,9 +115,7 @@ struct ServiceBatchRegisterCommand: ParsableCommand {
             if let out {
                 let path = (out as NSString).appendingPathComponent(name)
                 let bytes = try service.batchRegistrations.logBytes(job)
-                guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
-                    throw ServiceError(.batchFileUnreadable, context: ["file": path])
-                }
+                try SafeFile.write(bytes, to: path)
                 print(path)
             } else {
                 let output = ByteOutput()
