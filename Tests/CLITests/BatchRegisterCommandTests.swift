@@ -28,7 +28,8 @@ struct BatchRegisterCommandTests {
         #expect(object["valid"] as? Int == 0 && object["invalid"] as? Int == 1)
         let error = try #require((object["errors"] as? [[String: Any]])?.first)
         for key in ["row", "column", "code", "message", "messageEn", "value"] { #expect(error[key] != nil, "error key \(key)") }
-        #expect(error["row"] as? Int == 2 && error["column"] as? Int == 1)
+        // 第1筆: the NHI's log numbers the first data row 1 (the header is line 1).
+        #expect(error["row"] as? Int == 1 && error["line"] as? Int == 2 && error["column"] as? Int == 1)
         #expect(error["code"] as? String == "batch.invalidID")
         #expect(error["value"] as? String == "Z98765****")
         #expect((error["message"] as? String)?.contains("檢查碼不符") == true)
@@ -64,7 +65,7 @@ struct BatchRegisterCommandTests {
         #expect(object["encoding"] as? String == "utf-16le")
         let errors = try #require(object["errors"] as? [[String: Any]])
         let notInForce = try #require(errors.first { $0["code"] as? String == "batch.notInForce" })
-        #expect(notInForce["row"] as? Int == 27)
+        #expect(notInForce["row"] as? Int == 25 && notInForce["line"] as? Int == 27)
         #expect((notInForce["message"] as? String)?.hasSuffix("非該單位在保險對象") == true)
         #expect((object["roster"] as? [String: Any])?["people"] as? Int == 23)
         #expect(object["valid"] as? Int == 16)

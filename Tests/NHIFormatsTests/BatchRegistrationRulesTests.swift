@@ -116,8 +116,9 @@ struct BatchRegistrationRulesTests {
         let again = try BatchRegistrationChecker(.init(fileName: "")).check(.file(out))
         #expect(again.warnings.map(\.code) == [.excelFormulaLike])
         #expect(again.invalid == 9)
-        #expect(result.report.changes.contains { $0.row == 12 && $0.codes == [.batchBlankRow] })
-        #expect(result.report.changes.contains { $0.row == 6 && $0.from == "z12345****" && $0.to == "Z12345****" })
+        // A blank row is no record: it is named by its line; data rows by 第N筆.
+        #expect(result.report.changes.contains { $0.row == 0 && $0.line == 12 && $0.codes == [.batchBlankRow] })
+        #expect(result.report.changes.contains { $0.row == 5 && $0.from == "z12345****" && $0.to == "Z12345****" })
     }
 
     @Test("Files with undecodable text or broken quoting are not repaired automatically")

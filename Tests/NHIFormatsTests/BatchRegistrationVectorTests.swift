@@ -101,9 +101,11 @@ struct BatchRegistrationVectorTests {
     func duplicates() throws {
         let report = try BatchRegistrationChecker().check(.file(Vectors.path("batch/1100010001150101.csv")))
         let duplicate = try #require(report.errors.first { $0.code == .batchDuplicateID })
-        #expect(duplicate.row == 11)
-        #expect(duplicate.message.contains("第2列與第11列"))
-        #expect(duplicate.messageEn.contains("rows 2 and 11"))
+        // Numbered as the NHI's result log numbers rows (第N筆): spreadsheet rows 2 and 11
+        // are the 1st and 10th data rows (the header is not counted).
+        #expect(duplicate.row == 10 && duplicate.error.line == 11)
+        #expect(duplicate.message.contains("第1筆與第10筆"))
+        #expect(duplicate.messageEn.contains("rows 1 and 10"))
         #expect(duplicate.value == "A12345****")
     }
 
@@ -123,6 +125,6 @@ struct BatchRegistrationVectorTests {
         for issue in report.errors + report.warnings where issue.column == 1 && issue.value != nil {
             #expect(issue.value!.hasSuffix("****"), "\(issue.code) row \(issue.row)")
         }
-        #expect(report.errors.first { $0.code == .batchInvalidEmail && $0.row == 25 }?.value == "碁@example.com.tw")
+        #expect(report.errors.first { $0.code == .batchInvalidEmail && $0.row == 23 }?.value == "碁@example.com.tw")
     }
 }

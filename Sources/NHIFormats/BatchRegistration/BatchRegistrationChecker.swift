@@ -317,12 +317,13 @@ final class BatchCheckRun {
             if rows >= FormatLimits.maxRows {
                 flush()
                 storeBack()
-                _ = reachedRowLimit(line: record.line, row: record.row)
+                _ = reachedRowLimit(line: record.line, row: rows + 1)
                 return
             }
             rows += 1
             keys[queued] = PackedID.packNational(record.field(0))
-            places[queued] = (record.row, record.line)
+            // Rows are numbered as the NHI's result log numbers them (第N筆: data rows only).
+            places[queued] = (rows, record.line)
             queued += 1
             if queued == batchSize { flush() }
         } while try reader.nextRaw()
@@ -374,7 +375,7 @@ final class BatchCheckRun {
         if let firstRow {
             issues.append(FormatIssue(.error, site.error(
                 .batchDuplicateID, value: text,
-                detail: "第\(firstRow)列與第\(site.row)列為同一人", detailEn: "rows \(firstRow) and \(site.row) are the same person")))
+                detail: "第\(firstRow)筆與第\(site.row)筆為同一人", detailEn: "rows \(firstRow) and \(site.row) are the same person")))
         }
         return issues
     }
@@ -392,10 +393,11 @@ final class BatchCheckRun {
         return true
     }
 
+    /// A blank row is not a record (the NHI does not count it): it is named by its line.
     private func blankRow(line: Int, row: Int) {
         blankRows += 1
-        warnings.append(FormatIssue(.warning, FormatError(.batchBlankRow, line: line, row: row)))
-        noteChange(BatchFieldChange(row: row, column: 0, field: "row", codes: [.batchBlankRow], from: "", to: ""))
+        warnings.append(FormatIssue(.warning, FormatError(.batchBlankRow, line: line)))
+        noteChange(BatchFieldChange(row: 0, column: 0, field: "row", codes: [.batchBlankRow], from: "", to: "", line: line))
     }
 
     private func slowRow() throws(FormatError) {
@@ -419,7 +421,7 @@ final class BatchCheckRun {
             if variant == nil { variant = record.fields.count >= 4 ? .current : .legacy2016 }
         }
         let variant = variant ?? .current
-        if reachedRowLimit(line: record.line, row: row) { return }
+        if reachedRowLimit(line: record.line, row: rows + 1) { return }
         if deferred.count >= Self.maxDeferred { try resolveRoster(waiting: true) }
         let outcome = analyse(record, variant: variant)
         rows += 1
@@ -433,15 +435,18 @@ final class BatchCheckRun {
     /// The reference verdict on one data row.
     private func analyse(_ record: CSVRecord, variant: BatchRegistrationVariant) -> BatchRowOutcome {
         let columns = variant.columns
+        // The row as the NHI's result log numbers it: 第N筆, data rows only (no header, no blank rows).
+        let nhiRow = rows + 1
         var issues: [FormatIssue] = []
         var undecodable = Set<Int>()
-        for problem in record.problems {
+        for var problem in record.problems {
+            problem.row = nhiRow
             issues.append(FormatIssue(.error, problem))
             if problem.code == .encodingUndecodable, let column = problem.column { undecodable.insert(column - 1) }
         }
         var output: [String] = []
         func site(_ index: Int) -> FieldSite {
-            FieldSite(row: record.row, line: record.line, column: index + 1, field: columns[index].field, isID: columns[index] == .id)
+            FieldSite(row: nhiRow, line: record.line, column: index + 1, field: columns[index].field, isID: columns[index] == .id)
         }
 
         // Columns beyond the layout, and missing ones.
@@ -450,22 +455,22 @@ final class BatchCheckRun {
             let extra = fields[columns.count...]
             if let firstFilled = extra.firstIndex(where: { !Normalizer.text.normalize($0).value.isEmpty }) {
                 issues.append(FormatIssue(.error, FormatError(
-                    .batchTooManyColumns, line: record.line, row: record.row, column: firstFilled + 1,
+                    .batchTooManyColumns, line: record.line, row: nhiRow, column: firstFilled + 1,
                     value: fields[firstFilled],
                     detail: "本格式只有\(columns.count)欄，第\(firstFilled + 1)欄有資料", detailEn: "the layout has \(columns.count) columns; column \(firstFilled + 1) has data")))
             } else {
                 issues.append(FormatIssue(.warning, FormatError(
-                    .batchExtraColumns, line: record.line, row: record.row, column: columns.count + 1,
+                    .batchExtraColumns, line: record.line, row: nhiRow, column: columns.count + 1,
                     detail: "第\(columns.count + 1)至\(fields.count)欄是空的", detailEn: "columns \(columns.count + 1)–\(fields.count) are empty"),
                     suggestion: ""))
-                noteChange(BatchFieldChange(row: record.row, column: columns.count + 1, field: "row", codes: [.batchExtraColumns], from: "", to: ""))
+                noteChange(BatchFieldChange(row: nhiRow, column: columns.count + 1, field: "row", codes: [.batchExtraColumns], from: "", to: ""))
             }
         } else if fields.count < columns.count {
             issues.append(FormatIssue(.warning, FormatError(
-                .batchMissingColumns, line: record.line, row: record.row, column: fields.count + 1,
+                .batchMissingColumns, line: record.line, row: nhiRow, column: fields.count + 1,
                 detail: "只有\(fields.count)欄，應為\(columns.count)欄", detailEn: "\(fields.count) of \(columns.count) columns"),
                 suggestion: ""))
-            noteChange(BatchFieldChange(row: record.row, column: fields.count + 1, field: "row", codes: [.batchMissingColumns], from: "", to: ""))
+            noteChange(BatchFieldChange(row: nhiRow, column: fields.count + 1, field: "row", codes: [.batchMissingColumns], from: "", to: ""))
         }
 
         var id: PersonalID?
@@ -526,10 +531,10 @@ final class BatchCheckRun {
         // Duplicates and the roster, for a row whose ID is valid: now, or when the roster arrives.
         if let registryKey {
             if pending != nil {
-                deferred.append(DeferredRegistration(key: registryKey, row: record.row, line: record.line,
+                deferred.append(DeferredRegistration(key: registryKey, row: nhiRow, line: record.line,
                                                      valid: !issues.contains { $0.severity == .error }))
             } else {
-                let (firstRow, inForce) = register(registryKey, row: record.row)
+                let (firstRow, inForce) = register(registryKey, row: nhiRow)
                 issues += registryIssues(text: PackedID.unpack(registryKey), firstRow: firstRow, inForce: inForce, site: site(0))
             }
         }
@@ -538,7 +543,7 @@ final class BatchCheckRun {
             guard !issues.contains(where: { $0.code == .excelFormulaLike && $0.column == index + 1 }) else { continue }
             let error = index < columns.count
                 ? site(index).error(.excelFormulaLike, value: text)
-                : FormatError(.excelFormulaLike, line: record.line, row: record.row, column: index + 1, value: text)
+                : FormatError(.excelFormulaLike, line: record.line, row: nhiRow, column: index + 1, value: text)
             issues.append(FormatIssue(.warning, error))
         }
         issues = issues.enumerated().sorted { ($0.element.column, $0.offset) < ($1.element.column, $1.offset) }.map(\.element)
@@ -547,7 +552,7 @@ final class BatchCheckRun {
             guard !hasError, let id, let email else { return nil }
             return BatchRegistrationEntry(id: id, email: email, mobile: mobile, landline: landline)
         }()
-        return BatchRowOutcome(row: record.row, line: record.line, record: rows + 1, variant: variant, isValid: !hasError, entry: entry,
+        return BatchRowOutcome(row: record.row, line: record.line, record: nhiRow, variant: variant, isValid: !hasError, entry: entry,
                                maskedID: maskedID, issues: issues, output: output)
     }
 

@@ -3,8 +3,11 @@ import NHICore
 /// A change a repair makes: which row and column, why (the warning codes), and the value
 /// before and after (IDs masked).
 public struct BatchFieldChange: Sendable, Hashable, Codable {
-    /// The row (1-based, as a spreadsheet numbers it).
+    /// The row as the NHI's result log numbers it (第N筆: 1-based, data rows only); 0 for a
+    /// blank row, which is no record (see ``line``).
     public let row: Int
+    /// The physical line, when the change is to a blank row.
+    public let line: Int?
     /// The column (1-based); 0 when the whole row is removed.
     public let column: Int
     /// The field's machine name (`mobile`), or `row`.
@@ -17,8 +20,9 @@ public struct BatchFieldChange: Sendable, Hashable, Codable {
     public let to: String
 
     /// Creates a change.
-    public init(row: Int, column: Int, field: String, codes: [FormatError.Code], from: String, to: String) {
+    public init(row: Int, column: Int, field: String, codes: [FormatError.Code], from: String, to: String, line: Int? = nil) {
         self.row = row
+        self.line = line
         self.column = column
         self.field = field
         self.codes = codes
