@@ -45,9 +45,8 @@ let package = Package(
         .systemLibrary(
             name: "CPCSCLite", path: "Sources/CPCSCLite", pkgConfig: "libpcsclite",
             providers: [.apt(["libpcsclite-dev"])]),
-        .systemLibrary(
-            name: "CPKCS11", path: "Sources/CPKCS11", pkgConfig: "p11-kit-1",
-            providers: [.apt(["libp11-kit-dev"])]),
+        // Only the PKCS#11 header (vendored from p11-kit): nothing is linked but libdl.
+        .systemLibrary(name: "CPKCS11", path: "Sources/CPKCS11"),
         .systemLibrary(
             name: "CGtk", path: "Kiosk/Sources/CGtk", pkgConfig: "gtk4",
             providers: [.apt(["libgtk-4-dev"])]),
@@ -59,7 +58,9 @@ let package = Package(
         .target(name: "NHICore", swiftSettings: strict),
         .target(
             name: "NHIGrades", dependencies: ["NHICore"],
-            resources: [.copy("Resources/Tables")], swiftSettings: strict),
+            // The table files are compiled in (Tables/EmbeddedTables.swift, made by
+            // scripts/embed-grade-tables), so binaries need no resource bundle.
+            exclude: ["Resources"], swiftSettings: strict),
         .target(name: "NHIFormats", dependencies: ["NHICore"], swiftSettings: strict),
         .target(
             name: "NHICards",
@@ -106,7 +107,7 @@ let package = Package(
         // MARK: Example programs
         .executableTarget(
             name: "nhi", dependencies: [
-                "NHIKit", "NHITestSupport",
+                "NHIKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -125,7 +126,7 @@ let package = Package(
             path: "Examples/nhi-phone", swiftSettings: strict),
         .executableTarget(
             name: "nhi-bench", dependencies: [
-                "NHIKit", "NHITestSupport",
+                "NHIKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/nhi-bench", swiftSettings: strict),
@@ -157,7 +158,7 @@ let package = Package(
         .testTarget(name: "NHILoginTests", dependencies: ["NHILogin", "NHITestSupport"], resources: [.copy("Vectors")]),
         .testTarget(name: "NHIServiceTests", dependencies: ["NHIService", "NHILogin", "NHICards", "NHIFormats", "NHITestSupport",
                                                            .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "CLITests", dependencies: ["NHICore", "NHIService", "NHITestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["NHICore", "NHIGrades", "NHIFormats", "NHIService", "NHITestSupport"]),
         .testTarget(
             name: "KioskModelTests", dependencies: ["KioskModel", "KioskSDK", "NHITestSupport"],
             path: "Kiosk/Tests/KioskModelTests"),

@@ -15,3 +15,35 @@ struct ErrorCatalogTests {
         for code in codes { #expect(doc.contains("`\(code)`"), "\(code) missing from Documentation/ErrorCodes.md") }
     }
 }
+
+/// Issue 16: NHICore's results and errors are Codable with the CLI's keys.
+@Suite("Codable NHICore")
+struct NHICoreCodableTests {
+    @Test("Normalization and its changes round-trip; a ValueCheck encodes to nhi validate's keys")
+    func normalization() throws {
+        let check = ValueCheck.check("Ａ１２３４５６７８９")
+        let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(check)) as! [String: Any]
+        #expect(Set(json.keys) == ["input", "kind", "valid", "normalized", "details", "errors", "changes"])
+        #expect(json["normalized"] as? String == "A123456789" && json["valid"] as? Bool == true)
+        let changes = try JSONDecoder().decode([Normalization.Change].self, from: JSONEncoder().encode(check.changes))
+        #expect(changes == check.changes && !changes.isEmpty)
+        let normalization = Normalization(original: " a-1 ", value: "A1", changes: [.trimmedWhitespace, .uppercased(count: 1), .removedSeparators(count: 1)])
+        #expect(try JSONDecoder().decode(Normalization.self, from: JSONEncoder().encode(normalization)) == normalization)
+    }
+
+    @Test("ValidationError round-trips as {code, field, message, messageEn}")
+    func validationError() throws {
+        do {
+            _ = try NationalID(parsing: "A123456788")
+            Issue.record("parsed")
+        } catch {
+            let data = try JSONEncoder().encode(error)
+            let json = try JSONSerialization.jsonObject(with: data) as! [String: String]
+            #expect(Set(json.keys) == ["code", "field", "message", "messageEn"])
+            let back = try JSONDecoder().decode(ValidationError.self, from: data)
+            #expect(back == error && back.message == error.message && back.field == error.field)
+            #expect(!error.localizedDescription.contains("could not be completed"))
+            #expect(error.localizedDescription.contains("nationalID.checksum"))
+        }
+    }
+}
