@@ -42,9 +42,9 @@ let package = Package(
     ],
     targets: [
         // MARK: C system libraries
-        .systemLibrary(
-            name: "CPCSCLite", path: "Sources/CPCSCLite", pkgConfig: "libpcsclite",
-            providers: [.apt(["libpcsclite-dev"])]),
+        // pcsc-lite's headers (vendored); libpcsclite itself is loaded at run time (dlopen), so
+        // linking NHICards/NHILogin/NHIService does not link it.
+        .systemLibrary(name: "CPCSCLite", path: "Sources/CPCSCLite"),
         // Only the PKCS#11 header (vendored from p11-kit): nothing is linked but libdl.
         .systemLibrary(name: "CPKCS11", path: "Sources/CPKCS11"),
         .systemLibrary(
@@ -163,6 +163,11 @@ let package = Package(
             name: "KioskModelTests", dependencies: ["KioskModel", "KioskSDK", "NHITestSupport"],
             path: "Kiosk/Tests/KioskModelTests"),
         .testTarget(name: "KioskQRTests", dependencies: ["KioskQR"], path: "Kiosk/Tests/KioskQRTests"),
+        // The smallest integrator: only NHICore + NHIGrades + NHIFormats + NHIService;
+        // scripts/check-links checks with ldd that it links no card or GUI library.
+        .executableTarget(
+            name: "nhi-link-probe", dependencies: ["NHICore", "NHIGrades", "NHIFormats", "NHIService"],
+            path: "Tests/LinkProbe", swiftSettings: strict),
         // GtkKit needs a display: this program runs under Xvfb from Tests/e2e/run.sh.
         .executableTarget(
             name: "gtkkit-smoke", dependencies: ["GtkKit", "KioskQR", "CGtk"],

@@ -9,7 +9,7 @@ final class ContextHandle: @unchecked Sendable {
 
     deinit {
         let value = value
-        DedicatedThreadExecutor.pcsc.executeAndWait { _ = SCardReleaseContext(value) }
+        DedicatedThreadExecutor.pcsc.executeAndWait { _ = nhi_SCardReleaseContext(value) }
     }
 }
 
@@ -121,11 +121,11 @@ public actor PCSCContext {
     // MARK: Context management
 
     private func establishedContext() throws(CardError) -> ContextHandle {
-        if let handle, status(SCardIsValidContext(handle.value)) == .success { return handle }
+        if let handle, status(nhi_SCardIsValidContext(handle.value)) == .success { return handle }
         dropContext()
         var context: SCARDCONTEXT = 0
         PCSCClientSetup.nonBlocking
-        let rv = status(SCardEstablishContext(SCard.scopeSystem, nil, nil, &context))
+        let rv = status(nhi_SCardEstablishContext(SCard.scopeSystem, nil, nil, &context))
         guard rv == .success else { throw CardError(pcsc: rv, during: "SCardEstablishContext") }
         let established = ContextHandle(context)
         handle = established
@@ -158,7 +158,7 @@ public actor PCSCContext {
             state.dwCurrentState = SCard.stateUnaware
             return state
         }
-        let rv = status(SCardGetStatusChange(context, 0, &states, DWORD(states.count)))
+        let rv = status(nhi_SCardGetStatusChange(context, 0, &states, DWORD(states.count)))
         guard rv == .success || rv == .timeout else { throw CardError(pcsc: rv, during: "SCardGetStatusChange") }
         return zip(names, states).map { name, state in
             ReaderStatus(name: name, slot: slot(of: state), exclusivelyInUse: state.dwEventState & SCard.stateExclusive != 0)
