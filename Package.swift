@@ -39,6 +39,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.10.0"),
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.3.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
         // MARK: C system libraries
@@ -66,6 +67,7 @@ let package = Package(
             name: "NHICards",
             dependencies: [
                 "NHICore", "CPCSCLite", "CPKCS11",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -158,6 +160,9 @@ let package = Package(
         .testTarget(name: "NHILoginTests", dependencies: ["NHILogin", "NHITestSupport"], resources: [.copy("Vectors")]),
         .testTarget(name: "NHIServiceTests", dependencies: ["NHIService", "NHILogin", "NHICards", "NHIFormats", "NHITestSupport",
                                                            .product(name: "GRDB", package: "GRDB.swift")]),
+        // README's and the DocC catalogs' code snippets, compiled (see DocSnippetDriftTests).
+        .testTarget(name: "DocSnippetTests", dependencies: ["NHICore", "NHIGrades", "NHIFormats", "NHICards", "NHILogin",
+                                                           "NHIService", "NHITestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["NHICore", "NHIGrades", "NHIFormats", "NHIService", "NHITestSupport"]),
         .testTarget(
             name: "KioskModelTests", dependencies: ["KioskModel", "KioskSDK", "NHITestSupport"],

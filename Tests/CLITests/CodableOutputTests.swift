@@ -72,3 +72,21 @@ struct CodableOutputTests {
         #expect(Self.same(cliError, sdkError))
     }
 }
+
+/// Issue 16: the service's logger is not pinned at a level, so `NHI_LOG_LEVEL` shows its
+/// info lines (and the default, warning, hides them).
+@Suite("NHI_LOG_LEVEL reaches the service")
+struct LogLevelTests {
+    @Test("NHI_LOG_LEVEL=info shows nhi.service's info lines; the default does not")
+    func infoLines() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("loglevel-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = ["NHI_DB": directory.appendingPathComponent("n.sqlite").path]
+        #expect(try CLI.run(["service", "init"], environment: db).status == 0)
+        let loud = try CLI.run(["service", "convert", "--system"], environment: db.merging(["NHI_LOG_LEVEL": "info"]) { $1 })
+        #expect(loud.status == 0 && loud.stderr.contains("info nhi.service"))
+        let quiet = try CLI.run(["service", "convert", "--system"], environment: db)
+        #expect(quiet.status == 0 && !quiet.stderr.contains("nhi.service"))
+    }
+}

@@ -1,5 +1,6 @@
 import CPCSCLite
 import Dispatch
+import Logging
 
 /// An open connection to the card in one reader (shared mode), made by ``PCSCContext``.
 ///
@@ -35,7 +36,7 @@ public actor CardConnection: CardTransport {
     /// Connects to the card in `reader`. `SCardConnect` waits inside pcscd while another
     /// handle holds a transaction on the reader, so it runs on a pool thread, never on the
     /// PC/SC thread: the transaction's holder may need that thread to finish.
-    static func connect(context: ContextHandle, reader: String) async throws(CardError) -> CardConnection {
+    static func connect(context: ContextHandle, reader: String, logger: Logger) async throws(CardError) -> CardConnection {
         let contextValue = context.value
         let (rv, handle, active) = await offPCSCThread { () -> (PCSCStatus, SCARDHANDLE, DWORD) in
             var handle: SCARDHANDLE = 0
@@ -44,10 +45,14 @@ public actor CardConnection: CardTransport {
             return (rv, handle, active)
         }
         guard rv == .success else { throw CardError(pcsc: rv, during: "SCardConnect", reader: reader) }
-        return CardConnection(context: context, reader: reader, handle: handle, activeProtocol: active)
+        return CardConnection(context: context, reader: reader, handle: handle, activeProtocol: active, logger: logger)
     }
 
-    private init(context: ContextHandle, reader: String, handle: SCARDHANDLE, activeProtocol active: DWORD) {
+    /// Where reconnects are logged (at debug): the logger of the ``PCSCContext`` that made it.
+    let logger: Logger
+
+    private init(context: ContextHandle, reader: String, handle: SCARDHANDLE, activeProtocol active: DWORD, logger: Logger) {
+        self.logger = logger
         self.context = context
         self.readerName = reader
         self.card = handle
@@ -91,6 +96,7 @@ public actor CardConnection: CardTransport {
         var rv = status(nhi_SCardTransmit(card, pci, command, DWORD(command.count), nil, &receiveBuffer, &length))
         if rv == .resetCard {
             // Another program reset the card: reconnect without a further reset and retry once.
+            logger.debug("card reset by another program: reconnecting", metadata: ["reader": "\(readerName)"])
             var active: DWORD = 0
             let again = status(nhi_SCardReconnect(card, SCard.shareShared, SCard.protocolT0 | SCard.protocolT1, SCard.leaveCard, &active))
             if again == .success {

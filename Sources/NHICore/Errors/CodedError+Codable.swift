@@ -5,7 +5,7 @@ public enum CodedErrorKey: String, CodingKey {
 }
 
 extension Field: Codable {
-    /// The fields NHICore names, by ``name``.
+    /// The fields NHICore names, by `name`.
     public static let known: [String: Field] = Dictionary(
         [nationalID, residentID, personalID, ubn, unitCode, labourInsuranceNumber, nhiCardNumber,
          certificateCardNumber, mobile, landline, email, rocDate, date, password, pin, money, name,
@@ -14,13 +14,13 @@ extension Field: Codable {
             .map { ($0.name, $0) },
         uniquingKeysWith: { first, _ in first })
 
-    /// A field is encoded as its ``name`` (`"nationalID"`).
+    /// A field is encoded as its `name` (`"nationalID"`).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(name)
     }
 
-    /// Decodes a ``name``; a field NHICore knows gets its labels back.
+    /// Decodes a `name`; a field NHICore knows gets its labels back.
     public init(from decoder: any Decoder) throws {
         let name = try decoder.singleValueContainer().decode(String.self)
         self = Field.known[name] ?? Field(name, label: name, labelEn: name)
