@@ -3,6 +3,7 @@
 // need no hardware or files run, and their printed claims are checked.
 import Foundation
 import NHICore
+import NHIFormats
 import NHIGrades
 import Testing
 
@@ -15,6 +16,21 @@ struct CoreAndGradesSnippets {
         let id = try NationalID(parsing: typed.value)
         print(id.sex, id.region.name, id)           // male 臺北市 A12345****   (description is masked)
         #expect(id.region.name == "臺北市" && "\(id)" == "A12345****")
+    }
+
+    // Source: README.md, snippet 2 (runs: the batch file is missing, so the CodedError branch prints)
+    @Test func readme2() throws {
+        do {
+            let premium = try PremiumCalculator(tables: .bundled)
+                .nhi(salary: 29_500, on: CalendarDate(iso: "2026-01-01"), dependants: 2)
+            print(String(decoding: try JSONEncoder().encode(premium), as: UTF8.self))   // {"insuredAmount":29500,…,"perHead":458,…}
+            let report = try BatchRegistrationChecker().check(.file("1100010001150101.csv"))
+            print(report.invalid, "invalid rows")
+        } catch let error as any CodedError {
+            print(error.errorCode, error.messageEn)     // e.g. file.open: the file cannot be opened …
+        } catch {
+            print(error.localizedDescription)
+        }
     }
 
     // Source: Sources/NHICore/NHICore.docc/NHICore.md, snippet 1

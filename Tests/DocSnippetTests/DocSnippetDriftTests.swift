@@ -17,7 +17,7 @@ struct DocSnippetDriftTests {
     static func snippets(in file: URL) throws -> [[String]] {
         var result: [[String]] = [], current: [String]?
         for line in try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false) {
-            if current == nil, line.hasPrefix("```swift") { current = [] }
+            if current == nil, line.hasPrefix("```swift") { current = [] }   // manifest excerpts use a bare ```
             else if current != nil, line.hasPrefix("```") { result.append(Self.lines(current!.joined(separator: "\n"))); current = nil }
             else if current != nil { current!.append(String(line)) }
         }

@@ -47,3 +47,16 @@ struct NHICoreCodableTests {
         }
     }
 }
+
+@Suite("Version")
+struct VersionTests {
+    @Test("NHIVersion.current is a tag-ready semantic version and the newest CHANGELOG entry")
+    func changelog() throws {
+        let parts = NHIVersion.current.split(separator: ".")
+        #expect(parts.count == 3 && parts.allSatisfy { Int($0) != nil })
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let changelog = try String(contentsOf: root.appendingPathComponent("CHANGELOG.md"), encoding: .utf8)
+        let newest = changelog.split(separator: "\n").first { $0.hasPrefix("## [") && !$0.contains("Unreleased") }
+        #expect(newest?.hasPrefix("## [\(NHIVersion.current)]") == true)
+    }
+}
