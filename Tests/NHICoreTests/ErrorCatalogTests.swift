@@ -60,3 +60,15 @@ struct VersionTests {
         #expect(newest?.hasPrefix("## [\(NHIVersion.current)]") == true)
     }
 }
+
+@Suite("Data paths")
+struct NHIPathsTests {
+    @Test("One resolver with the XDG rules: absolute XDG_* only, else HOME; an override variable wins")
+    func paths() {
+        #expect(NHIPaths.dataDirectory(environment: ["XDG_DATA_HOME": "/data", "HOME": "/home/u"]) == "/data/nhi")
+        #expect(NHIPaths.dataDirectory(environment: ["XDG_DATA_HOME": "relative", "HOME": "/home/u"]) == "/home/u/.local/share/nhi")
+        #expect(NHIPaths.configDirectory(environment: ["HOME": "/home/u"]) == "/home/u/.config/nhi")
+        #expect(NHIPaths.dataFile("x.json", overriddenBy: "NHI_X", environment: ["NHI_X": "/tmp/x", "HOME": "/h"]) == "/tmp/x")
+        #expect(NHIPaths.dataFile("x.json", overriddenBy: "NHI_X", environment: ["NHI_X": "", "HOME": "/h"]) == "/h/.local/share/nhi/x.json")
+    }
+}

@@ -100,10 +100,7 @@ final class KioskApp {
 
     /// `$XDG_DATA_HOME/nhi` (or `~/.local/share/nhi`).
     private static func dataDirectory() -> URL {
-        let environment = ProcessInfo.processInfo.environment
-        let base = environment["XDG_DATA_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
-            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
-        return URL(fileURLWithPath: base).appendingPathComponent("nhi")
+        URL(fileURLWithPath: NHIPaths.dataDirectory())
     }
 
     func run() -> Int32 {
