@@ -49,3 +49,45 @@ struct ErrorBehaviourTests {
         #expect(codes == ["nationalID.checksum", "table.unreadable", "store.unavailable"])
     }
 }
+
+/// Issue 16: requests, callers and every module's error round-trip through JSON.
+@Suite("Codable requests, callers and errors")
+struct ServiceCodableTests {
+    static func roundTrip<T: Codable & Equatable>(_ value: T) throws -> T {
+        try JSONDecoder().decode(T.self, from: JSONEncoder().encode(value))
+    }
+
+    @Test("EnrolmentRequest, StaffAssignment and Caller round-trip")
+    func requests() throws {
+        let id = try PersonalID(parsing: "A123456789")
+        let request = EnrolmentRequest(personID: id, name: try PersonName("王小明"), birthDate: try CalendarDate(iso: "1990-05-04"),
+                                       effectiveDate: try CalendarDate(iso: "2026-10-01"), insuredAmount: 29_500)
+        #expect(try Self.roundTrip(request) == request)
+        let phones = try ContactPhones(landline: LandlineNumber(parsing: "02-23456789"), mobile: MobileNumber(parsing: "0912345678"))
+        let assignment = StaffAssignment(personID: id, name: try PersonName("陳小華"), role: .operator, credential: .citizen,
+                                         certificateSerial: "TP03000001234567", phones: phones,
+                                         email: try EmailAddress(parsing: "op@example.com.tw"))
+        #expect(try Self.roundTrip(assignment) == assignment)
+        for caller in [Caller.system, .system(origin: "nhi"), .person(id),
+                       Caller(personID: id, unitCode: try UnitCode(parsing: "110001000"), standing: .staff(id: 7, role: .administrator),
+                              credential: .citizen)] {
+            #expect(try Self.roundTrip(caller) == caller)
+        }
+    }
+
+    @Test("CardError, LoginError and ServiceError round-trip with their messages; CardError has the CLI's keys")
+    func errors() throws {
+        let card = CardError(.noReaders, reader: "Virtual PCD 00 00", pcsc: PCSCStatus(rawValue: 0x8010_002E), remainingTries: 2)
+        let back = try Self.roundTrip(card)
+        #expect(back == card && back.message == card.message && back.userCode == card.userCode)
+        let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(card)) as! [String: Any]
+        for key in ["code", "userCode", "message", "messageEn", "pcsc", "statusWord"] { #expect(json.keys.contains(key), "\(key)") }
+        let login = LoginError(.passwordFormat, remainingAttempts: 2)
+        #expect(try Self.roundTrip(login).message == login.message)
+        let wrapped = LoginError(card: card)
+        #expect(try Self.roundTrip(wrapped).cause == card)
+        let service = ServiceError(.storeUnavailable, context: ["path": "/tmp/x"])
+        let again = try Self.roundTrip(service)
+        #expect(again == service && again.context == service.context && again.messageEn == service.messageEn)
+    }
+}
