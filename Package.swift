@@ -39,15 +39,15 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.10.0"),
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.3.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
         // MARK: C system libraries
-        .systemLibrary(
-            name: "CPCSCLite", path: "Sources/CPCSCLite", pkgConfig: "libpcsclite",
-            providers: [.apt(["libpcsclite-dev"])]),
-        .systemLibrary(
-            name: "CPKCS11", path: "Sources/CPKCS11", pkgConfig: "p11-kit-1",
-            providers: [.apt(["libp11-kit-dev"])]),
+        // pcsc-lite's headers (vendored); libpcsclite itself is loaded at run time (dlopen), so
+        // linking NHICards/NHILogin/NHIService does not link it.
+        .systemLibrary(name: "CPCSCLite", path: "Sources/CPCSCLite"),
+        // Only the PKCS#11 header (vendored from p11-kit): nothing is linked but libdl.
+        .systemLibrary(name: "CPKCS11", path: "Sources/CPKCS11"),
         .systemLibrary(
             name: "CGtk", path: "Kiosk/Sources/CGtk", pkgConfig: "gtk4",
             providers: [.apt(["libgtk-4-dev"])]),
@@ -59,12 +59,15 @@ let package = Package(
         .target(name: "NHICore", swiftSettings: strict),
         .target(
             name: "NHIGrades", dependencies: ["NHICore"],
-            resources: [.copy("Resources/Tables")], swiftSettings: strict),
+            // The table files are compiled in (Tables/EmbeddedTables.swift, made by
+            // scripts/embed-grade-tables), so binaries need no resource bundle.
+            exclude: ["Resources"], swiftSettings: strict),
         .target(name: "NHIFormats", dependencies: ["NHICore"], swiftSettings: strict),
         .target(
             name: "NHICards",
             dependencies: [
                 "NHICore", "CPCSCLite", "CPKCS11",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -106,7 +109,7 @@ let package = Package(
         // MARK: Example programs
         .executableTarget(
             name: "nhi", dependencies: [
-                "NHIKit", "NHITestSupport",
+                "NHIKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -125,7 +128,7 @@ let package = Package(
             path: "Examples/nhi-phone", swiftSettings: strict),
         .executableTarget(
             name: "nhi-bench", dependencies: [
-                "NHIKit", "NHITestSupport",
+                "NHIKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/nhi-bench", swiftSettings: strict),
@@ -157,11 +160,19 @@ let package = Package(
         .testTarget(name: "NHILoginTests", dependencies: ["NHILogin", "NHITestSupport"], resources: [.copy("Vectors")]),
         .testTarget(name: "NHIServiceTests", dependencies: ["NHIService", "NHILogin", "NHICards", "NHIFormats", "NHITestSupport",
                                                            .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "CLITests", dependencies: ["NHICore", "NHIService", "NHITestSupport"]),
+        // README's and the DocC catalogs' code snippets, compiled (see DocSnippetDriftTests).
+        .testTarget(name: "DocSnippetTests", dependencies: ["NHICore", "NHIGrades", "NHIFormats", "NHICards", "NHILogin",
+                                                           "NHIService", "NHITestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["NHICore", "NHIGrades", "NHIFormats", "NHIService", "NHITestSupport"]),
         .testTarget(
             name: "KioskModelTests", dependencies: ["KioskModel", "KioskSDK", "NHITestSupport"],
             path: "Kiosk/Tests/KioskModelTests"),
         .testTarget(name: "KioskQRTests", dependencies: ["KioskQR"], path: "Kiosk/Tests/KioskQRTests"),
+        // The smallest integrator: only NHICore + NHIGrades + NHIFormats + NHIService;
+        // scripts/check-links checks with ldd that it links no card or GUI library.
+        .executableTarget(
+            name: "nhi-link-probe", dependencies: ["NHICore", "NHIGrades", "NHIFormats", "NHIService"],
+            path: "Tests/LinkProbe", swiftSettings: strict),
         // GtkKit needs a display: this program runs under Xvfb from Tests/e2e/run.sh.
         .executableTarget(
             name: "gtkkit-smoke", dependencies: ["GtkKit", "KioskQR", "CGtk"],

@@ -15,6 +15,7 @@ struct NHI: AsyncParsableCommand {
             Exit status: 0 when everything is valid or the operation succeeded, 1 when an \
             input is invalid or an operation failed, 2 on a usage error.
             """,
+        version: NHIVersion.current,
         subcommands: NHI.allSubcommands)
 }
 

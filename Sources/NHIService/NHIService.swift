@@ -29,9 +29,18 @@ public final class NHIService: Sendable {
     public let systemCaller: Caller
     let logger: Logger
 
+    /// Creates the service over a store.
+    ///
     /// - Parameters:
+    ///   - store: where the data lives (``SQLiteStore``, or a test store).
+    ///   - clock: what "now" is; ``ManualClock`` in tests.
+    ///   - passwords: how passwords are hashed.
+    ///   - tables: the grade and rate tables the rules use.
     ///   - billingPeriod: the days of the month on which converted filings are staged
     ///     instead (11–14 in the current manual; some screens say 13–16).
+    ///   - logger: where the service logs; its level and handler are the caller's (the
+    ///     default logs through whatever `LoggingSystem` the program bootstrapped).
+    ///   - systemCaller: who the service's own jobs are recorded as in the audit log.
     public init(store: any NHIStore, clock: any ServiceClock = SystemClock(), passwords: PasswordHasher = PasswordHasher(),
                 tables: GradeTables = .bundled, billingPeriod: ClosedRange<Int> = 11...14,
                 logger: Logger = NHIService.defaultLogger, systemCaller: Caller = .system) {
@@ -49,13 +58,12 @@ public final class NHIService: Sendable {
         NHIService(store: try SQLiteStore(path: SQLiteStore.defaultLocation()), clock: clock)
     }
 
-    /// A logger at `notice`: the per-operation audit lines (at `info`) stay quiet unless an
-    /// integrator passes a logger with a lower level. IDs in log lines are always masked.
-    public static var defaultLogger: Logger {
-        var logger = Logger(label: "nhi.service")
-        logger.logLevel = .notice
-        return logger
-    }
+    /// The `nhi.service` logger of the program's `LoggingSystem`, at the level its handler
+    /// chose — never pinned here, so `NHI_LOG_LEVEL=info` (in the `nhi` tool and the kiosk) or
+    /// an integrator's own bootstrap shows the per-operation lines (at `info`). IDs in log lines
+    /// are always masked. Pass your own `Logger` to ``init(store:clock:passwords:tables:billingPeriod:logger:systemCaller:)``
+    /// to choose label, level and metadata.
+    public static var defaultLogger: Logger { Logger(label: "nhi.service") }
 
     /// Unit registration and unit data (SPEC §1, §3, §8).
     public var units: Units { Units(core: self) }

@@ -3,7 +3,7 @@ import NHICore
 import NHIService
 
 /// A real SQLite database in a fresh temporary directory, removed when the value is
-/// deinitialised: for tests of code that uses ``NHIService``.
+/// deinitialised: for tests of code that uses `NHIService`.
 public final class TemporaryDatabase: @unchecked Sendable {
     /// The directory holding the database file.
     public let directory: URL

@@ -290,8 +290,7 @@ extension BatchRegister {
                 let unit = try UnitCode(parsing: Normalizer.identifier.normalize(unitCode).value)
                 let day: CalendarDate
                 if let date {
-                    let text = Normalizer.text.normalize(date).value
-                    if let iso = try? CalendarDate(iso: text) { day = iso } else { day = try ROCDate(parsing: text).gregorian }
+                    day = try parseDate(date)
                 } else {
                     day = taiwanNow().date
                 }

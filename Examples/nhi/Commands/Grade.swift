@@ -31,7 +31,7 @@ struct GradeCommand: ParsableCommand {
     func run() throws {
         let found = try options.tables().lookup(salary: try parseMoney(salary), on: try options.date(), kind: table, partTime: partTime)
         if json {
-            Self.json(found).printLine()
+            try Self.json(found).printLine()
             return
         }
         let t = found.table
@@ -44,19 +44,8 @@ struct GradeCommand: ParsableCommand {
         print("  上一級 previous: \(found.previous.map { grouped($0.amount) } ?? "—") · 下一級 next: \(found.next.map { grouped($0.amount) } ?? "—（最高一級 top grade）")")
     }
 
-    static func json(_ found: GradeLookup) -> JSONValue {
-        .object([
-            ("table", .string(found.table.kind.rawValue)),
-            ("effectiveFrom", .string(found.table.effectiveFrom.iso)),
-            ("grade", .int(found.grade.number)),
-            ("insuredAmount", .int(found.insuredAmount.amount)),
-            ("lower", .int(found.lower.amount)),
-            ("upper", .optional(found.upper.map { .int($0.amount) })),
-            ("partTime", .bool(found.isPartTime)),
-            ("previous", .optional(found.previous.map { .int($0.amount.amount) })),
-            ("next", .optional(found.next.map { .int($0.amount.amount) })),
-            ("gradeCount", .int(found.table.grades.count)),
-            ("instrument", .string(found.table.provenance.instrument.citation)),
-        ])
+    /// The SDK's own `Encodable` form, which has the documented keys in their order.
+    static func json(_ found: GradeLookup) throws -> JSONValue {
+        try JSONValue(encoding: found)
     }
 }

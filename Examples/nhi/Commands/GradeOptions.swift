@@ -30,7 +30,8 @@ struct GradeOptions: ParsableArguments {
     }
 }
 
-/// Parses `YYYY-MM-DD` or an ROC date (`1150101`, `115/01/01`, `民國115年1月1日`).
+/// Parses `YYYY-MM-DD` or an ROC date (`1150101`, `115/01/01`, `民國115年1月1日`): the one
+/// parser of every date option and argument of the CLI.
 func parseDate(_ text: String) throws -> CalendarDate {
     let trimmed = Normalizer.text.normalize(text).value
     if trimmed.count == 10, trimmed.dropFirst(4).first == "-" { return try CalendarDate(iso: trimmed) }

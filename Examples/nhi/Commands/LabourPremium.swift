@@ -73,7 +73,7 @@ struct LabourPremiumCommand: ParsableCommand {
                 voluntaryRate: try voluntaryRate.map(parsePercent) ?? .zero, days: days)
         }
         if json {
-            Self.json(labour, accident: accident, pension: pension).printLine()
+            try Self.json(labour, accident: accident, pension: pension).printLine()
             return
         }
         let gradeText = labour.isPartTimeGrade ? "部分工時第\(labour.grade.number)級 part-time grade \(labour.grade.number)" : "第\(labour.grade.number)級 grade \(labour.grade.number)"
@@ -94,28 +94,11 @@ struct LabourPremiumCommand: ParsableCommand {
         }
     }
 
-    static func json(_ labour: LabourPremium, accident: AccidentPremium?, pension: PensionContribution?) -> JSONValue {
-        func split(_ s: PremiumSplit) -> JSONValue {
-            .object([("worker", .int(s.worker.amount)), ("unit", .int(s.unit.amount)), ("government", .int(s.government.amount))])
-        }
-        let c = labour.combined
-        return .object([
-            ("insuredSalary", .int(labour.insuredSalary.amount)), ("grade", .int(labour.grade.number)),
-            ("partTime", .bool(labour.isPartTimeGrade)), ("days", .int(labour.days)),
-            ("effectiveFrom", .string(labour.table.effectiveFrom.iso)),
-            ("ordinaryRate", .string(labour.ordinaryRate.percentString)), ("employmentRate", .string(labour.employmentRate.percentString)),
-            ("ordinary", split(labour.ordinary)), ("employment", split(labour.employment)),
-            ("worker", .int(c.worker.amount)), ("unit", .int(c.unit.amount)), ("government", .int(c.government.amount)),
-            ("accident", .optional(accident.map { a in .object([
-                ("insuredSalary", .int(a.insuredSalary.amount)), ("industryRate", .string(a.industryRate.percentString)),
-                ("commutingRate", .string(a.commutingRate.percentString)), ("rate", .string(a.rate.percentString)),
-                ("employer", .int(a.employer.amount)),
-            ]) })),
-            ("pension", .optional(pension.map { p in .object([
-                ("wage", .int(p.wage.amount)), ("employerRate", .string(p.employerRate.percentString)),
-                ("voluntaryRate", .string(p.voluntaryRate.percentString)), ("employer", .int(p.employer.amount)),
-                ("voluntary", .int(p.voluntary.amount)),
-            ]) })),
-        ])
+    /// The SDK's `Encodable` forms (documented keys, in order), `accident` and `pension` appended.
+    static func json(_ labour: LabourPremium, accident: AccidentPremium?, pension: PensionContribution?) throws -> JSONValue {
+        guard case .object(var members) = try JSONValue(encoding: labour) else { return .null }
+        members.append(("accident", try accident.map { try JSONValue(encoding: $0) } ?? .null))
+        members.append(("pension", try pension.map { try JSONValue(encoding: $0) } ?? .null))
+        return .object(members)
     }
 }

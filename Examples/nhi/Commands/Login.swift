@@ -289,8 +289,8 @@ struct LoginRegister: AsyncParsableCommand {
     }
 }
 
-/// A birth date in ROC form (`0850504`, `85/05/04`, `民國85年5月4日`) or `YYYY-MM-DD`.
+/// A birth date in ROC form (`0850504`, `85/05/04`, `民國85年5月4日`) or `YYYY-MM-DD`: the
+/// CLI's one date-option parser, ``parseDate(_:)``.
 func parseBirthDate(_ text: String) throws -> CalendarDate {
-    if text.count == 10, text.contains("-"), let iso = try? CalendarDate(iso: text) { return iso }
-    return try ROCDate(parsing: text).gregorian
+    try parseDate(text)
 }

@@ -52,7 +52,7 @@ struct PremiumCommand: ParsableCommand {
             premium = try calculator.nhi(insuredAmount: try parseMoney(insuredAmount ?? ""), on: date, category: category, dependants: dependants)
         }
         if json {
-            Self.json(premium).printLine()
+            try Self.json(premium).printLine()
             return
         }
         print("健保保險費 NHI premium · \(premium.date.iso) · \(premium.category.label) \(premium.category.rawValue)")
@@ -68,35 +68,8 @@ struct PremiumCommand: ParsableCommand {
         print("合計 total                  \(grouped(premium.total))")
     }
 
-    static func json(_ premium: NHIPremium) -> JSONValue {
-        .object([
-            ("insuredAmount", .int(premium.insuredAmount.amount)),
-            ("grade", .int(premium.grade.number)),
-            ("perHead", .int(premium.perHead.amount)),
-            ("insured", .int(premium.insured.amount)),
-            ("unit", .int(premium.unit.amount)),
-            ("government", .int(premium.government.amount)),
-            ("rate", .string(premium.rate.percentString)),
-            ("averageDependants", .string(premium.averageDependants.decimalString)),
-            ("category", .string(premium.category.rawValue)),
-            ("dependants", .int(premium.dependants)),
-            ("chargedDependants", .int(premium.chargedDependants)),
-            ("total", .int(premium.total.amount)),
-            ("date", .string(premium.date.iso)),
-            ("effectiveFrom", .string(premium.table.effectiveFrom.iso)),
-            ("shares", .object([
-                ("insured", .string(premium.shares.insured.percentString)),
-                ("unit", .string(premium.shares.unit.percentString)),
-                ("government", .string(premium.shares.government.percentString)),
-            ])),
-            ("perPerson", .array(premium.perPerson.map { person in
-                .object([
-                    ("person", .string(person.label)),
-                    ("personEn", .string(person.labelEn)),
-                    ("amount", .int(person.amount.amount)),
-                    ("charged", .bool(person.isCharged)),
-                ])
-            })),
-        ])
+    /// The SDK's own `Encodable` form, which has the documented keys in their order.
+    static func json(_ premium: NHIPremium) throws -> JSONValue {
+        try JSONValue(encoding: premium)
     }
 }

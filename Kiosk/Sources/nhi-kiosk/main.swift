@@ -4,6 +4,16 @@ import KioskModel
 import Logging
 import NHITestSupport
 
+// Logs go to standard error at `warning` and above unless $NHI_LOG_LEVEL (trace, debug, info,
+// notice, warning, error, critical) says otherwise — the same rule as the `nhi` command. The
+// service logs each action at info level (and into its audit table).
+LoggingSystem.bootstrap { label in
+    var handler = StreamLogHandler.standardError(label: label)
+    handler.logLevel = ProcessInfo.processInfo.environment["NHI_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
+    return handler
+}
+let log = Logger(label: "nhi-kiosk")
+
 var options: LaunchOptions
 do {
     options = try LaunchOptions(arguments: Array(CommandLine.arguments.dropFirst()))
@@ -19,20 +29,13 @@ if options.autoDemo, !options.demo {
     // Demo mode unless a real card reader is attached (vpcd's virtual readers do not count).
     options.demo = !KioskApp.realReaderAttached()
 }
-// The service logs each action at info level into its audit table already; on the counter's
-// terminal only warnings and errors appear, as with the `nhi` command.
-LoggingSystem.bootstrap { label in
-    var handler = StreamLogHandler.standardError(label: label)
-    handler.logLevel = .warning
-    return handler
-}
 let store = SettingsStore(path: SettingsStore.defaultPath())
 let settings: KioskSettings
 do {
     settings = try store.load()
 } catch {
     // A damaged settings file is reported, never silently overwritten.
-    FileHandle.standardError.write(Data("nhi-kiosk: [\(error.errorCode)] \(error.message) / \(error.messageEn)\n".utf8))
+    log.critical("[\(error.errorCode)] \(error.message) / \(error.messageEn)")
     exit(1)
 }
 let backends: KioskBackends
@@ -42,7 +45,7 @@ do {
 } catch {
     // The database cannot be opened (or the demo sample not prepared): say which and why.
     let coded = PresentableError(error)
-    FileHandle.standardError.write(Data("nhi-kiosk: [\(coded.code)] \(coded.message) / \(coded.messageEn)\n".utf8))
+    log.critical("[\(coded.code)] \(coded.message) / \(coded.messageEn)")
     exit(1)
 }
 exit(MainActor.assumeIsolated {

@@ -4,7 +4,7 @@
 /// The default table holds the NHI-card ATRs from SPEC §12 and the Taiwanese entries of
 /// pcsc-tools' `smartcard_list.txt` (Debian pcsc-tools 1.6.2), plus the historical-byte
 /// signature `CHTMOICA` of MOICA citizen certificates. Add entries for new card
-/// generations with ``init(entries:)``; the first matching entry wins, exact ATRs before
+/// generations with ``init(entries:includingDefaults:)``; the first matching entry wins, exact ATRs before
 /// signatures.
 public struct ATRTable: Sendable {
     /// How an entry matches.

@@ -1,5 +1,6 @@
 import CPCSCLite
 import Dispatch
+import Logging
 
 /// An open connection to the card in one reader (shared mode), made by ``PCSCContext``.
 ///
@@ -35,19 +36,23 @@ public actor CardConnection: CardTransport {
     /// Connects to the card in `reader`. `SCardConnect` waits inside pcscd while another
     /// handle holds a transaction on the reader, so it runs on a pool thread, never on the
     /// PC/SC thread: the transaction's holder may need that thread to finish.
-    static func connect(context: ContextHandle, reader: String) async throws(CardError) -> CardConnection {
+    static func connect(context: ContextHandle, reader: String, logger: Logger) async throws(CardError) -> CardConnection {
         let contextValue = context.value
         let (rv, handle, active) = await offPCSCThread { () -> (PCSCStatus, SCARDHANDLE, DWORD) in
             var handle: SCARDHANDLE = 0
             var active: DWORD = 0
-            let rv = status(SCardConnect(contextValue, reader, SCard.shareShared, SCard.protocolT0 | SCard.protocolT1, &handle, &active))
+            let rv = status(nhi_SCardConnect(contextValue, reader, SCard.shareShared, SCard.protocolT0 | SCard.protocolT1, &handle, &active))
             return (rv, handle, active)
         }
         guard rv == .success else { throw CardError(pcsc: rv, during: "SCardConnect", reader: reader) }
-        return CardConnection(context: context, reader: reader, handle: handle, activeProtocol: active)
+        return CardConnection(context: context, reader: reader, handle: handle, activeProtocol: active, logger: logger)
     }
 
-    private init(context: ContextHandle, reader: String, handle: SCARDHANDLE, activeProtocol active: DWORD) {
+    /// Where reconnects are logged (at debug): the logger of the ``PCSCContext`` that made it.
+    let logger: Logger
+
+    private init(context: ContextHandle, reader: String, handle: SCARDHANDLE, activeProtocol active: DWORD, logger: Logger) {
+        self.logger = logger
         self.context = context
         self.readerName = reader
         self.card = handle
@@ -58,7 +63,7 @@ public actor CardConnection: CardTransport {
         var state: DWORD = 0
         var proto: DWORD = 0
         var nameLength: DWORD = 0
-        let statusRV = status(SCardStatus(handle, nil, &nameLength, &state, &proto, &atrBuffer, &atrLength))
+        let statusRV = status(nhi_SCardStatus(handle, nil, &nameLength, &state, &proto, &atrBuffer, &atrLength))
         self.atr = ATR(statusRV == .success ? Array(atrBuffer.prefix(Int(atrLength))) : [])
     }
 
@@ -66,7 +71,7 @@ public actor CardConnection: CardTransport {
         if open {
             let card = card
             let context = context
-            DedicatedThreadExecutor.pcsc.executeAndWait { _ = SCardDisconnect(card, SCard.leaveCard); _ = context }
+            DedicatedThreadExecutor.pcsc.executeAndWait { _ = nhi_SCardDisconnect(card, SCard.leaveCard); _ = context }
         }
     }
 
@@ -88,14 +93,15 @@ public actor CardConnection: CardTransport {
         guard open else { throw CardError(.cardRemoved, reader: readerName, detail: "connection closed") }
         var length = DWORD(receiveBuffer.count)
         let pci = activeProtocol == .t0 ? nhi_pci_t0() : nhi_pci_t1()
-        var rv = status(SCardTransmit(card, pci, command, DWORD(command.count), nil, &receiveBuffer, &length))
+        var rv = status(nhi_SCardTransmit(card, pci, command, DWORD(command.count), nil, &receiveBuffer, &length))
         if rv == .resetCard {
             // Another program reset the card: reconnect without a further reset and retry once.
+            logger.debug("card reset by another program: reconnecting", metadata: ["reader": "\(readerName)"])
             var active: DWORD = 0
-            let again = status(SCardReconnect(card, SCard.shareShared, SCard.protocolT0 | SCard.protocolT1, SCard.leaveCard, &active))
+            let again = status(nhi_SCardReconnect(card, SCard.shareShared, SCard.protocolT0 | SCard.protocolT1, SCard.leaveCard, &active))
             if again == .success {
                 length = DWORD(receiveBuffer.count)
-                rv = status(SCardTransmit(card, pci, command, DWORD(command.count), nil, &receiveBuffer, &length))
+                rv = status(nhi_SCardTransmit(card, pci, command, DWORD(command.count), nil, &receiveBuffer, &length))
             }
         }
         guard rv == .success else {
@@ -129,7 +135,7 @@ public actor CardConnection: CardTransport {
         // pcsc-lite's client serialises calls on one context with its own mutex, released
         // between the retries.
         let handle = card
-        let begin = await offPCSCThread { status(SCardBeginTransaction(handle)) }
+        let begin = await offPCSCThread { status(nhi_SCardBeginTransaction(handle)) }
         guard begin == .success else {
             if begin.meansCardGone || begin.meansServiceLost || begin == .resetCard { open = false }
             throw CardError(pcsc: begin, during: "SCardBeginTransaction", reader: readerName)
@@ -150,8 +156,8 @@ public actor CardConnection: CardTransport {
     /// reader forever. So a refused end closes the handle, which releases the lock.
     private func endTransaction() {
         guard open else { return }
-        if status(SCardEndTransaction(card, SCard.leaveCard)) != .success {
-            _ = SCardDisconnect(card, SCard.leaveCard)
+        if status(nhi_SCardEndTransaction(card, SCard.leaveCard)) != .success {
+            _ = nhi_SCardDisconnect(card, SCard.leaveCard)
             open = false
         }
     }
@@ -168,14 +174,14 @@ public actor CardConnection: CardTransport {
         var proto: DWORD = 0
         var nameLength: DWORD = 0
         var atrLength: DWORD = 0
-        return status(SCardStatus(card, nil, &nameLength, &state, &proto, nil, &atrLength)) == .success
+        return status(nhi_SCardStatus(card, nil, &nameLength, &state, &proto, nil, &atrLength)) == .success
     }
 
     /// Closes the connection, leaving the card powered (`SCARD_LEAVE_CARD`).
     public func disconnect() {
         guard open else { return }
         open = false
-        _ = SCardDisconnect(card, SCard.leaveCard)
+        _ = nhi_SCardDisconnect(card, SCard.leaveCard)
     }
 }
 

@@ -87,7 +87,7 @@ final class CardEventWatcher: @unchecked Sendable {
     func stop() {
         lock.lock()
         stopped = true
-        if let context { _ = SCardCancel(context) }
+        if let context { _ = nhi_SCardCancel(context) }
         lock.signal()
         lock.unlock()
     }
@@ -113,7 +113,7 @@ final class CardEventWatcher: @unchecked Sendable {
             // 1. A context (again, after pcscd went away).
             var established: SCARDCONTEXT = 0
             PCSCClientSetup.nonBlocking
-            let rv = status(SCardEstablishContext(SCard.scopeSystem, nil, nil, &established))
+            let rv = status(nhi_SCardEstablishContext(SCard.scopeSystem, nil, nil, &established))
             guard rv == .success else {
                 if !serviceDown {
                     serviceDown = true
@@ -144,7 +144,7 @@ final class CardEventWatcher: @unchecked Sendable {
             lock.lock()
             context = nil
             lock.unlock()
-            _ = SCardReleaseContext(established)
+            _ = nhi_SCardReleaseContext(established)
             if lost {
                 serviceDown = true
                 for (name, state) in known.sorted(by: { $0.key < $1.key }) {
@@ -194,7 +194,7 @@ final class CardEventWatcher: @unchecked Sendable {
                 state.dwCurrentState = index < names.count ? known[names[index]]!.eventState : readerCount << 16
                 return state
             }
-            let rv = status(SCardGetStatusChange(context, SCard.infinite, &states, DWORD(states.count)))
+            let rv = status(nhi_SCardGetStatusChange(context, SCard.infinite, &states, DWORD(states.count)))
             if rv == .cancelled { return false }
             if rv.meansServiceLost || rv == .noService { return true }
             if rv == .timeout { continue }

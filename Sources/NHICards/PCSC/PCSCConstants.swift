@@ -52,11 +52,11 @@ func readerNames(from buffer: [CChar]) -> [String] {
 /// Lists the readers of a context; an empty list when there are none.
 func listReaders(_ context: SCARDCONTEXT) -> (names: [String], status: PCSCStatus) {
     var length: DWORD = 0
-    var rv = status(SCardListReaders(context, nil, nil, &length))
+    var rv = status(nhi_SCardListReaders(context, nil, nil, &length))
     if rv == .noReadersAvailable { return ([], .success) }
     guard rv == .success else { return ([], rv) }
     var buffer = [CChar](repeating: 0, count: Int(length) + 1)
-    rv = status(SCardListReaders(context, nil, &buffer, &length))
+    rv = status(nhi_SCardListReaders(context, nil, &buffer, &length))
     if rv == .noReadersAvailable { return ([], .success) }
     guard rv == .success else { return ([], rv) }
     return (readerNames(from: buffer), .success)

@@ -1,5 +1,6 @@
 import CPCSCLite
 import Foundation
+import Logging
 
 /// An established pcsc-lite context; released on the PC/SC thread when the last user lets go.
 final class ContextHandle: @unchecked Sendable {
@@ -9,7 +10,7 @@ final class ContextHandle: @unchecked Sendable {
 
     deinit {
         let value = value
-        DedicatedThreadExecutor.pcsc.executeAndWait { _ = SCardReleaseContext(value) }
+        DedicatedThreadExecutor.pcsc.executeAndWait { _ = nhi_SCardReleaseContext(value) }
     }
 }
 
@@ -36,9 +37,18 @@ public actor PCSCContext {
     /// The card type table used to classify ATRs.
     public nonisolated let atrTable: ATRTable
 
+    /// Where the context logs, at debug: pcscd restarts (a new context), reconnects after a
+    /// card reset, and waits for a reader another program holds. Its level is the caller's.
+    public nonisolated let logger: Logger
+
     /// Creates a context; it connects to pcscd on first use.
-    public init(atrTable: ATRTable = .standard) {
+    ///
+    /// - Parameters:
+    ///   - atrTable: the card type table used to classify ATRs.
+    ///   - logger: where to log (the `nhi.cards` logger of the program's `LoggingSystem` by default).
+    public init(atrTable: ATRTable = .standard, logger: Logger = Logger(label: "nhi.cards")) {
         self.atrTable = atrTable
+        self.logger = logger
     }
 
     /// Every reader and what it holds. An empty list when no reader is attached.
@@ -73,10 +83,11 @@ public actor PCSCContext {
             await open.disconnect()
         }
         let deadline = ContinuousClock.now + .seconds(30)
+        var waiting = false
         while true {
             do {
                 let made = try await retryingAfterServiceLoss { () async throws(CardError) in
-                    try await CardConnection.connect(context: try establishedContext(), reader: reader)
+                    try await CardConnection.connect(context: try establishedContext(), reader: reader, logger: logger)
                 }
                 connections[reader] = made
                 return made
@@ -84,6 +95,11 @@ public actor PCSCContext {
                 // Another program holds the reader (a transaction, or an exclusive
                 // connection): wait for it without holding this context's thread.
                 guard error.pcscStatus == .sharingViolation, ContinuousClock.now < deadline else { throw error }
+                if !waiting {
+                    waiting = true
+                    logger.debug("reader held by another program (SCARD_E_SHARING_VIOLATION): waiting up to 30 s",
+                                 metadata: ["reader": "\(reader)"])
+                }
                 try? await Task.sleep(for: .milliseconds(10))
             }
         }
@@ -121,11 +137,11 @@ public actor PCSCContext {
     // MARK: Context management
 
     private func establishedContext() throws(CardError) -> ContextHandle {
-        if let handle, status(SCardIsValidContext(handle.value)) == .success { return handle }
+        if let handle, status(nhi_SCardIsValidContext(handle.value)) == .success { return handle }
         dropContext()
         var context: SCARDCONTEXT = 0
         PCSCClientSetup.nonBlocking
-        let rv = status(SCardEstablishContext(SCard.scopeSystem, nil, nil, &context))
+        let rv = status(nhi_SCardEstablishContext(SCard.scopeSystem, nil, nil, &context))
         guard rv == .success else { throw CardError(pcsc: rv, during: "SCardEstablishContext") }
         let established = ContextHandle(context)
         handle = established
@@ -144,6 +160,7 @@ public actor PCSCContext {
         do {
             return try await body()
         } catch where error.pcscStatus?.meansServiceLost == true && handle != nil {
+            logger.debug("pcscd went away or restarted (\(error.pcscStatus?.description ?? "?")): making a new context")
             dropContext()
             return try await body()
         }
@@ -158,7 +175,7 @@ public actor PCSCContext {
             state.dwCurrentState = SCard.stateUnaware
             return state
         }
-        let rv = status(SCardGetStatusChange(context, 0, &states, DWORD(states.count)))
+        let rv = status(nhi_SCardGetStatusChange(context, 0, &states, DWORD(states.count)))
         guard rv == .success || rv == .timeout else { throw CardError(pcsc: rv, during: "SCardGetStatusChange") }
         return zip(names, states).map { name, state in
             ReaderStatus(name: name, slot: slot(of: state), exclusivelyInUse: state.dwEventState & SCard.stateExclusive != 0)

@@ -64,14 +64,53 @@ public struct BatchRegistrationChecker: Sendable {
         self.options = options
     }
 
+    /// Checks `input` on the fast path.
+    ///
+    /// Throws only when the input cannot be read; everything wrong with the content is in
+    /// the report.
+    public func check(_ input: ByteInput) throws(FormatError) -> BatchRegistrationReport {
+        let run = try BatchCheckRun(input: input, options: options, onRow: nil)
+        return try run.execute()
+    }
+
     /// Checks `input`. `onRow` receives every data row's outcome in file order (rows are
     /// then all checked on the reference path, which builds the values).
     ///
     /// Throws only when the input cannot be read or `onRow` throws; everything wrong with
     /// the content is in the report.
-    public func check(_ input: ByteInput, onRow: ((BatchRowOutcome) throws(FormatError) -> Void)? = nil) throws(FormatError) -> BatchRegistrationReport {
-        let run = try BatchCheckRun(input: input, options: options, onRow: onRow)
-        return try run.execute()
+    public func check(_ input: ByteInput, onRow: (BatchRowOutcome) throws(FormatError) -> Void) throws(FormatError) -> BatchRegistrationReport {
+        try withoutActuallyEscaping(onRow) { (onRow) throws(FormatError) -> BatchRegistrationReport in
+            let run = try BatchCheckRun(input: input, options: options, onRow: onRow)
+            return try run.execute()
+        }
+    }
+
+    /// Checks `input`, handing every data row's outcome to a closure that throws the
+    /// caller's own errors — to stream rows into the caller's database, say.
+    ///
+    /// ```swift
+    /// struct Stop: Error {}
+    /// let report = try BatchRegistrationChecker().check(.bytes(data, name: "upload.csv")) { outcome in
+    ///     if !outcome.isValid { throw Stop() }
+    /// }
+    /// ```
+    ///
+    /// Throws a ``FormatError`` when the input cannot be read, or the first error `onRow`
+    /// throws, unchanged (the check stops there).
+    public func check<E: Error>(_ input: ByteInput, onRow: (BatchRowOutcome) throws(E) -> Void) throws -> BatchRegistrationReport {
+        var callerError: E?
+        let stop = FormatError("batch.stoppedByCaller")
+        do {
+            return try check(input) { (outcome) throws(FormatError) in
+                do throws(E) { try onRow(outcome) } catch {
+                    callerError = error
+                    throw stop
+                }
+            }
+        } catch {
+            if let callerError { throw callerError }
+            throw error
+        }
     }
 }
 

@@ -65,6 +65,4 @@ public enum BatchRegistrationColumn: String, Sendable, Hashable, CaseIterable, C
 extension Field {
     /// 電話: the third column of the 2016 layout, a mobile or a landline.
     public static let phone = Field("phone", label: "電話", labelEn: "Phone (mobile or landline)")
-    /// 檔名: a file name.
-    public static let fileName = Field("fileName", label: "檔名", labelEn: "File name")
 }

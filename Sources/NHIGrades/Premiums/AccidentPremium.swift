@@ -28,7 +28,11 @@ public struct AccidentPremium: Hashable, Sendable {
 extension PremiumCalculator {
     /// The occupational-accident premium of an insured salary (a grade of the accident table).
     ///
-    /// - Parameter industryRate: the employer's industry rate, 0–10 % (`accident.industryRate`).
+    /// - Parameters:
+    ///   - insuredSalary: a grade of the accident table in force on `date`.
+    ///   - industryRate: the employer's industry rate, 0–10 % (`accident.industryRate`).
+    ///   - date: any day of the premium month; the table and commuting rate in force then apply.
+    ///   - days: days insured in the month, 1–30.
     public func accident(insuredSalary: Money, industryRate: Rate, on date: CalendarDate, days: Int = 30) throws(GradeError) -> AccidentPremium {
         let table = try tables.table(.accident, on: date)
         guard let grade = table.grade(forAmount: insuredSalary) else {

@@ -68,6 +68,7 @@ extension PremiumCalculator {
     ///
     /// - Parameters:
     ///   - insuredSalary: a grade of the labour table in force (a regular or part-time grade).
+    ///   - date: any day of the premium month; the table and rates in force then apply.
     ///   - days: days insured in the month, 1–30 (a full month counts 30, whatever its length).
     ///   - employmentInsurance: false for people outside employment insurance (e.g. over 65).
     public func labour(insuredSalary: Money, on date: CalendarDate, days: Int = 30,

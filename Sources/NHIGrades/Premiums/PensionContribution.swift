@@ -36,8 +36,11 @@ extension PremiumCalculator {
     /// The pension contribution on a contribution wage (a grade of the pension table).
     ///
     /// - Parameters:
+    ///   - wage: a grade of the pension table in force on `date`.
+    ///   - date: any day of the contribution month; the table in force then applies.
     ///   - employerRate: 6–100 % (`pension.employerRate`).
     ///   - voluntaryRate: 0–6 % (`pension.voluntaryRate`).
+    ///   - days: days covered in the month, 1–30.
     public func pension(wage: Money, on date: CalendarDate, employerRate: Rate = pensionMinimumEmployerRate,
                         voluntaryRate: Rate = .zero, days: Int = 30) throws(GradeError) -> PensionContribution {
         let table = try tables.table(.pension, on: date)

@@ -86,7 +86,7 @@ public struct SupplementaryPremium: Hashable, Sendable {
     public let capped: Bool
 }
 
-/// One bonus payment for ``PremiumCalculator/bonusSupplementary(_:)``.
+/// One bonus payment for ``PremiumCalculator/bonusSupplementary(_:exemption:)``.
 public struct BonusPayment: Hashable, Sendable {
     /// The payment date.
     public let paidOn: CalendarDate
@@ -133,8 +133,12 @@ extension PremiumCalculator {
     /// Premium = `round_half_up(base × 2.11 %)` (the rate in force on `paidOn`).
     ///
     /// - Parameters:
+    ///   - code: the income code (62 bonus, 63 part-time pay, 65 professional fees, …).
+    ///   - payment: the amount paid, in NT$.
+    ///   - paidOn: the day it was paid; the rules and rate in force then apply.
     ///   - insuredAmount: required for code 62 (`supplementary.insuredAmountMissing`).
     ///   - earlierBonusesThisYear: bonuses the same unit paid the person earlier in the calendar year.
+    ///   - exemption: why the payment is exempt, if it is (the premium is then 0).
     public func supplementary(code: IncomeCode, payment: Money, paidOn: CalendarDate, insuredAmount: Money? = nil,
                               earlierBonusesThisYear: Money = .zero,
                               exemption: SupplementaryExemption? = nil) throws(GradeError) -> SupplementaryPremium {

@@ -59,7 +59,15 @@ public struct GradeTable: Hashable, Sendable, CustomStringConvertible {
     /// gaps or repeats, amounts strictly increasing, part-time grades (if any) numbered the
     /// same way and all below the first regular grade, and complete provenance.
     ///
-    /// - Parameter file: where the table came from, for error messages (`nhi/2026-01-01.json`).
+    /// - Parameters:
+    ///   - kind: which ladder this is (NHI, labour, accident, pension).
+    ///   - effectiveFrom: the first day the table is in force.
+    ///   - title: the table's official title in Traditional Chinese.
+    ///   - titleEn: the title in English.
+    ///   - provenance: the legal instrument and source the rows come from.
+    ///   - grades: the regular grades, lowest first.
+    ///   - partTimeGrades: the part-time grades below the first regular grade, if any.
+    ///   - file: where the table came from, for error messages (`nhi/2026-01-01.json`).
     public init(kind: TableKind, effectiveFrom: CalendarDate, title: String, titleEn: String,
                 provenance: Provenance, grades: [Grade], partTimeGrades: [Grade] = [],
                 file: String = "") throws(GradeError) {

@@ -23,35 +23,39 @@ public struct GradeTables: Sendable {
     /// The dated rates and rules that go with the tables.
     public let rates: RateBook
 
-    /// The tables and rates shipped with NHIGrades. Loaded on first use; the bundled files
-    /// are checked by the test suite, so a failure here is a packaging error and stops the
-    /// program with the error's message.
+    /// The tables and rates shipped with NHIGrades. They are compiled into the module
+    /// (`EmbeddedTables`, generated from `Resources/Tables` by `scripts/embed-grade-tables`),
+    /// so a binary copied without any resource bundle still has them. Loaded on first use;
+    /// the embedded files are checked by the test suite, so a failure here is a packaging
+    /// error and stops the program with the error's message.
     public static let bundled: GradeTables = {
         do {
-            return try GradeTables(directories: [try bundledDirectory()])
+            return try GradeTables(directories: [], includingBundled: true)
         } catch {
             fatalError("NHIGrades: the bundled tables do not load: \(error)")
         }
     }()
 
-    /// The directory of the bundled table files.
+    /// A directory holding the bundled table files, written once per process under the
+    /// temporary directory from the embedded copies (there is no resource bundle to point at).
+    /// Prefer ``bundled``; this exists for tools that want the files themselves.
     public static func bundledDirectory() throws(GradeError) -> URL {
-        guard let url = Bundle.module.url(forResource: "Tables", withExtension: nil) else {
-            throw GradeError(.tableDirectory, field: "tablesDirectory", input: "Bundle.module/Tables")
-        }
-        return url
+        try BundledDirectory.shared.get()
     }
 
     /// Loads the table files under `directory` (recursively, every `*.json`), merged with the
     /// bundled files unless `includingBundled` is false.
     public init(loadingFrom directory: URL, includingBundled: Bool = true) throws(GradeError) {
-        let directories = includingBundled ? [try Self.bundledDirectory(), directory] : [directory]
-        try self.init(directories: directories)
+        try self.init(directories: [directory], includingBundled: includingBundled)
     }
 
-    /// Loads and merges the table files of several directories.
-    public init(directories: [URL]) throws(GradeError) {
+    /// Loads and merges the bundled files (when `includingBundled`) and then the table files
+    /// of `directories`.
+    public init(directories: [URL], includingBundled: Bool) throws(GradeError) {
         var loader = TableLoader()
+        if includingBundled {
+            for file in EmbeddedTables.files { try loader.load(Data(file.json.utf8), file: file.path) }
+        }
         for directory in directories { try loader.load(directory: directory) }
         let result = try loader.finish()
         nhi = result.tables[.nhi] ?? []
@@ -59,6 +63,11 @@ public struct GradeTables: Sendable {
         accident = result.tables[.accident] ?? []
         pension = result.tables[.pension] ?? []
         rates = result.rates
+    }
+
+    /// Loads and merges the table files of several directories.
+    public init(directories: [URL]) throws(GradeError) {
+        try self.init(directories: directories, includingBundled: false)
     }
 
     /// The tables of `kind`, by effective date.
@@ -123,4 +132,28 @@ public struct GradeTables: Sendable {
         if table.isGrade(amount) { return amount }
         return try table.lookup(salary: amount).insuredAmount
     }
+}
+
+/// The bundled files written out once per process for ``GradeTables/bundledDirectory()``.
+private final class BundledDirectory: Sendable {
+    static let shared = BundledDirectory()
+    private let result: Result<URL, GradeError>
+
+    private init() {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("nhi-grades-tables-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
+        do {
+            for file in EmbeddedTables.files {
+                let url = directory.appendingPathComponent(file.path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(file.json.utf8).write(to: url)
+            }
+            result = .success(directory)
+        } catch {
+            result = .failure(GradeError(.tableDirectory, field: "tablesDirectory", input: directory.path,
+                                         detail: ("\(error.localizedDescription)", "\(error.localizedDescription)")))
+        }
+    }
+
+    func get() throws(GradeError) -> URL { try result.get() }
 }

@@ -191,7 +191,7 @@ public struct CertificateLogin: Sendable {
     }
 
     /// Runs the flow once with the card in `reader` and `token` (PKCS#11 in production,
-    /// ``CardPINToken`` with the card emulator). `pin` is asked again after a wrong PIN,
+    /// `CardPINToken` with the card emulator). `pin` is asked again after a wrong PIN,
     /// with the error to show; return `nil` to give up.
     public mutating func run(reader: String, context: PCSCContext, token: any SigningToken, issuer: CertificateChallengeIssuer,
                              pin: (_ certificate: CardCertificate, _ status: PINStatus, _ previousError: LoginError?) async -> String?) async -> State {

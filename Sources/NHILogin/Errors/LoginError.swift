@@ -4,7 +4,7 @@ import NHICore
 
 /// The error a login flow ends with: a stable ``Code``, the number users know from the
 /// NHI's screens where one exists (``userCode``), the fix from the seeds in both
-/// languages, and — when a card or token failed — the ``CardError`` underneath (with its
+/// languages, and — when a card or token failed — the `CardError` underneath (with its
 /// SCARD_E_*, status word or CKR_* value).
 ///
 /// Two errors are equal when their codes are equal.

@@ -40,8 +40,8 @@ public struct AuthenticatedIdentity: Sendable, Hashable {
     public let ubn: String?
     /// The organisation code of a GCA/XCA certificate (.102).
     public let organisationCode: String?
-    /// The certificate kind behind the login (``CertificateKind/nhiCard`` for NHI-card
-    /// logins, ``CertificateKind/citizen`` for TW FidO); `nil` for NHI-app logins.
+    /// The certificate kind behind the login (`CertificateKind/nhiCard` for NHI-card
+    /// logins, `CertificateKind/citizen` for TW FidO); `nil` for NHI-app logins.
     public let certificateKind: CertificateKind?
     /// The method used.
     public let method: LoginMethod

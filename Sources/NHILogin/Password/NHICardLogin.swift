@@ -14,7 +14,7 @@ import NHICore
 /// ```
 ///
 /// ``handle(_:)`` is pure: it changes the state and returns the ``Effect`` the caller must
-/// carry out (verify the password), whose result comes back as an event. ``run(reader:password:verifier:)``
+/// carry out (verify the password), whose result comes back as an event. ``run(reader:context:verifier:password:)``
 /// drives it against a real reader; the kiosk feeds events from its UI instead.
 public struct NHICardLogin: Sendable {
     /// Where the flow is.

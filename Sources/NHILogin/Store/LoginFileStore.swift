@@ -29,13 +29,10 @@ public struct LoginFileStore: RegistrationPasswordVerifier, OTPVerifier, LoginCo
         self.acceptance = acceptance
     }
 
-    /// `$NHI_LOGIN_STORE`, else `$XDG_DATA_HOME/nhi/login-store.json` (`~/.local/share/…`).
+    /// `$NHI_LOGIN_STORE`, else `$XDG_DATA_HOME/nhi/login-store.json` (`~/.local/share/…`;
+    /// `NHIPaths`).
     public static var defaultPath: String {
-        let environment = ProcessInfo.processInfo.environment
-        if let path = environment["NHI_LOGIN_STORE"], !path.isEmpty { return path }
-        let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() + "/.local/share")
-        return base + "/nhi/login-store.json"
+        NHIPaths.dataFile("login-store.json", overriddenBy: "NHI_LOGIN_STORE")
     }
 
     // MARK: The document

@@ -21,9 +21,9 @@ extension NHIService {
 
         /// How long a verification or reset link stays valid.
         public static let tokenLifetime: TimeInterval = 5 * 86_400
-        /// Wrong passwords allowed before a suspension (``PasswordAttemptPolicy/nhiCard``).
+        /// Wrong passwords allowed before a suspension (`PasswordAttemptPolicy/nhiCard`).
         public static let maximumFailures = PasswordAttemptPolicy.nhiCard.maximumFailures
-        /// How long a suspension lasts (``PasswordAttemptPolicy/nhiCard``).
+        /// How long a suspension lasts (`PasswordAttemptPolicy/nhiCard`).
         public static let suspension = TimeInterval(PasswordAttemptPolicy.nhiCard.suspensionSeconds)
 
         /// The data the registration form asks for, after the card was read.

@@ -2,7 +2,7 @@ import Foundation
 import NHICore
 import NHILogin
 
-/// The service's face of NHILogin's ``PasswordHasher`` (the one home of the PBKDF2 rule):
+/// The service's face of NHILogin's `PasswordHasher` (the one home of the PBKDF2 rule):
 /// the same calls, failing with ``ServiceError``.
 extension PasswordHasher {
     func hashing(_ password: RegistrationPassword) throws(ServiceError) -> PasswordHash {

@@ -2,7 +2,7 @@ import Foundation
 import NHICore
 
 /// The enrolment form (加保資料), NHI-only or three-in-one.
-public struct EnrolmentRequest: Sendable, Hashable {
+public struct EnrolmentRequest: Sendable, Hashable, Codable {
     public var family: FilingFamily
     /// 本人, 眷屬 (with the insured person and relation) or 外籍人士.
     public var role: InsuredRole

@@ -17,7 +17,7 @@ import NHILogin
 /// Wrong passwords and wrong OTPs count under ``policy`` (3 wrong → 10 minutes); a
 /// suspended account is not checked at all. A card whose online-service registration is
 /// pending verification, cancelled or suspended at a counter answers
-/// ``PasswordVerification/notRegistered``. Store failures become
+/// `PasswordVerification/notRegistered`. Store failures become
 /// `LoginError.Code.storeFailed` with the service's error code as detail; passwords and
 /// codes never appear in errors, logs or the audit log.
 public struct ServiceLoginVerifier: RegistrationPasswordVerifier, OTPVerifier, LoginConfirmationService {
@@ -63,7 +63,7 @@ public struct ServiceLoginVerifier: RegistrationPasswordVerifier, OTPVerifier, L
 
     // MARK: OTPVerifier
 
-    /// Checks a 6-digit code against every device bound to the person (``OTPAcceptance``);
+    /// Checks a 6-digit code against every device bound to the person (`OTPAcceptance`);
     /// the ID and birth date must match the binding. Wrong codes count under ``policy``.
     public func verify(code: String, for id: PersonalID, birthDate: CalendarDate, actingAsOwnerOf unitCode: UnitCode?,
                        at now: Date) async throws(LoginError) -> OTPVerification {

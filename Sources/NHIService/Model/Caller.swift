@@ -2,9 +2,9 @@ import NHICore
 
 /// Who is calling the service: the authenticated person or certificate, and in which unit
 /// and role. Every operation checks it for authorisation and records it in the audit log.
-public struct Caller: Sendable, Hashable, CustomStringConvertible {
+public struct Caller: Sendable, Hashable, Codable, CustomStringConvertible {
     /// How the caller holds rights in a unit.
-    public enum Standing: Sendable, Hashable {
+    public enum Standing: Sendable, Hashable, Codable {
         /// An assigned staff member (administrator or operator), by staff record ID.
         case staff(id: Int64, role: StaffRole)
         /// The unit's organisation certificate (單位憑證): administrator by itself.

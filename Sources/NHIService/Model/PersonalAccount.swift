@@ -35,10 +35,10 @@ public struct PersonalAccount: Sendable, Hashable, Codable {
     public let createdAt: Date
     /// The unit that batch-registered this person, if any.
     public var registeredByUnit: UnitCode?
-    /// Wrong NHI-app OTPs under ``PasswordAttemptPolicy`` (nil: none yet).
+    /// Wrong NHI-app OTPs under `PasswordAttemptPolicy` (nil: none yet).
     public var otpAttempts: PasswordAttemptPolicy.Record?
 
-    /// The registration-password attempt record, as ``PasswordAttemptPolicy`` sees it.
+    /// The registration-password attempt record, as `PasswordAttemptPolicy` sees it.
     public var attempts: PasswordAttemptPolicy.Record {
         get { PasswordAttemptPolicy.Record(failures: failedAttempts, suspendedUntil: suspendedUntil) }
         set {

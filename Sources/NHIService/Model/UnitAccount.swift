@@ -98,7 +98,7 @@ public struct StaffMember: Sendable, Hashable, Codable, Identifiable {
 }
 
 /// What an administrator enters to assign staff (the seeds' 單位管理者登錄作業 form).
-public struct StaffAssignment: Sendable, Hashable {
+public struct StaffAssignment: Sendable, Hashable, Codable {
     public let personID: PersonalID
     public let name: PersonName
     public let role: StaffRole

@@ -85,7 +85,11 @@ extension NHIService {
         /// Opens a session for a person who has authenticated (card + password, certificate +
         /// PIN, OTP or QR) and wants to act for `unit`. Deleted staff cannot log in.
         ///
-        /// - Parameter certificateSerial: the serial of the certificate the person signed in
+        /// - Parameters:
+        ///   - person: who signed in.
+        ///   - unit: the unit they want to act for.
+        ///   - credential: what they signed in with.
+        ///   - certificateSerial: the serial of the certificate the person signed in
         ///   with. Required for a certificate sign-in (`.citizen`, `.healthcareProfessional`)
         ///   whenever the assignment records a serial (`staff.certificateSerialMissing`), and
         ///   it must be that serial (`staff.certificateSerialMismatch`): leaving it out never

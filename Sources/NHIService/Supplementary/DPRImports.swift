@@ -46,7 +46,7 @@ public struct DPRImportRecord: Sendable, Hashable, Codable, Identifiable {
     }
 }
 
-/// One stored DPR detail, keyed by ``DPRDetailRecord/contentHash(ubn:incomeCode:)``.
+/// One stored DPR detail, keyed by `DPRDetailRecord/contentHash(ubn:incomeCode:)`.
 public struct StoredDPRDetail: Sendable, Hashable {
     /// The content hash: the same payment filed twice has the same hash.
     public let contentHash: String
@@ -97,7 +97,7 @@ extension NHIService {
     /// Supplementary premiums withheld by payers (扣繳補充保險費明細, DPR files, SPEC §10).
     public var supplementary: Supplementary { Supplementary(core: self) }
 
-    /// DPR imports: a format check with ``DPRReader``, then an idempotent import in one
+    /// DPR imports: a format check with `DPRReader`, then an idempotent import in one
     /// transaction.
     public struct Supplementary: Sendable {
         let core: NHIService

@@ -2,15 +2,9 @@ import Foundation
 import NHICore
 
 /// The service's notion of "now", injectable so tests and the nightly jobs can run at any
-/// time of day.
-public protocol ServiceClock: Sendable {
-    var now: Date { get }
-}
-
-extension ServiceClock {
-    /// Today in Taiwan.
-    public var today: CalendarDate { CalendarDate.today(at: now) }
-}
+/// time of day: the SDK's one clock protocol, `NHIClock` (NHICore), which the login flows
+/// take too.
+public typealias ServiceClock = NHIClock
 
 /// The system clock.
 public struct SystemClock: ServiceClock {

@@ -7,8 +7,8 @@ import SwiftASN1
 import X509
 
 /// A throw-away certificate authority that issues certificates shaped like Taiwan's
-/// government PKI: issuer `C=TW, O=行政院, OU=<authority>` (so ``CardCertificate`` derives
-/// the right ``CertificateKind``) and identifiers in the subject-directory attributes
+/// government PKI: issuer `C=TW, O=行政院, OU=<authority>` (so `CardCertificate` derives
+/// the right `CertificateKind`) and identifiers in the subject-directory attributes
 /// (2.5.29.9: .51 last 4 ID digits, .101 UBN, .102 organisation code).
 ///
 /// Its names say `NHI-SWIFT TEST`; nothing it issues is trusted anywhere else.

@@ -1,7 +1,7 @@
 import Foundation
 import NHICards
 
-/// Records ``CardEvents`` in the background so a test can wait for an expected event.
+/// Records `CardEvents` in the background so a test can wait for an expected event.
 ///
 /// ```swift
 /// let recorder = CardEventRecorder()

@@ -3,7 +3,7 @@ import NHICards
 import NHICore
 import NHILogin
 
-/// A ``RegistrationPasswordVerifier`` in memory, applying ``PasswordAttemptPolicy``, for
+/// A `RegistrationPasswordVerifier` in memory, applying `PasswordAttemptPolicy`, for
 /// unit tests of code that uses the NHI-card login. (Passwords are kept in clear: it is
 /// for tests only.) The service implements the protocol on its store.
 public actor InMemoryPasswordVerifier: RegistrationPasswordVerifier {

@@ -11,7 +11,7 @@ import X509
 /// PKCS#11 module.
 ///
 /// SoftHSM2 reads `SOFTHSM2_CONF` when the module is initialised, so ``configure()`` runs
-/// before the module is first loaded (``createToken(label:userPIN:authority:holder:notBefore:notAfter:)``
+/// before the module is first loaded (``createToken(label:userPIN:soPIN:authority:holder:notBefore:notAfter:)``
 /// does it). Child processes (the `nhi` tool in CLI tests) see the same tokens when given
 /// ``environment``.
 ///
@@ -61,7 +61,7 @@ public enum SoftHSMEnvironment {
         /// The module.
         public let module: PKCS11Module
 
-        /// A ``PKCS11Token`` for logins and signing.
+        /// A `PKCS11Token` for logins and signing.
         public var signingToken: PKCS11Token { PKCS11Token(module: module, slot: slot) }
     }
 

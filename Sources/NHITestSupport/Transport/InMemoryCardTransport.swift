@@ -1,6 +1,6 @@
 import NHICards
 
-/// A ``CardTransport`` that hands commands straight to a ``VirtualCard``, for unit tests of
+/// A `CardTransport` that hands commands straight to a ``VirtualCard``, for unit tests of
 /// the layers above PC/SC. Tests of card access itself use real pcscd and
 /// ``VirtualCardSlot`` instead.
 public struct InMemoryCardTransport: CardTransport {
@@ -16,7 +16,7 @@ public struct InMemoryCardTransport: CardTransport {
 
     public var atr: ATR { card.atr }
 
-    /// Hands each command to the card, applying ``APDUExchangeRules``.
+    /// Hands each command to the card, applying `APDUExchangeRules`.
     public func transmit(_ commands: [CommandAPDU]) async throws(CardError) -> [ResponseAPDU] {
         var responses: [ResponseAPDU] = []
         for command in commands {

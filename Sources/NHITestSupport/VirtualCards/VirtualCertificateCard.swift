@@ -44,6 +44,8 @@ public final class VirtualCertificateCard: VirtualCard, @unchecked Sendable {
     ///   - pin: the user PIN.
     ///   - maxTries: tries before the PIN locks (3 on citizen cards).
     ///   - triesLeft: tries left now (default `maxTries`).
+    ///   - atr: the ATR the card answers with (a HiCOS-like one by default).
+    ///   - faults: failures to inject (none by default).
     public init(cardNumber: String, certificates: [CertificateSlot: [UInt8]], key: _RSA.Signing.PrivateKey?,
                 pin: String, maxTries: Int = 3, triesLeft: Int? = nil, atr: ATR = VirtualCertificateCard.defaultATR,
                 faults: VirtualCardFaults = VirtualCardFaults()) {

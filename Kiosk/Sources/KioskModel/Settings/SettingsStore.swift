@@ -1,4 +1,5 @@
 import Foundation
+import NHICore
 
 /// Reads and writes ``KioskSettings`` as JSON, atomically and readable by the owner only.
 public struct SettingsStore: Sendable {
@@ -12,13 +13,7 @@ public struct SettingsStore: Sendable {
     /// `$XDG_CONFIG_HOME/nhi/kiosk.json`, or `~/.config/nhi/kiosk.json` when
     /// `XDG_CONFIG_HOME` is unset or not absolute (the XDG rule).
     public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        let base: String
-        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
-            base = xdg
-        } else {
-            base = (environment["HOME"] ?? NSHomeDirectory()) + "/.config"
-        }
-        return base + "/nhi/kiosk.json"
+        NHIPaths.configDirectory(environment: environment) + "/kiosk.json"
     }
 
     /// The saved settings; the defaults when there is no file yet.

@@ -3,6 +3,7 @@ import Foundation
 import GtkKit
 import KioskModel
 import KioskSDK
+import Logging
 import NHICards
 import NHICore
 import NHIService
@@ -99,10 +100,7 @@ final class KioskApp {
 
     /// `$XDG_DATA_HOME/nhi` (or `~/.local/share/nhi`).
     private static func dataDirectory() -> URL {
-        let environment = ProcessInfo.processInfo.environment
-        let base = environment["XDG_DATA_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
-            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
-        return URL(fileURLWithPath: base).appendingPathComponent("nhi")
+        URL(fileURLWithPath: NHIPaths.dataDirectory())
     }
 
     func run() -> Int32 {
@@ -152,9 +150,9 @@ final class KioskApp {
         if let path = options.automationSocket {
             do {
                 automation = try AutomationServer(path: path) { [weak self] line in await self?.perform(line) ?? "{}" }
-                FileHandle.standardError.write(Data("nhi-kiosk: automation hook listening at \(path)\n".utf8))
+                Logger(label: "nhi-kiosk").notice("automation hook listening at \(path)")
             } catch {
-                FileHandle.standardError.write(Data("nhi-kiosk: automation hook not started: \(error)\n".utf8))
+                Logger(label: "nhi-kiosk").error("automation hook not started: \(error)")
             }
         }
         if options.reportCardTimes {

@@ -116,10 +116,7 @@ public final class SQLiteStore: NHIStore {
 
     /// The default database file for an environment.
     public static func defaultLocation(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let explicit = environment["NHI_DB"], !explicit.isEmpty { return explicit }
-        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/share")
-        return dataHome + "/nhi/nhi.sqlite"
+        NHIPaths.dataFile("nhi.sqlite", overriddenBy: "NHI_DB", environment: environment)
     }
 
     /// Whether this database was made for tests and demos (`nhi service init --test-clock`):
