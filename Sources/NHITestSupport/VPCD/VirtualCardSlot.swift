@@ -105,17 +105,37 @@ public final class VirtualCardSlot: @unchecked Sendable {
     ///
     /// If a card was in the slot (or has just pulled itself out), this first waits until
     /// pcscd has seen the reader empty, as a person swapping cards would.
-    public func insert(_ card: any VirtualCard, timeout: Duration = .seconds(10)) async throws {
+    ///
+    /// On a loaded machine pcscd has been seen to keep a reader empty after vpcd was given a
+    /// connection (a handful of runs in hundreds). A person would pull the card and push it
+    /// in again; so does this, every `retryAfter`, until `timeout` has passed.
+    public func insert(_ card: any VirtualCard, timeout: Duration = .seconds(30),
+                       retryAfter: Duration = .seconds(4)) async throws {
         try await remove(timeout: timeout)
-        insertCard(card)
-        try await waitForPCSC(timeout: timeout) { slot in
-            if case .card(let atr) = slot { return atr == card.atr }
-            return false
+        let deadline = ContinuousClock.now + timeout
+        var attempts = 0
+        while true {
+            attempts += 1
+            insertCard(card)
+            let window = min(retryAfter, deadline - ContinuousClock.now)
+            do {
+                try await waitForPCSC(timeout: window) { slot in
+                    if case .card(let atr) = slot { return atr == card.atr }
+                    return false
+                }
+                return
+            } catch let error as VirtualCardError {
+                guard ContinuousClock.now < deadline else {
+                    throw VirtualCardError("\(error.description) (inserted \(attempts) times; emulator connected to vpcd: \(isConnected), messages answered: \(messagesHandled))")
+                }
+                // Pull it out and wait for pcscd to notice before pushing it in again.
+                try await remove(timeout: deadline - ContinuousClock.now)
+            }
         }
     }
 
     /// Removes the card and waits until pcscd reports the reader empty.
-    public func remove(timeout: Duration = .seconds(10)) async throws {
+    public func remove(timeout: Duration = .seconds(30)) async throws {
         removeCard()
         try await waitForPCSC(timeout: timeout) { slot in
             if case .empty = slot { return true }
