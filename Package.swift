@@ -4,7 +4,7 @@
 //
 // Dependency picture (nothing points back up):
 //
-//   NHICore  ←  NHIGrades, NHIFormats, NHICards  ←  NHILogin  ←  NHIService  ←  nhi (CLI), nhi-kiosk
+//   NHICore  ←  NHIGrades, NHIFormats, NHICards  ←  NHILogin  ←  NHIService  ←  NHISignIn  ←  nhi (CLI), nhi-kiosk
 //
 // C libraries come from Debian through `.systemLibrary` targets (C… prefix).
 
@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "NHICards", targets: ["NHICards"]),
         .library(name: "NHILogin", targets: ["NHILogin"]),
         .library(name: "NHIService", targets: ["NHIService"]),
+        .library(name: "NHISignIn", targets: ["NHISignIn"]),
         .library(name: "NHIKit", targets: ["NHIKit"]),
         .library(name: "NHITestSupport", targets: ["NHITestSupport"]),
         .executable(name: "nhi", targets: ["nhi"]),
@@ -93,9 +94,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict),
+        // Staff sign-in to a unit session with every NHI login, for every front end.
+        .target(
+            name: "NHISignIn", dependencies: ["NHICore", "NHICards", "NHILogin", "NHIService"],
+            swiftSettings: strict),
         .target(
             name: "NHIKit",
-            dependencies: ["NHICore", "NHIGrades", "NHIFormats", "NHICards", "NHILogin", "NHIService"],
+            dependencies: ["NHICore", "NHIGrades", "NHIFormats", "NHICards", "NHILogin", "NHIService", "NHISignIn"],
             swiftSettings: strict),
         .target(
             name: "NHITestSupport",

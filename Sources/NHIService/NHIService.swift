@@ -27,6 +27,8 @@ public final class NHIService: Sendable {
     /// Who the service's own jobs are recorded as in the audit log: ``Caller/system``, or
     /// ``Caller/system(origin:)`` for a program such as the `nhi` tool acting with `--system`.
     public let systemCaller: Caller
+    /// The threads that run the service's blocking work for ``perform(_:)``.
+    public let workers: BlockingWorkers
     let logger: Logger
 
     /// Creates the service over a store.
@@ -41,9 +43,12 @@ public final class NHIService: Sendable {
     ///   - logger: where the service logs; its level and handler are the caller's (the
     ///     default logs through whatever `LoggingSystem` the program bootstrapped).
     ///   - systemCaller: who the service's own jobs are recorded as in the audit log.
+    ///   - workers: the threads ``perform(_:)`` runs operations on (shared by default).
     public init(store: any NHIStore, clock: any ServiceClock = SystemClock(), passwords: PasswordHasher = PasswordHasher(),
                 tables: GradeTables = .bundled, billingPeriod: ClosedRange<Int> = 11...14,
-                logger: Logger = NHIService.defaultLogger, systemCaller: Caller = .system) {
+                logger: Logger = NHIService.defaultLogger, systemCaller: Caller = .system,
+                workers: BlockingWorkers = .shared) {
+        self.workers = workers
         self.store = store
         self.clock = clock
         self.passwords = passwords
@@ -61,7 +66,7 @@ public final class NHIService: Sendable {
     /// The `nhi.service` logger of the program's `LoggingSystem`, at the level its handler
     /// chose — never pinned here, so `NHI_LOG_LEVEL=info` (in the `nhi` tool and the kiosk) or
     /// an integrator's own bootstrap shows the per-operation lines (at `info`). IDs in log lines
-    /// are always masked. Pass your own `Logger` to ``init(store:clock:passwords:tables:billingPeriod:logger:systemCaller:)``
+    /// are always masked. Pass your own `Logger` to ``init(store:clock:passwords:tables:billingPeriod:logger:systemCaller:workers:)``
     /// to choose label, level and metadata.
     public static var defaultLogger: Logger { Logger(label: "nhi.service") }
 
@@ -77,6 +82,19 @@ public final class NHIService: Sendable {
     public var audit: Audit { Audit(core: self) }
     /// The mail outbox.
     public var mail: Mail { Mail(core: self) }
+
+    /// Runs service operations from async code: `body` runs on one of ``workers``' threads
+    /// (never a thread of Swift's cooperative pool, which a store waiting for its lock or the
+    /// network would stall), and the calling task resumes with its result.
+    ///
+    /// ```swift
+    /// let roster = try await service.perform { service in
+    ///     try service.roster.inForce(unit: unit, on: day, by: caller)
+    /// }
+    /// ```
+    public func perform<T: Sendable, Failure: Error>(_ body: @escaping @Sendable (NHIService) throws(Failure) -> T) async throws(Failure) -> T {
+        try await workers.run { () throws(Failure) -> T in try body(self) }
+    }
 
     /// Runs a write transaction, mapping store errors.
     func write<T>(_ body: (any StoreWriter) throws -> T) throws(ServiceError) -> T {

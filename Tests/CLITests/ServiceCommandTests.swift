@@ -127,7 +127,9 @@ struct ServiceCommandTests {
         let token = try #require(try register.json()["token"] as? String)
         #expect(try register.json()["strength"] as? String == "強")
         // The token is read like a password (stdin, $NHI_TOKEN or a prompt); --token still works with a warning.
-        let flag = try service(["account", "verify", "--id", "A123456789", "--card-number", "000011112222", "--token", "0" + token.dropFirst()])
+        // A token that differs from the real one (in its first character, whatever that is).
+        let wrongToken = (token.first == "0" ? "1" : "0") + token.dropFirst()
+        let flag = try service(["account", "verify", "--id", "A123456789", "--card-number", "000011112222", "--token", wrongToken])
         require(flag, 1)
         #expect(flag.stderr.contains("--token is deprecated") && flag.stderr.contains("account.tokenInvalid"))
         require(try service(["account", "verify", "--id", "A123456789", "--card-number", "000011112222", "--json"], stdin: token + "\n"))

@@ -24,8 +24,10 @@ private actor RefusingAuthenticator: StaffAuthenticator {
 
 /// The sample unit signed in by its organisation certificate, as the SDK reports it.
 private func unitSession(caller: Caller? = nil) -> StaffSession {
-    StaffSession(name: "示範科技股份有限公司", maskedID: nil, role: .administrator, unitCode: try! UnitCode(parsing: "110001000"),
-                 mayFileAllChanges: true, method: .certificate, caller: caller)
+    let unit = try! UnitCode(parsing: "110001000")
+    return StaffSession(name: "示範科技股份有限公司", maskedID: nil, role: .administrator, unitCode: unit, method: .certificate,
+                        caller: caller ?? Caller(personID: nil, unitCode: unit, standing: .organisationCertificate, credential: .moeaca),
+                        permissions: standInPermissions(unit, role: .administrator, mayFile: true))
 }
 
 @Suite("Organisation-certificate sign-in")
@@ -136,7 +138,7 @@ struct OrganisationSignInTests {
 
     @Test("refusals are shown plainly with their code", arguments: [
         (ServiceError(.unitCertificateMismatch, context: ["unit": "110001000"]) as any CodedError, "unit.certificateMismatch", "統一編號不符"),
-        (KioskError(.certificateNotOrganisation) as any CodedError, "signIn.certificateNotOrganisation", "個人憑證"),
+        (ServiceError(.signInCertificateNotOrganisation) as any CodedError, "signIn.certificateNotOrganisation", "個人憑證"),
         (ServiceError(.unitNotRegistered) as any CodedError, "unit.notRegistered", "尚未註冊"),
     ])
     func refused(error: any CodedError, code: String, words: String) async {

@@ -59,11 +59,11 @@ private func virtualCard(_ person: DemoData.Person) throws -> VirtualNHICard {
 
 /// An authenticator over a copy of the sample database whose certificate sign-ins use the
 /// card's own PIN and key (as `--demo` does); the copy lives as long as the caller keeps it.
-private func cardTokenAuthenticator() throws -> (ServiceStaffAuthenticator, DemoData.Sample, DatabaseCopy) {
+private func cardTokenAuthenticator() throws -> (StaffSignIn, DemoData.Sample, DatabaseCopy) {
     let (template, sample) = try SeededTemplate.shared.get()
     let database = try DatabaseCopy(of: template)
     let service = KioskService(NHIService(store: database.store))
-    var authenticator = ServiceStaffAuthenticator(service: service, context: PCSCContext(),
+    var authenticator = StaffSignIn(service: service.service, context: PCSCContext(),
                                                   verifier: ServiceLoginVerifier(service: service.service))
     authenticator.certificateToken = .card
     return (authenticator, sample, database)
@@ -114,7 +114,7 @@ struct SDKAdapterTests {
         let database = try DatabaseCopy(of: template)
         let service = KioskService(NHIService(store: database.store))
         let pcsc = PCSCContext()
-        let authenticator = ServiceStaffAuthenticator(service: service, context: pcsc,
+        let authenticator = StaffSignIn(service: service.service, context: pcsc,
                                                       verifier: ServiceLoginVerifier(service: service.service))
         try await PCSCTestEnvironment.withVirtualReaders { first, _ in
             let reader = first.reader.name
@@ -127,7 +127,7 @@ struct SDKAdapterTests {
             let session = try #require(try await authenticator.signIn(with: .nhiCard(reader: nil, password: right, ownerUnitCode: nil)).session)
             #expect(session.role == .operator && session.unitCode == sample.unit.code)
             #expect(session.name == sample.operator.name && session.maskedID == Masking.id(sample.operator.id.rawValue))
-            #expect(session.caller?.unitCode == sample.unit.code)
+            #expect(session.caller.unitCode == sample.unit.code)
 
             try await first.insert(virtualCard(sample.administrator))
             let admin = try #require(try await authenticator.signIn(with: .nhiCard(reader: reader, password: right, ownerUnitCode: nil)).session)
@@ -151,7 +151,7 @@ struct SDKAdapterTests {
         let database = try DatabaseCopy(of: template)
         let service = KioskService(NHIService(store: database.store))
         let verifier = ServiceLoginVerifier(service: service.service)
-        var polling = ServiceStaffAuthenticator(service: service, context: PCSCContext(), verifier: verifier)
+        var polling = StaffSignIn(service: service.service, context: PCSCContext(), verifier: verifier)
         polling.pollInterval = .milliseconds(20)
         let authenticator = polling
         let admin = sample.administrator
@@ -190,7 +190,7 @@ struct SDKAdapterTests {
             let session = try #require(try await authenticator.signIn(with: .certificate(reader: nil, id: staff.id, pin: pin)).session)
             #expect(session.role == .administrator && session.unitCode == sample.unit.code && session.method == .certificate)
             #expect(session.name == staff.name && session.maskedID == Masking.id(staff.id.rawValue))
-            #expect(session.caller?.credential == .citizen)
+            #expect(session.caller.credential == .citizen)
             #expect(card.pinsReceived == 2)
 
             // The certificate holds the last four ID digits: another person's ID is refused before any PIN.
@@ -238,13 +238,13 @@ struct SDKAdapterTests {
             let session = try #require(try await authenticator.signIn(with: .organisationCertificate(reader: nil, unitCode: unit, pin: pin)).session)
             #expect(session.isOrganisation && session.maskedID == nil && session.name == sample.unit.name)
             #expect(session.role == .administrator && session.unitCode == unit && session.method == .certificate && session.mayFileChanges)
-            let caller = try #require(session.caller)
+            let caller = session.caller
             #expect(caller.standing == .organisationCertificate && caller.personID == nil && caller.credential == .moeaca)
-            #expect(try authenticator.service.service.roster.inForce(unit: unit, by: caller).count == 11, "the unit's session reads its roster")
+            #expect(try authenticator.service.roster.inForce(unit: unit, by: caller).count == 11, "the unit's session reads its roster")
             #expect(card.pinsReceived == 2)
 
             // The certificate method without a unit code: an organisation certificate is refused before any PIN.
-            await #expect(throws: KioskError(.certificateNeedsUnitCode)) {
+            await #expect(throws: ServiceError(.signInCertificateNeedsUnitCode)) {
                 try await authenticator.signIn(with: .certificate(reader: reader, id: sample.administrator.id, pin: pin))
             }
             #expect(card.pinsReceived == 2)
@@ -266,7 +266,7 @@ struct SDKAdapterTests {
             // A person's certificate with a unit code: refused before any PIN.
             let personal = try VirtualReaderDeck.certificateCard(holder: person)
             try await first.insert(personal)
-            await #expect(throws: KioskError(.certificateNotOrganisation)) {
+            await #expect(throws: ServiceError(.signInCertificateNotOrganisation)) {
                 try await authenticator.signIn(with: .organisationCertificate(reader: reader, unitCode: unit, pin: pin))
             }
             #expect(personal.pinsReceived == 0)
@@ -291,7 +291,7 @@ struct SDKAdapterTests {
             phones: try ContactPhones(landline: LandlineNumber(parsing: "02-23456789#102"), mobile: nil),
             email: try EmailAddress(parsing: "shop@demo.example")), by: registrar)
         let service = KioskService(nhi)
-        let authenticator = ServiceStaffAuthenticator(service: service, context: PCSCContext(), verifier: ServiceLoginVerifier(service: nhi))
+        let authenticator = StaffSignIn(service: service.service, context: PCSCContext(), verifier: ServiceLoginVerifier(service: nhi))
         let password = try RegistrationPassword(sample.staffPassword)
         try await PCSCTestEnvironment.withVirtualReaders { first, _ in
             let reader = first.reader.name
@@ -310,16 +310,16 @@ struct SDKAdapterTests {
             let session = try await authenticator.openSession(choice, unit: second.code)
             #expect(session.unitCode == second.code && session.role == .administrator && session.mayFileChanges)
             #expect(session.name == sample.operator.name && session.maskedID == Masking.id(sample.operator.id.rawValue))
-            #expect(session.caller?.unitCode == second.code && session.caller?.personID == sample.operator.id)
-            #expect(try nhi.staff.list(unit: second.code, by: #require(session.caller)).count == 1, "the session acts in the chosen unit")
-            await #expect(throws: KioskError(.unitChoiceExpired), "a choice opens one session") {
+            #expect(session.caller.unitCode == second.code && session.caller.personID == sample.operator.id)
+            #expect(try nhi.staff.list(unit: second.code, by: session.caller).count == 1, "the session acts in the chosen unit")
+            await #expect(throws: ServiceError(.signInUnitChoiceExpired), "a choice opens one session") {
                 try await authenticator.openSession(choice, unit: sample.unit.code)
             }
 
             // Cancelled: nothing is kept.
             guard case .chooseUnit(let cancelled) = try await authenticator.signIn(with: credential) else { return }
             await authenticator.cancel(cancelled)
-            await #expect(throws: KioskError(.unitChoiceExpired)) { try await authenticator.openSession(cancelled, unit: sample.unit.code) }
+            await #expect(throws: ServiceError(.signInUnitChoiceExpired)) { try await authenticator.openSession(cancelled, unit: sample.unit.code) }
 
             // A unit that is not the person's: the service refuses.
             guard case .chooseUnit(let other) = try await authenticator.signIn(with: credential) else { return }
@@ -331,7 +331,7 @@ struct SDKAdapterTests {
             var hasty = authenticator
             hasty.unitChoiceLifetime = .zero
             guard case .chooseUnit(let lapsed) = try await hasty.signIn(with: credential) else { return }
-            await #expect(throws: KioskError(.unitChoiceExpired)) { try await hasty.openSession(lapsed, unit: sample.unit.code) }
+            await #expect(throws: ServiceError(.signInUnitChoiceExpired)) { try await hasty.openSession(lapsed, unit: sample.unit.code) }
 
             // Staff of one unit are still signed in at once.
             try await first.insert(virtualCard(sample.administrator))
@@ -354,7 +354,8 @@ struct SDKAdapterTests {
             A123456788,bad@example.com.tw,0912345678,
 
             """.utf8).write(to: URL(fileURLWithPath: path))
-        let report = try await backend.check(fileAt: path, unit: sample.unit.code)
+        let operatorCaller = try service.service.staff.session(person: sample.operator.id, unit: sample.unit.code, credential: .nhiCard)
+        let report = try await backend.check(fileAt: path, unit: sample.unit.code, by: operatorCaller)
         #expect(report.rows == 2 && report.validRows == 1 && report.rejectedRows == 1)
         #expect(report.fileNameProblem == nil, "\(String(describing: report.fileNameProblem))")
         let repaired = report.issues.first { $0.row == 1 }
@@ -363,7 +364,9 @@ struct SDKAdapterTests {
         let rejected = report.issues.first { $0.row == 2 }
         #expect(rejected?.isWarning == false && rejected?.error.code.hasPrefix("batch.") == true, "\(String(describing: rejected))")
         #expect(rejected?.maskedID.contains("****") == true)
-        let operatorCaller = try service.service.staff.session(person: sample.operator.id, unit: sample.unit.code, credential: .nhiCard)
+        // Another unit's session cannot check against this unit's roster.
+        let otherUnit = try UnitCode(parsing: "110009999")
+        await #expect(throws: ServiceError(.notAuthorised)) { try await backend.check(fileAt: path, unit: otherUnit, by: operatorCaller) }
         let record = try await backend.submit(fileAt: path, by: operatorCaller)
         #expect(record.status == .waiting && record.fileName == URL(fileURLWithPath: path).lastPathComponent)
         #expect(record.uploader == sample.operator.name)

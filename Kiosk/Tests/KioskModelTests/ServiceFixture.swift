@@ -48,9 +48,8 @@ final class ServiceFixture {
         let person = role == .administrator ? sample.administrator : sample.operator
         let unit = sample.unit.code
         let caller = try service.staff.session(person: person.id, unit: unit, credential: .nhiCard)
-        let member = try service.staff.memberships(person: person.id).first { $0.unitCode == unit }
         let session = StaffSession(name: person.name, maskedID: person.id.masked, role: role, unitCode: unit,
-                                   mayFileAllChanges: member?.mayUseAllEnrolmentFunctions ?? false, method: .nhiCard, caller: caller)
+                                   method: .nhiCard, caller: caller, permissions: try service.staff.permissions(of: caller))
         let authenticator = ScriptedAuthenticator(outcome: .success(session))
         let batch = BatchBackendStandIn()
         self.authenticator = authenticator
@@ -122,7 +121,7 @@ final class BatchBackendStandIn: BatchRegistrationBackend, @unchecked Sendable {
 
     func script(report: BatchCheckReport) { lock.withLock { _report = report } }
 
-    func check(fileAt path: String, unit: UnitCode) async throws -> BatchCheckReport {
+    func check(fileAt path: String, unit: UnitCode, by caller: Caller) async throws -> BatchCheckReport {
         guard let report = lock.withLock({ _report }) else { throw KioskError(.fileUnreadable, subject: path) }
         return report
     }

@@ -2,6 +2,7 @@
 // implementations come from NHICards / NHILogin / NHIService.
 import Foundation
 @testable import KioskModel
+import NHIService
 import NHICore
 
 /// A clock the test advances by hand.
@@ -13,9 +14,26 @@ final class ManualClock: KioskClock {
 }
 
 /// A member of staff for tests.
-func staff(_ role: StaffRole, mayFileAllChanges: Bool = false, method: LoginMethod = .nhiCard) -> StaffSession {
-    StaffSession(name: role == .administrator ? "陳管理" : "林承辦", maskedID: "A12345****", role: role,
-                 unitCode: try! UnitCode(parsing: "110001000"), mayFileAllChanges: mayFileAllChanges, method: method)
+///
+/// Stand-in sessions state their permissions as the service would list them for a member
+/// with that role; `mayFile` nil: an administrator may file, an operator may not.
+func staff(_ role: StaffRole, mayFileAllChanges: Bool = false, method: LoginMethod = .nhiCard,
+           unit: String = "110001000") -> StaffSession {
+    let code = try! UnitCode(parsing: unit)
+    return StaffSession(name: role == .administrator ? "陳管理" : "林承辦", maskedID: "A12345****", role: role,
+                        unitCode: code, method: method,
+                        caller: Caller(personID: try! PersonalID(parsing: "A123456789"), unitCode: code,
+                                       standing: .staff(id: 1, role: role), credential: .nhiCard),
+                        permissions: standInPermissions(code, role: role, mayFile: mayFileAllChanges || role == .administrator))
+}
+
+/// Permissions as the service lists them for a member of staff (stand-in sessions only;
+/// real sessions get theirs from `NHIService.staff.permissions(of:)`).
+func standInPermissions(_ unit: UnitCode, role: StaffRole, mayFile: Bool) -> UnitPermissions {
+    var allowed: Set<UnitAction> = [.viewRoster, .batchRegistration, .statements]
+    if mayFile { allowed.formUnion([.file, .fileThreeInOne]) }
+    if role == .administrator { allowed.insert(.administer) }
+    return UnitPermissions(unitCode: unit, allowed: allowed)
 }
 
 /// A visitor's card for tests (SPEC §11 example ID).
@@ -87,7 +105,7 @@ actor ScriptedAuthenticator: StaffAuthenticator {
     func openSession(_ choice: StaffUnitChoice, unit: UnitCode) async throws -> StaffSession {
         opened.append((choice.reference, unit))
         if let openFailure { throw openFailure }
-        guard let session = sessions[unit] else { throw KioskError(.unitChoiceExpired) }
+        guard let session = sessions[unit] else { throw ServiceError(.signInUnitChoiceExpired) }
         return session
     }
 

@@ -2,6 +2,7 @@
 // authenticating (as the NHI's own site lists them); cancel, idle and wipes keep nothing.
 @testable import KioskModel
 import NHICore
+import NHIService
 import Testing
 
 @Suite("Unit picker for staff of several units")
@@ -12,9 +13,14 @@ struct UnitPickerTests {
 
     /// The sample operator's sessions in two units: operator in the first, administrator in the second.
     func twoUnits() -> [StaffSession] {
-        [StaffSession(name: "林雅婷", maskedID: "B12468****", role: .operator, unitCode: first, mayFileAllChanges: false, method: .nhiCard),
-         StaffSession(name: "林雅婷", maskedID: "B12468****", role: .administrator, unitCode: second, mayFileAllChanges: true,
-                      method: .nhiCard)]
+        [session(.operator, unit: first, mayFile: false), session(.administrator, unit: second, mayFile: true)]
+    }
+
+    func session(_ role: StaffRole, unit: UnitCode, mayFile: Bool) -> StaffSession {
+        StaffSession(name: "林雅婷", maskedID: "B12468****", role: role, unitCode: unit, method: .nhiCard,
+                     caller: Caller(personID: .national(NationalID.make(letter: "B", sex: .female, serial: 2_468_001)),
+                                    unitCode: unit, standing: .staff(id: role == .operator ? 1 : 2, role: role), credential: .nhiCard),
+                     permissions: standInPermissions(unit, role: role, mayFile: mayFile))
     }
 
     /// Signs in with card + password; the authenticator asks for a unit.

@@ -28,7 +28,7 @@ extension NHIService {
         /// Contact name and e-mail default to the uploading staff member's.
         public func upload(_ bytes: [UInt8], fileName: String, unit: UnitCode, contactName: String? = nil,
                            contactEmail: EmailAddress? = nil, by caller: Caller) throws(ServiceError) -> BatchRegistrationJob {
-            guard caller.isStaff(of: unit) else { throw ServiceError(.notAuthorised, context: ["caller": caller.description, "unit": unit.rawValue]) }
+            try core.authorise(.batchRegistration, caller, unit: unit)
             let name = try TextRule.fileName.checked((fileName as NSString).lastPathComponent)
             let checker = BatchRegistrationChecker(.init(unitCode: unit, fileName: name, today: core.clock.today))
             let report: BatchRegistrationReport
@@ -61,6 +61,28 @@ extension NHIService {
             }
         }
 
+        /// Checks a file as ``process(_:by:)`` will, against the unit's in-force roster today,
+        /// and stores nothing: what a counter shows before the upload (row errors, suggested
+        /// fixes). `onRow` sees each data row's outcome (masked ID, rejection) in order.
+        ///
+        /// The file is read from `source` (``ByteInput``: a file path or bytes), in bounded
+        /// memory whatever its size. Staff of the unit with ``UnitAction/batchRegistration``.
+        public func check(_ source: ByteInput, fileName: String, unit: UnitCode, by caller: Caller,
+                          onRow: (BatchRowOutcome) throws(FormatError) -> Void = { _ in }) throws(ServiceError) -> BatchRegistrationReport {
+            try core.authorise(.batchRegistration, caller, unit: unit)
+            let today = core.clock.today
+            let roster = try core.read { try $0.coverages(unit: unit, inForceOn: today).map(\.personID) }
+            let checker = Self.checker(unit: unit, roster: roster, fileName: fileName, today: today)
+            do { return try checker.check(source, onRow: onRow) } catch {
+                throw ServiceError(.batchFileUnreadable, wrapping: error, context: ["file": fileName])
+            }
+        }
+
+        /// The checker the service applies to a unit's uploads on a day.
+        static func checker(unit: UnitCode, roster: [PersonalID], fileName: String, today: CalendarDate) -> BatchRegistrationChecker {
+            BatchRegistrationChecker(.init(unitCode: unit, roster: InForceIDSet(roster), fileName: fileName, today: today))
+        }
+
         /// Processes a waiting upload (入檔) in one transaction: rows not in the unit's
         /// in-force roster on the day, invalid or duplicated rows, and people already
         /// registered are rejected with the log's reason; the others get a pending account
@@ -81,8 +103,8 @@ extension NHIService {
                 guard let unit = try w.unit(job.unitCode), let bytes = try w.batchJobFile(id: jobID) else {
                     throw ServiceError(.batchJobNotFound, context: ["job": "\(jobID)"])
                 }
-                let roster = InForceIDSet(try w.coverages(unit: job.unitCode, inForceOn: today).map(\.personID))
-                let checker = BatchRegistrationChecker(.init(unitCode: job.unitCode, roster: roster, fileName: "", today: today))
+                let checker = Self.checker(unit: job.unitCode, roster: try w.coverages(unit: job.unitCode, inForceOn: today).map(\.personID),
+                                           fileName: "", today: today)
                 var outcomes: [BatchRowOutcome] = []
                 do {
                     _ = try checker.check(.bytes(bytes, name: job.fileName)) { (outcome) throws(FormatError) in outcomes.append(outcome) }

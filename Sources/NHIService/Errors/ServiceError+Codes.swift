@@ -108,6 +108,15 @@ extension ServiceError.Code {
     public static let paymentAmount: Self = "payment.amount"
     public static let paymentDateTooSoon: Self = "payment.dateTooSoon"
     public static let slipDownloadLimit: Self = "payment.slipDownloadLimit"
+    // Staff sign-in (NHISignIn)
+    /// The sign-in method is not offered where the person is signing in.
+    public static let signInMethodUnavailable: Self = "signIn.methodUnavailable"
+    /// A personal certificate was presented with a unit code (organisation sign-in).
+    public static let signInCertificateNotOrganisation: Self = "signIn.certificateNotOrganisation"
+    /// An organisation certificate was presented without a unit code.
+    public static let signInCertificateNeedsUnitCode: Self = "signIn.certificateNeedsUnitCode"
+    /// The unit choice of a sign-in is gone (used, cancelled or expired).
+    public static let signInUnitChoiceExpired: Self = "signIn.unitChoiceExpired"
 }
 
 extension ServiceError {
@@ -126,6 +135,13 @@ extension ServiceError {
          "the database's key file is missing: restore <database>.key from the backup, or set $NHI_DB_KEY"),
         (.storeNotNew, "只有新建立的資料庫可標示為測試用資料庫", "only a new database can be marked as a test database"),
         (.notAuthorised, "您沒有執行此作業的權限", "you are not authorised for this operation"),
+        (.signInMethodUnavailable, "這台櫃檯電腦尚未提供此登入方式，請改用其他方式登入（例如健保卡＋註冊密碼）",
+         "this counter does not offer this sign-in method yet; use another (for example NHI card + registration password)"),
+        (.signInCertificateNotOrganisation, "插入的是個人憑證（自然人憑證或醫事人員卡），不是單位憑證：請取消勾選「單位憑證登入」並輸入身分證號",
+         "the card holds a personal certificate (citizen or healthcare professional), not an organisation certificate: untick “Organisation certificate” and enter your ID"),
+        (.signInCertificateNeedsUnitCode, "插入的是單位憑證（工商、政府或組織團體憑證）：請勾選「單位憑證登入」並輸入投保單位代號，不需身分證號",
+         "the card holds an organisation certificate: tick “Organisation certificate” and enter the unit code instead of an ID"),
+        (.signInUnitChoiceExpired, "選擇投保單位的時間已過或已取消，請重新登入", "the unit choice has expired or was cancelled: sign in again"),
         (.requestInvalidText, "資料欄位長度或字元不符規定", "a text field is too long or has characters that are not allowed"),
         (.unitAlreadyRegistered, "此投保單位代號已註冊", "this unit code is already registered"),
         (.unitNotRegistered, "此投保單位尚未註冊，請先執行單位註冊作業", "this unit is not registered; register it first"),

@@ -242,21 +242,10 @@ extension NHIService {
         /// The caller must be staff of an registered unit allowed to file; three-in-one needs
         /// a labour-insurance number.
         func authorise(_ r: any StoreReader, _ caller: Caller, family: FilingFamily) throws -> (UnitAccount, StaffMember?) {
-            guard let code = caller.unitCode, caller.isStaff(of: code) else {
-                throw ServiceError(.notAuthorised, context: ["caller": caller.description])
-            }
-            // 「負責人欲使用加退保等異動作業，請於下方新增自然人憑證或健保卡資料」: the owner
-            // signed in as owner assigns administrators; filing needs an assignment.
-            if caller.standing == .owner { throw ServiceError(.filingOwnerNeedsAssignment) }
-            guard let unit = try r.unit(code) else { throw ServiceError(.unitNotRegistered) }
-            var staff: StaffMember?
-            if let id = caller.staffID {
-                guard let member = try r.staff(id: id), member.isActive else { throw ServiceError(.staffNotAssigned) }
-                guard member.mayUseAllEnrolmentFunctions else { throw ServiceError(.filingNotPermitted) }
-                staff = member
-            }
-            if family == .threeInOne && !unit.unit.canFileThreeInOne { throw ServiceError(.filingThreeInOneNeedsLabourNumber) }
-            return (unit, staff)
+            let (unit, member) = try UnitAuthorisation.context(r, caller)
+            try UnitAuthorisation.check(family == .threeInOne ? .fileThreeInOne : .file, caller, unit: unit, member: member)
+            guard let unit else { throw ServiceError(.unitNotRegistered) }
+            return (unit, member)
         }
 
         /// A person's coverage in force with the unit on a day (or through a dependant).

@@ -9,9 +9,7 @@ extension NHIService {
         /// Everyone insured with `unit` on `date` (default today), insured persons followed by
         /// their dependants. Staff of the unit only.
         public func inForce(unit: UnitCode, on date: CalendarDate? = nil, by caller: Caller) throws(ServiceError) -> [RosterLine] {
-            guard caller.isStaff(of: unit) || caller.standing == .system else {
-                throw ServiceError(.notAuthorised, context: ["caller": caller.description])
-            }
+            if caller.standing != .system { try core.authorise(.viewRoster, caller, unit: unit) }
             let day = date ?? core.clock.today
             return try core.read { try $0.roster(unit: unit, on: day) }
         }

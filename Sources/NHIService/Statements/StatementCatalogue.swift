@@ -189,9 +189,8 @@ extension NHIService {
         @discardableResult
         public func request(_ kind: StatementKind, month: ROCMonth, through: ROCMonth? = nil,
                             by caller: Caller) throws(ServiceError) -> StatementRequest {
-            guard let unit = caller.unitCode, caller.isStaff(of: unit) else {
-                throw ServiceError(.notAuthorised, context: ["caller": caller.description])
-            }
+            guard let unit = caller.unitCode else { throw ServiceError(.notAuthorised, context: ["caller": caller.description]) }
+            try core.authorise(.statements, caller, unit: unit)
             if let reason = kind.unavailableReason {
                 throw ServiceError(.statementUnavailable, context: ["kind": kind.rawValue], detail: reason)
             }

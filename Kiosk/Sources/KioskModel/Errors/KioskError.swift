@@ -66,13 +66,6 @@ extension KioskError.Code {
     public static let nothingSelected: Self = "flow.nothingSelected"
     public static let passwordMismatch: Self = "form.passwordMismatch"
     public static let unexpected: Self = "kiosk.unexpected"
-    public static let signInMethodUnavailable: Self = "signIn.methodUnavailable"
-    /// A personal certificate was presented with a unit code (organisation sign-in).
-    public static let certificateNotOrganisation: Self = "signIn.certificateNotOrganisation"
-    /// An organisation certificate was presented without a unit code.
-    public static let certificateNeedsUnitCode: Self = "signIn.certificateNeedsUnitCode"
-    /// The unit picker's pending sign-in is gone (used, cancelled or expired).
-    public static let unitChoiceExpired: Self = "signIn.unitChoiceExpired"
 }
 
 extension KioskError {
@@ -99,12 +92,5 @@ extension KioskError {
         (.nothingSelected, "請至少勾選一筆資料", "select at least one row"),
         (.passwordMismatch, "兩次輸入的密碼不一致", "the two passwords differ"),
         (.unexpected, "發生未預期的錯誤", "an unexpected error occurred"),
-        (.signInMethodUnavailable, "這台櫃檯電腦尚未提供此登入方式，請改用其他方式登入（例如健保卡＋註冊密碼）",
-         "this counter does not offer this sign-in method yet; use another (for example NHI card + registration password)"),
-        (.certificateNotOrganisation, "插入的是個人憑證（自然人憑證或醫事人員卡），不是單位憑證：請取消勾選「單位憑證登入」並輸入身分證號",
-         "the card holds a personal certificate (citizen or healthcare professional), not an organisation certificate: untick “Organisation certificate” and enter your ID"),
-        (.certificateNeedsUnitCode, "插入的是單位憑證（工商、政府或組織團體憑證）：請勾選「單位憑證登入」並輸入投保單位代號，不需身分證號",
-         "the card holds an organisation certificate: tick “Organisation certificate” and enter the unit code instead of an ID"),
-        (.unitChoiceExpired, "選擇投保單位的時間已過或已取消，請重新登入", "the unit choice has expired or was cancelled: sign in again"),
     ]
 }

@@ -48,8 +48,8 @@ public struct FlowContext {
     /// The service and the staff's service session, or the error that says which is missing.
     public func staffCaller() throws(KioskError) -> (KioskService, Caller, StaffSession) {
         guard let service else { throw KioskError(.serviceMissing) }
-        guard let session = session(), let caller = session.caller else { throw KioskError(.sessionMissing) }
-        return (service, caller, session)
+        guard let session = session() else { throw KioskError(.sessionMissing) }
+        return (service, session.caller, session)
     }
 
     /// Today by the service's clock (or the system's when no service is connected).

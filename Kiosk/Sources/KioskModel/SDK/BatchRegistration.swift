@@ -101,7 +101,7 @@ public struct BatchUploadRecord: Sendable, Hashable, Identifiable {
 /// Errors thrown should be `CodedError`s (`FormatError`, `ServiceError`).
 public protocol BatchRegistrationBackend: Sendable {
     /// Reads and checks the file at `path` for `unit` without storing anything.
-    func check(fileAt path: String, unit: UnitCode) async throws -> BatchCheckReport
+    func check(fileAt path: String, unit: UnitCode, by caller: Caller) async throws -> BatchCheckReport
     /// Submits the file as one job; returns the upload with its result log.
     func submit(fileAt path: String, by caller: Caller) async throws -> BatchUploadRecord
     /// Uploads of `unit` in a date range, as `caller` may see them (operators: their own;

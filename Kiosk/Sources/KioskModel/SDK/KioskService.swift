@@ -4,9 +4,10 @@ import NHIService
 
 /// The local NHI service as the kiosk uses it.
 ///
-/// `NHIService` is synchronous (SQLite, password hashing); the kiosk's screens run on the
-/// GTK main loop, so every call goes through ``run(_:)``, which does the work on a
-/// background executor and resumes on the caller's actor. The grade tables are pure and
+/// `NHIService`'s operations block (the store, password hashing); the kiosk's screens run on
+/// the GTK main loop, so every call goes through ``run(_:)``, which is the service's own
+/// ``NHIService/perform(_:)``: the work runs on the service's threads and the screen's task
+/// resumes on its actor. The grade tables are pure and
 /// fast, so previews read ``tables`` directly.
 public struct KioskService: Sendable {
     /// The service over the configured store.
@@ -24,7 +25,6 @@ public struct KioskService: Sendable {
 
     /// Runs `body` against the service off the main actor and returns its result.
     public func run<T: Sendable>(_ body: @escaping @Sendable (NHIService) throws -> T) async throws -> T {
-        let service = service
-        return try await Task.detached(priority: .userInitiated) { try body(service) }.value
+        try await service.perform(body)
     }
 }

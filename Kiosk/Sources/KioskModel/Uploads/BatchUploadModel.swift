@@ -32,8 +32,8 @@ public final class BatchUploadModel: FlowModel {
     /// Checks the file at `path` (nothing is stored yet).
     public func choose(path: String) async {
         guard let backend else { return }
-        let session: StaffSession
-        do { (_, _, session) = try context.staffCaller() } catch {
+        let session: StaffSession, caller: Caller
+        do { (_, caller, session) = try context.staffCaller() } catch {
             check = .failed(PresentableError(error))
             return
         }
@@ -42,7 +42,7 @@ public final class BatchUploadModel: FlowModel {
         submission = .idle
         check = .working
         do {
-            let report = try await backend.check(fileAt: path, unit: session.unitCode)
+            let report = try await backend.check(fileAt: path, unit: session.unitCode, by: caller)
             guard generation.isCurrent(attempt) else { return }
             check = .succeeded(report)
         } catch {

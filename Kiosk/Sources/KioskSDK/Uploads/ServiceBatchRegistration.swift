@@ -28,20 +28,16 @@ public struct ServiceBatchRegistration: BatchRegistrationBackend {
         self.processesOnUpload = processesOnUpload
     }
 
-    public func check(fileAt path: String, unit: UnitCode) async throws -> BatchCheckReport {
+    public func check(fileAt path: String, unit: UnitCode, by caller: Caller) async throws -> BatchCheckReport {
         let name = URL(fileURLWithPath: path).lastPathComponent
-        let today = service.today
-        // The roster the IDs are checked against (batch.notInForce), read by the system:
-        // the check itself stores nothing.
-        let roster = try await service.run { service in
-            try service.roster.inForce(unit: unit, by: .system).map(\.personID)
-        }
-        return try await Task.detached(priority: .userInitiated) {
+        // The service's own check (the unit's in-force roster, today): it stores nothing.
+        return try await service.run { service in
             var masked: [Int: String] = [:]
-            let checker = BatchRegistrationChecker(.init(unitCode: unit, roster: InForceIDSet(roster), fileName: name, today: today))
-            let report = try checker.check(.file(path)) { outcome in masked[outcome.row] = outcome.maskedID }
+            let report = try service.batchRegistrations.check(.file(path), fileName: name, unit: unit, by: caller) { outcome in
+                masked[outcome.row] = outcome.maskedID
+            }
             return Self.report(report, fileName: name, maskedIDs: masked)
-        }.value
+        }
     }
 
     public func submit(fileAt path: String, by caller: Caller) async throws -> BatchUploadRecord {

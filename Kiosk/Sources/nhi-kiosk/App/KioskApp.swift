@@ -57,7 +57,7 @@ final class KioskApp {
         let report = options.reportCardTimes
         var onSeen: (@Sendable (String) -> Void)?
         if report { onSeen = { _ in KioskApp.reportTime("card-seen") } }
-        var authenticator = ServiceStaffAuthenticator(service: service, context: pcsc, verifier: ServiceLoginVerifier(service: service.service))
+        var authenticator = StaffSignIn(service: service.service, context: pcsc, verifier: ServiceLoginVerifier(service: service.service))
         // The demo's certificate card checks its PIN and signs itself; real HiCOS cards go
         // through the issuer's PKCS#11 module.
         authenticator.certificateToken = options.demo ? .card : .pkcs11(modulePath: settings.pkcs11ModulePath)

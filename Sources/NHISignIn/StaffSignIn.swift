@@ -1,12 +1,22 @@
 import Foundation
-import KioskModel
 import NHICards
 import NHICore
 import NHILogin
 import NHIService
 
-/// Staff sign-in over NHILogin's flows, answered by the local service
-/// (`ServiceLoginVerifier`), with the roles from the service's staff records.
+/// Staff sign-in to a unit session, for every front end (the kiosk, `nhi-server`, a
+/// counter program of an integrator's): NHILogin's flows with the cards read through pcscd,
+/// answered by the service (`ServiceLoginVerifier`), with the role and the permissions from
+/// the service's staff records. Every call to the service runs on its own threads
+/// (``NHIService/perform(_:)``), never on a thread of Swift's cooperative pool.
+///
+/// ```swift
+/// let signIn = StaffSignIn(service: service, context: PCSCContext(), verifier: ServiceLoginVerifier(service: service))
+/// switch try await signIn.signIn(with: .nhiCard(reader: nil, password: password, ownerUnitCode: nil)) {
+/// case .signedIn(let session): print(session.unitCode, session.permissions.allowed)
+/// case .chooseUnit(let choice): _ = try await signIn.openSession(choice, unit: choice.units[0].unitCode)
+/// }
+/// ```
 ///
 /// - NHI card + registration password: the card is read through pcscd (``NHICardReader``),
 ///   ``NHICardLogin`` runs the flow and the ``RegistrationPasswordVerifier`` answers it.
@@ -35,11 +45,16 @@ import NHIService
 /// (code, name, role); the authenticated person stays here, behind the choice's reference,
 /// until ``openSession(_:unit:)`` opens the session for the chosen unit or ``cancel(_:)``
 /// drops it (an unused choice lapses after ``unitChoiceLifetime``).
-public struct ServiceStaffAuthenticator: StaffAuthenticator {
-    public let service: KioskService
+public struct StaffSignIn: Sendable {
+    /// The service that opens sessions and answers the verifiers.
+    public let service: NHIService
+    /// Where cards are read.
     public let context: PCSCContext
+    /// Answers NHI card + registration password sign-ins.
     public let passwords: any RegistrationPasswordVerifier
+    /// Answers NHI-app OTP sign-ins.
     public let otp: any OTPVerifier
+    /// Issues and confirms QR-code (健保快易通, TW FidO) tokens.
     public let confirmations: any LoginConfirmationService
     /// How often a shown QR code's token is polled.
     public var pollInterval: Duration = .milliseconds(500)
@@ -53,7 +68,7 @@ public struct ServiceStaffAuthenticator: StaffAuthenticator {
     private let pending = PendingUnitChoices()
 
     /// An authenticator over the service and its login verifiers.
-    public init(service: KioskService, context: PCSCContext, passwords: any RegistrationPasswordVerifier,
+    public init(service: NHIService, context: PCSCContext, passwords: any RegistrationPasswordVerifier,
                 otp: any OTPVerifier, confirmations: any LoginConfirmationService) {
         self.service = service
         self.context = context
@@ -63,7 +78,7 @@ public struct ServiceStaffAuthenticator: StaffAuthenticator {
     }
 
     /// Everything answered by the service's store.
-    public init(service: KioskService, context: PCSCContext, verifier: ServiceLoginVerifier) {
+    public init(service: NHIService, context: PCSCContext, verifier: ServiceLoginVerifier) {
         self.init(service: service, context: context, passwords: verifier, otp: verifier, confirmations: verifier)
     }
 
@@ -95,14 +110,14 @@ public struct ServiceStaffAuthenticator: StaffAuthenticator {
             let (identity, _) = try await certificateLogin(reader: reader, account: id, unit: nil, pin: pin)
             guard identity.personID != nil else {
                 // Refused before the PIN already (certificateNeedsUnitCode); never guessed at.
-                throw KioskError(.certificateNeedsUnitCode)
+                throw ServiceError(.signInCertificateNeedsUnitCode)
             }
             return try await session(for: identity, owner: nil, method: .certificate,
                                      credential: identity.certificateKind ?? .citizen, certificateSerial: identity.credentialSerial)
         case .organisationCertificate(let reader, let unit, let pin):
             let (identity, certificate) = try await certificateLogin(reader: reader, account: nil, unit: unit, pin: pin)
             guard identity.personID == nil, let kind = identity.certificateKind, kind.isOrganisation, let certificate else {
-                throw KioskError(.certificateNotOrganisation)
+                throw ServiceError(.signInCertificateNotOrganisation)
             }
             return .signedIn(try await organisationSession(unit: unit, certificate: Self.organisationInfo(identity, certificate, kind: kind)))
         }
@@ -121,11 +136,11 @@ public struct ServiceStaffAuthenticator: StaffAuthenticator {
     /// The unit's administrator session for its organisation certificate, named after the
     /// unit on record.
     private func organisationSession(unit: UnitCode, certificate: OrganisationCertificateInfo) async throws -> StaffSession {
-        try await service.run { service in
+        try await service.perform { service in
             let caller = try service.staff.organisationSession(unit: unit, certificate: certificate)
             let account = try service.units.account(unit)
             return StaffSession(name: account.unit.name, maskedID: nil, role: .administrator, unitCode: unit,
-                                mayFileAllChanges: true, method: .certificate, caller: caller)
+                                method: .certificate, caller: caller, permissions: try service.staff.permissions(of: caller))
         }
     }
 
@@ -185,7 +200,7 @@ public struct ServiceStaffAuthenticator: StaffAuthenticator {
         switch login.state {
         case .authenticated(let identity): return identity
         case .failed(let error): throw error
-        // A wrong password leaves the flow waiting for another; the kiosk shows the error.
+        // A wrong password leaves the flow waiting for another; the front end shows the error.
         default: throw login.lastError ?? LoginError(.passwordIncorrect)
         }
     }
@@ -193,7 +208,7 @@ public struct ServiceStaffAuthenticator: StaffAuthenticator {
     /// Runs ``CertificateLogin`` with the card in `reader` (nil: the first reader holding a
     /// card), for a personal `account` or an organisation's `unit`. The PIN is offered once;
     /// a wrong one ends the attempt with the token's error (9039 and the tries left), which
-    /// the kiosk shows before the next PIN is typed. A certificate of the wrong sort (an
+    /// the front end shows before the next PIN is typed. A certificate of the wrong sort (an
     /// organisation's without a unit code, a person's with one) is refused before any PIN.
     /// Returns the identity and the certificate that signed the challenge.
     private func certificateLogin(reader: String?, account: PersonalID?, unit: UnitCode?,
@@ -210,7 +225,7 @@ public struct ServiceStaffAuthenticator: StaffAuthenticator {
                 return nil
             }
             if unit == nil, certificate.kind?.isOrganisation == true {
-                run.error = KioskError(.certificateNeedsUnitCode)
+                run.error = ServiceError(.signInCertificateNeedsUnitCode)
                 return nil
             }
             return pin.value
@@ -219,7 +234,7 @@ public struct ServiceStaffAuthenticator: StaffAuthenticator {
         case .authenticated(let identity): return (identity, run.certificate)
         case .failed(let error):
             // Without an account CertificateLogin asks for one only for a personal certificate.
-            if unit != nil, error.code == .certificateAccountRequired { throw KioskError(.certificateNotOrganisation) }
+            if unit != nil, error.code == .certificateAccountRequired { throw ServiceError(.signInCertificateNotOrganisation) }
             throw run.error ?? error
         default: throw run.error ?? login.lastError ?? LoginError(.unexpectedEvent, detail: "certificate sign-in ended early")
         }
@@ -245,17 +260,17 @@ public struct ServiceStaffAuthenticator: StaffAuthenticator {
 
     /// The service session and the role on record for an authenticated person, or the
     /// units to choose from when they work for several.
-    private func session(for identity: AuthenticatedIdentity, owner: UnitCode?, method: KioskModel.LoginMethod,
+    private func session(for identity: AuthenticatedIdentity, owner: UnitCode?, method: SignInMethod,
                          credential: CertificateKind, certificateSerial: String? = nil) async throws -> StaffSignInOutcome {
-        guard let person = identity.personID else { throw KioskError(.signInMethodUnavailable) }
+        guard let person = identity.personID else { throw ServiceError(.signInMethodUnavailable) }
         let name = identity.name
         let signIn = PendingUnitChoices.SignIn(person: person, credential: credential, certificateSerial: certificateSerial,
                                                method: method)
-        let (outcome, units) = try await service.run { service -> (StaffSignInOutcome?, [StaffUnitOption]) in
+        let (outcome, units) = try await service.perform { service -> (StaffSignInOutcome?, [StaffUnitOption]) in
             if let owner {
                 let caller = try service.staff.ownerSession(person: person, unit: owner, credential: credential)
                 return (.signedIn(StaffSession(name: name ?? person.masked, maskedID: person.masked, role: .administrator, unitCode: owner,
-                                               mayFileAllChanges: true, method: method, caller: caller)), [])
+                                               method: method, caller: caller, permissions: try service.staff.permissions(of: caller))), [])
             }
             let members = try service.staff.memberships(person: person)
             guard let member = members.first else {
@@ -280,15 +295,15 @@ public struct ServiceStaffAuthenticator: StaffAuthenticator {
         let caller = try service.staff.session(person: signIn.person, unit: member.unitCode, credential: signIn.credential,
                                                certificateSerial: signIn.certificateSerial)
         return StaffSession(name: member.name.value, maskedID: signIn.person.masked, role: member.role, unitCode: member.unitCode,
-                            mayFileAllChanges: member.mayUseAllEnrolmentFunctions, method: signIn.method, caller: caller)
+                            method: signIn.method, caller: caller, permissions: try service.staff.permissions(of: caller))
     }
 
     /// Opens the session in `unit` for the person behind `choice` (used up either way):
     /// `signIn.unitChoiceExpired` when the choice is unknown, used, cancelled or lapsed;
     /// `staff.notAssigned` when the person is not (or no longer) assigned there.
     public func openSession(_ choice: StaffUnitChoice, unit: UnitCode) async throws -> StaffSession {
-        guard let signIn = pending.take(choice.reference, at: ContinuousClock.now) else { throw KioskError(.unitChoiceExpired) }
-        return try await service.run { service in
+        guard let signIn = pending.take(choice.reference, at: ContinuousClock.now) else { throw ServiceError(.signInUnitChoiceExpired) }
+        return try await service.perform { service in
             // The assignment is read again: it may have been deleted since the list was shown.
             guard let member = try service.staff.memberships(person: signIn.person).first(where: { $0.unitCode == unit }) else {
                 throw ServiceError(.staffNotAssigned, context: ["person": signIn.person.masked, "unit": unit.rawValue])
@@ -321,7 +336,7 @@ private final class PendingUnitChoices: @unchecked Sendable {
         let person: PersonalID
         let credential: CertificateKind
         let certificateSerial: String?
-        let method: KioskModel.LoginMethod
+        let method: SignInMethod
     }
 
     private let lock = NSLock()

@@ -1,0 +1,6 @@
+import KioskModel
+import NHISignIn
+
+/// The SDK's staff sign-in is the kiosk's authenticator as it is: the kiosk adds no rule of
+/// its own (roles and permissions come from the service).
+extension StaffSignIn: StaffAuthenticator {}
