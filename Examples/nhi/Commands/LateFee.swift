@@ -61,7 +61,7 @@ struct LateFeeCommand: ParsableCommand {
             ]).printLine()
             return
         }
-        func roc(_ date: CalendarDate) -> String { (try? ROCDate(date).formatted(.slashed)).map { "\($0) (\(date.iso))" } ?? date.iso }
+        func roc(_ date: CalendarDate) -> String { date.rocSlashed == date.iso ? date.iso : "\(date.rocSlashed) (\(date.iso))" }
         if let month = fee.premiumMonth { print("保費年月 premium month \(month.compact)  未繳金額 unpaid \(grouped(fee.unpaid))  \(fee.payer.label) \(fee.payer.rawValue)") }
         print("繳納期限 due date          \(roc(fee.dueDate))")
         print("寬限期滿 grace ends        \(roc(fee.graceEnds))")

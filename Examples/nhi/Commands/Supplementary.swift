@@ -20,7 +20,7 @@ struct SupplementaryCommand: ParsableCommand {
     }
 
     static func text(_ p: SupplementaryPremium) -> String {
-        var line = "\(p.paidOn.rocText)  \(p.code.rawValue) \(p.code.label) \(p.code.labelEn)  給付 paid \(grouped(p.payment))"
+        var line = "\(p.paidOn.rocSlashed)  \(p.code.rawValue) \(p.code.label) \(p.code.labelEn)  給付 paid \(grouped(p.payment))"
         if let cumulative = p.cumulativeBonuses { line += "  累計 year to date \(grouped(cumulative))" }
         line += "  門檻 threshold \(grouped(p.threshold))  計費 base \(grouped(p.base))  × \(p.rate.percentString) = 補充保險費 premium \(grouped(p.premium))"
         if p.capped { line += "（單次超過上限部分免扣 above the per-payment cap, exempt）" }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A date in the Republic of China (Minguo, 民國) calendar: year = AD − 1911.
 ///
 /// Parses every written form in SPEC §11:
@@ -193,5 +195,24 @@ enum ROCDateParser {
         case 5: return Parts(year: value(0..<3), month: value(3..<5), day: nil)
         default: throw fail
         }
+    }
+}
+
+// MARK: Dates as people read them
+
+extension CalendarDate {
+    /// The date as text for people: `115/01/01` (ROC, slashed); a date before ROC year 1
+    /// (which no NHI record has) keeps its ISO form. JSON and files keep ISO 8601 or the
+    /// file's own format; this is for screens, listings and printed text.
+    public var rocSlashed: String { (try? ROCDate(self))?.formatted(.slashed) ?? iso }
+}
+
+extension ROCDate {
+    /// An instant as people read it at the counter: `115/11/23 22:30:00`, in Taiwan time.
+    public static func timestamp(_ instant: Date) -> String {
+        let day = CalendarDate.today(at: instant)
+        let seconds = Int(instant.timeIntervalSince(day.startInTaiwan))
+        return day.rocSlashed + " " + ROCDateParser.pad(seconds / 3600, 2) + ":" + ROCDateParser.pad(seconds % 3600 / 60, 2)
+            + ":" + ROCDateParser.pad(seconds % 60, 2)
     }
 }

@@ -83,7 +83,7 @@ public enum FiledDataListing {
                                 "出生日期", "原因", "投保金額", "調整後投保金額", "生效日期"]
 
     private static func roc(_ date: CalendarDate?) -> String {
-        date.flatMap { try? ROCDate($0) }?.formatted(.slashed) ?? ""
+        date?.rocSlashed ?? ""
     }
 
     /// Writes the listing.

@@ -285,7 +285,7 @@ extension NHIService {
                 let filings = try r.filings(unit: unit, filedFrom: month.firstDay, through: month.lastDay, staffID: nil)
                     .filter { $0.status == .accepted || $0.status == .rejected }
                 let rows = filings.map { f in
-                    [f.kind.label, f.family.label, f.personID.rawValue, f.name, f.effectiveDate.roc, f.insuredAmount.map { String($0.amount) } ?? "",
+                    [f.kind.label, f.family.label, f.personID.rawValue, f.name, f.effectiveDate.rocSlashed, f.insuredAmount.map { String($0.amount) } ?? "",
                      f.adjustedAmount.map { String($0.amount) } ?? "", f.checkCode ?? ""]
                 }
                 return table(["異動別", "作業別", "身分證號", "姓名", "生效日", "投保金額", "調整後金額", "檢核結果"], rows, numeric: [5, 6])
@@ -293,7 +293,7 @@ extension NHIService {
                 let yesterday = CalendarDate.today(at: core.clock.now).adding(days: -1)
                 let rows = try r.roster(unit: unit, on: yesterday).map { l in
                     [l.personID.rawValue, l.name, l.isDependant ? "眷屬" : "本人", l.principalID?.rawValue ?? "", l.relation?.label ?? "",
-                     String(l.insuredAmount.amount), l.startDate.roc, l.status.label]
+                     String(l.insuredAmount.amount), l.startDate.rocSlashed, l.status.label]
                 }
                 return table(["身分證號", "姓名", "身份", "被保險人身分證號", "稱謂", "投保金額", "加保日", "狀態"], rows, numeric: [5])
             case .insuredAmountTotals:

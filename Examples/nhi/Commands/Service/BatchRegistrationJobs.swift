@@ -144,7 +144,7 @@ extension BatchRegistrationJob {
 /// The upload-record table of seed 003.
 private func printJobs(_ jobs: [BatchRegistrationJob]) {
     printTable(header: ["編號 id", "上傳檔名 file", "聯絡人 contact", "上傳時間 uploaded", "上傳筆數", "成功筆數", "失敗筆數", "處理狀態 status", "上傳人員 by"],
-               rows: jobs.map { [String($0.id), $0.fileName, $0.contactName, rocTimestamp($0.uploadedAt), String($0.total),
+               rows: jobs.map { [String($0.id), $0.fileName, $0.contactName, ROCDate.timestamp($0.uploadedAt), String($0.total),
                                  String($0.succeeded), String($0.failed), $0.status.label, $0.uploadedBy] },
                rightAligned: [0, 4, 5, 6])
     print("【共\(jobs.count)筆資料】 \(jobs.count) record(s)")

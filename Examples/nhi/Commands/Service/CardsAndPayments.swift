@@ -78,7 +78,7 @@ private func printApplications(_ applications: [CardApplication], json: Bool) {
                               ("reasonLabel", .string(a.reason.label)), ("pickup", .string(pickup)),
                               ("createdAt", .string(ISO8601DateFormatter().string(from: a.createdAt)))]).printLine()
         } else {
-            print("#\(a.id)  \(a.personID.masked)  \(a.reason.label)  \(pickup)  \(rocTimestamp(a.createdAt))")
+            print("#\(a.id)  \(a.personID.masked)  \(a.reason.label)  \(pickup)  \(ROCDate.timestamp(a.createdAt))")
         }
     }
 }
@@ -160,7 +160,7 @@ struct SlipCommand: ParsableCommand {
             print("""
                 全民健康保險 \(b.category.label) 繳款單 — NHI payment slip
                 繳款人 payer: \(b.payerKey)    保費年月 month: \(b.month.compact)
-                應繳金額 amount: \(b.unpaid.grouped)    繳款期限 due: \(b.dueDate.rocText)
+                應繳金額 amount: \(b.unpaid.grouped)    繳款期限 due: \(b.dueDate.rocSlashed)
                 """)
         }
     }
@@ -199,7 +199,7 @@ struct PaymentCertificateCommand: ParsableCommand {
         } else {
             print("單位保費繳納證明 — Payment certificate: \(c.payerName) (\(c.payerKey))")
             printTable(header: ["保費年月", "類別", "金額", "繳納日期"],
-                       rows: c.lines.map { [$0.month.compact, $0.category.label, $0.amount.grouped, $0.paidOn.rocText] }, rightAligned: [2])
+                       rows: c.lines.map { [$0.month.compact, $0.category.label, $0.amount.grouped, $0.paidOn.rocSlashed] }, rightAligned: [2])
             print("合計 total: \(c.total.grouped)")
         }
     }

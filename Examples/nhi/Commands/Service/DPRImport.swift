@@ -61,7 +61,7 @@ struct ServiceDPRCommand: ParsableCommand {
                 } else {
                     print("✓ 匯入 imported: \(result.imported)  重複 duplicates: \(result.duplicates)")
                     if let previous = result.previousImport {
-                        print("此檔案已於 \(rocTimestamp(previous.importedAt)) 匯入（第 \(previous.id) 次匯入）；重複明細未再匯入 — this file was already imported (import #\(previous.id)); duplicates were not imported again")
+                        print("此檔案已於 \(ROCDate.timestamp(previous.importedAt)) 匯入（第 \(previous.id) 次匯入）；重複明細未再匯入 — this file was already imported (import #\(previous.id)); duplicates were not imported again")
                     } else if result.duplicates > 0 {
                         print("有 \(result.duplicates) 筆明細先前已匯入，未重複匯入 — \(result.duplicates) detail(s) were already imported and were not imported again")
                     }

@@ -208,7 +208,7 @@ struct AccountCommand: ParsableCommand {
                 throw ExitStatus.invalid
             case .suspended(let until):
                 if options.json { JSONValue.object([("result", .string("suspended")), ("until", .string(ISO8601DateFormatter().string(from: until)))]).printLine() }
-                else { print("錯誤3次，暫停10分鐘至 \(rocTimestamp(until)) — suspended until \(rocTimestamp(until)) (Taiwan time)") }
+                else { print("錯誤3次，暫停10分鐘至 \(ROCDate.timestamp(until)) — suspended until \(ROCDate.timestamp(until)) (Taiwan time)") }
                 throw ExitStatus.invalid
             }
         }

@@ -31,7 +31,7 @@ struct RosterCommand: ParsableCommand {
         } else {
             printTable(header: ["身分證號 ID", "姓名 name", "身份", "投保金額", "加保日", "狀態"],
                        rows: roster.map { [$0.personID.rawValue, $0.name, $0.isDependant ? "眷屬" : "本人", $0.insuredAmount.grouped,
-                                           $0.startDate.rocText, $0.status.label] }, rightAligned: [3])
+                                           $0.startDate.rocSlashed, $0.status.label] }, rightAligned: [3])
             print("共 \(roster.count) 人 — \(roster.count) people")
         }
     }
@@ -102,7 +102,7 @@ func printBills(_ bills: [PremiumBill], json: Bool) {
         return
     }
     printTable(header: ["#", "繳款人", "保費年月", "類別", "金額", "已繳", "繳款期限"],
-               rows: bills.map { ["\($0.id)", $0.payerKey, $0.month.compact, $0.category.label, $0.amount.grouped, $0.paid.grouped, $0.dueDate.rocText] },
+               rows: bills.map { ["\($0.id)", $0.payerKey, $0.month.compact, $0.category.label, $0.amount.grouped, $0.paid.grouped, $0.dueDate.rocSlashed] },
                rightAligned: [0, 4, 5])
 }
 
@@ -131,8 +131,8 @@ struct UnpaidCommand: ParsableCommand {
             ]).printLine()
         } else {
             printTable(header: ["保費年月", "類別", "金額", "繳款期限", "滯納金起算日", "預估滯納金"],
-                       rows: unpaid.map { [$0.premiumMonth.compact, $0.bill.category.label, $0.unpaid.grouped, $0.bill.dueDate.rocText,
-                                           $0.lateFeeStart.rocText, $0.lateFee.fee.grouped] }, rightAligned: [2, 5])
+                       rows: unpaid.map { [$0.premiumMonth.compact, $0.bill.category.label, $0.unpaid.grouped, $0.bill.dueDate.rocSlashed,
+                                           $0.lateFeeStart.rocSlashed, $0.lateFee.fee.grouped] }, rightAligned: [2, 5])
             print("保險費小計 \(premiums.grouped)  滯納金小計 \(fees.grouped)  應繳總計 \((premiums + fees).grouped)")
         }
     }
@@ -249,7 +249,7 @@ struct AuditCommand: ParsableCommand {
                 JSONValue.object([("at", .string(ISO8601DateFormatter().string(from: e.at))), ("actor", .string(e.actor)), ("role", .string(e.role)),
                                   ("action", .string(e.action)), ("target", .string(e.target)), ("detail", .string(e.detail))]).printLine()
             } else {
-                print("\(rocTimestamp(e.at))  \(e.role)  \(e.action)  \(e.target)  \(e.detail)")
+                print("\(ROCDate.timestamp(e.at))  \(e.role)  \(e.action)  \(e.target)  \(e.detail)")
             }
         }
     }

@@ -79,8 +79,7 @@ struct RequestGeneration {
 }
 
 extension CalendarDate {
-    /// `115/01/05` (ROC), the form the kiosk's date fields and tables use.
-    public var rocSlashed: String { (try? ROCDate(self))?.formatted(.slashed) ?? iso }
+    // `rocSlashed` (115/01/05, the form the kiosk's date fields and tables use) is NHICore's.
     /// `115/01/05` in Chinese, `2026-01-05` in English (tables).
     public func display(_ language: Language) -> String { language == .english ? iso : rocSlashed }
     /// `1150105`, what a date field is pre-filled with.

@@ -65,7 +65,7 @@ public final class VisitorPanelModel {
     public func identityRows(_ language: Language) -> [(label: String, value: String)] {
         guard let card else { return [] }
         func date(_ date: CalendarDate) -> String {
-            let roc = (try? ROCDate(date)).map { $0.formatted(.slashed) } ?? date.iso
+            let roc = date.rocSlashed
             return Text.cardDate(roc: roc, iso: date.iso).localized(language)
         }
         return [
