@@ -8,30 +8,30 @@ import NHIService
 /// counter program of an integrator's): NHILogin's flows with the cards read through pcscd,
 /// answered by the service (`ServiceLoginVerifier`), with the role and the permissions from
 /// the service's staff records. Every call to the service runs on its own threads
-/// (``NHIService/perform(_:)``), never on a thread of Swift's cooperative pool.
+/// (`NHIService.perform(_:)`), never on a thread of Swift's cooperative pool.
 ///
-/// ```swift
-/// let signIn = StaffSignIn(service: service, context: PCSCContext(), verifier: ServiceLoginVerifier(service: service))
-/// switch try await signIn.signIn(with: .nhiCard(reader: nil, password: password, ownerUnitCode: nil)) {
-/// case .signedIn(let session): print(session.unitCode, session.permissions.allowed)
-/// case .chooseUnit(let choice): _ = try await signIn.openSession(choice, unit: choice.units[0].unitCode)
-/// }
-/// ```
+/// ``swift
+... let signIn = StaffSignIn(service: service, context: PCSCContext(), verifier: ServiceLoginVerifier(service: service))
+... switch try await signIn.signIn(with: .nhiCard(reader: nil, password: password, ownerUnitCode: nil)) {
+... case .signedIn(let session): print(session.unitCode, session.permissions.allowed)
+... case .chooseUnit(let choice): _ = try await signIn.openSession(choice, unit: choice.units[0].unitCode)
+... }
+... ``
 ///
-/// - NHI card + registration password: the card is read through pcscd (``NHICardReader``),
-///   ``NHICardLogin`` runs the flow and the ``RegistrationPasswordVerifier`` answers it.
-/// - NHI-app OTP: ``OTPLogin`` with the ``OTPVerifier``.
-/// - QR code (健保快易通) and TW FidO: a token from the ``LoginConfirmationService``, shown as
-///   ``LoginQRPayload``, polled until the phone confirms it, then consumed once.
-/// - Certificate + PIN: ``CertificateLogin`` reads the certificate through pcscd
-///   (``CertificateCardReader``), checks it against the typed ID before any PIN, asks the
+/// - NHI card + registration password: the card is read through pcscd (`NHICardReader`),
+///   `NHICardLogin` runs the flow and the `RegistrationPasswordVerifier` answers it.
+/// - NHI-app OTP: `OTPLogin` with the `OTPVerifier`.
+/// - QR code (健保快易通) and TW FidO: a token from the `LoginConfirmationService`, shown as
+///   `LoginQRPayload`, polled until the phone confirms it, then consumed once.
+/// - Certificate + PIN: `CertificateLogin` reads the certificate through pcscd
+///   (`CertificateCardReader`), checks it against the typed ID before any PIN, asks the
 ///   token for its PIN state (a locked token is never sent a PIN: 9043), sends the PIN
 ///   (wrong: 9039 with the tries left), has the token sign a fresh challenge from the
-///   ``CertificateChallengeIssuer`` and verifies it against the certificate. The token is
+///   `CertificateChallengeIssuer` and verifies it against the certificate. The token is
 ///   the issuer's PKCS#11 module, or the card's own PIN and key (``CertificateTokenSource``).
 ///   A personal certificate needs the typed ID; an organisation certificate found instead is
 ///   refused before any PIN (`signIn.certificateNeedsUnitCode`).
-/// - Organisation certificate + PIN + unit code: the same ``CertificateLogin`` without a
+/// - Organisation certificate + PIN + unit code: the same `CertificateLogin` without a
 ///   personal account (a personal certificate is refused before any PIN:
 ///   `signIn.certificateNotOrganisation`); the certificate's kind, issuer, subject, serial
 ///   number and UBN (.101) then go to `NHIService.staff.organisationSession`, which opens
@@ -43,8 +43,8 @@ import NHIService
 /// not assigned to any unit is refused by the service (`staff.notAssigned`). A person
 /// assigned to several units gets ``StaffSignInOutcome/chooseUnit(_:)`` with the units
 /// (code, name, role); the authenticated person stays here, behind the choice's reference,
-/// until ``openSession(_:unit:)`` opens the session for the chosen unit or ``cancel(_:)``
-/// drops it (an unused choice lapses after ``unitChoiceLifetime``).
+/// until `openSession(_:unit:)` opens the session for the chosen unit or `cancel(_:)`
+/// drops it (an unused choice lapses after `unitChoiceLifetime`).
 public struct StaffSignIn: Sendable {
     /// The service that opens sessions and answers the verifiers.
     public let service: NHIService
@@ -179,7 +179,7 @@ public struct StaffSignIn: Sendable {
     }
 
     /// Reads the card in `reader` (nil: the first reader holding a card) and runs
-    /// ``NHICardLogin`` to its end. The password goes only to the verifier.
+    /// `NHICardLogin` to its end. The password goes only to the verifier.
     private func cardLogin(reader: String?, password: RegistrationPassword, owner: UnitCode?) async throws -> AuthenticatedIdentity {
         var login = NHICardLogin(actingAsOwnerOf: owner)
         do throws(CardError) {
@@ -205,7 +205,7 @@ public struct StaffSignIn: Sendable {
         }
     }
 
-    /// Runs ``CertificateLogin`` with the card in `reader` (nil: the first reader holding a
+    /// Runs `CertificateLogin` with the card in `reader` (nil: the first reader holding a
     /// card), for a personal `account` or an organisation's `unit`. The PIN is offered once;
     /// a wrong one ends the attempt with the token's error (9039 and the tries left), which
     /// the front end shows before the next PIN is typed. A certificate of the wrong sort (an
@@ -322,7 +322,7 @@ public struct StaffSignIn: Sendable {
 public enum CertificateTokenSource: Sendable, Hashable {
     /// The issuer's PKCS#11 module at the path (nil: `NHI_PKCS11_MODULE` or HiCOS's default).
     case pkcs11(modulePath: String?)
-    /// The card itself: ISO 7816 VERIFY and its own key (``CardPINToken``; the card
+    /// The card itself: ISO 7816 VERIFY and its own key (`CardPINToken`; the card
     /// emulator's certificate profile, used by `--demo`).
     case card
 }

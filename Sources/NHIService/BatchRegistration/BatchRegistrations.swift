@@ -65,7 +65,7 @@ extension NHIService {
         /// and stores nothing: what a counter shows before the upload (row errors, suggested
         /// fixes). `onRow` sees each data row's outcome (masked ID, rejection) in order.
         ///
-        /// The file is read from `source` (``ByteInput``: a file path or bytes), in bounded
+        /// The file is read from `source` (NHIFormats' `ByteInput`: a file path or bytes), in bounded
         /// memory whatever its size. Staff of the unit with ``UnitAction/batchRegistration``.
         public func check(_ source: ByteInput, fileName: String, unit: UnitCode, by caller: Caller,
                           onRow: (BatchRowOutcome) throws(FormatError) -> Void = { _ in }) throws(ServiceError) -> BatchRegistrationReport {

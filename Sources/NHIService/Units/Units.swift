@@ -27,7 +27,7 @@ extension NHIService {
         ///   already be registered for online services.
         /// - By the **owner's OTP**: `registrant` must be the owner, who gives their birth date
         ///   and the 6-digit code of the NHI app bound to them (`ownerOTP`), valid 3 minutes
-        ///   and once (``OTPAcceptance/nhiApp``); wrong codes count towards the lockout.
+        ///   and once (NHILogin's `OTPAcceptance.nhiApp`); wrong codes count towards the lockout.
         ///
         /// The first registrant is an administrator: with `ownerIsAdministrator` the owner is
         /// assigned as one (負責人為管理者).
