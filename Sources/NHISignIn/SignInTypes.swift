@@ -24,16 +24,16 @@ public enum SignInMethod: String, Sendable, Hashable, Codable, CaseIterable {
 /// certificate (工商／政府／組織團體憑證), which acts as the unit's administrator by itself
 /// and has no person behind it.
 ///
-/// What the session may do comes from the service (`permissions`), by the same rule the
+/// What the session may do comes from the service (``permissions``), by the same rule the
 /// service applies when it is asked: front ends show or hide functions by it and never
 /// decide themselves.
 public struct StaffSession: Sendable, Hashable {
     /// The person's name; for an organisation certificate the unit's name on record.
     public let name: String
-    /// Their ID, masked for display (`A12345****`); the full ID stays in `caller`. Nil
+    /// Their ID, masked for display (`A12345****`); the full ID stays in ``caller``. Nil
     /// exactly when an organisation certificate signed in (there is no person).
     public let maskedID: String?
-    /// Administrator or operator in `unitCode` (an organisation certificate or the owner:
+    /// Administrator or operator in ``unitCode`` (an organisation certificate or the owner:
     /// administrator).
     public let role: StaffRole
     /// The insured unit the session acts for.
@@ -103,7 +103,7 @@ public struct StaffUnitOption: Sendable, Hashable, Identifiable {
 
 /// A person who has authenticated and works for several units: the front end asks which one
 /// to act for (as the NHI's own site lists the units after login). The SDK keeps the
-/// authentication behind `reference` until a unit is chosen or the choice is cancelled;
+/// authentication behind ``reference`` until a unit is chosen or the choice is cancelled;
 /// the front end holds nothing that could open a session by itself.
 public struct StaffUnitChoice: Sendable, Hashable {
     /// Identifies the pending sign-in to the SDK (opaque, single use).

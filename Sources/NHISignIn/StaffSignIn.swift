@@ -10,13 +10,13 @@ import NHIService
 /// the service's staff records. Every call to the service runs on its own threads
 /// (`NHIService.perform(_:)`), never on a thread of Swift's cooperative pool.
 ///
-/// ``swift
-... let signIn = StaffSignIn(service: service, context: PCSCContext(), verifier: ServiceLoginVerifier(service: service))
-... switch try await signIn.signIn(with: .nhiCard(reader: nil, password: password, ownerUnitCode: nil)) {
-... case .signedIn(let session): print(session.unitCode, session.permissions.allowed)
-... case .chooseUnit(let choice): _ = try await signIn.openSession(choice, unit: choice.units[0].unitCode)
-... }
-... ``
+/// ```swift
+/// let signIn = StaffSignIn(service: service, context: PCSCContext(), verifier: ServiceLoginVerifier(service: service))
+/// switch try await signIn.signIn(with: .nhiCard(reader: nil, password: password, ownerUnitCode: nil)) {
+/// case .signedIn(let session): print(session.unitCode, session.permissions.allowed)
+/// case .chooseUnit(let choice): _ = try await signIn.openSession(choice, unit: choice.units[0].unitCode)
+/// }
+/// ```
 ///
 /// - NHI card + registration password: the card is read through pcscd (`NHICardReader`),
 ///   `NHICardLogin` runs the flow and the `RegistrationPasswordVerifier` answers it.
@@ -43,8 +43,8 @@ import NHIService
 /// not assigned to any unit is refused by the service (`staff.notAssigned`). A person
 /// assigned to several units gets ``StaffSignInOutcome/chooseUnit(_:)`` with the units
 /// (code, name, role); the authenticated person stays here, behind the choice's reference,
-/// until `openSession(_:unit:)` opens the session for the chosen unit or `cancel(_:)`
-/// drops it (an unused choice lapses after `unitChoiceLifetime`).
+/// until ``openSession(_:unit:)`` opens the session for the chosen unit or ``cancel(_:)``
+/// drops it (an unused choice lapses after ``unitChoiceLifetime``).
 public struct StaffSignIn: Sendable {
     /// The service that opens sessions and answers the verifiers.
     public let service: NHIService
