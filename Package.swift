@@ -167,7 +167,7 @@ let package = Package(
                                                            .product(name: "GRDB", package: "GRDB.swift")]),
         // README's and the DocC catalogs' code snippets, compiled (see DocSnippetDriftTests).
         .testTarget(name: "DocSnippetTests", dependencies: ["NHICore", "NHIGrades", "NHIFormats", "NHICards", "NHILogin",
-                                                           "NHIService", "NHITestSupport"]),
+                                                           "NHIService", "NHISignIn", "NHITestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["NHICore", "NHIGrades", "NHIFormats", "NHIService", "NHITestSupport"]),
         .testTarget(
             name: "KioskModelTests", dependencies: ["KioskModel", "KioskSDK", "NHITestSupport"],

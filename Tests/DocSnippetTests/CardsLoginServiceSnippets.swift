@@ -6,6 +6,7 @@ import NHICards
 import NHICore
 import NHILogin
 import NHIService
+import NHISignIn
 import NHITestSupport
 
 enum CardsLoginServiceSnippets {
@@ -48,6 +49,25 @@ enum CardsLoginServiceSnippets {
         if case .verify(let code, let id, let birth, let unit) = flow.handle(.codeEntered("287082")) {
             _ = flow.handle(.verified(try await verifier.verify(code: code, for: id, birthDate: birth,
                                                                 actingAsOwnerOf: unit, at: Date())))
+        }
+    }
+
+    // Source: Sources/NHIService/NHIService.docc/NHIService.md, snippet 2
+    static func serviceLanding2(service: NHIService, unit: InsuredUnit, caller: Caller) async throws {
+        let roster = try await service.perform { try $0.roster.inForce(unit: unit.code, by: caller) }
+        print(roster.count)
+    }
+
+    // Source: Sources/NHISignIn/NHISignIn.docc/NHISignIn.md, snippet 1
+    static func signInLanding1(service: NHIService, password: RegistrationPassword) async throws {
+        let signIn = StaffSignIn(service: service, context: PCSCContext(),
+                                 verifier: ServiceLoginVerifier(service: service))
+        switch try await signIn.signIn(with: .nhiCard(reader: nil, password: password, ownerUnitCode: nil)) {
+        case .signedIn(let session):
+            if session.permissions.mayFile { /* offer the filing screens */ }
+        case .chooseUnit(let choice):
+            let session = try await signIn.openSession(choice, unit: choice.units[0].unitCode)
+            print(session.name, session.role)
         }
     }
 
