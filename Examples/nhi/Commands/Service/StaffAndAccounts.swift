@@ -36,7 +36,7 @@ func warnDeprecatedSecretFlag(_ flag: String, variable: String) {
 /// `nhi service staff assign|delete|list`.
 struct StaffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "staff", abstract: "管理者及承辦人 — Administrators and operators.",
-                                                    subcommands: [Assign.self, Delete.self, List.self])
+                                                    subcommands: [Assign.self, Delete.self, List.self, Permissions.self])
 
     struct Assign: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "單位管理者登錄作業 — Assign an administrator or operator.")
@@ -88,6 +88,37 @@ struct StaffCommand: ParsableCommand {
             let service = try options.service()
             let caller = try options.caller(service)
             StaffCommand.print(try service.staff.list(unit: caller.unitCode!, by: caller), json: options.json)
+        }
+    }
+
+    /// `nhi service staff permissions`: what the acting session may do in its unit, by the
+    /// service's own rule (the one it applies to every request), with the reason for each refusal.
+    struct Permissions: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "可執行的作業 — What the acting session may do in its unit (the service's rule), and why not.")
+        @OptionGroup var options: ServiceOptions
+
+        func run() throws {
+            let service = try options.service()
+            let caller = try options.caller(service)
+            let permissions = try service.staff.permissions(of: caller)
+            if options.json {
+                let refused = UnitAction.allCases.compactMap { action in
+                    permissions.refusals[action].map { error in
+                        JSONValue.object([("action", .string(action.rawValue)), ("code", .string(error.code.rawValue)),
+                                          ("message", .string(error.message)), ("messageEn", .string(error.messageEn))])
+                    }
+                }
+                JSONValue.object([("unit", .string(permissions.unitCode.rawValue)), ("caller", .string(caller.description)),
+                                  ("allowed", .array(UnitAction.allCases.filter(permissions.allows).map { .string($0.rawValue) })),
+                                  ("refused", .array(refused))]).printLine()
+                return
+            }
+            printTable(header: ["作業 action", "", "可否 allowed", "原因 reason"],
+                       rows: UnitAction.allCases.map { action in
+                           [action.label, action.rawValue, permissions.allows(action) ? "可 yes" : "否 no",
+                            permissions.refusals[action].map { "\($0.message) / \($0.messageEn)" } ?? ""]
+                       })
         }
     }
 
