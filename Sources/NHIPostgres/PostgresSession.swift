@@ -12,20 +12,41 @@ struct PostgresSession {
     let key: StoreKey
     let logger: Logger
 
+    /// How long one statement may take before the connection is given up (a server that
+    /// vanished without closing the socket).
+    static let statementTimeout: TimeAmount = .seconds(120)
+
+    /// Runs a query, blocking this thread. A connection the server has closed (a restart)
+    /// fails at once, before anything is sent on it; one that stops answering is closed after
+    /// ``statementTimeout``.
+    func run(_ query: PostgresQuery) throws -> PostgresQueryResult {
+        guard !connection.isClosed else { throw PostgresConnectionLost() }
+        let loop = connection.eventLoop
+        let promise = loop.makePromise(of: PostgresQueryResult.self)
+        connection.query(query, logger: logger).cascade(to: promise)
+        let connection = self.connection
+        let timeout = loop.scheduleTask(in: Self.statementTimeout) {
+            promise.fail(PostgresConnectionLost())
+            connection.close().whenComplete { _ in }
+        }
+        defer { timeout.cancel() }
+        return try promise.futureResult.wait()
+    }
+
     /// Runs a statement, discarding any rows.
     func execute(_ query: PostgresQuery) throws {
-        _ = try connection.query(query, logger: logger).wait()
+        _ = try run(query)
     }
 
     /// Runs a statement and returns how many rows it changed.
     @discardableResult
     func changes(_ query: PostgresQuery) throws -> Int {
-        try connection.query(query, logger: logger).wait().metadata.rows ?? 0
+        try run(query).metadata.rows ?? 0
     }
 
     /// Runs a query and returns its rows.
     func rows(_ query: PostgresQuery) throws -> [PGRow] {
-        try connection.query(query, logger: logger).wait().map { PGRow($0.makeRandomAccess()) }
+        try run(query).map { PGRow($0.makeRandomAccess()) }
     }
 
     /// The `data` column (JSON) of every row, decoded.
@@ -38,6 +59,11 @@ struct PostgresSession {
         guard let id = try rows(query).first?.int64("id") else { throw ServiceError(.storeFailure, context: ["detail": "no id returned"]) }
         return id
     }
+}
+
+/// The connection was closed by the server (or stopped answering).
+struct PostgresConnectionLost: Error, CustomStringConvertible {
+    var description: String { "the connection to the PostgreSQL server was lost" }
 }
 
 /// A PostgreSQL row answering the shared row mappings (``StoreRows``) by column name.

@@ -206,7 +206,7 @@ public final class PostgresStore: NHIStoreAdministration, @unchecked Sendable {
     // MARK: Errors
 
     static func isConnectionFailure(_ error: any Error) -> Bool {
-        guard let error = error as? PSQLError else { return error is ChannelError || error is IOError }
+        guard let error = error as? PSQLError else { return error is PostgresConnectionLost || error is ChannelError || error is IOError }
         switch error.code {
         case .serverClosedConnection, .connectionError, .uncleanShutdown, .clientClosedConnection, .poolClosed: return true
         case .server:

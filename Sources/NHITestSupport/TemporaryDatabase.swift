@@ -95,5 +95,6 @@ public final class TemporaryDatabase: @unchecked Sendable {
 /// Why a temporary database could not be made.
 public struct TemporaryDatabaseError: Error, CustomStringConvertible {
     public let message: String
+    public init(message: String) { self.message = message }
     public var description: String { message }
 }
