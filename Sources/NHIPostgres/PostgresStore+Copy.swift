@@ -100,7 +100,7 @@ extension PostgresStore {
             try session.execute(PostgresQuery(unsafeSQL: "INSERT INTO \(table) (\(list)) VALUES \(values.joined(separator: ","))", binds: binds))
             start = end
         }
-        if present.contains(where: { $0.0 == "id" }) {
+        if present.contains(where: { $0.0 == "id" && $0.1 == "bigint" }) {
             try session.execute(PostgresQuery(unsafeSQL: """
                 SELECT setval(pg_get_serial_sequence('\(table)', 'id'), COALESCE((SELECT MAX(id) FROM \(table)), 0) + 1, false)
                 """))
