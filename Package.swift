@@ -25,6 +25,8 @@ let package = Package(
         .library(name: "NHILogin", targets: ["NHILogin"]),
         .library(name: "NHIService", targets: ["NHIService"]),
         .library(name: "NHISignIn", targets: ["NHISignIn"]),
+        // The PostgreSQL store and the store opener (SQLite or PostgreSQL by URL); pulls swift-nio.
+        .library(name: "NHIPostgres", targets: ["NHIPostgres"]),
         .library(name: "NHIKit", targets: ["NHIKit"]),
         .library(name: "NHITestSupport", targets: ["NHITestSupport"]),
         .executable(name: "nhi", targets: ["nhi"]),
@@ -41,6 +43,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.3.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.0"),
     ],
     targets: [
         // MARK: C system libraries
@@ -98,13 +101,25 @@ let package = Package(
         .target(
             name: "NHISignIn", dependencies: ["NHICore", "NHICards", "NHILogin", "NHIService"],
             swiftSettings: strict),
+        // PostgreSQL for offices with several counters: NHIService's store protocols on
+        // postgres-nio, and `NHIStores.open` (SQLite or PostgreSQL by location) for the CLI and kiosk.
+        .target(
+            name: "NHIPostgres",
+            dependencies: [
+                "NHICore", "NHIService",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                // Only to read an SQLite database for `nhi service migrate`.
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
         .target(
             name: "NHIKit",
             dependencies: ["NHICore", "NHIGrades", "NHIFormats", "NHICards", "NHILogin", "NHIService", "NHISignIn"],
             swiftSettings: strict),
         .target(
             name: "NHITestSupport",
-            dependencies: ["NHICore", "NHICards", "NHILogin", "NHIService", "CPKCS11",
+            dependencies: ["NHICore", "NHICards", "NHILogin", "NHIService", "NHIPostgres", "CPKCS11",
                            .product(name: "Crypto", package: "swift-crypto"),
                            .product(name: "_CryptoExtras", package: "swift-crypto"),
                            .product(name: "X509", package: "swift-certificates"),
@@ -114,7 +129,7 @@ let package = Package(
         // MARK: Example programs
         .executableTarget(
             name: "nhi", dependencies: [
-                "NHIKit",
+                "NHIKit", "NHIPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -153,7 +168,7 @@ let package = Package(
             name: "KioskQR", dependencies: ["CQREncode"],
             path: "Kiosk/Sources/KioskQR", swiftSettings: strict),
         .executableTarget(
-            name: "nhi-kiosk", dependencies: ["KioskModel", "KioskSDK", "GtkKit", "KioskQR", "NHITestSupport",
+            name: "nhi-kiosk", dependencies: ["KioskModel", "KioskSDK", "GtkKit", "KioskQR", "NHITestSupport", "NHIPostgres",
                                               .product(name: "Logging", package: "swift-log")],
             path: "Kiosk/Sources/nhi-kiosk", swiftSettings: strict),
 
@@ -163,12 +178,12 @@ let package = Package(
         .testTarget(name: "NHIFormatsTests", dependencies: ["NHIFormats"], resources: [.copy("Vectors")]),
         .testTarget(name: "NHICardsTests", dependencies: ["NHICards", "NHITestSupport"], resources: [.copy("Vectors")]),
         .testTarget(name: "NHILoginTests", dependencies: ["NHILogin", "NHITestSupport"], resources: [.copy("Vectors")]),
-        .testTarget(name: "NHIServiceTests", dependencies: ["NHIService", "NHILogin", "NHICards", "NHIFormats", "NHITestSupport",
+        .testTarget(name: "NHIServiceTests", dependencies: ["NHIService", "NHIPostgres", "NHILogin", "NHICards", "NHIFormats", "NHITestSupport",
                                                            .product(name: "GRDB", package: "GRDB.swift")]),
         // README's and the DocC catalogs' code snippets, compiled (see DocSnippetDriftTests).
         .testTarget(name: "DocSnippetTests", dependencies: ["NHICore", "NHIGrades", "NHIFormats", "NHICards", "NHILogin",
                                                            "NHIService", "NHISignIn", "NHITestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["NHICore", "NHIGrades", "NHIFormats", "NHIService", "NHITestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["NHICore", "NHIGrades", "NHIFormats", "NHIService", "NHIPostgres", "NHITestSupport"]),
         .testTarget(
             name: "KioskModelTests", dependencies: ["KioskModel", "KioskSDK", "NHITestSupport"],
             path: "Kiosk/Tests/KioskModelTests"),

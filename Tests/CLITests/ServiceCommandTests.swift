@@ -1,4 +1,7 @@
 import Foundation
+import NHIPostgres
+import NHIService
+import NHITestSupport
 import Testing
 
 /// The seeds' workflows end to end through `nhi service …` against a fresh database file.
@@ -6,19 +9,44 @@ import Testing
 struct ServiceCommandTests {
     let directory: URL
     let db: String
+    /// The environment every command gets (PostgreSQL: the key file's folder).
+    let storeEnvironment: [String: String]
 
-    init() throws {
+    init() throws { try self.init(store: .sqlite) }
+
+    /// A fresh SQLite file, or a fresh database on the test PostgreSQL server (`--db postgres://…`).
+    init(store: TestStoreKind) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("nhi-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        db = directory.appendingPathComponent("nhi.sqlite").path
+        switch store {
+        case .sqlite:
+            db = directory.appendingPathComponent("nhi.sqlite").path
+            storeEnvironment = [:]
+        case .postgres:
+            (db, _) = try Self.newPostgresDatabase()
+            storeEnvironment = ["XDG_CONFIG_HOME": directory.path]
+        }
         // --now / NHI_NOW work only on a database made for tests.
-        _ = try CLI.run(["service", "init", "--test-clock", "--db", db])
+        let initialised = try CLI.run(["service", "init", "--test-clock", "--db", db], environment: storeEnvironment)
+        #expect(initialised.status == 0, "\(initialised.stderr)")
+    }
+
+    /// A new, empty database on `$NHI_TEST_POSTGRES_URL`'s server: its `--db` URL and name.
+    static func newPostgresDatabase() throws -> (url: String, name: String) {
+        guard let url = ProcessInfo.processInfo.environment[TestStoreKind.postgresVariable],
+              case .postgres(let server) = try StoreLocation(parsing: url) else {
+            throw TemporaryDatabaseError(message: "\(TestStoreKind.postgresVariable) is not set: run under scripts/test")
+        }
+        let name = "nhi_cli_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        try PostgresServer.createDatabase(name, on: server)
+        let where_ = server.socketDirectory.map { "/\(name)?host=\($0)&port=\(server.port)" } ?? "\(server.host ?? ""):\(server.port)/\(name)?"
+        return ("postgres://\(server.user)@\(where_)", name)
     }
 
     /// Runs `nhi service ARGS --db DB` at a fixed time.
     func service(_ args: [String], now: String = "2026-11-23T09:00:00+08:00", stdin: String? = nil,
                  env: [String: String] = [:]) throws -> CLI.Result {
-        var environment = env
+        var environment = storeEnvironment.merging(env) { _, b in b }
         environment["NHI_NOW"] = now
         return try CLI.run(["service"] + args + ["--db", db], stdin: stdin.map { Data($0.utf8) }, environment: environment)
     }
@@ -218,5 +246,76 @@ struct ServiceCommandTests {
     func usage() throws {
         require(try service(["filing", "enrol"]), 2)
         require(try service(["roster"]), 2)
+    }
+}
+
+/// The same workflow with `--db postgres://…`, and moving an SQLite office to PostgreSQL.
+@Suite("nhi service on PostgreSQL: the workflow, init, migrate", .enabled(if: TestStoreKind.available.contains(.postgres)))
+struct ServiceCommandPostgresTests {
+    @Test("The seed workflow, every command with --db postgres://…")
+    func workflow() throws {
+        let t = try ServiceCommandTests(store: .postgres)
+        let initialised = try t.service(["init", "--json"])
+        #expect(initialised.status == 0, "\(initialised.stderr)")
+        #expect(try initialised.json()["migrations"] as? [String] == ["pg-v1-schema"])
+        #expect((try initialised.json()["db"] as? String)?.hasPrefix("postgres://") == true)
+        try t.workflow()
+    }
+
+    @Test("migrate --from FILE.sqlite --to postgres://… copies everything once, all or nothing, and says what it moved")
+    func migrate() throws {
+        let source = try ServiceCommandTests(store: .sqlite)
+        try source.workflow()
+        let (url, _) = try ServiceCommandTests.newPostgresDatabase()
+        let config = source.directory.appendingPathComponent("config").path
+        let moved = try CLI.run(["service", "migrate", "--from", source.db, "--to", url, "--json"], environment: ["XDG_CONFIG_HOME": config])
+        #expect(moved.status == 0, "\(moved.stderr)")
+        let report = try moved.json()
+        let tables = report["tables"] as? [[String: Any]] ?? []
+        let rows = Dictionary(uniqueKeysWithValues: tables.map { ($0["table"] as? String ?? "", $0["rows"] as? Int ?? -1) })
+        #expect(rows["unit"] == 1 && (rows["filing"] ?? 0) > 0 && (rows["audit"] ?? 0) > 0)
+        #expect(report["totalRows"] as? Int == rows.values.reduce(0, +))
+
+        // The same records on both: the audit log (IDs kept) read through each store.
+        func audit(_ db: String) throws -> String {
+            let r = try CLI.run(["service", "audit", "--system", "--limit", "1000", "--json", "--db", db],
+                                environment: ["XDG_CONFIG_HOME": config, "NHI_NOW": "2026-12-31T09:00:00+08:00"])
+            #expect(r.status == 0, "\(r.stderr)")
+            return r.stdout
+        }
+        #expect(try audit(source.db) == audit(url))
+
+        // A target with records is refused, and nothing is copied twice.
+        let again = try CLI.run(["service", "migrate", "--from", source.db, "--to", url], environment: ["XDG_CONFIG_HOME": config])
+        #expect(again.status != 0 && again.stderr.contains("store.targetNotEmpty"))
+    }
+
+    @Test("init from two processes at once on a new database: both succeed, the schema is made once")
+    func concurrentInit() throws {
+        let (url, _) = try ServiceCommandTests.newPostgresDatabase()
+        let config = FileManager.default.temporaryDirectory.appendingPathComponent("nhi-cli-init-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: config) }
+        let results = ResultsBox()
+        let group = DispatchGroup()
+        for _ in 0..<2 {
+            group.enter()
+            Thread {
+                if let r = try? CLI.run(["service", "init", "--json", "--db", url], environment: ["XDG_CONFIG_HOME": config]) { results.add(r) }
+                group.leave()
+            }.start()
+        }
+        group.wait()
+        #expect(results.all.count == 2)
+        for r in results.all {
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(try r.json()["migrations"] as? [String] == ["pg-v1-schema"])
+        }
+    }
+
+    final class ResultsBox: @unchecked Sendable {
+        private var items: [CLI.Result] = []
+        private let lock = NSLock()
+        func add(_ r: CLI.Result) { lock.lock(); items.append(r); lock.unlock() }
+        var all: [CLI.Result] { lock.lock(); defer { lock.unlock() }; return items }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import NHICore
 import NHIService
+import NHITestSupport
 import Testing
 
 @Suite("Personal online-service accounts")
@@ -14,9 +15,9 @@ struct AccountsTests {
                                               email: try EmailAddress(parsing: "me@example.com"), password: try RegistrationPassword(password)))
     }
 
-    @Test("Register → verification mail → verify with the card → log in")
-    func registerAndVerify() throws {
-        let f = try Fixture()
+    @Test("Register → verification mail → verify with the card → log in", arguments: TestStoreKind.available)
+    func registerAndVerify(_ store: TestStoreKind) throws {
+        let f = try Fixture(store: store)
         let token = try register(f)
         #expect(try f.service.accounts.account(person)?.status == .pendingVerification)
         #expect(throws: ServiceError(.accountNotVerified)) { try f.service.accounts.checkPassword(personID: person, password: "Abc123-!") }
@@ -33,9 +34,9 @@ struct AccountsTests {
         #expect(try f.service.accounts.account(person)?.passwordHash?.iterations == 600_000)
     }
 
-    @Test("The link lapses after 5 days; resend issues a new one")
-    func lapseAndResend() throws {
-        let f = try Fixture()
+    @Test("The link lapses after 5 days; resend issues a new one", arguments: TestStoreKind.available)
+    func lapseAndResend(_ store: TestStoreKind) throws {
+        let f = try Fixture(store: store)
         let old = try register(f)
         f.clock.advance(by: 5 * 86_400 + 1)
         #expect(throws: ServiceError(.accountTokenExpired)) {
@@ -49,9 +50,9 @@ struct AccountsTests {
         #expect(try f.service.accounts.account(person)?.status == .active)
     }
 
-    @Test("Three wrong passwords suspend the card for 10 minutes")
-    func lockout() throws {
-        let f = try Fixture()
+    @Test("Three wrong passwords suspend the card for 10 minutes", arguments: TestStoreKind.available)
+    func lockout(_ store: TestStoreKind) throws {
+        let f = try Fixture(store: store)
         try f.service.accounts.confirmEmail(token: try register(f), personID: person, cardNumber: card, newPassword: nil)
         #expect(try f.service.accounts.checkPassword(personID: person, password: "wrong1") == .rejected(remaining: 2))
         #expect(try f.service.accounts.checkPassword(personID: person, password: "wrong2") == .rejected(remaining: 1))
@@ -65,9 +66,9 @@ struct AccountsTests {
         #expect(try f.service.accounts.checkPassword(personID: person, password: "Abc123-!") == .accepted(person))
     }
 
-    @Test("Cancel a pending registration; forgotten password with and without a new address")
-    func cancelAndReset() throws {
-        let f = try Fixture()
+    @Test("Cancel a pending registration; forgotten password with and without a new address", arguments: TestStoreKind.available)
+    func cancelAndReset(_ store: TestStoreKind) throws {
+        let f = try Fixture(store: store)
         _ = try register(f)
         try f.service.accounts.cancel(personID: person, cardNumber: card)
         #expect(try f.service.accounts.account(person)?.status == .cancelled)
@@ -86,9 +87,9 @@ struct AccountsTests {
         #expect(try f.service.accounts.checkPassword(personID: person, password: "Abc123-!") == .rejected(remaining: 2))
     }
 
-    @Test("Household numbers and villages are checked")
-    func registrationFields() throws {
-        let f = try Fixture()
+    @Test("Household numbers and villages are checked", arguments: TestStoreKind.available)
+    func registrationFields(_ store: TestStoreKind) throws {
+        let f = try Fixture(store: store)
         #expect(throws: ServiceError(.accountHouseholdNumber)) {
             try f.service.accounts.register(.init(personID: person, cardNumber: card, householdNumber: "12", registeredVillage: "某里",
                                                   phones: Fixture.phones(), email: try EmailAddress(parsing: "me@example.com"),
@@ -96,9 +97,9 @@ struct AccountsTests {
         }
     }
 
-    @Test("The outbox delivers into a spool directory once")
-    func spool() throws {
-        let f = try Fixture()
+    @Test("The outbox delivers into a spool directory once", arguments: TestStoreKind.available)
+    func spool(_ store: TestStoreKind) throws {
+        let f = try Fixture(store: store)
         _ = try register(f)
         let spool = f.database.directory.appendingPathComponent("spool")
         #expect(try f.service.mail.deliver(using: SpoolDirectoryMailSender(directory: spool)) == 1)
@@ -107,9 +108,9 @@ struct AccountsTests {
         #expect(files.count == 1 && files[0].hasSuffix("-verification.eml"))
     }
 
-    @Test("Changing the password revokes a pending reset link")
-    func changePasswordRevokesReset() throws {
-        let f = try Fixture()
+    @Test("Changing the password revokes a pending reset link", arguments: TestStoreKind.available)
+    func changePasswordRevokesReset(_ store: TestStoreKind) throws {
+        let f = try Fixture(store: store)
         try f.service.accounts.confirmEmail(token: try register(f), personID: person, cardNumber: card, newPassword: nil)
         let token = try f.service.accounts.requestPasswordReset(personID: person, cardNumber: card)
         try f.service.accounts.changePassword(personID: person, current: "Abc123-!", new: try RegistrationPassword("Xyz789-?"))
@@ -119,9 +120,9 @@ struct AccountsTests {
         #expect(try f.service.accounts.checkPassword(personID: person, password: "Xyz789-?") == .accepted(person))
     }
 
-    @Test("Stored text in requests: villages, certificate serials, device labels, contact names have limits (request.invalidText)")
-    func textLimits() throws {
-        let f = try Fixture()
+    @Test("Stored text in requests: villages, certificate serials, device labels, contact names have limits (request.invalidText)", arguments: TestStoreKind.available)
+    func textLimits(_ store: TestStoreKind) throws {
+        let f = try Fixture(store: store)
         let long = String(repeating: "里", count: 10_000)
         #expect(throws: ServiceError(.requestInvalidText)) {
             try f.service.accounts.register(.init(personID: person, cardNumber: card, householdNumber: "A1234567", registeredVillage: long,

@@ -1,6 +1,7 @@
 import Foundation
 import NHICore
 import NHIService
+import NHITestSupport
 import Testing
 
 @Suite("Attachments, card applications, e-payment slips, insurance status")
@@ -35,9 +36,9 @@ struct ApplicationsTests {
         #expect(try UploadedDocument(fileName: "me.jpeg", data: Self.jpeg, purpose: .cardPhoto).purpose == .cardPhoto)
     }
 
-    @Test("E-payment slips: the 5th-of-month rule")
-    func ePayment() throws {
-        let f = try Fixture(today: try CalendarDate(iso: "2026-11-05"))
+    @Test("E-payment slips: the 5th-of-month rule", arguments: TestStoreKind.available)
+    func ePayment(_ store: TestStoreKind) throws {
+        let f = try Fixture(store: store, today: try CalendarDate(iso: "2026-11-05"))
         let certificate = try f.registerUnitByCertificate()
         let unit = try UnitCode(parsing: "110001000")
         let s = try f.service.ePaymentSlips.subscribe(unit: unit, email: try EmailAddress(parsing: "pay@example.com"), backupEmail: nil,
@@ -53,9 +54,9 @@ struct ApplicationsTests {
         #expect(throws: ServiceError(.ePaymentNotSubscribed)) { try f.service.ePaymentSlips.cancel(unit: unit, by: certificate) }
     }
 
-    @Test("Card applications: self and dependants, staff for their insured; photos when needed")
-    func cardApplications() throws {
-        let f = try Fixture()
+    @Test("Card applications: self and dependants, staff for their insured; photos when needed", arguments: TestStoreKind.available)
+    func cardApplications(_ store: TestStoreKind) throws {
+        let f = try Fixture(store: store)
         let certificate = try f.registerUnitByCertificate()
         let unit = try UnitCode(parsing: "110001000")
         let employee = Fixture.id("A123456789"), child = PersonalID.national(NationalID.make(letter: "A", sex: .female, serial: 5))
@@ -84,9 +85,9 @@ struct ApplicationsTests {
         #expect(try f.service.cards.applications(person: child, by: .person(child)).count == 1)
     }
 
-    @Test("Insurance status lists dependants; the proof prints in both languages and is audited")
-    func status() throws {
-        let f = try Fixture()
+    @Test("Insurance status lists dependants; the proof prints in both languages and is audited", arguments: TestStoreKind.available)
+    func status(_ store: TestStoreKind) throws {
+        let f = try Fixture(store: store)
         _ = try f.registerUnitByCertificate()
         let unit = try UnitCode(parsing: "110001000")
         let employee = Fixture.id("A123456789"), child = PersonalID.national(NationalID.make(letter: "A", sex: .female, serial: 5))

@@ -2,6 +2,7 @@ import Foundation
 import NHICore
 import NHIFormats
 import NHIService
+import NHITestSupport
 import Testing
 
 /// Correctness as employers meet it: each test is named after the item of the issue it
@@ -13,8 +14,8 @@ struct CorrectnessTests {
 
     // MARK: 1. A retroactive enrolment stops billing for every unit
 
-    @Test("1. A retroactive enrolment on a 2024 grade is re-graded when the 2025 and 2026 tables come in; billing goes on")
-    func retroactiveEnrolmentIsRegraded() throws {
+    @Test("1. A retroactive enrolment on a 2024 grade is re-graded when the 2025 and 2026 tables come in; billing goes on", arguments: TestStoreKind.available)
+    func retroactiveEnrolmentIsRegraded(_ store: TestStoreKind) throws {
         let x = try FilingFixture()
         let late = FilingFixture.person(300)
         let other = FilingFixture.person(301)
@@ -44,8 +45,8 @@ struct CorrectnessTests {
         #expect(bills[0].amount == lines.reduce(.zero) { $0 + $1.amount })
     }
 
-    @Test("1. A person whose amount cannot be billed is reported with the reason; the bill is still issued")
-    func unbillablePersonIsReported() throws {
+    @Test("1. A person whose amount cannot be billed is reported with the reason; the bill is still issued", arguments: TestStoreKind.available)
+    func unbillablePersonIsReported(_ store: TestStoreKind) throws {
         let x = try FilingFixture()
         let old = FilingFixture.person(310)
         // Coverage from before the first bundled table (2022): no table prices December 2021.
@@ -65,8 +66,8 @@ struct CorrectnessTests {
 
     // MARK: 2. A dated status change rewrites history
 
-    @Test("2. Parental leave from 2027-01-20 leaves December 2026 as it was; the roster on 2026-12-08 shows the person active")
-    func datedStatusChangeKeepsHistory() throws {
+    @Test("2. Parental leave from 2027-01-20 leaves December 2026 as it was; the roster on 2026-12-08 shows the person active", arguments: TestStoreKind.available)
+    func datedStatusChangeKeepsHistory(_ store: TestStoreKind) throws {
         let x = try FilingFixture()
         let parent = FilingFixture.person(320, sex: .female)
         _ = try x.enrol(parent, amount: 45_800, effective: Self.day("2026-01-01"))
@@ -100,8 +101,8 @@ struct CorrectnessTests {
         #expect(statuses == [.active, .active, .parentalLeave, .active])
     }
 
-    @Test("2. A month already billed is never changed by a later filing: the difference is an adjustment line on the next bill")
-    func billedMonthNeverRewritten() throws {
+    @Test("2. A month already billed is never changed by a later filing: the difference is an adjustment line on the next bill", arguments: TestStoreKind.available)
+    func billedMonthNeverRewritten(_ store: TestStoreKind) throws {
         let x = try FilingFixture()
         let stays = FilingFixture.person(330), leaves = FilingFixture.person(331)
         _ = try x.enrol(stays, amount: 36_300, effective: Self.day("2026-01-01"))
@@ -128,8 +129,8 @@ struct CorrectnessTests {
 
     // MARK: 3. The late fee of a late payment vanishes
 
-    @Test("3. The late fee accrued at a late payment stays owed until paid; a partial payment settles premium first")
-    func lateFeeKept() throws {
+    @Test("3. The late fee accrued at a late payment stays owed until paid; a partial payment settles premium first", arguments: TestStoreKind.available)
+    func lateFeeKept(_ store: TestStoreKind) throws {
         let x = try FilingFixture()
         _ = try x.enrol(FilingFixture.person(340), amount: 36_300, effective: Self.day("2026-01-01"))
         try x.convert()
@@ -157,8 +158,8 @@ struct CorrectnessTests {
 
     // MARK: 4. Another unit sees a dependant
 
-    @Test("4. Staff of another unit cannot read a dependant's status or print a proof")
-    func dependantOfAnotherUnitHidden() throws {
+    @Test("4. Staff of another unit cannot read a dependant's status or print a proof", arguments: TestStoreKind.available)
+    func dependantOfAnotherUnitHidden(_ store: TestStoreKind) throws {
         let x = try FilingFixture()
         let principal = FilingFixture.person(350), child = FilingFixture.person(351, sex: .female)
         _ = try x.enrol(principal, amount: 36_300, effective: Self.day("2026-01-01"))
@@ -174,8 +175,8 @@ struct CorrectnessTests {
         #expect(try x.service.insurance.status(of: child, by: x.admin).coverage.first?.unitCode == x.unit)
     }
 
-    @Test("4. Every operation that takes a person's ID refuses a person insured in another unit (principal or dependant)")
-    func everyPersonOperationRefusesOtherUnits() throws {
+    @Test("4. Every operation that takes a person's ID refuses a person insured in another unit (principal or dependant)", arguments: TestStoreKind.available)
+    func everyPersonOperationRefusesOtherUnits(_ store: TestStoreKind) throws {
         let x = try FilingFixture()
         let principal = FilingFixture.person(355), child = FilingFixture.person(356, sex: .female)
         _ = try x.enrol(principal, amount: 36_300, effective: Self.day("2026-01-01"))
@@ -216,8 +217,8 @@ struct CorrectnessTests {
 
     // MARK: 5. A three-in-one salary adjustment cannot be filed
 
-    @Test("5. Three-in-one adjustment: labour salary and pension wage each checked against their own table")
-    func threeInOneAdjustment() throws {
+    @Test("5. Three-in-one adjustment: labour salary and pension wage each checked against their own table", arguments: TestStoreKind.available)
+    func threeInOneAdjustment(_ store: TestStoreKind) throws {
         let x = try FilingFixture()
         let worker = FilingFixture.person(360)
         _ = try x.enrol(worker, amount: 36_300, effective: Self.day("2026-01-01"), family: .threeInOne,
@@ -246,8 +247,8 @@ struct CorrectnessTests {
         #expect(filing.family == .threeInOne && filing.effectiveDate.iso == "2026-12-01" && filing.labour?.labourInsuranceSalary == 38_200)
     }
 
-    @Test("Partial: an NHI-only amount below the salary's grade is refused")
-    func nhiOnlyAmountBelowSalaryGrade() throws {
+    @Test("Partial: an NHI-only amount below the salary's grade is refused", arguments: TestStoreKind.available)
+    func nhiOnlyAmountBelowSalaryGrade(_ store: TestStoreKind) throws {
         let x = try FilingFixture()
         #expect(throws: ServiceError(.filingInsuredAmount)) {
             try x.service.filings.enrol(EnrolmentRequest(
@@ -267,8 +268,8 @@ struct CorrectnessTests {
         return .bytes(Array(text.utf8), name: "DPR045952571150301001.csv")
     }
 
-    @Test("6. DPR import: only the payer's staff; a UBN nobody registered is refused; a wrong premium is an error on its row")
-    func dprImportTrustsNobody() throws {
+    @Test("6. DPR import: only the payer's staff; a UBN nobody registered is refused; a wrong premium is an error on its row", arguments: TestStoreKind.available)
+    func dprImportTrustsNobody(_ store: TestStoreKind) throws {
         let x = try FilingFixture()
         let stranger = try x.f.registerUnitByCertificate(code: "120000000", ubn: "22099131")
         #expect(throws: ServiceError(.dprNotPayer)) { try x.service.supplementary.importDPR(Self.dpr(), by: stranger) }
@@ -276,7 +277,7 @@ struct CorrectnessTests {
         #expect(!wrong.isValid && wrong.imported == 0)
         #expect(wrong.errors.contains { $0.code.rawValue == "dpr.premium" && $0.row > 0 })
 
-        let fresh = try Fixture()
+        let fresh = try Fixture(store: store)
         let nobody = try fresh.service.units.register(Fixture.unit(code: "130000000", ubn: "22099131"),
                                                       method: .organisationCertificate(Fixture.certificate(ubn: "22099131")),
                                                       registrant: nil, ownerIsAdministrator: false).caller
@@ -296,8 +297,8 @@ struct CorrectnessTests {
 
     // MARK: 7. The owner files without an assignment
 
-    @Test("7. The owner signed in as owner assigns staff but files nothing without an assignment")
-    func ownerNeedsAssignment() throws {
+    @Test("7. The owner signed in as owner assigns staff but files nothing without an assignment", arguments: TestStoreKind.available)
+    func ownerNeedsAssignment(_ store: TestStoreKind) throws {
         let x = try FilingFixture()
         let owner = try x.service.staff.ownerSession(person: Fixture.owner, unit: x.unit, credential: .nhiCard)
         #expect(throws: ServiceError(.filingOwnerNeedsAssignment)) {
@@ -305,8 +306,8 @@ struct CorrectnessTests {
         }
     }
 
-    @Test("Partial: the verification mail greets the person by name when the service knows it")
-    func verificationMailGreetsByName() throws {
+    @Test("Partial: the verification mail greets the person by name when the service knows it", arguments: TestStoreKind.available)
+    func verificationMailGreetsByName(_ store: TestStoreKind) throws {
         let x = try FilingFixture()
         let person = FilingFixture.person(390)
         _ = try x.enrol(person, amount: 36_300, effective: x.today)
@@ -320,8 +321,8 @@ struct CorrectnessTests {
 
     // MARK: Moving between employers
 
-    @Test("Partial: within one conversion a person's withdrawal from the old unit goes before the enrolment with the new one")
-    func withdrawalsBeforeEnrolments() throws {
+    @Test("Partial: within one conversion a person's withdrawal from the old unit goes before the enrolment with the new one", arguments: TestStoreKind.available)
+    func withdrawalsBeforeEnrolments(_ store: TestStoreKind) throws {
         let x = try FilingFixture()
         let mover = FilingFixture.person(380)
         _ = try x.enrol(mover, amount: 36_300, effective: Self.day("2026-01-01"))
@@ -343,8 +344,8 @@ struct CorrectnessTests {
 
 @Suite("Correctness: the statement catalogue (各類明細表)")
 struct StatementCatalogueTests {
-    @Test("8. Request → 尚未產生 → 可下載 for every statement the store can produce; 8 and 9 are listed with the reason")
-    func catalogue() throws {
+    @Test("8. Request → 尚未產生 → 可下載 for every statement the store can produce; 8 and 9 are listed with the reason", arguments: TestStoreKind.available)
+    func catalogue(_ store: TestStoreKind) throws {
         let x = try FilingFixture()
         let employee = FilingFixture.person(400)
         _ = try x.enrol(employee, amount: 29_500, effective: try CalendarDate(iso: "2026-01-01"))

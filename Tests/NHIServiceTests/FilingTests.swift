@@ -1,6 +1,7 @@
 import Foundation
 import NHICore
 import NHIService
+import NHITestSupport
 import Testing
 
 /// A registered unit with an administrator and two operators, on 2026-11-23 at 09:00.
@@ -12,8 +13,8 @@ struct FilingFixture {
     let op1: Caller
     let op2: Caller
 
-    init(today: String = "2026-11-23", nhiOnly: Bool = false) throws {
-        f = try Fixture(today: try CalendarDate(iso: today))
+    init(store: TestStoreKind = .sqlite, today: String = "2026-11-23", nhiOnly: Bool = false) throws {
+        f = try Fixture(store: store, today: try CalendarDate(iso: today))
         certificate = try f.service.units.register(
             Fixture.unit(nhiOnly: nhiOnly), method: .organisationCertificate(Fixture.certificate()), registrant: nil,
             ownerIsAdministrator: false).caller
@@ -60,8 +61,8 @@ struct FilingFixture {
 struct FilingTests {
     static let pdf = Data(Array("%PDF-1.4\n".utf8) + Array(repeating: 0x20, count: 50))
 
-    @Test("Enrol → pending → 22:30 conversion → 審核正確 and in force")
-    func enrolAndConvert() throws {
+    @Test("Enrol → pending → 22:30 conversion → 審核正確 and in force", arguments: TestStoreKind.available)
+    func enrolAndConvert(_ store: TestStoreKind) throws {
         let x = try FilingFixture()
         let id = FilingFixture.person(1)
         let filing = try x.enrol(id)
@@ -78,8 +79,8 @@ struct FilingTests {
         #expect(results.map(\.checkCode) == ["審核正確"])
     }
 
-    @Test("Insured-amount rules: grade on the effective date; employers below the top need proof")
-    func amountRules() throws {
+    @Test("Insured-amount rules: grade on the effective date; employers below the top need proof", arguments: TestStoreKind.available)
+    func amountRules(_ store: TestStoreKind) throws {
         let x = try FilingFixture()
         #expect(throws: ServiceError(.filingInsuredAmount)) { try x.enrol(FilingFixture.person(2), amount: 36_000) }
         #expect(throws: ServiceError(.filingProofRequired)) { try x.enrol(FilingFixture.person(3), amount: 36_300, category: .employer) }
@@ -91,8 +92,8 @@ struct FilingTests {
         #expect(throws: ServiceError(.filingInsuredAmount)) { try x.enrol(FilingFixture.person(6), amount: 27_470) }
     }
 
-    @Test("Dependants need an insured person in the unit and take their amount; they leave with the insured")
-    func dependants() throws {
+    @Test("Dependants need an insured person in the unit and take their amount; they leave with the insured", arguments: TestStoreKind.available)
+    func dependants(_ store: TestStoreKind) throws {
         let x = try FilingFixture()
         let employee = FilingFixture.person(10), child = FilingFixture.person(11, sex: .female)
         #expect(throws: ServiceError(.filingPrincipalNotInsured)) {
@@ -112,8 +113,8 @@ struct FilingTests {
         #expect(try x.coverage(child).first?.endDate?.iso == "2026-12-01", "dependants leave with the insured")
     }
 
-    @Test("Withdrawal dates: charged here → 1st of next month; NHI-only more than 6 months back needs proof")
-    func withdrawalRules() throws {
+    @Test("Withdrawal dates: charged here → 1st of next month; NHI-only more than 6 months back needs proof", arguments: TestStoreKind.available)
+    func withdrawalRules(_ store: TestStoreKind) throws {
         let x = try FilingFixture()
         let id = FilingFixture.person(20)
         _ = try x.enrol(id, effective: try CalendarDate(iso: "2025-01-01"))
@@ -136,8 +137,8 @@ struct FilingTests {
         }
     }
 
-    @Test("Salary adjustment takes effect on the 1st of the next month; coverage keeps the history")
-    func salaryAdjustment() throws {
+    @Test("Salary adjustment takes effect on the 1st of the next month; coverage keeps the history", arguments: TestStoreKind.available)
+    func salaryAdjustment(_ store: TestStoreKind) throws {
         let x = try FilingFixture()
         let id = FilingFixture.person(30)
         _ = try x.enrol(id, amount: 36_300, effective: try CalendarDate(iso: "2026-01-01"))
@@ -154,8 +155,8 @@ struct FilingTests {
         #expect(history[0].endDate?.iso == "2026-12-01" && history[1].startDate.iso == "2026-12-01")
     }
 
-    @Test("An employer lowering their own amount needs 1–3 documents")
-    func employerLowering() throws {
+    @Test("An employer lowering their own amount needs 1–3 documents", arguments: TestStoreKind.available)
+    func employerLowering(_ store: TestStoreKind) throws {
         let x = try FilingFixture()
         let id = FilingFixture.person(31)
         _ = try x.enrol(id, amount: 313_000, category: .employer)
@@ -170,8 +171,8 @@ struct FilingTests {
         #expect(a.reason == "雇主投保金額調降")
     }
 
-    @Test("Deletion only on the filing day; operators see their own filings, administrators all")
-    func deletionAndVisibility() throws {
+    @Test("Deletion only on the filing day; operators see their own filings, administrators all", arguments: TestStoreKind.available)
+    func deletionAndVisibility(_ store: TestStoreKind) throws {
         let x = try FilingFixture()
         let mine = try x.enrol(FilingFixture.person(40), by: x.op1)
         let theirs = try x.enrol(FilingFixture.person(41), by: x.op2)
@@ -186,8 +187,8 @@ struct FilingTests {
         #expect(report.accepted == 1, "the deleted filing is not converted")
     }
 
-    @Test("Billing period: filings wait in the staging area and are converted after the 14th")
-    func billingPeriod() throws {
+    @Test("Billing period: filings wait in the staging area and are converted after the 14th", arguments: TestStoreKind.available)
+    func billingPeriod(_ store: TestStoreKind) throws {
         let x = try FilingFixture(today: "2026-12-11")
         let id = FilingFixture.person(50)
         _ = try x.enrol(id)
@@ -201,8 +202,8 @@ struct FilingTests {
         #expect(try x.coverage(id).count == 1)
     }
 
-    @Test("Three-in-one needs a labour-insurance number; its labour side is forwarded at 18:00")
-    func threeInOne() throws {
+    @Test("Three-in-one needs a labour-insurance number; its labour side is forwarded at 18:00", arguments: TestStoreKind.available)
+    func threeInOne(_ store: TestStoreKind) throws {
         let labour = LabourSide(monthlySalary: 36_000, labourInsuranceSalary: 36_300, pensionWage: 36_300)
         let nhiOnly = try FilingFixture(nhiOnly: true)
         #expect(throws: ServiceError(.filingThreeInOneNeedsLabourNumber)) {
@@ -226,8 +227,8 @@ struct FilingTests {
         #expect(try x.service.filings.forwardLabourSide().map(\.action) == ["cancel"])
     }
 
-    @Test("Suspension, parental leave and resumption")
-    func statusChanges() throws {
+    @Test("Suspension, parental leave and resumption", arguments: TestStoreKind.available)
+    func statusChanges(_ store: TestStoreKind) throws {
         let x = try FilingFixture()
         let id = FilingFixture.person(70)
         #expect(throws: ServiceError(.filingNotActive)) {
@@ -245,8 +246,8 @@ struct FilingTests {
         #expect(try x.coverage(id).last?.status == .active)
     }
 
-    @Test("The conversion rejects a person insured with another unit (E101)")
-    func insuredElsewhere() throws {
+    @Test("The conversion rejects a person insured with another unit (E101)", arguments: TestStoreKind.available)
+    func insuredElsewhere(_ store: TestStoreKind) throws {
         let x = try FilingFixture()
         let other = try x.f.service.units.register(Fixture.unit(code: "120000000", ubn: "22099131"),
                                                    method: .organisationCertificate(Fixture.certificate(ubn: "22099131", serial: "99")),
@@ -263,8 +264,8 @@ struct FilingTests {
         }
     }
 
-    @Test("Deleted staff cannot file; staff of one unit cannot file for another")
-    func authorisation() throws {
+    @Test("Deleted staff cannot file; staff of one unit cannot file for another", arguments: TestStoreKind.available)
+    func authorisation(_ store: TestStoreKind) throws {
         let x = try FilingFixture()
         let staff = try x.service.staff.list(unit: x.unit, by: x.admin)
         try x.service.staff.delete(staff.first { $0.personID == .national(Fixture.operatorPerson) }!.id, by: x.admin)

@@ -3,15 +3,16 @@ import NHICore
 import NHIService
 import NHITestSupport
 
-/// A real SQLite database, a manual clock at 2026-11-23 09:00 Taiwan time, and helpers to
+/// A real database (SQLite, or PostgreSQL for the `.postgres` variant of a parameterised
+/// test: a fresh database on the test server), a manual clock at 2026-11-23 09:00 Taiwan time, and helpers to
 /// build the seeds' actors.
 final class Fixture {
     let database: TemporaryDatabase
     let clock: ManualClock
     let service: NHIService
 
-    init(today: CalendarDate = try! CalendarDate(iso: "2026-11-23")) throws {
-        database = try TemporaryDatabase()
+    init(store: TestStoreKind = .sqlite, today: CalendarDate = try! CalendarDate(iso: "2026-11-23")) throws {
+        database = try TemporaryDatabase(kind: store)
         clock = ManualClock(today, hour: 9)
         service = database.service(clock: clock)
     }

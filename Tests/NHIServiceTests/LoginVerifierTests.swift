@@ -3,6 +3,7 @@ import NHICards
 import NHICore
 import NHILogin
 import NHIService
+import NHITestSupport
 import Testing
 
 /// ``ServiceLoginVerifier`` on a real SQLite file: the NHILogin protocols answered by the service.
@@ -18,9 +19,9 @@ struct LoginVerifierTests {
 
     static func password(_ text: String) throws -> RegistrationPassword { try RegistrationPassword(text) }
 
-    @Test("The right password is accepted; the owner check follows it")
-    func rightPassword() async throws {
-        let f = try Fixture()
+    @Test("The right password is accepted; the owner check follows it", arguments: TestStoreKind.available)
+    func rightPassword(_ store: TestStoreKind) async throws {
+        let f = try Fixture(store: store)
         _ = try f.registerUnitByCertificate()
         try f.activateAccount(Fixture.owner, card: Self.cardNumber)
         let verifier = ServiceLoginVerifier(service: f.service)
@@ -38,9 +39,9 @@ struct LoginVerifierTests {
                                           actingAsOwnerOf: unit, at: f.clock.now) == .notOwner(of: unit))
     }
 
-    @Test("Wrong passwords are counted and suspend after the policy's limit; nothing is checked while suspended")
-    func wrongPasswords() async throws {
-        let f = try Fixture()
+    @Test("Wrong passwords are counted and suspend after the policy's limit; nothing is checked while suspended", arguments: TestStoreKind.available)
+    func wrongPasswords(_ store: TestStoreKind) async throws {
+        let f = try Fixture(store: store)
         try f.activateAccount(Fixture.owner, card: Self.cardNumber)
         let verifier = ServiceLoginVerifier(service: f.service)
         let card = try Self.card(Fixture.owner)
@@ -65,9 +66,9 @@ struct LoginVerifierTests {
         #expect(!audit.contains { $0.target.contains(Fixture.owner.rawValue) || $0.detail.contains("Wrong12") })
     }
 
-    @Test("An unregistered, pending or cancelled card answers notRegistered")
-    func notRegistered() async throws {
-        let f = try Fixture()
+    @Test("An unregistered, pending or cancelled card answers notRegistered", arguments: TestStoreKind.available)
+    func notRegistered(_ store: TestStoreKind) async throws {
+        let f = try Fixture(store: store)
         let verifier = ServiceLoginVerifier(service: f.service)
         let card = try Self.card(Fixture.owner)
         #expect(try await verifier.verify(Self.password("Abc123-!"), for: card, actingAsOwnerOf: nil, at: f.clock.now) == .notRegistered)
@@ -79,9 +80,9 @@ struct LoginVerifierTests {
         #expect(try await verifier.verify(Self.password("Abc123-!"), for: card, actingAsOwnerOf: nil, at: f.clock.now) == .notRegistered)
     }
 
-    @Test("Deleted staff cannot log in to the unit; memberships list only current assignments with their role")
-    func deletedStaff() async throws {
-        let f = try Fixture()
+    @Test("Deleted staff cannot log in to the unit; memberships list only current assignments with their role", arguments: TestStoreKind.available)
+    func deletedStaff(_ store: TestStoreKind) async throws {
+        let f = try Fixture(store: store)
         let certificate = try f.registerUnitByCertificate()
         let unit = try UnitCode(parsing: "110001000")
         let admin = try f.assign(Fixture.adminPerson, role: .administrator, by: certificate)
@@ -110,9 +111,9 @@ struct LoginVerifierTests {
         _ = admin
     }
 
-    @Test("Partial: registering a unit by the owner's OTP needs the owner's birth date and a code of the bound app, valid 3 minutes, once")
-    func ownerOTPRegistration() throws {
-        let f = try Fixture()
+    @Test("Partial: registering a unit by the owner's OTP needs the owner's birth date and a code of the bound app, valid 3 minutes, once", arguments: TestStoreKind.available)
+    func ownerOTPRegistration(_ store: TestStoreKind) throws {
+        let f = try Fixture(store: store)
         try f.activateAccount(Fixture.owner, card: Self.cardNumber)
         let (device, _) = try f.service.devices.bind(personID: Fixture.owner, label: "Pixel", birthDate: Self.birth,
                                                      by: .person(Fixture.owner))
@@ -136,9 +137,9 @@ struct LoginVerifierTests {
         #expect(account.unit.code == unit.code && caller.standing == .owner)
     }
 
-    @Test("OTP: the bound device's code is accepted once; wrong codes suspend; birth date must match")
-    func otp() async throws {
-        let f = try Fixture()
+    @Test("OTP: the bound device's code is accepted once; wrong codes suspend; birth date must match", arguments: TestStoreKind.available)
+    func otp(_ store: TestStoreKind) async throws {
+        let f = try Fixture(store: store)
         try f.activateAccount(Fixture.owner, card: Self.cardNumber)
         let (device, _) = try f.service.devices.bind(personID: Fixture.owner, label: "Pixel", birthDate: Self.birth,
                                                      by: .person(Fixture.owner))
@@ -167,9 +168,9 @@ struct LoginVerifierTests {
         #expect(try await verifier.verify(code: code, for: other, birthDate: Self.birth, actingAsOwnerOf: nil, at: now) == .deviceNotBound)
     }
 
-    @Test("QR: issue → confirm by the bound person → consume once")
-    func qrToken() async throws {
-        let f = try Fixture()
+    @Test("QR: issue → confirm by the bound person → consume once", arguments: TestStoreKind.available)
+    func qrToken(_ store: TestStoreKind) async throws {
+        let f = try Fixture(store: store)
         try f.activateAccount(Fixture.owner, card: Self.cardNumber)
         _ = try f.service.devices.bind(personID: Fixture.owner, label: "Pixel", birthDate: Self.birth, by: .person(Fixture.owner))
         let verifier = ServiceLoginVerifier(service: f.service)

@@ -38,7 +38,7 @@ struct PermissionsTests {
         #expect(throws: ServiceError(.filingNotPermitted)) {
             try f.service.filings.enrol(EnrolmentRequest(personID: .national(NationalID.make(letter: "E", sex: .male, serial: 1_234_567)),
                                                          name: try PersonName("林志明"), birthDate: try CalendarDate(iso: "1990-01-01"),
-                                                         effectiveDate: f.clock.today, insuredAmount: try Money(30_300)), by: admin)
+                                                         effectiveDate: f.clock.today, insuredAmount: Money(30_300)), by: admin)
         }
     }
 

@@ -2,12 +2,13 @@ import Foundation
 import NHICore
 import NHIGrades
 import NHIService
+import NHITestSupport
 import Testing
 
 @Suite("Bulk salary adjustment, premium detail, bills, late fees, certificates")
 struct PremiumsTests {
-    @Test("Bulk adjustment: everyone below the new first grade moves up; employers are excluded; one batch")
-    func bulk() throws {
+    @Test("Bulk adjustment: everyone below the new first grade moves up; employers are excluded; one batch", arguments: TestStoreKind.available)
+    func bulk(_ store: TestStoreKind) throws {
         // December 2025: the 2026 table (first grade 29,500) comes in on January 1.
         let x = try FilingFixture(today: "2025-12-10")
         let start = try CalendarDate(iso: "2025-06-01")
@@ -36,8 +37,8 @@ struct PremiumsTests {
         }
     }
 
-    @Test("Premium detail reproduces the official 2026 row and the month-end rule")
-    func detail() throws {
+    @Test("Premium detail reproduces the official 2026 row and the month-end rule", arguments: TestStoreKind.available)
+    func detail(_ store: TestStoreKind) throws {
         let x = try FilingFixture()
         let start = try CalendarDate(iso: "2026-01-01")
         let employee = FilingFixture.person(200)
@@ -63,8 +64,8 @@ struct PremiumsTests {
         #expect(october.lines.count == 2)
     }
 
-    @Test("Bills, unpaid premiums with late-fee estimate, slips 3 times a day, payment certificate")
-    func bills() throws {
+    @Test("Bills, unpaid premiums with late-fee estimate, slips 3 times a day, payment certificate", arguments: TestStoreKind.available)
+    func bills(_ store: TestStoreKind) throws {
         let x = try FilingFixture()
         // Enrolled from October: the October bill has no earlier months to catch up.
         _ = try x.enrol(FilingFixture.person(300), amount: 29_500, effective: try CalendarDate(iso: "2026-10-01"))

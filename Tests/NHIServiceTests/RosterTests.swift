@@ -8,9 +8,9 @@ import Testing
 struct RosterTests {
     static let unit = try! UnitCode(parsing: "110001000")
 
-    @Test("the roster shows names and birth dates, insured first then dependants; a basic-data change shows at once after conversion")
-    func namesFollowPeople() throws {
-        let fixture = try Fixture()
+    @Test("the roster shows names and birth dates, insured first then dependants; a basic-data change shows at once after conversion", arguments: TestStoreKind.available)
+    func namesFollowPeople(_ store: TestStoreKind) throws {
+        let fixture = try Fixture(store: store)
         let certificate = try fixture.registerUnitByCertificate()
         let insured = PersonalID.national(NationalID.make(letter: "E", sex: .male, serial: 1_234_567))
         let spouse = PersonalID.national(NationalID.make(letter: "E", sex: .female, serial: 7_654_321))

@@ -1,13 +1,14 @@
 import Foundation
 import NHICore
 import NHIService
+import NHITestSupport
 import Testing
 
 @Suite("Units and staff on a real SQLite file")
 struct UnitsAndStaffTests {
-    @Test("Unit registration by organisation certificate; a second registration is refused")
-    func registerByCertificate() throws {
-        let f = try Fixture()
+    @Test("Unit registration by organisation certificate; a second registration is refused", arguments: TestStoreKind.available)
+    func registerByCertificate(_ store: TestStoreKind) throws {
+        let f = try Fixture(store: store)
         let caller = try f.registerUnitByCertificate()
         #expect(caller.standing == .organisationCertificate)
         #expect(caller.isAdministrator(of: try UnitCode(parsing: "110001000")))
@@ -21,9 +22,9 @@ struct UnitsAndStaffTests {
         #expect(account.unit.name == "數美科技股份有限公司")
     }
 
-    @Test("Owner NHI card registration needs the owner's registered card; owner becomes administrator")
-    func registerByOwnerCard() throws {
-        let f = try Fixture()
+    @Test("Owner NHI card registration needs the owner's registered card; owner becomes administrator", arguments: TestStoreKind.available)
+    func registerByOwnerCard(_ store: TestStoreKind) throws {
+        let f = try Fixture(store: store)
         let card = try NHICardNumber(parsing: "000011112222")
         #expect(throws: ServiceError(.unitOwnerNotRegistered)) {
             try f.service.units.register(Fixture.unit(), method: .ownerNHICard(cardNumber: card), registrant: Fixture.owner, ownerIsAdministrator: true)
@@ -44,9 +45,9 @@ struct UnitsAndStaffTests {
         #expect(session.isAdministrator(of: unit))
     }
 
-    @Test("Administrators assign and delete; operators see only themselves; deleted staff cannot log in")
-    func assignAndDelete() throws {
-        let f = try Fixture()
+    @Test("Administrators assign and delete; operators see only themselves; deleted staff cannot log in", arguments: TestStoreKind.available)
+    func assignAndDelete(_ store: TestStoreKind) throws {
+        let f = try Fixture(store: store)
         let certificate = try f.registerUnitByCertificate()
         let unit = try UnitCode(parsing: "110001000")
         let admin = try f.assign(Fixture.adminPerson, role: .administrator, by: certificate)
@@ -74,9 +75,9 @@ struct UnitsAndStaffTests {
         }
     }
 
-    @Test("An NHI card can be assigned only once registered for online services; serial needed for certificates")
-    func credentialRules() throws {
-        let f = try Fixture()
+    @Test("An NHI card can be assigned only once registered for online services; serial needed for certificates", arguments: TestStoreKind.available)
+    func credentialRules(_ store: TestStoreKind) throws {
+        let f = try Fixture(store: store)
         let certificate = try f.registerUnitByCertificate()
         let assignment = StaffAssignment(personID: .national(Fixture.operatorPerson), name: try PersonName("陳小華"), role: .operator,
                                          credential: .nhiCard, phones: Fixture.phones(), email: try EmailAddress(parsing: "op@example.com"))
@@ -88,9 +89,9 @@ struct UnitsAndStaffTests {
         #expect(throws: ServiceError(.staffCertificateSerialMissing)) { try f.service.staff.assign(noSerial, by: certificate) }
     }
 
-    @Test("An organisation certificate assigns administrators (only) for its agent UBNs' units")
-    func agentUBNs() throws {
-        let f = try Fixture()
+    @Test("An organisation certificate assigns administrators (only) for its agent UBNs' units", arguments: TestStoreKind.available)
+    func agentUBNs(_ store: TestStoreKind) throws {
+        let f = try Fixture(store: store)
         let certificate = try f.registerUnitByCertificate()
         let otherCertificate = try f.registerUnitByCertificate(code: "120000000", ubn: "22099131")
         let other = try UnitCode(parsing: "120000000")
@@ -111,9 +112,9 @@ struct UnitsAndStaffTests {
         #expect(member.unitCode == other && member.role == .administrator)
     }
 
-    @Test("Agent UBNs are granted by the unit with that UBN (or the system), never claimed at registration or by others")
-    func agentUBNGrants() throws {
-        let f = try Fixture()
+    @Test("Agent UBNs are granted by the unit with that UBN (or the system), never claimed at registration or by others", arguments: TestStoreKind.available)
+    func agentUBNGrants(_ store: TestStoreKind) throws {
+        let f = try Fixture(store: store)
         let certificate = try f.registerUnitByCertificate()
         _ = try f.registerUnitByCertificate(code: "120000000", ubn: "22099131")
         let third = try f.registerUnitByCertificate(code: "133397421", ubn: "12345675")
@@ -132,9 +133,9 @@ struct UnitsAndStaffTests {
         #expect(try f.service.units.account(try UnitCode(parsing: "110001000")).agentUBNs == [ubn])
     }
 
-    @Test("Unit data maintenance cannot replace the owner or the UBN")
-    func updateKeepsOwnerAndUBN() throws {
-        let f = try Fixture()
+    @Test("Unit data maintenance cannot replace the owner or the UBN", arguments: TestStoreKind.available)
+    func updateKeepsOwnerAndUBN(_ store: TestStoreKind) throws {
+        let f = try Fixture(store: store)
         let certificate = try f.registerUnitByCertificate()
         #expect(throws: ServiceError(.unitFieldNotChangeable)) {
             try f.service.units.update(Fixture.unit(owner: Fixture.id("B123456780")), by: certificate)
@@ -146,9 +147,9 @@ struct UnitsAndStaffTests {
         #expect(try f.service.units.account(try UnitCode(parsing: "110001000")).unit.nhiOnly)
     }
 
-    @Test("The audit log records who, role, when and what, with IDs masked")
-    func audit() throws {
-        let f = try Fixture()
+    @Test("The audit log records who, role, when and what, with IDs masked", arguments: TestStoreKind.available)
+    func audit(_ store: TestStoreKind) throws {
+        let f = try Fixture(store: store)
         let certificate = try f.registerUnitByCertificate()
         _ = try f.assign(Fixture.adminPerson, role: .administrator, by: certificate)
         let entries = try f.service.audit.entries(unit: try UnitCode(parsing: "110001000"), by: certificate)
@@ -159,14 +160,15 @@ struct UnitsAndStaffTests {
         #expect(!everything.contains(Fixture.adminPerson.rawValue), "full IDs never reach the audit log")
     }
 
-    @Test("Data survives reopening the file; migrations are recorded once")
-    func persistence() throws {
-        let f = try Fixture()
+    @Test("Data survives reopening the file; migrations are recorded once", arguments: TestStoreKind.available)
+    func persistence(_ store: TestStoreKind) throws {
+        let f = try Fixture(store: store)
         _ = try f.registerUnitByCertificate()
-        let reopened = try SQLiteStore(path: f.database.path)
+        let reopened = try f.database.reopen()
         let service = NHIService(store: reopened, clock: f.clock)
         #expect(try service.units.account(try UnitCode(parsing: "110001000")).unit.ubn?.rawValue == "04595257")
-        #expect(try reopened.appliedMigrations().first == "v1-units-accounts")
+        #expect(try reopened.appliedMigrations().first == (store == .sqlite ? "v1-units-accounts" : "pg-v1-schema"))
+        #expect(try reopened.appliedMigrations() == f.database.store.appliedMigrations())
     }
 
     @Test("The default database location honours NHI_DB and XDG_DATA_HOME")
@@ -176,9 +178,9 @@ struct UnitsAndStaffTests {
         #expect(SQLiteStore.defaultLocation(environment: ["HOME": "/home/u"]) == "/home/u/.local/share/nhi/nhi.sqlite")
     }
 
-    @Test("Partial: a staff certificate serial must have a serial's form: 12345 is refused; hex and card numbers are kept normalised")
-    func certificateSerialForm() throws {
-        let f = try Fixture()
+    @Test("Partial: a staff certificate serial must have a serial's form: 12345 is refused; hex and card numbers are kept normalised", arguments: TestStoreKind.available)
+    func certificateSerialForm(_ store: TestStoreKind) throws {
+        let f = try Fixture(store: store)
         let certificate = try f.registerUnitByCertificate()
         for bad in ["12345", "TP0300000123456", "0A1B2C3", "ZZZZZZZZZZ"] {
             #expect(throws: ServiceError(.staffCertificateSerialFormat)) {

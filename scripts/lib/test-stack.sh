@@ -13,6 +13,7 @@ STACK_LIB_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 stack_start() {
   export NHI_TEST_STACK=1
+  pg_stack_start
   # A pcscd left over from an earlier run (or a desktop's, which socket activation brings back
   # on demand) is stopped when we may, so the tests own theirs and can restart it. Set
   # NHI_KEEP_PCSCD=1 to use a running pcscd as it is (tests that restart pcscd then fail).
@@ -43,6 +44,7 @@ stack_start() {
 }
 
 stack_stop() {
+  pg_stack_stop
   if [ -n "$STACK_PCSCD_PIDFILE" ]; then
     local pid
     pid="$(cat "$STACK_PCSCD_PIDFILE" 2>/dev/null || true)"
@@ -58,4 +60,30 @@ stack_stop() {
     STACK_PCSCD_PIDFILE=""
     unset NHI_PCSCD_CONTROL NHI_PCSCD_PIDFILE
   fi
+}
+
+# A private PostgreSQL cluster for the PostgreSQL store's tests (scripts/lib/pg-cluster: a
+# temporary folder, a Unix socket only, as the `postgres` user when root). Exports
+# NHI_TEST_POSTGRES_URL (the maintenance database; each test creates a database of its own)
+# and NHI_TEST_POSTGRES_CLUSTER (the script, for tests that need a server of their own to
+# restart). Only the cluster started here is stopped.
+STACK_PG_DIR=""
+
+pg_stack_start() {
+  STACK_PG_DIR="$(mktemp -d /tmp/nhi-pg.XXXXXX)"
+  export NHI_TEST_POSTGRES_CLUSTER="$STACK_LIB_DIR/pg-cluster"
+  if url="$("$NHI_TEST_POSTGRES_CLUSTER" start "$STACK_PG_DIR")"; then
+    export NHI_TEST_POSTGRES_URL="$url"
+    echo "PostgreSQL started ($NHI_TEST_POSTGRES_URL)" >&2
+  else
+    echo "PostgreSQL did not start: the PostgreSQL tests will fail (see $STACK_PG_DIR)" >&2
+  fi
+}
+
+pg_stack_stop() {
+  if [ -n "$STACK_PG_DIR" ]; then
+    "$STACK_LIB_DIR/pg-cluster" destroy "$STACK_PG_DIR" || true
+  fi
+  STACK_PG_DIR=""
+  unset NHI_TEST_POSTGRES_URL NHI_TEST_POSTGRES_CLUSTER
 }

@@ -9,6 +9,8 @@ extension ServiceError.Code {
     public static let storeKeyUnavailable: Self = "store.keyUnavailable"
     public static let storeKeyMissing: Self = "store.keyMissing"
     public static let storeNotNew: Self = "store.notNew"
+    public static let storeLocationInvalid: Self = "store.locationInvalid"
+    public static let storeTargetNotEmpty: Self = "store.targetNotEmpty"
     // Authorisation
     public static let notAuthorised: Self = "auth.notAuthorised"
     // Requests
@@ -134,6 +136,9 @@ extension ServiceError {
         (.storeKeyMissing, "找不到資料庫金鑰檔：請從備份還原 <資料庫>.key，或設定 $NHI_DB_KEY",
          "the database's key file is missing: restore <database>.key from the backup, or set $NHI_DB_KEY"),
         (.storeNotNew, "只有新建立的資料庫可標示為測試用資料庫", "only a new database can be marked as a test database"),
+        (.storeLocationInvalid, "資料庫位置格式不正確：請給檔案路徑，或 postgres://使用者@主機:埠/資料庫（密碼請用 $NHI_DB_PASSWORD）",
+         "the database location is not valid: give a file path or postgres://user@host:port/database (the password goes in $NHI_DB_PASSWORD)"),
+        (.storeTargetNotEmpty, "目的資料庫已有資料，不搬移：請指定新的空白資料庫", "the target database already holds data; nothing was moved: give a new, empty database"),
         (.notAuthorised, "您沒有執行此作業的權限", "you are not authorised for this operation"),
         (.signInMethodUnavailable, "這台櫃檯電腦尚未提供此登入方式，請改用其他方式登入（例如健保卡＋註冊密碼）",
          "this counter does not offer this sign-in method yet; use another (for example NHI card + registration password)"),

@@ -268,10 +268,12 @@ extension NHIService {
         }
 
         func refuseDuplicatePending(_ r: any StoreReader, _ person: PersonalID, _ kind: FilingKind, unit: UnitCode, today: CalendarDate) throws {
-            if try r.filings(unit: unit, filedFrom: today.adding(days: -31), through: today, staffID: nil).contains(where: {
+            if let other = try r.filings(unit: unit, filedFrom: today.adding(days: -31), through: today, staffID: nil).first(where: {
                 $0.personID == person && $0.kind == kind && ($0.status == .pending || $0.status == .staged)
             }) {
-                throw ServiceError(.filingDuplicatePending, context: ["person": person.masked, "kind": kind.rawValue])
+                // Names the other filing, so a second counter filing the same person at the same moment sees which.
+                throw ServiceError(.filingDuplicatePending, context: ["person": person.masked, "kind": kind.rawValue,
+                                                                      "filing": "\(other.id)"])
             }
         }
 

@@ -168,3 +168,20 @@ public protocol StoreWriter: StoreReader {
     func enqueue(_ mail: OutboxMail) throws -> Int64
     func update(_ mail: OutboxMail) throws
 }
+
+/// What programs (the CLI, the kiosk) ask of a store besides records, on either engine:
+/// where it is, its schema version, warnings about its files, and the test-clock mark.
+public protocol NHIStoreAdministration: NHIStore {
+    /// The file path, or the PostgreSQL URL without its password: safe to print.
+    var locationDescription: String { get }
+    /// Bilingual warnings found on opening (files or key files readable by others).
+    var permissionWarnings: [String] { get }
+    /// The schema migrations applied, oldest first.
+    func appliedMigrations() throws -> [String]
+    /// Whether this database was made for tests and demos (`nhi service init --test-clock`):
+    /// only then may a program pretend another time (`--now`, `$NHI_NOW`).
+    func isTestClockDatabase() throws(ServiceError) -> Bool
+    /// Marks a new database (no audit entry yet) as a test and demo database; a database in
+    /// use is refused (`store.notNew`).
+    func markAsTestClockDatabase() throws(ServiceError)
+}

@@ -48,8 +48,15 @@ public struct StoreKey: Sendable {
     /// `$NHI_DB_KEY` or the key file if there is one; `nil` otherwise (nothing is created).
     static func existing(forDatabase path: String, environment: [String: String] = ProcessInfo.processInfo.environment)
         throws(ServiceError) -> (key: StoreKey, warnings: [String])? {
+        try existing(keyFile: path + fileSuffix, environment: environment)
+    }
+
+    /// `$NHI_DB_KEY`, else the key file `file` if there is one; `nil` otherwise (nothing is
+    /// created). For stores whose key file is not beside a database file (PostgreSQL).
+    @_spi(StoreImplementation)
+    public static func existing(keyFile file: String, environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws(ServiceError) -> (key: StoreKey, warnings: [String])? {
         if let text = environment[environmentVariable], !text.isEmpty { return (try StoreKey(base64: text), []) }
-        let file = path + fileSuffix
         guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { return nil }
         let warnings = FilePermissions.widerThanOwner(file).map { [FilePermissions.warning(file, mode: $0)] } ?? []
         return (try StoreKey(base64: text), warnings)
@@ -57,8 +64,9 @@ public struct StoreKey: Sendable {
 
     /// Creates the key file (0600, `O_EXCL`, `O_NOFOLLOW`); when another process has just
     /// created it, its key.
-    static func create(_ file: String) throws(ServiceError) -> StoreKey {
-        let fresh = StoreKey.generate()
+    @_spi(StoreImplementation)
+    public static func create(_ file: String, key: StoreKey = .generate()) throws(ServiceError) -> StoreKey {
+        let fresh = key
         let text = fresh.key.withUnsafeBytes { Data($0).base64EncodedString() } + "\n"
         let fd = Glibc.open(file, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0o600)
         if fd < 0 {

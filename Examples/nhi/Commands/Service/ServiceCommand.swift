@@ -7,9 +7,10 @@ import NHIService
 struct ServiceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "service",
-        abstract: "本機服務作業 — Operations of the local NHI service (SQLite).",
+        abstract: "本機服務作業 — Operations of the NHI service (SQLite, or PostgreSQL for several counters).",
         discussion: """
-            Every command takes --db PATH (default $NHI_DB or ~/.local/share/nhi/nhi.sqlite) and --json.
+            Every command takes --db PATH or --db postgres://user@host:port/db (default $NHI_DB or \
+            ~/.local/share/nhi/nhi.sqlite; the PostgreSQL password in $NHI_DB_PASSWORD) and --json.
 
             本機指令信任執行者 — The local CLI trusts whoever runs it: --unit with --person (or --certificate-serial) \
             says who acts, and the service checks only that this person is assigned and what the role allows. \
@@ -19,7 +20,7 @@ struct ServiceCommand: ParsableCommand {
             $NHI_NOW work only on a test database (init --test-clock) and are audited. Protect the account that \
             owns the database and its key file (<db>.key, or $NHI_DB_KEY): whoever can use them can do all of this.
             """,
-        subcommands: [ServiceInit.self, UnitCommand.self, StaffCommand.self, AccountCommand.self, FilingCommand.self,
+        subcommands: [ServiceInit.self, ServiceMigrate.self, UnitCommand.self, StaffCommand.self, AccountCommand.self, FilingCommand.self,
                       ConvertCommand.self, RosterCommand.self, PremiumDetailCommand.self, BillsCommand.self, UnpaidCommand.self,
                       PayCommand.self, InsuranceCommand.self, MailCommand.self, AuditCommand.self, ServiceDPRCommand.self,
                       ServiceBatchRegisterCommand.self, StatementsCommand.self, CardsCommand.self, EPaymentCommand.self,
@@ -40,8 +41,8 @@ struct ServiceInit: ParsableCommand {
     var testClock = false
 
     func run() throws {
-        let path = options.db ?? SQLiteStore.defaultLocation()
         let store = try options.store()
+        let path = store.locationDescription
         if testClock {
             try store.markAsTestClockDatabase()
             try NHIService(store: store, systemCaller: .system(origin: "CLI")).audit.recordSystemEvent(action: "store.testClock", target: path)

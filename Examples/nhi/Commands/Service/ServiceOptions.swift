@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NHICore
+import NHIPostgres
 import NHIService
 
 /// Options every `nhi service` command shares: the database, JSON output, the clock and who
@@ -14,7 +15,9 @@ import NHIService
 /// as `系統/CLI`. Anyone who can run `nhi` as the database's owner can do all of this: protect
 /// the account and the files, not the command. The kiosk uses the real login flows instead.
 struct ServiceOptions: ParsableArguments {
-    @Option(name: .long, help: "資料庫檔案 Database file (default: $NHI_DB or ~/.local/share/nhi/nhi.sqlite).")
+    @Option(name: .long, help: """
+        資料庫 Database: a file path, or postgres://user@host:port/db (postgres:///db?host=/socket/dir);         default $NHI_DB or ~/.local/share/nhi/nhi.sqlite. The PostgreSQL password goes in $NHI_DB_PASSWORD, never here.
+        """)
     var db: String?
 
     @Flag(name: .long, help: "輸出 JSON — JSON output.")
@@ -45,7 +48,7 @@ struct ServiceOptions: ParsableArguments {
     }
 
     /// The clock: `--now` / `$NHI_NOW` on a test database, else the system clock.
-    private func clock(_ store: SQLiteStore) throws -> any ServiceClock {
+    private func clock(_ store: any NHIStoreAdministration) throws -> any ServiceClock {
         guard let text = clockOverride else { return SystemClock() }
         guard try store.isTestClockDatabase() else {
             throw ValidationError("""
@@ -59,9 +62,9 @@ struct ServiceOptions: ParsableArguments {
         return ManualClock(date)
     }
 
-    /// The store over the chosen database (permission warnings go to standard error).
-    func store() throws -> SQLiteStore {
-        try SQLiteStore(path: db ?? SQLiteStore.defaultLocation())
+    /// The store over the chosen database, SQLite or PostgreSQL (permission warnings go to standard error).
+    func store() throws -> any NHIStoreAdministration {
+        try NHIStores.open(option: db)
     }
 
     /// The service over the chosen database. `--system` and a clock override are recorded in

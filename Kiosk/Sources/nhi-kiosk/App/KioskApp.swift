@@ -6,6 +6,7 @@ import KioskSDK
 import Logging
 import NHICards
 import NHICore
+import NHIPostgres
 import NHIService
 import NHITestSupport
 
@@ -42,15 +43,16 @@ final class KioskApp {
     /// NHIFormats' checker; in `--demo` the virtual card deck in vpcd's first reader.
     static func backends(options: LaunchOptions, settings: KioskSettings) throws -> (KioskBackends, DemoDatabase?) {
         var demo: DemoDatabase?
-        let path: String
+        let store: any NHIStore
         if options.demo {
             let database = try DemoDatabase(cacheDirectory: dataDirectory().appendingPathComponent("demo"))
             demo = database
-            path = database.path
+            store = try SQLiteStore(path: database.path)
         } else {
-            path = options.databasePath ?? settings.databasePath ?? SQLiteStore.defaultLocation()
+            // A file path or a postgres:// URL, opened as the CLI opens it.
+            store = try NHIStores.open(option: options.databasePath ?? settings.databasePath)
         }
-        let service = KioskService(NHIService(store: try SQLiteStore(path: path)))
+        let service = KioskService(NHIService(store: store))
         // One PC/SC context for the visitor panel, sign-in and the doctor: an open
         // connection to a card is reused between them.
         let pcsc = PCSCContext()

@@ -46,9 +46,6 @@ extension SQLiteSession {
         try Row.fetchAll(db, sql: """
             SELECT l.file_name, b.purpose, b.content FROM attachment_link l JOIN attachment_blob b ON b.sha256 = l.sha256
             WHERE l.owner = ? ORDER BY l.rowid
-            """, arguments: [owner]).map { row in
-            guard let purpose = UploadedDocument.Purpose(rawValue: row["purpose"]) else { throw ServiceError(.storeCorrupt) }
-            return try UploadedDocument(fileName: row["file_name"], data: row["content"], purpose: purpose)
-        }
+            """, arguments: [owner]).map(StoreRows.attachment)
     }
 }

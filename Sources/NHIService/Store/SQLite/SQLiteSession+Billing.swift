@@ -3,37 +3,22 @@ import GRDB
 import NHICore
 
 extension SQLiteSession {
-    static func bill(from row: Row) throws -> PremiumBill {
-        guard let category = PremiumBill.Category(rawValue: row["category"]) else { throw ServiceError(.storeCorrupt, context: ["column": "category"]) }
-        return PremiumBill(id: row["id"], payerKey: row["payer_key"], month: try row.required("month", ROCMonth.init(parsing:)),
-                           category: category, amount: Money(row["amount"] as Int64),
-                           dueDate: try row.required("due_date", CalendarDate.init(iso:)),
-                           issuedAt: Date(timeIntervalSince1970: row["issued_at"]), paid: Money(row["paid"] as Int64))
-    }
-
-    static let billSelect = """
-        SELECT b.*, COALESCE((SELECT SUM(p.amount) FROM payment p WHERE p.bill_id = b.id), 0) AS paid FROM bill b
-        """
-
     func bill(id: Int64) throws -> PremiumBill? {
-        try Row.fetchOne(db, sql: Self.billSelect + " WHERE b.id = ?", arguments: [id]).map(Self.bill(from:))
+        try Row.fetchOne(db, sql: StoreRows.billSelect + " WHERE b.id = ?", arguments: [id]).map(StoreRows.bill)
     }
 
     func bill(payerKey: String, month: ROCMonth, category: PremiumBill.Category) throws -> PremiumBill? {
-        try Row.fetchOne(db, sql: Self.billSelect + " WHERE b.payer_key = ? AND b.month = ? AND b.category = ?",
-                         arguments: [payerKey, month.compact, category.rawValue]).map(Self.bill(from:))
+        try Row.fetchOne(db, sql: StoreRows.billSelect + " WHERE b.payer_key = ? AND b.month = ? AND b.category = ?",
+                         arguments: [payerKey, month.compact, category.rawValue]).map(StoreRows.bill)
     }
 
     func bills(payerKey: String) throws -> [PremiumBill] {
-        try Row.fetchAll(db, sql: Self.billSelect + " WHERE b.payer_key = ? ORDER BY b.month, b.category", arguments: [payerKey])
-            .map(Self.bill(from:))
+        try Row.fetchAll(db, sql: StoreRows.billSelect + " WHERE b.payer_key = ? ORDER BY b.month, b.category", arguments: [payerKey])
+            .map(StoreRows.bill)
     }
 
     func payments(bill: Int64) throws -> [PremiumPayment] {
-        try Row.fetchAll(db, sql: "SELECT * FROM payment WHERE bill_id = ? ORDER BY id", arguments: [bill]).map { row in
-            PremiumPayment(id: row["id"], billID: row["bill_id"], amount: Money(row["amount"] as Int64),
-                           paidOn: try row.required("paid_on", CalendarDate.init(iso:)), channel: row["channel"])
-        }
+        try Row.fetchAll(db, sql: "SELECT * FROM payment WHERE bill_id = ? ORDER BY id", arguments: [bill]).map(StoreRows.payment)
     }
 
     func slipDownloads(bill: Int64, on day: CalendarDate) throws -> Int {
@@ -66,11 +51,7 @@ extension SQLiteSession {
     }
 
     func billLines(bill: Int64) throws -> [BillLine] {
-        try Row.fetchAll(db, sql: "SELECT * FROM bill_line WHERE bill_id = ? ORDER BY id", arguments: [bill]).map { row in
-            guard let kind = BillLine.Kind(rawValue: row["kind"]) else { throw ServiceError(.storeCorrupt, context: ["column": "kind"]) }
-            return BillLine(billID: row["bill_id"], month: try row.required("month", ROCMonth.init(parsing:)), kind: kind,
-                            amount: Money(row["amount"] as Int64))
-        }
+        try Row.fetchAll(db, sql: "SELECT * FROM bill_line WHERE bill_id = ? ORDER BY id", arguments: [bill]).map(StoreRows.billLine)
     }
 
     func billed(payerKey: String, month: ROCMonth, category: PremiumBill.Category) throws -> Money? {

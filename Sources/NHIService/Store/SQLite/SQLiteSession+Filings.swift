@@ -3,75 +3,27 @@ import GRDB
 import NHICore
 
 extension SQLiteSession {
-    static let filingColumns = """
-        id, unit_code, family, kind, person_id, principal_id, relation, name, birth_date, category, reason, insured_amount, \
-        adjusted_amount, effective_date, filed_on, filed_at, filed_by, staff_id, status, check_code, check_message, converted_at, \
-        batch_id, labour, foreign_national, issue_card_to
-        """
-
-    static func enumValue<T: RawRepresentable>(_ row: Row, _ column: String) throws -> T where T.RawValue == String {
-        guard let text: String = row[column], let value = T(rawValue: text) else {
-            throw ServiceError(.storeCorrupt, context: ["column": column])
-        }
-        return value
-    }
-
-    static func filing(from row: Row) throws -> Filing {
-        let unitCode = try row.required("unit_code", UnitCode.init(parsing:))
-        let family: FilingFamily = try enumValue(row, "family")
-        let kind: FilingKind = try enumValue(row, "kind")
-        let personID = try row.required("person_id", PersonalID.init(parsing:))
-        let principalID = try row.optional("principal_id", PersonalID.init(parsing:))
-        let relationText: String? = row["relation"]
-        let relation: DependantRelation? = try relationText.map { (text: String) throws -> DependantRelation in
-            guard let value = DependantRelation(rawValue: text) else { throw ServiceError(.storeCorrupt, context: ["column": "relation"]) }
-            return value
-        }
-        let category: InsuredCategory = try enumValue(row, "category")
-        let status: FilingStatus = try enumValue(row, "status")
-        let insured: Int64? = row["insured_amount"]
-        let adjusted: Int64? = row["adjusted_amount"]
-        let filedAt: Double = row["filed_at"]
-        let convertedAt: Double? = row["converted_at"]
-        let labourText: String? = row["labour"]
-        let labour = try labourText.map { try StoreCodec.decode(LabourSide.self, $0) }
-        return Filing(id: row["id"], unitCode: unitCode, family: family, kind: kind, personID: personID, principalID: principalID,
-                      relation: relation, name: row["name"], birthDate: try row.optional("birth_date", CalendarDate.init(iso:)),
-                      category: category, reason: row["reason"], insuredAmount: insured.map { Money($0) },
-                      adjustedAmount: adjusted.map { Money($0) },
-                      effectiveDate: try row.required("effective_date", CalendarDate.init(iso:)),
-                      filedOn: try row.required("filed_on", CalendarDate.init(iso:)),
-                      filedAt: Date(timeIntervalSince1970: filedAt), filedBy: row["filed_by"], staffID: row["staff_id"], status: status,
-                      checkCode: row["check_code"], checkMessage: row["check_message"],
-                      convertedAt: convertedAt.map { Date(timeIntervalSince1970: $0) }, batchID: row["batch_id"], labour: labour,
-                      foreignNational: row["foreign_national"], issueCardTo: row["issue_card_to"])
-    }
-
     func filing(id: Int64) throws -> Filing? {
-        try Row.fetchOne(db, sql: "SELECT \(Self.filingColumns) FROM filing WHERE id = ?", arguments: [id]).map(Self.filing(from:))
+        try Row.fetchOne(db, sql: "SELECT \(StoreRows.filingColumns) FROM filing WHERE id = ?", arguments: [id]).map(StoreRows.filing)
     }
 
     func filings(unit: UnitCode, filedFrom: CalendarDate, through: CalendarDate, staffID: Int64?) throws -> [Filing] {
-        var sql = "SELECT \(Self.filingColumns) FROM filing WHERE unit_code = ? AND filed_on >= ? AND filed_on <= ?"
+        var sql = "SELECT \(StoreRows.filingColumns) FROM filing WHERE unit_code = ? AND filed_on >= ? AND filed_on <= ?"
         var arguments: StatementArguments = [unit.rawValue, filedFrom.iso, through.iso]
         if let staffID {
             sql += " AND staff_id = ?"
             arguments += [staffID]
         }
-        return try Row.fetchAll(db, sql: sql + " ORDER BY id", arguments: arguments).map(Self.filing(from:))
+        return try Row.fetchAll(db, sql: sql + " ORDER BY id", arguments: arguments).map(StoreRows.filing)
     }
 
     func filings(status: FilingStatus, filedBefore: Date) throws -> [Filing] {
-        try Row.fetchAll(db, sql: "SELECT \(Self.filingColumns) FROM filing WHERE status = ? AND filed_at < ? ORDER BY filed_at, id",
-                         arguments: [status.rawValue, filedBefore.timeIntervalSince1970]).map(Self.filing(from:))
+        try Row.fetchAll(db, sql: "SELECT \(StoreRows.filingColumns) FROM filing WHERE status = ? AND filed_at < ? ORDER BY filed_at, id",
+                         arguments: [status.rawValue, filedBefore.timeIntervalSince1970]).map(StoreRows.filing)
     }
 
     func filingBatch(fileSHA256: String) throws -> FilingBatch? {
-        try Row.fetchOne(db, sql: "SELECT * FROM filing_batch WHERE file_sha256 = ?", arguments: [fileSHA256]).map { row in
-            FilingBatch(id: row["id"], unitCode: try row.required("unit_code", UnitCode.init(parsing:)), kind: row["kind"],
-                        fileName: row["file_name"], fileSHA256: row["file_sha256"], count: row["count"],
-                        createdAt: Date(timeIntervalSince1970: row["created_at"]), createdBy: row["created_by"])
-        }
+        try Row.fetchOne(db, sql: "SELECT * FROM filing_batch WHERE file_sha256 = ?", arguments: [fileSHA256]).map(StoreRows.filingBatch)
     }
 
     func insert(_ filings: [Filing], batch: Int64?) throws -> [Int64] {
@@ -127,19 +79,13 @@ extension SQLiteSession {
         return db.lastInsertedRowID
     }
 
-    static func outboxEntry(from row: Row) throws -> LabourOutboxEntry {
-        LabourOutboxEntry(id: row["id"], filingID: row["filing_id"], unitCode: try row.required("unit_code", UnitCode.init(parsing:)),
-                          action: row["action"], dueAt: Date(timeIntervalSince1970: row["due_at"]),
-                          forwardedAt: (row["forwarded_at"] as Double?).map { Date(timeIntervalSince1970: $0) })
-    }
-
     func labourOutbox(dueBy: Date) throws -> [LabourOutboxEntry] {
         try Row.fetchAll(db, sql: "SELECT * FROM labour_outbox WHERE forwarded_at IS NULL AND due_at <= ? ORDER BY id",
-                         arguments: [dueBy.timeIntervalSince1970]).map(Self.outboxEntry(from:))
+                         arguments: [dueBy.timeIntervalSince1970]).map(StoreRows.outboxEntry)
     }
 
     func labourOutbox(filing: Int64) throws -> [LabourOutboxEntry] {
-        try Row.fetchAll(db, sql: "SELECT * FROM labour_outbox WHERE filing_id = ? ORDER BY id", arguments: [filing]).map(Self.outboxEntry(from:))
+        try Row.fetchAll(db, sql: "SELECT * FROM labour_outbox WHERE filing_id = ? ORDER BY id", arguments: [filing]).map(StoreRows.outboxEntry)
     }
 
     func insert(_ e: LabourOutboxEntry) throws -> Int64 {

@@ -5,14 +5,7 @@ import NHICore
 
 extension SQLiteSession {
     func person(_ id: PersonalID) throws -> Person? {
-        try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [id.rawValue]).map(Self.person(from:))
-    }
-
-    static func person(from row: Row) throws -> Person {
-        Person(id: try row.required("id", PersonalID.init(parsing:)),
-               name: try row.required("name", PersonName.init),
-               birthDate: try row.required("birth_date", CalendarDate.init(iso:)),
-               indigenous: row["indigenous"])
+        try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [id.rawValue]).map(StoreRows.person)
     }
 
     func upsert(_ person: Person) throws {
@@ -65,43 +58,17 @@ extension SQLiteSession {
 
     // MARK: Coverage
 
-    static let coverageColumns = "id, unit_code, person_id, principal_id, relation, category, insured_amount, start_date, end_date, status, foreign_national, COALESCE(enrolled_date, start_date) AS enrolled_date"
-
-    static func coverage(from row: Row) throws -> Coverage {
-        Coverage(id: row["id"],
-                 unitCode: try row.required("unit_code", UnitCode.init(parsing:)),
-                 personID: try row.required("person_id", PersonalID.init(parsing:)),
-                 principalID: try row.optional("principal_id", PersonalID.init(parsing:)),
-                 relation: try row.optional("relation") { text in
-                     guard let r = DependantRelation(rawValue: text) else { throw ServiceError(.storeCorrupt) }
-                     return r
-                 },
-                 category: try row.required("category") { text in
-                     guard let c = InsuredCategory(rawValue: text) else { throw ServiceError(.storeCorrupt) }
-                     return c
-                 },
-                 insuredAmount: Money(row["insured_amount"] as Int64),
-                 startDate: try row.required("start_date", CalendarDate.init(iso:)),
-                 endDate: try row.optional("end_date", CalendarDate.init(iso:)),
-                 status: try row.required("status") { text in
-                     guard let s = CoverageStatus(rawValue: text) else { throw ServiceError(.storeCorrupt) }
-                     return s
-                 },
-                 foreignNational: row["foreign_national"],
-                 enrolledOn: try row.required("enrolled_date", CalendarDate.init(iso:)))
-    }
-
     func coverages(person: PersonalID) throws -> [Coverage] {
-        try Row.fetchAll(db, sql: "SELECT \(Self.coverageColumns) FROM coverage WHERE person_id = ? ORDER BY start_date, id",
-                         arguments: [person.rawValue]).map(Self.coverage(from:))
+        try Row.fetchAll(db, sql: "SELECT \(StoreRows.coverageColumns) FROM coverage WHERE person_id = ? ORDER BY start_date, id",
+                         arguments: [person.rawValue]).map(StoreRows.coverage)
     }
 
     func coverages(unit: UnitCode, inForceOn date: CalendarDate) throws -> [Coverage] {
         try Row.fetchAll(db, sql: """
-            SELECT \(Self.coverageColumns) FROM coverage
+            SELECT \(StoreRows.coverageColumns) FROM coverage
             WHERE unit_code = ? AND start_date <= ? AND (end_date IS NULL OR end_date > ?)
             ORDER BY person_id
-            """, arguments: [unit.rawValue, date.iso, date.iso]).map(Self.coverage(from:))
+            """, arguments: [unit.rawValue, date.iso, date.iso]).map(StoreRows.coverage)
     }
 
     func roster(unit: UnitCode, on date: CalendarDate) throws -> [RosterLine] {
@@ -131,19 +98,13 @@ extension SQLiteSession {
                 category: category, insuredAmount: Money(raw.int64(6)),
                 startDate: try StoreCodec.parse(start, CalendarDate.init(iso:)), status: status))
         }
-        // Sorted here rather than by SQLite (no temporary B-tree): each insured person, then
-        // their dependants, by ID in byte order. A permutation of small keys is sorted, not
-        // the lines themselves (a RosterLine is large to move); IDs are ASCII, so String's
-        // `<` is a byte comparison.
-        let keys = lines.map { RosterSortKey(household: ($0.principalID ?? $0.personID).rawValue,
-                                             dependant: $0.isDependant, person: $0.personID.rawValue) }
-        let order = keys.indices.sorted { keys[$0] < keys[$1] }
-        return order.map { lines[$0] }
+        // Sorted here rather than by SQLite (no temporary B-tree).
+        return StoreRows.sortedRoster(lines)
     }
 
 
     func coverage(id: Int64) throws -> Coverage? {
-        try Row.fetchOne(db, sql: "SELECT \(Self.coverageColumns) FROM coverage WHERE id = ?", arguments: [id]).map(Self.coverage(from:))
+        try Row.fetchOne(db, sql: "SELECT \(StoreRows.coverageColumns) FROM coverage WHERE id = ?", arguments: [id]).map(StoreRows.coverage)
     }
 
     func insert(_ c: Coverage) throws -> Int64 {

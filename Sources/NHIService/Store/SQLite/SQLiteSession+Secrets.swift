@@ -9,19 +9,17 @@ import NHICore
 /// The `store_secret` row holds a value sealed with the key, so that a database opened with
 /// another key (a missing or wrong key file) is refused instead of failing later.
 extension SQLiteStore {
-    static let keyCheckPlaintext = Data("nhi-store-key-check-v1".utf8)
-
     /// Checks the key against the database; on the first open with a key, seals the rows
     /// that older versions stored in plain text (device secrets, pending mail) and redacts
     /// tokens in mail already sent — once, in one transaction.
     static func sealSecrets(_ pool: DatabasePool, key: StoreKey) throws {
         if let check = try pool.read({ db in try String.fetchOne(db, sql: "SELECT key_check FROM store_secret WHERE id = 1") }) {
-            _ = try key.open(check)
+            try key.verify(keyCheck: check)
             return
         }
         let converted = try pool.write { db -> Bool in
             if let check = try String.fetchOne(db, sql: "SELECT key_check FROM store_secret WHERE id = 1") {
-                _ = try key.open(check)
+                try key.verify(keyCheck: check)
                 return false
             }
             var converted = false
@@ -38,7 +36,7 @@ extension SQLiteStore {
                 try session.update(legacy.sentAt == nil ? legacy : legacy.redactingTokens())
                 converted = true
             }
-            try db.execute(sql: "INSERT INTO store_secret (id, key_check) VALUES (1, ?)", arguments: [try key.seal(keyCheckPlaintext)])
+            try db.execute(sql: "INSERT INTO store_secret (id, key_check) VALUES (1, ?)", arguments: [try key.makeKeyCheck()])
             return converted
         }
         guard converted else { return }
@@ -50,58 +48,11 @@ extension SQLiteStore {
     }
 }
 
-/// A bound device as stored: the secret sealed.
-struct SealedDevice: Codable {
-    let id: Int64
-    let personID: PersonalID
-    let label: String
-    let sealedSecret: String
-    let boundAt: Date
-    let revokedAt: Date?
-    let birthDate: CalendarDate?
-    let lastAcceptedCounter: Int64?
-}
-
-/// A mail as stored: a pending mail's body sealed, a sent mail's body redacted.
-struct StoredMail: Codable {
-    let id: Int64
-    let to: EmailAddress
-    let subject: String
-    let body: String?
-    let sealedBody: String?
-    let kind: String
-    let createdAt: Date
-    let sentAt: Date?
-    let attempts: Int
-}
-
 extension SQLiteSession {
-    func encodeDevice(_ d: BoundDevice) throws -> String {
-        try StoreCodec.encode(SealedDevice(id: d.id, personID: d.personID, label: d.label, sealedSecret: try key.seal(d.secret),
-                                           boundAt: d.boundAt, revokedAt: d.revokedAt, birthDate: d.birthDate,
-                                           lastAcceptedCounter: d.lastAcceptedCounter))
-    }
-
-    func decodeDevice(_ text: String) throws -> BoundDevice {
-        let d = try StoreCodec.decode(SealedDevice.self, text)
-        return BoundDevice(id: d.id, personID: d.personID, label: d.label, secret: try key.open(d.sealedSecret), boundAt: d.boundAt,
-                           revokedAt: d.revokedAt, birthDate: d.birthDate, lastAcceptedCounter: d.lastAcceptedCounter)
-    }
-
-    func encodeMail(_ m: OutboxMail) throws -> String {
-        let pending = m.sentAt == nil
-        return try StoreCodec.encode(StoredMail(id: m.id, to: m.to, subject: m.subject,
-                                                body: pending ? nil : m.redactingTokens().body,
-                                                sealedBody: pending ? try key.seal(Data(m.body.utf8)) : nil,
-                                                kind: m.kind, createdAt: m.createdAt, sentAt: m.sentAt, attempts: m.attempts))
-    }
-
-    func decodeMail(_ text: String) throws -> OutboxMail {
-        let m = try StoreCodec.decode(StoredMail.self, text)
-        let body = try m.sealedBody.map { String(decoding: try key.open($0), as: UTF8.self) } ?? m.body ?? ""
-        return OutboxMail(id: m.id, to: m.to, subject: m.subject, body: body, kind: m.kind, createdAt: m.createdAt,
-                          sentAt: m.sentAt, attempts: m.attempts)
-    }
+    func encodeDevice(_ d: BoundDevice) throws -> String { try key.encodeSealed(d) }
+    func decodeDevice(_ text: String) throws -> BoundDevice { try key.decodeDevice(text) }
+    func encodeMail(_ m: OutboxMail) throws -> String { try key.encodeSealed(m) }
+    func decodeMail(_ text: String) throws -> OutboxMail { try key.decodeMail(text) }
 }
 
 extension OutboxMail {

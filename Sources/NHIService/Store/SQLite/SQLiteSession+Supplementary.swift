@@ -12,13 +12,7 @@ extension SQLiteSession {
     func dprDetails(ubn: UBN) throws -> [StoredDPRDetail] {
         try Row.fetchAll(db, sql: """
             SELECT content_hash, import_id, income_code, data FROM dpr_detail WHERE ubn = ? ORDER BY import_id, payment_date, person_id
-            """, arguments: [ubn.rawValue]).map { row in
-            guard let code = DPRIncomeCode(rawValue: row["income_code"]) else {
-                throw ServiceError(.storeFailure, context: ["detail": "dpr_detail.income_code"])
-            }
-            return StoredDPRDetail(contentHash: row["content_hash"], importID: row["import_id"], ubn: ubn, incomeCode: code,
-                                   detail: try StoreCodec.decode(DPRDetailRecord.self, row["data"]))
-        }
+            """, arguments: [ubn.rawValue]).map { try StoreRows.dprDetail($0, ubn: ubn) }
     }
 
     func dprPremiumsByMonth(importID: Int64) throws -> [ROCMonth: Money] {

@@ -11,12 +11,14 @@ import Glibc
 ///
 /// The file is `$NHI_DB`, else `$XDG_DATA_HOME/nhi/nhi.sqlite`
 /// (`~/.local/share/nhi/nhi.sqlite`); see ``defaultLocation(environment:)``.
-public final class SQLiteStore: NHIStore {
+public final class SQLiteStore: NHIStoreAdministration {
     let pool: DatabasePool
     /// The file the store uses.
     public let path: String
-    /// The key that seals secrets at rest (``StoreKey``).
-    let key: StoreKey
+    /// The file the store uses (``NHIStoreAdministration``).
+    public var locationDescription: String { path }
+    /// The key that seals secrets at rest (``StoreKey``); `nhi service migrate` carries it to the new store.
+    @_spi(StoreImplementation) public let key: StoreKey
     /// Files readable by other users (the database, its key file), one bilingual line each;
     /// they are also logged. The CLI prints them on standard error.
     public let permissionWarnings: [String]
