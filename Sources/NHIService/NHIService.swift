@@ -17,8 +17,11 @@ import NHILogin
 /// ``audit`` — each a lightweight view over the same store and clock. Every operation takes
 /// the ``Caller`` for authorisation and the audit log.
 public final class NHIService: Sendable {
+    /// Where the data lives: ``SQLiteStore`` by default, or a test store.
     public let store: any NHIStore
+    /// What "now" is for every rule (filing days, 22:30 conversion, billing period); ``ManualClock`` in tests.
     public let clock: any ServiceClock
+    /// How registration passwords are hashed and verified (PBKDF2-HMAC-SHA256).
     public let passwords: PasswordHasher
     /// The grade and rate tables the rules use.
     public let tables: GradeTables

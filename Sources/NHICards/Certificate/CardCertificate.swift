@@ -70,7 +70,9 @@ public struct CardCertificate: Sendable, Hashable {
         }
     }
 
+    /// Two certificates are equal when their DER bytes are equal.
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.der == rhs.der }
+    /// Hashes the DER bytes, so equal certificates hash alike.
     public func hash(into hasher: inout Hasher) { hasher.combine(der) }
 }
 

@@ -109,10 +109,12 @@ public struct SubjectDirectoryAttributes: Sendable, Hashable {
         return String(decoding: units, as: UTF16.self)
     }
 
+    /// Two extensions are equal when they hold the same OIDs with the same string values, in the same order.
     public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.attributes.map(\.oid) == rhs.attributes.map(\.oid) && lhs.attributes.map(\.values) == rhs.attributes.map(\.values)
     }
 
+    /// Hashes every attribute's OID and values, in certificate order.
     public func hash(into hasher: inout Hasher) {
         for attribute in attributes {
             hasher.combine(attribute.oid)

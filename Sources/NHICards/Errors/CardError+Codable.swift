@@ -10,6 +10,8 @@ extension CardError: Codable {
         case advice, adviceEn, reader, remainingTries, detail, pcscValue, statusWordValue, pkcs11, pkcs11Value
     }
 
+    /// Writes the keys of `nhi card read --json`'s `"error"` object, then the raw PC/SC, status-word and PKCS#11
+    /// values and the context.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(code.rawValue, forKey: .code)
@@ -29,6 +31,8 @@ extension CardError: Codable {
         try container.encodeIfPresent(pkcs11?.rawValue, forKey: .pkcs11Value)
     }
 
+    /// Decodes the code, the raw foreign values and the context written by ``encode(to:)``; the messages and the
+    /// advice are rebuilt from the catalog entry of the code, not read back.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(Code(rawValue: try container.decode(String.self, forKey: .code)),

@@ -13,9 +13,13 @@ import NHICore
 public struct CardError: CodedError, Hashable {
     /// A stable, dotted error code (`card.absent`). New codes are added as static constants.
     public struct Code: RawRepresentable, Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+        /// The dotted code itself, such as `card.absent`.
         public let rawValue: String
+        /// Creates a code from its dotted text, such as `card.absent`.
         public init(rawValue: String) { self.rawValue = rawValue }
+        /// Creates a code from a string literal, as the static constants do.
         public init(stringLiteral value: String) { self.rawValue = value }
+        /// The dotted code, as ``rawValue``.
         public var description: String { rawValue }
     }
 
@@ -78,9 +82,12 @@ public struct CardError: CodedError, Hashable {
         self.messageEn = en + "." + (adviceEn.isEmpty ? "" : " What to do: " + adviceEn) + tail
     }
 
+    /// The dotted code (``code``'s raw value), as `CodedError` requires.
     public var errorCode: String { code.rawValue }
 
+    /// Two errors are equal when their codes are equal; reader, foreign codes and detail are ignored.
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
+    /// Hashes the code only, consistent with `==`.
     public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 
     /// The same error, naming the reader.

@@ -45,6 +45,7 @@ public enum CardEvent: Sendable, Hashable {
 /// }
 /// ```
 public struct CardEvents: AsyncSequence, Sendable {
+    /// Each element is a ``CardEvent``: a reader or card change, or pcscd going away and coming back.
     public typealias Element = CardEvent
 
     /// How long to wait between attempts to reach pcscd while it is down.

@@ -16,6 +16,9 @@ public struct EmailAddress: NHIIdentifier {
 
     private static let localAllowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+/=?^_`{|}~-.".utf8)
 
+    /// Parses an address in the subset described above and lower-cases the domain. Throws `email.length` (over 254
+    /// characters, or a local part over 64), `email.format` (not one `@` between two non-empty parts), `email.localPart`
+    /// or `email.domain`.
     public init(parsing input: String) throws(ValidationError) {
         func fail(_ code: ValidationError.Code) -> ValidationError { ValidationError.make(code, .email, input: input) }
         guard input.utf8.count <= 254 else { throw fail(.emailLength) }

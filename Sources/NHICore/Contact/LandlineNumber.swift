@@ -11,6 +11,7 @@ public struct LandlineNumber: NHIIdentifier {
     public struct AreaCode: Hashable, Sendable {
         /// With trunk prefix: `02`, `037`, `0836`.
         public let code: String
+        /// How many digits the subscriber number may have after this area code (`04` allows 7 and 8).
         public let subscriberLengths: Set<Int>
         /// The area, in Traditional Chinese.
         public let area: String
@@ -47,6 +48,9 @@ public struct LandlineNumber: NHIIdentifier {
     /// `03-1234567#123`.
     public var rawValue: String { areaCode.code + "-" + subscriber + (`extension`.map { "#" + $0 } ?? "") }
 
+    /// Parses the written forms listed above into area code, subscriber number and extension. Throws
+    /// `landline.format` (not understood), `landline.areaCode` (no area code, or an unknown one), `landline.length`
+    /// (the subscriber number does not fit the area code) or `landline.extension` (not 1–6 digits).
     public init(parsing input: String) throws(ValidationError) {
         func fail(_ code: ValidationError.Code) -> ValidationError { ValidationError.make(code, .landline, input: input) }
 
@@ -114,7 +118,9 @@ public struct LandlineNumber: NHIIdentifier {
         self.extension = extDigits
     }
 
+    /// Two numbers are equal when their canonical forms (`03-1234567#123`) are equal.
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.rawValue == rhs.rawValue }
+    /// Hashes the canonical form, consistent with `==`.
     public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 }
 

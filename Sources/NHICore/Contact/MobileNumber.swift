@@ -6,6 +6,9 @@ public struct MobileNumber: NHIIdentifier {
     /// The 10 digits.
     public let rawValue: String
 
+    /// Parses a mobile number, dropping spaces, hyphens, dots and parentheses and turning `+886…` or a 12-digit
+    /// `886…` into `0…`. Throws `mobile.format` (another character, or not 10 digits) or `mobile.prefix` (not starting
+    /// with `09`).
     public init(parsing input: String) throws(ValidationError) {
         var digits = ""
         var plus = false

@@ -6,8 +6,11 @@ import Foundation
 /// Arithmetic is exact integer day arithmetic (no `Calendar`, no time zones), so
 /// "the first of next month" or "15 days after the due date" never drift.
 public struct CalendarDate: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
+    /// The Gregorian year, 1–9999 (AD; the ROC year is this − 1911).
     public let year: Int
+    /// The month, 1–12.
     public let month: Int
+    /// The day of the month, 1–31 as the month allows.
     public let day: Int
 
     /// Creates a date; throws `date.invalid` for a day that does not exist (2023-02-29).
@@ -139,16 +142,20 @@ public struct CalendarDate: Hashable, Sendable, Comparable, Codable, CustomStrin
         }
     }
 
+    /// The date as ``iso`` (`2026-01-01`).
     public var description: String { iso }
 
+    /// Orders by year, then month, then day.
     public static func < (lhs: Self, rhs: Self) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
+    /// Decodes a `YYYY-MM-DD` string; throws the `date.format` or `date.invalid` ``ValidationError``.
     public init(from decoder: any Decoder) throws {
         try self.init(iso: try decoder.singleValueContainer().decode(String.self))
     }
 
+    /// Encodes the date as its `YYYY-MM-DD` string.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(iso)

@@ -13,7 +13,9 @@ import Foundation
 public struct ROCDate: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
     /// ROC year, 1 (1912) or later.
     public let year: Int
+    /// The month, 1–12.
     public let month: Int
+    /// The day of the month, valid for the month and year.
     public let day: Int
 
     /// The written forms ``formatted(_:)`` produces.
@@ -65,14 +67,18 @@ public struct ROCDate: Hashable, Sendable, Comparable, Codable, CustomStringConv
         }
     }
 
+    /// The date as `yyy/MM/dd` (`115/01/01`), the ``Style/slashed`` form.
     public var description: String { formatted(.slashed) }
 
+    /// Orders by the Gregorian date, which is the same order.
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.gregorian < rhs.gregorian }
 
+    /// Decodes any written form ``init(parsing:)`` accepts; throws its ``ValidationError``.
     public init(from decoder: any Decoder) throws {
         try self.init(parsing: try decoder.singleValueContainer().decode(String.self))
     }
 
+    /// Encodes the date as `yyyMMdd` (`1150101`), the ``Style/compact`` form.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(formatted(.compact))
@@ -82,9 +88,12 @@ public struct ROCDate: Hashable, Sendable, Comparable, Codable, CustomStringConv
 /// A month in the ROC calendar, written `yyyMM` (`10701`) — billing months, salary
 /// adjustment filing months.
 public struct ROCMonth: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
+    /// The ROC year, 1–999 (AD − 1911: 115 is 2026).
     public let year: Int
+    /// The month, 1–12.
     public let month: Int
 
+    /// Creates a month; throws `rocDate.year` for a year outside 1–999 or `rocDate.month` for a month outside 1–12.
     public init(year: Int, month: Int) throws(ValidationError) {
         guard (1...999).contains(year) else { throw ValidationError.make(.rocDateYear, .rocDate, input: "\(year)") }
         guard (1...12).contains(month) else { throw ValidationError.make(.rocDateMonth, .rocDate, input: "\(year)/\(month)") }
@@ -120,14 +129,18 @@ public struct ROCMonth: Hashable, Sendable, Comparable, Codable, CustomStringCon
 
     /// `10701`.
     public var compact: String { ROCDateParser.pad(year, 3) + ROCDateParser.pad(month, 2) }
+    /// The month as ``compact`` (`11501`).
     public var description: String { compact }
 
+    /// Orders by year, then month.
     public static func < (lhs: Self, rhs: Self) -> Bool { (lhs.year, lhs.month) < (rhs.year, rhs.month) }
 
+    /// Decodes any form ``init(parsing:)`` accepts (`11501`, `115/01`, `民國 115 年 1 月`); throws its ``ValidationError``.
     public init(from decoder: any Decoder) throws {
         try self.init(parsing: try decoder.singleValueContainer().decode(String.self))
     }
 
+    /// Encodes the month as `yyyMM` (`11501`).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(compact)

@@ -1,7 +1,14 @@
 /// The JSON keys every coded error shares: `{"code", "message", "messageEn", …}` — the
 /// same keys the `nhi` CLI prints.
 public enum CodedErrorKey: String, CodingKey {
-    case code, field, message, messageEn
+    /// `code`: the dotted error code (`nationalID.checksum`).
+    case code
+    /// `field`: the machine name of the field (`nationalID`).
+    case field
+    /// `message`: the message in Traditional Chinese.
+    case message
+    /// `messageEn`: the message in English.
+    case messageEn
 }
 
 extension Field: Codable {
@@ -28,9 +35,11 @@ extension Field: Codable {
 }
 
 extension ValidationError.Code: Codable {
+    /// Reads the dotted code from a JSON string.
     public init(from decoder: any Decoder) throws {
         self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
     }
+    /// Writes the dotted code as a JSON string.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
@@ -40,6 +49,7 @@ extension ValidationError.Code: Codable {
 /// `{"code", "field", "message", "messageEn"}` — the objects of `nhi validate --json`'s
 /// `"errors"` array.
 extension ValidationError: Codable {
+    /// Writes the code, the field's `name` and both messages, as `nhi validate --json` prints them.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodedErrorKey.self)
         try container.encode(code, forKey: .code)
@@ -48,6 +58,7 @@ extension ValidationError: Codable {
         try container.encode(messageEn, forKey: .messageEn)
     }
 
+    /// Decodes what ``encode(to:)`` wrote; the messages are taken as written and ``input`` is not restored (`nil`).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodedErrorKey.self)
         self.code = try container.decode(Code.self, forKey: .code)

@@ -11,9 +11,13 @@ public struct ValidationError: CodedError, Hashable {
     /// A stable, dotted error code (`nationalID.checksum`). New codes are added as static
     /// constants, so adding one is not a breaking change.
     public struct Code: RawRepresentable, Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+        /// The dotted code itself, such as `nationalID.checksum`.
         public let rawValue: String
+        /// Creates a code from its dotted text, such as `nationalID.checksum`.
         public init(rawValue: String) { self.rawValue = rawValue }
+        /// Creates a code from a string literal, as the static constants do.
         public init(stringLiteral value: String) { self.rawValue = value }
+        /// The dotted code, as ``rawValue``.
         public var description: String { rawValue }
     }
 
@@ -46,8 +50,11 @@ public struct ValidationError: CodedError, Hashable {
         self.messageEn = ""
     }
 
+    /// The dotted code (``code``'s raw value), as ``CodedError`` requires.
     public var errorCode: String { code.rawValue }
 
+    /// Two errors are equal when their codes are equal; field, input and messages are ignored.
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
+    /// Hashes the code only, consistent with `==`.
     public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 }

@@ -10,13 +10,18 @@ public protocol NHIIdentifier: Hashable, Sendable, Codable, CustomStringConverti
 }
 
 extension NHIIdentifier {
+    /// The canonical string form, ``NHIIdentifier/rawValue``; personal IDs override this with their masked form.
     public var description: String { rawValue }
+    /// Orders by the canonical string form.
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 
+    /// Decodes the canonical string and parses it again with ``NHIIdentifier/init(parsing:)``, so an invalid value
+    /// fails to decode with its ``ValidationError``.
     public init(from decoder: any Decoder) throws {
         try self.init(parsing: try decoder.singleValueContainer().decode(String.self))
     }
 
+    /// Encodes the canonical string form.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)

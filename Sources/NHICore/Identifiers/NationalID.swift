@@ -59,6 +59,7 @@ public struct NationalID: NHIIdentifier {
     /// The NHI's masked form, `A12345****`.
     public var masked: String { Masking.id(rawValue) }
 
+    /// The masked form (`A12345****`), so that printing or logging an ID never shows it whole.
     public var description: String { masked }
 
 

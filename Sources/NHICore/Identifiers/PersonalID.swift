@@ -3,7 +3,9 @@
 /// ``init(parsing:)`` detects which of them a string is, so files and forms that accept
 /// "身分證號或居留證號" need only this one entry point.
 public enum PersonalID: NHIIdentifier {
+    /// A national ID (身分證字號) of a citizen with household registration.
     case national(NationalID)
+    /// A resident certificate number (居留證統一證號), new or old form.
     case resident(ResidentID)
 
     /// Parses either kind; the error explains the rule of the kind the input looks like.
@@ -42,6 +44,7 @@ public enum PersonalID: NHIIdentifier {
 
     /// `A12345****`.
     public var masked: String { Masking.id(rawValue) }
+    /// The masked form (`A12345****`), so that printing or logging an ID never shows it whole.
     public var description: String { masked }
 
 

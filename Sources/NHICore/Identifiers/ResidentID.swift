@@ -10,7 +10,9 @@
 public struct ResidentID: NHIIdentifier {
     /// The form of a resident number.
     public enum Form: String, Sendable, Hashable, Codable {
+        /// The new form (新式統一證號, from 2021-01-02): a letter, 8 or 9, then 8 digits.
         case new
+        /// The old form (舊式統一證號, valid until 2030-12-31): two letters, then 8 digits.
         case old
     }
 
@@ -29,6 +31,7 @@ public struct ResidentID: NHIIdentifier {
         /// Old form, second letter C or D: mainland, Hong Kong or Macao.
         case mainlandHongKongMacaoOld
 
+        /// The category in Traditional Chinese (`外國人或無國籍人士`, `大陸地區人民` …).
         public var label: String {
             switch self {
             case .foreign: "外國人或無國籍人士"
@@ -97,6 +100,7 @@ public struct ResidentID: NHIIdentifier {
 
     /// `A80000****`.
     public var masked: String { Masking.id(rawValue) }
+    /// The masked form (`A80000****`), so that printing or logging an ID never shows it whole.
     public var description: String { masked }
 
 

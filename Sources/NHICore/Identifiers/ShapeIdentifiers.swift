@@ -4,6 +4,7 @@ private func allLetters(_ bytes: ArraySlice<UInt8>) -> Bool { bytes.allSatisfy(I
 /// An insured-unit code (投保單位代號): 9 digits, e.g. `110001000`. No public check digit
 /// exists, so only the shape is checked.
 public struct UnitCode: NHIIdentifier, ShapeIdentifier {
+    /// The 9 digits (`110001000`).
     public let rawValue: String
     init(unchecked: String) { rawValue = unchecked }
     static let field = Field.unitCode
@@ -17,6 +18,7 @@ public struct UnitCode: NHIIdentifier, ShapeIdentifier {
 /// A labour-insurance number (勞(農)保證號): 8 digits and a check letter, e.g. `01234567A`.
 /// The check algorithm is not public; only the shape is checked.
 public struct LabourInsuranceNumber: NHIIdentifier, ShapeIdentifier {
+    /// The 8 digits and the check letter (`01234567A`).
     public let rawValue: String
     init(unchecked: String) { rawValue = unchecked }
     static let field = Field.labourInsuranceNumber
@@ -32,6 +34,7 @@ public struct LabourInsuranceNumber: NHIIdentifier, ShapeIdentifier {
 
 /// An NHI card number (健保卡號): 12 digits, printed as `0000 1234 5678`. No public checksum.
 public struct NHICardNumber: NHIIdentifier, ShapeIdentifier {
+    /// The 12 digits, without spaces (`000012345678`).
     public let rawValue: String
     init(unchecked: String) { rawValue = unchecked }
     static let field = Field.nhiCardNumber
@@ -61,6 +64,7 @@ public struct CertificateCardNumber: NHIIdentifier, ShapeIdentifier {
         case fourLettersTwelveDigits
     }
 
+    /// The 16 letters and digits (`TP03000001234567`).
     public let rawValue: String
     init(unchecked: String) { rawValue = unchecked }
     static let field = Field.certificateCardNumber

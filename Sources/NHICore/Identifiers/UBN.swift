@@ -55,6 +55,7 @@ public struct UBN: NHIIdentifier {
     /// Whether the number also passes the divide-by-10 rule used before 2023-04-01.
     public var isValidUnderPre2023Rule: Bool { Self.passes(Array(rawValue.utf8), divisor: 10) }
 
+    /// The 8 digits, as ``rawValue`` (not masked, unlike the personal IDs).
     public var description: String { rawValue }
 
 }

@@ -20,10 +20,15 @@ public enum InsuredRole: Hashable, Sendable, Codable {
 
 /// An insured person (保險對象) with the facts every filing needs.
 public struct InsuredPerson: Hashable, Sendable, Codable {
+    /// The national ID or resident number (a foreign national always has a resident number).
     public let id: PersonalID
+    /// The name as the NHI records it (`＊` for a character missing from the font).
     public let name: PersonName
+    /// The birth date (Gregorian; shown to people as an ROC date).
     public let birthDate: CalendarDate
+    /// 本人, 眷屬 (with the insured and the relation) or 外籍人士.
     public let role: InsuredRole
+    /// Whether the person is indigenous (原住民), a field of the enrolment form.
     public let indigenous: Bool
 
     /// Creates a person; a foreign national must have a resident number.

@@ -3,8 +3,11 @@
 /// A character missing from the computer's font is typed as the full-width asterisk `＊`
 /// (SPEC §4), which is therefore allowed; ``hasMissingGlyph`` reports it.
 public struct PersonName: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// The name, trimmed of surrounding spaces.
     public let value: String
 
+    /// Trims surrounding spaces and checks the name. Throws `name.empty`, `name.length` (over 40 characters) or
+    /// `name.characters` (control or invisible characters, `<` `>` `"` `=` `;`).
     public init(_ input: String) throws(ValidationError) {
         let trimmed = Normalizer.trimmed(input)
         guard !trimmed.isEmpty else { throw ValidationError.make(.nameEmpty, .name, input: input) }
@@ -20,9 +23,12 @@ public struct PersonName: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Whether the name contains `＊` for a character the font lacks.
     public var hasMissingGlyph: Bool { value.contains("＊") }
 
+    /// The name itself, as ``value``.
     public var description: String { value }
 
+    /// Decodes a JSON string and checks it as ``init(_:)`` does.
     public init(from decoder: any Decoder) throws { try self.init(try decoder.singleValueContainer().decode(String.self)) }
+    /// Encodes the name as a JSON string.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(value)

@@ -5,11 +5,17 @@
 /// earn a living or still at school). In-laws (公婆, 岳父母) can never be dependants;
 /// siblings do not qualify either. ``init(parsing:)`` refuses both with a clear error.
 public enum DependantRelation: String, Sendable, Hashable, Codable, CaseIterable {
+    /// 配偶: the insured person's spouse, when without a job.
     case spouse
+    /// 父母: a parent by blood, when without a job.
     case parent
+    /// 祖父母: a grandparent by blood, when without a job.
     case grandparent
+    /// 曾祖父母: a great-grandparent by blood, when without a job.
     case greatGrandparent
+    /// 子女: a child (a minor, or an adult unable to earn a living or still at school).
     case child
+    /// 孫子女: a grandchild, a lineal descendant in the second degree, on the same terms as a child.
     case grandchild
 
     /// `配偶`, `父母`, `祖父母`, `曾祖父母`, `子女`, `孫子女`.

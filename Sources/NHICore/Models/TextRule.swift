@@ -18,6 +18,11 @@ public struct TextRule: Sendable, Hashable {
     /// Letters, digits, `:`, `-` and `.` only (serial numbers).
     public let asciiIdentifier: Bool
 
+    /// Creates a rule for text of `field`.
+    /// - Parameters:
+    ///   - field: The field named in errors (`投保單位名稱`).
+    ///   - maxLength: The most characters (grapheme clusters) allowed.
+    ///   - asciiIdentifier: Whether only letters, digits, `:`, `-` and `.` are allowed (serial numbers).
     public init(_ field: Field, maxLength: Int, asciiIdentifier: Bool = false) {
         self.field = field
         self.maxLength = maxLength

@@ -7,8 +7,11 @@ public struct Money: Hashable, Sendable, Comparable, Codable, CustomStringConver
     /// The amount in NT$.
     public let amount: Int64
 
+    /// An amount of `amount` NT$.
     public init(_ amount: Int64) { self.amount = amount }
+    /// An amount of `amount` NT$.
     public init(_ amount: Int) { self.amount = Int64(amount) }
+    /// An amount from an integer literal in NT$ (`let insured: Money = 29_500`).
     public init(integerLiteral value: Int64) { self.amount = value }
 
     /// Parses `29500`, `29,500`, `NT$29,500` or `$29,500`; rejects fractions and negatives.
@@ -25,12 +28,18 @@ public struct Money: Hashable, Sendable, Comparable, Codable, CustomStringConver
         amount = value
     }
 
+    /// NT$0.
     public static let zero = Money(Int64(0))
 
+    /// The exact sum.
     public static func + (lhs: Money, rhs: Money) -> Money { Money(lhs.amount + rhs.amount) }
+    /// The exact difference (may be negative).
     public static func - (lhs: Money, rhs: Money) -> Money { Money(lhs.amount - rhs.amount) }
+    /// The amount times a count (per-head premium × persons).
     public static func * (lhs: Money, rhs: Int) -> Money { Money(lhs.amount * Int64(rhs)) }
+    /// The amount times a count (persons × per-head premium).
     public static func * (lhs: Int, rhs: Money) -> Money { Money(Int64(lhs) * rhs.amount) }
+    /// Orders by amount.
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.amount < rhs.amount }
 
     /// `numerator / denominator` rounded half away from zero, exactly. The denominator
@@ -55,8 +64,10 @@ public struct Money: Hashable, Sendable, Comparable, Codable, CustomStringConver
     /// `NT$29,500`.
     public var description: String { "NT$" + grouped }
 
+    /// Decodes a JSON integer in NT$.
     public init(from decoder: any Decoder) throws { amount = try decoder.singleValueContainer().decode(Int64.self) }
 
+    /// Encodes the amount as a JSON integer in NT$ (`29500`).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(amount)

@@ -17,7 +17,9 @@ public struct Normalizer: Sendable, Hashable {
     /// trim again, upper-case, so that removing a separator never leaves white space for a
     /// second pass to find.
     public struct Steps: OptionSet, Sendable, Hashable {
+        /// The bits of the set; see the static members for their meaning.
         public let rawValue: Int
+        /// Creates a set from its bits.
         public init(rawValue: Int) { self.rawValue = rawValue }
         /// Full-width ASCII (U+FF01–U+FF5E) and the ideographic space (U+3000) to half-width.
         public static let widthFold = Steps(rawValue: 1 << 0)
@@ -29,10 +31,12 @@ public struct Normalizer: Sendable, Hashable {
         public static let removeSeparators = Steps(rawValue: 1 << 3)
     }
 
+    /// The steps this normaliser takes; they always run in the order given for ``Steps``.
     public var steps: Steps
     /// The characters ``Steps/removeSeparators`` removes.
     public var separators: Set<Character>
 
+    /// Creates a normaliser; `separators` matter only with ``Steps/removeSeparators``.
     public init(steps: Steps, separators: Set<Character> = []) {
         self.steps = steps
         self.separators = separators
@@ -142,9 +146,13 @@ public struct Normalizer: Sendable, Hashable {
 public struct Normalization: Sendable, Hashable {
     /// One kind of change a normaliser made.
     public enum Change: Sendable, Hashable, CustomStringConvertible {
+        /// `count` full-width characters (`Ａ１`, U+3000) were turned into half-width ones (全形轉半形).
         case fullWidthToHalfWidth(count: Int)
+        /// Leading or trailing white space was removed.
         case trimmedWhitespace
+        /// `count` letters `a`–`z` were upper-cased.
         case uppercased(count: Int)
+        /// `count` separators (spaces, hyphens, dots …) were removed.
         case removedSeparators(count: Int)
 
         /// A stable machine name for JSON output (`fullWidthToHalfWidth`).
@@ -177,6 +185,7 @@ public struct Normalization: Sendable, Hashable {
             }
         }
 
+        /// The change in English, as ``messageEn``.
         public var description: String { messageEn }
     }
 

@@ -1,5 +1,6 @@
 /// A detail is a plain JSON string, boolean or number.
 extension DetailValue: Codable {
+    /// Writes the detail as a plain JSON string, boolean or number.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
@@ -9,6 +10,7 @@ extension DetailValue: Codable {
         }
     }
 
+    /// Reads a boolean, else an integer, else a string.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let b = try? container.decode(Bool.self) { self = .bool(b) }
@@ -22,6 +24,7 @@ extension DetailValue: Codable {
 extension Normalization.Change: Codable {
     enum CodingKeys: String, CodingKey { case code, message, messageEn, count }
 
+    /// Writes the change's `code` and its messages in both languages.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(code, forKey: .code)
@@ -29,6 +32,8 @@ extension Normalization.Change: Codable {
         try container.encode(messageEn, forKey: .messageEn)
     }
 
+    /// Reads `code` and the count (`count`, else the number in `messageEn`, else 1); throws `DecodingError` for an
+    /// unknown code.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let code = try container.decode(String.self, forKey: .code)
@@ -50,6 +55,7 @@ extension Normalization.Change: Codable {
 extension Normalization: Codable {
     enum CodingKeys: String, CodingKey { case original, value, changes }
 
+    /// Writes the original, the normalised value and the changes.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(original, forKey: .original)
@@ -57,6 +63,7 @@ extension Normalization: Codable {
         try container.encode(changes, forKey: .changes)
     }
 
+    /// Reads what ``encode(to:)`` wrote.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(original: try container.decode(String.self, forKey: .original),
@@ -78,6 +85,7 @@ extension ValueCheck: Encodable {
         init?(intValue: Int) { nil }
     }
 
+    /// Writes one line of `nhi validate --json`: the details as an object in their order, `kind` as its raw value.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(input, forKey: .input)

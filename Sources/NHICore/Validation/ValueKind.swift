@@ -1,17 +1,29 @@
 /// The kinds of value ``ValueCheck`` can check: every identifier, contact and date type
 /// of NHICore under one name, for forms, files and the `nhi validate` command.
 public enum ValueKind: String, Sendable, Hashable, CaseIterable, Codable {
+    /// `national-id`: a national ID (身分證字號), ``NationalID``.
     case nationalID = "national-id"
+    /// `resident-id`: a resident certificate number (居留證統一證號), ``ResidentID``.
     case residentID = "resident-id"
+    /// `ubn`: a unified business number (統一編號), ``UBN``.
     case ubn
+    /// `unit-code`: an insured-unit code (投保單位代號), ``UnitCode``.
     case unitCode = "unit-code"
+    /// `labour-insurance-number`: a labour-insurance number (勞保證號), ``LabourInsuranceNumber``.
     case labourInsuranceNumber = "labour-insurance-number"
+    /// `nhi-card-number`: an NHI card number (健保卡號), ``NHICardNumber``.
     case nhiCardNumber = "nhi-card-number"
+    /// `certificate-card-number`: a certificate card number (憑證卡號), ``CertificateCardNumber``.
     case certificateCardNumber = "certificate-card-number"
+    /// `mobile`: a mobile number (行動電話), ``MobileNumber``.
     case mobile
+    /// `landline`: a landline number (聯絡電話), ``LandlineNumber``.
     case landline
+    /// `email`: an e-mail address (電子郵件), ``EmailAddress``.
     case email
+    /// `roc-date`: an ROC date (民國日期), ``ROCDate``.
     case rocDate = "roc-date"
+    /// `password`: a registration password (註冊密碼), ``RegistrationPassword``; never echoed, never detected.
     case password
 
     /// The normaliser that suits this kind.
@@ -68,8 +80,11 @@ public enum ValueKind: String, Sendable, Hashable, CaseIterable, Codable {
 
 /// A decoded fact about a checked value (`sex: "M"`, `region: "臺北市"`).
 public enum DetailValue: Sendable, Hashable {
+    /// Text, such as the issuing region of an ID (`region`) or its holder's sex (`sex`, `M`).
     case string(String)
+    /// A yes/no fact, such as whether a UBN passes the pre-2023 rule.
     case bool(Bool)
+    /// A number, such as the ROC year of a date (`rocYear`).
     case int(Int)
 }
 
@@ -93,10 +108,12 @@ public struct ValueCheck: Sendable, Hashable {
     /// Whether the value is valid.
     public var isValid: Bool { errors.isEmpty }
 
+    /// Two checks are equal when input, kind, normalised value and error codes are equal.
     public static func == (lhs: ValueCheck, rhs: ValueCheck) -> Bool {
         lhs.input == rhs.input && lhs.kind == rhs.kind && lhs.normalized == rhs.normalized && lhs.errors == rhs.errors
     }
 
+    /// Hashes the input and the kind.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(input)
         hasher.combine(kind)

@@ -97,6 +97,7 @@ public struct BatchRegistrationFileName: Sendable, Hashable, Codable, CustomStri
     /// The name in the ROC convention with `.csv`, what the upload page expects.
     public var rocName: String { BatchRegistrationFileName(unitCode: unitCode, date: date).name }
 
+    /// The file name as parsed or built, as ``name``.
     public var description: String { name }
 
     private static func gregorianDigits(_ date: CalendarDate) -> String {

@@ -11,6 +11,8 @@ extension BatchRegistrationReport: Codable {
         case errorCount, warningCount, omittedErrors, omittedWarnings, changesOmitted
     }
 
+    /// Writes the keys of `nhi batch-register check --json` in its order, then the encoding basis, the full error and
+    /// warning counts and what was left out of the lists.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(file, forKey: .file)
@@ -34,6 +36,9 @@ extension BatchRegistrationReport: Codable {
         try container.encode(changesOmitted, forKey: .changesOmitted)
     }
 
+    /// Decodes what ``encode(to:)`` wrote. The encoding `ascii` is read back as CP950 (the working assumption for an
+    /// all-ASCII file); counts missing from older JSON are taken from the lists. Throws `DecodingError` for an unknown
+    /// encoding name.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let name = try container.decode(String.self, forKey: .encoding)

@@ -103,6 +103,7 @@ public struct BatchRejectionReason: Sendable, Hashable, Codable, CustomStringCon
         }
     }
 
+    /// The reason text as the log writes it, as ``text``.
     public var description: String { text }
 }
 

@@ -20,6 +20,7 @@ public enum BatchRegistrationVariant: String, Sendable, Hashable, CaseIterable, 
     /// The header the NHI's template puts in the first row (not uploaded).
     public var templateHeader: [String] { columns.map(\.templateHeader) }
 
+    /// The variant's raw value: `current` or `2016`.
     public var description: String { rawValue }
 }
 

@@ -65,5 +65,6 @@ public struct DPRFileName: Sendable, Hashable, Codable, CustomStringConvertible 
             + (form == .csv ? ".csv" : ".txt")
     }
 
+    /// The file name, as ``name``.
     public var description: String { name }
 }

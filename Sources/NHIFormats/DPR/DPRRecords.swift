@@ -27,6 +27,7 @@ public enum DPRIncomeCode: String, Sendable, Hashable, CaseIterable, Codable, Cu
         }
     }
 
+    /// The two-digit income code as filed (`62`).
     public var description: String { rawValue }
 }
 

@@ -26,6 +26,11 @@ public struct EncodingDetection: Sendable, Hashable, CustomStringConvertible {
     /// Why.
     public var basis: Basis
 
+    /// Creates a detection result, as the readers make one for each input.
+    /// - Parameters:
+    ///   - encoding: The encoding the text is decoded with.
+    ///   - byteOrderMark: Whether the input starts with a byte-order mark, which reading skips.
+    ///   - basis: What the decision rests on.
     public init(encoding: TextEncoding, byteOrderMark: Bool, basis: Basis) {
         self.encoding = encoding
         self.byteOrderMark = byteOrderMark
@@ -36,6 +41,7 @@ public struct EncodingDetection: Sendable, Hashable, CustomStringConvertible {
     /// whole input was ASCII and no encoding was named.
     public var reportedName: String { basis == .asciiOnly ? "ascii" : encoding.rawValue }
 
+    /// ``reportedName``, followed by ` (BOM)` when the input starts with a byte-order mark.
     public var description: String { reportedName + (byteOrderMark ? " (BOM)" : "") }
 
     /// The length of the byte-order mark at the start of `prefix`, and its encoding.

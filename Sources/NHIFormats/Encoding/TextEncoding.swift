@@ -50,6 +50,7 @@ public enum TextEncoding: String, Sendable, Hashable, CaseIterable, Codable, Cus
         }
     }
 
+    /// The name used in reports and JSON: `utf-8`, `utf-16le`, `utf-16be`, `cp950` or `big5`.
     public var description: String { rawValue }
 
     /// Parses the names the CLI accepts: `cp950`, `big5`, `utf-8`/`utf8`, `utf-16le`,

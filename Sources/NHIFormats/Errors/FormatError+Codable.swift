@@ -8,6 +8,7 @@ extension FormatError: Codable {
         case code, message, messageEn, line, row, column, field, value, rule, underlying, byteOffset, detail, detailEn
     }
 
+    /// Writes the code, both messages and the context that is set; `rule` is the underlying validation error's code.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(code, forKey: .code)
@@ -25,6 +26,7 @@ extension FormatError: Codable {
         try container.encodeIfPresent(detailEn, forKey: .detailEn)
     }
 
+    /// Decodes the code and context written by ``encode(to:)``; the messages are rebuilt from the code's catalog text.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
@@ -49,6 +51,8 @@ extension FormatIssue: Codable {
         case row, column, line, code, rule, field, message, messageEn, value, severity, suggestion, error
     }
 
+    /// Writes the location, the code, the field name, both messages, the value and the severity, a warning's suggestion,
+    /// and the whole ``error``.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(row, forKey: .row)
@@ -65,6 +69,8 @@ extension FormatIssue: Codable {
         try container.encode(error, forKey: .error)
     }
 
+    /// Decodes the severity, the ``error`` and the suggestion written by ``encode(to:)``; the other keys are derived from
+    /// them.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(try container.decode(Severity.self, forKey: .severity),

@@ -20,6 +20,7 @@ public struct FormatError: CodedError, Hashable {
         public init(rawValue: String) { self.rawValue = rawValue }
         /// A code from a literal.
         public init(stringLiteral value: String) { self.rawValue = value }
+        /// The dotted code, as ``rawValue``.
         public var description: String { rawValue }
     }
 
@@ -61,6 +62,7 @@ public struct FormatError: CodedError, Hashable {
         self.detailEn = detailEn
     }
 
+    /// The dotted code (``code``'s raw value), as `CodedError` requires.
     public var errorCode: String { code.rawValue }
 
     /// The rule in Traditional Chinese without the location: field label, catalog text,
@@ -119,6 +121,8 @@ public struct FormatError: CodedError, Hashable {
         return copy
     }
 
+    /// Two errors are equal when their codes are equal; location, field, value and detail are ignored.
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
+    /// Hashes the code only, consistent with `==`.
     public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 }

@@ -50,8 +50,10 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, Codable, CustomStri
     /// `2016-07-13T10:45:33` (ISO 8601, local time, no offset).
     public var iso: String { date.description + "T" + Self.pad(hour) + ":" + Self.pad(minute) + ":" + Self.pad(second) }
 
+    /// The time as ``iso``: `2016-07-13T10:45:33`.
     public var description: String { iso }
 
+    /// Orders by day, then hour, minute and second.
     public static func < (lhs: Self, rhs: Self) -> Bool {
         (lhs.date, lhs.hour, lhs.minute, lhs.second) < (rhs.date, rhs.hour, rhs.minute, rhs.second)
     }

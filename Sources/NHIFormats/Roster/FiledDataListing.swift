@@ -4,13 +4,21 @@ import NHICore
 public struct FiledDataListingRow: Sendable, Hashable, Codable {
     /// The kind of change (異動類別).
     public enum ChangeType: String, Sendable, Hashable, CaseIterable, Codable {
+        /// 加保: enrolment of an insured person or dependant.
         case enrol = "加保"
+        /// 退保: withdrawal (transfer out, no longer eligible, or left the job).
         case withdraw = "退保"
+        /// 薪調: a salary adjustment, a new insured amount from the 1st of the month after filing.
         case salaryAdjustment = "薪調"
+        /// 續保: renewal of cover.
         case renew = "續保"
+        /// 停保: suspension of cover.
         case suspend = "停保"
+        /// 復保: resumption of suspended cover.
         case resume = "復保"
+        /// 育嬰留職停薪: parental leave without pay.
         case parentalLeave = "育嬰留職停薪"
+        /// 基本資料異動: a change of the person's basic data.
         case dataChange = "基本資料異動"
     }
 

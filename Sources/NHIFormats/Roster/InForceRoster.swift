@@ -4,8 +4,11 @@ import NHICore
 public struct InForceRosterEntry: Sendable, Hashable, Codable {
     /// 本人, 眷屬 or 外籍人士.
     public enum Role: String, Sendable, Hashable, CaseIterable, Codable {
+        /// 本人: the insured person (an employee or the employer).
         case insured = "本人"
+        /// 眷屬: a dependant attached to an insured person (see ``InForceRosterEntry/principalID``).
         case dependant = "眷屬"
+        /// 外籍人士: a foreign national, identified by a resident certificate number (居留證統一證號).
         case foreignNational = "外籍人士"
     }
 

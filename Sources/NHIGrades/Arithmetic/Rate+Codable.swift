@@ -4,12 +4,16 @@ import NHICore
 /// finite decimal form, else the exact fraction `"1/3"`. Decoding accepts these and a plain
 /// decimal (`"0.56"`).
 extension Rate: Codable {
+    /// Writes the rate as a percentage string (`"5.17%"`), or as the exact fraction (`"1/3"`) when the percentage has
+    /// no finite decimal form.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         let percent = percentString
         try container.encode(percent.contains("…") ? "\(numerator)/\(denominator)" : percent)
     }
 
+    /// Reads `"n/d"`, a percentage (`"5.17%"`) or a plain decimal (`"0.56"`); throws the `rate.format`
+    /// ``GradeError`` for text that is none of these.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
@@ -28,6 +32,7 @@ extension Rate: Codable {
 extension ContributionShares: Codable {
     enum CodingKeys: String, CodingKey { case insured, unit, government }
 
+    /// Writes the three shares as rate strings.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(insured, forKey: .insured)
@@ -35,6 +40,7 @@ extension ContributionShares: Codable {
         try container.encode(government, forKey: .government)
     }
 
+    /// Reads the three shares; throws `shares.sum` when they do not add up to 100%.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         try self.init(insured: try container.decode(Rate.self, forKey: .insured),

@@ -63,6 +63,7 @@ public struct Rate: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// `0.56`.
     public var decimalString: String { Self.decimal(numerator, denominator) }
 
+    /// The rate as ``percentString`` (`5.17%`).
     public var description: String { percentString }
 
     private static func decimal(_ n: Int64, _ d: Int64) -> String {
@@ -93,6 +94,7 @@ public struct Rate: Hashable, Sendable, Comparable, CustomStringConvertible {
         return Rate((lhs.numerator / g1) * (rhs.numerator / g2), over: (lhs.denominator / g2) * (rhs.denominator / g1))
     }
 
+    /// Compares the exact fractions, so `5.17%` < `5.2%` with no rounding.
     public static func < (lhs: Rate, rhs: Rate) -> Bool {
         // Cross-multiplication of reduced fractions with small denominators.
         lhs.numerator.multipliedFullWidth(by: rhs.denominator) < rhs.numerator.multipliedFullWidth(by: lhs.denominator)

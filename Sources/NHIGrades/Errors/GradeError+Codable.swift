@@ -1,9 +1,11 @@
 import NHICore
 
 extension GradeError.Code: Codable {
+    /// Reads the dotted code from a JSON string.
     public init(from decoder: any Decoder) throws {
         self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
     }
+    /// Writes the dotted code as a JSON string.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
@@ -15,6 +17,7 @@ extension GradeError.Code: Codable {
 extension GradeError: Codable {
     enum CodingKeys: String, CodingKey { case code, message, messageEn, file, row, field, input }
 
+    /// Writes the code, both messages and the context (file, row, field, input) that is set.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(code, forKey: .code)
@@ -26,6 +29,7 @@ extension GradeError: Codable {
         try container.encodeIfPresent(input, forKey: .input)
     }
 
+    /// Decodes the code, messages and context written by ``encode(to:)``; the messages are taken as written.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.code = try container.decode(Code.self, forKey: .code)

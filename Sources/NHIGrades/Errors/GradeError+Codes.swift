@@ -1,45 +1,82 @@
 /// The stable codes of ``GradeError``; ``GradeError/catalog`` explains each in both languages.
 extension GradeError.Code {
     // Table and rules files
+    /// `table.unreadable`: a table file (grades, rates) cannot be read from disk.
     public static let tableUnreadable: Self = "table.unreadable"
+    /// `table.malformed`: a table file is not the expected JSON shape; the detail says which key or value.
     public static let tableMalformed: Self = "table.malformed"
+    /// `table.kind`: a table file names an unknown table kind, rate series or share scheme.
     public static let tableKind: Self = "table.kind"
+    /// `table.empty`: a grade table has no grades.
     public static let tableEmpty: Self = "table.empty"
+    /// `table.unsorted`: a grade amount is not above the one before it (or not positive).
     public static let tableUnsorted: Self = "table.unsorted"
+    /// `table.duplicateGrade`: a grade number or amount appears twice in one table.
     public static let tableDuplicateGrade: Self = "table.duplicateGrade"
+    /// `table.gap`: grade numbers do not run 1, 2, 3 … (第 n 級 missing or out of order).
     public static let tableGap: Self = "table.gap"
+    /// `table.overlap`: two tables or rate entries of the same kind take effect on the same date.
     public static let tableOverlap: Self = "table.overlap"
+    /// `table.provenance`: a table or rate entry lacks its legal instrument (令 number and date) or source.
     public static let tableProvenance: Self = "table.provenance"
+    /// `table.partTime`: part-time grades (部分工時) do not increase or do not stay below the first regular grade.
     public static let tablePartTime: Self = "table.partTime"
+    /// `table.directory`: the tables directory to load from does not exist or cannot be listed.
     public static let tableDirectory: Self = "table.directory"
+    /// `table.notInForce`: no table of the kind is in force on the date asked for (before the first effective date).
     public static let tableNotInForce: Self = "table.notInForce"
     // Rates, shares and rules
+    /// `rate.notInForce`: no rate or rule of a series (premium rate, shares, minimum wage …) is in force on the date.
     public static let rateNotInForce: Self = "rate.notInForce"
+    /// `rate.format`: a rate is not understood; rates are written `5.17%` or `0.56`.
     public static let rateFormat: Self = "rate.format"
+    /// `rate.range`: a rate read from a rules file is out of the allowed range (a late-fee daily rate of zero, a negative
+    /// grace period).
     public static let rateRange: Self = "rate.range"
+    /// `shares.sum`: the insured, unit and government shares (負擔比率) do not add up to 100%.
     public static let sharesSum: Self = "shares.sum"
+    /// `shares.missing`: the share table has no shares for an insured category (身分別), or names an unknown one.
     public static let sharesMissing: Self = "shares.missing"
     // Inputs
+    /// `amount.negative`: a salary, payment or unpaid amount in NT$ is below zero, or a rules file has a minimum wage
+    /// or supplementary-premium threshold that is not positive.
     public static let amountNegative: Self = "amount.negative"
+    /// `amount.overflow`: an amount times a rate does not fit a 64-bit integer, so it cannot be computed exactly.
     public static let amountOverflow: Self = "amount.overflow"
+    /// `dependants.negative`: the number of dependants (眷口數) is below zero.
     public static let dependantsNegative: Self = "dependants.negative"
+    /// `days.range`: the days insured in a month are not 1–30 (labour premiums prorate as days ÷ 30).
     public static let daysRange: Self = "days.range"
     // Insured amounts (also used as findings of an insured-amount check)
+    /// `insuredAmount.notAGrade`: the amount is not an insured amount (投保金額) of the table in force on the date.
     public static let insuredAmountNotAGrade: Self = "insuredAmount.notAGrade"
+    /// `insuredAmount.belowSalaryGrade`: the insured amount is below the grade of the person's monthly salary.
     public static let insuredAmountBelowSalaryGrade: Self = "insuredAmount.belowSalaryGrade"
+    /// `insuredAmount.needsProof`: an employer, self-employed person or professional below the top grade must upload
+    /// proof of income.
     public static let insuredAmountNeedsProof: Self = "insuredAmount.needsProof"
+    /// `insuredAmount.belowGrade6`: a professional without paid staff is insured below grade 6 (第6級).
     public static let insuredAmountBelowGrade6: Self = "insuredAmount.belowGrade6"
+    /// `insuredAmount.belowLabourSalary`: below the labour-insurance salary (勞保投保薪資), unless at the top grade.
     public static let insuredAmountBelowLabourSalary: Self = "insuredAmount.belowLabourSalary"
+    /// `insuredAmount.belowPensionWage`: below the labour-pension wage (勞退月提繳工資), unless at the top grade.
     public static let insuredAmountBelowPensionWage: Self = "insuredAmount.belowPensionWage"
     // Labour pension and occupational accident
+    /// `pension.employerRate`: the employer's labour-pension rate (雇主提繳率) is not 6–100%.
     public static let pensionEmployerRate: Self = "pension.employerRate"
+    /// `pension.voluntaryRate`: the employee's voluntary labour-pension rate (自願提繳率) is not 0–6%.
     public static let pensionVoluntaryRate: Self = "pension.voluntaryRate"
+    /// `accident.industryRate`: the industry rate of occupational accident insurance (職保行業別災害費率) is not 0–10%.
     public static let accidentIndustryRate: Self = "accident.industryRate"
     // Supplementary premium
+    /// `supplementary.incomeCode`: the income code (所得類別) is not 62, 63, 65, 66, 67 or 68.
     public static let supplementaryIncomeCode: Self = "supplementary.incomeCode"
+    /// `supplementary.insuredAmountMissing`: a bonus (code 62) was given without the insured amount of the payment month.
     public static let supplementaryInsuredAmountMissing: Self = "supplementary.insuredAmountMissing"
     // Filings
+    /// `withdrawal.needsProof`: an NHI-only withdrawal (退保) more than 6 months retroactive needs proof (up to 2 documents).
     public static let withdrawalNeedsProof: Self = "withdrawal.needsProof"
+    /// `bulk.unknownPerson`: an override names a person who is not in the bulk salary adjustment (整批薪調).
     public static let bulkUnknownPerson: Self = "bulk.unknownPerson"
 }
 

@@ -20,9 +20,13 @@ public struct GradeError: CodedError, Hashable {
     /// A stable, dotted error code (`table.unsorted`). New codes are added as static
     /// constants, so adding one is not a breaking change.
     public struct Code: RawRepresentable, Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+        /// The dotted code itself, such as `table.unsorted`.
         public let rawValue: String
+        /// Creates a code from its dotted text, such as `table.unsorted`.
         public init(rawValue: String) { self.rawValue = rawValue }
+        /// Creates a code from a string literal, as the static constants do.
         public init(stringLiteral value: String) { self.rawValue = value }
+        /// The dotted code, as ``rawValue``.
         public var description: String { rawValue }
     }
 
@@ -91,9 +95,12 @@ public struct GradeError: CodedError, Hashable {
         self.messageEn = entry?.en ?? code.rawValue
     }
 
+    /// The dotted code (``code``'s raw value), as `CodedError` requires.
     public var errorCode: String { code.rawValue }
 
+    /// Two errors are equal when their codes are equal; file, row, field and input are ignored.
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
+    /// Hashes the code only, consistent with `==`.
     public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 
     private static let catalogIndex: [Code: (zh: String, en: String)] = {

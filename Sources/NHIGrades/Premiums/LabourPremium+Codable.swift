@@ -4,6 +4,7 @@ import NHICore
 extension PremiumSplit: Codable {
     enum CodingKeys: String, CodingKey { case worker, unit, government }
 
+    /// Writes the worker, unit and government shares in integer NT$.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(worker, forKey: .worker)
@@ -11,6 +12,7 @@ extension PremiumSplit: Codable {
         try container.encode(government, forKey: .government)
     }
 
+    /// Reads the three shares in integer NT$ written by ``encode(to:)``.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(worker: try container.decode(Money.self, forKey: .worker),
@@ -30,6 +32,8 @@ extension LabourPremium: Encodable {
         case worker, unit, government
     }
 
+    /// Writes the keys of `nhi labour-premium --json` (without `accident` and `pension`); the table appears as its
+    /// `effectiveFrom` date, the rates as percentage strings, and `worker`/`unit`/`government` are the two parts added up.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(insuredSalary, forKey: .insuredSalary)
@@ -55,6 +59,8 @@ extension AccidentPremium: Encodable {
         case insuredSalary, industryRate, commutingRate, rate, employer
     }
 
+    /// Writes the `accident` member of `nhi labour-premium --json`: the insured salary, the rates as percentage strings
+    /// and the employer's premium in NT$.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(insuredSalary, forKey: .insuredSalary)
@@ -72,6 +78,8 @@ extension PensionContribution: Encodable {
         case wage, employerRate, voluntaryRate, employer, voluntary
     }
 
+    /// Writes the `pension` member of `nhi labour-premium --json`: the wage, the two rates as percentage strings and the
+    /// two monthly contributions in NT$.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(wage, forKey: .wage)

@@ -14,6 +14,7 @@ extension NHIPremium: Encodable {
         case dependants, chargedDependants, total, date, effectiveFrom, shares, perPerson
     }
 
+    /// Writes the keys of `nhi premium --json` in their order; the grade table appears as its `effectiveFrom` date.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(insuredAmount, forKey: .insuredAmount)
@@ -39,6 +40,8 @@ extension NHIPremium: Encodable {
 extension NHIPremium.PersonCharge: Codable {
     enum CodingKeys: String, CodingKey { case person, personEn, amount, charged, index }
 
+    /// Writes the person's label (`本人`, `眷屬1` …) in both languages, the amount in NT$ and whether the person is
+    /// charged (the insured and at most three dependants).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(label, forKey: .person)
@@ -47,6 +50,7 @@ extension NHIPremium.PersonCharge: Codable {
         try container.encode(isCharged, forKey: .charged)
     }
 
+    /// Rebuilds the charge from its `person` label (`本人` is index 0, `眷屬n` index n) and its `amount`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let label = try container.decode(String.self, forKey: .person)
@@ -63,6 +67,7 @@ extension GradeLookup: Encodable {
         case table, effectiveFrom, grade, insuredAmount, lower, upper, partTime, previous, next, gradeCount, instrument
     }
 
+    /// Writes the keys of `nhi grade --json` in their order; the table appears as its kind and `effectiveFrom` date.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(table.kind, forKey: .table)

@@ -162,11 +162,13 @@ public struct GradeTable: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Two tables are equal when they share storage, or have the same kind, effective date and grades.
     public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.storage === rhs.storage || (lhs.kind == rhs.kind && lhs.effectiveFrom == rhs.effectiveFrom
             && lhs.grades == rhs.grades && lhs.partTimeGrades == rhs.partTimeGrades)
     }
 
+    /// Hashes the kind and the effective date, which are part of every equality.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(kind)
         hasher.combine(effectiveFrom)

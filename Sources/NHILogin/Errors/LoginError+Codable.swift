@@ -10,6 +10,8 @@ extension LoginError: Codable {
         case code, userCode, message, messageEn, advice, adviceEn, remainingAttempts, suspendedUntil, detail, cause
     }
 
+    /// Writes the code, the user code, both messages and both advice texts, then the context keys that are set
+    /// (a card failure's `CardError` under `cause`).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(code.rawValue, forKey: .code)
@@ -24,6 +26,8 @@ extension LoginError: Codable {
         try container.encodeIfPresent(cause, forKey: .cause)
     }
 
+    /// Decodes what ``encode(to:)`` wrote: a card failure is rebuilt from its `cause`, any other error from its code
+    /// and context; the messages and advice come from the catalog entry of the code, not from the JSON.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         if let cause = try container.decodeIfPresent(CardError.self, forKey: .cause) {

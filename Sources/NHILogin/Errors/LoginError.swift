@@ -11,9 +11,13 @@ import NHICore
 public struct LoginError: CodedError, Hashable {
     /// A stable, dotted code (`password.incorrect`). New codes are added as static constants.
     public struct Code: RawRepresentable, Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+        /// The dotted code itself, such as `password.incorrect`.
         public let rawValue: String
+        /// Creates a code from its dotted text, such as `password.incorrect`.
         public init(rawValue: String) { self.rawValue = rawValue }
+        /// Creates a code from a string literal, as the static constants do.
         public init(stringLiteral value: String) { self.rawValue = value }
+        /// The dotted code, as ``rawValue``.
         public var description: String { rawValue }
     }
 
@@ -81,9 +85,12 @@ public struct LoginError: CodedError, Hashable {
         messageEn = error.messageEn
     }
 
+    /// The dotted code (``code``'s raw value), as `CodedError` requires.
     public var errorCode: String { code.rawValue }
 
+    /// Two errors are equal when their codes are equal; attempts left, suspension time and detail are ignored.
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
+    /// Hashes the code only, consistent with `==`.
     public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 
     /// `yyyy-MM-dd HH:mm` in Taiwan time (UTC+8).

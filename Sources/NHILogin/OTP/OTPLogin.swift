@@ -36,6 +36,8 @@ public struct OTPLogin: Sendable {
     public enum Effect: Sendable {
         /// Nothing.
         case none
+        /// Ask the ``OTPVerifier`` to check the 6-digit `code` (spaces removed) for this person, birth date and owner's unit,
+        /// then pass its answer back as ``Event/verified(_:)`` or ``Event/verificationFailed(_:)``.
         case verify(code: String, id: PersonalID, birthDate: CalendarDate, actingAsOwnerOf: UnitCode?)
     }
 

@@ -7,8 +7,12 @@ import Foundation
 public struct TOTP: Sendable, Hashable {
     /// The HMAC hash function.
     public enum Algorithm: String, Sendable, Hashable, Codable {
-        /// HMAC-SHA-1 (the NHI app), HMAC-SHA-256, HMAC-SHA-512.
-        case sha1, sha256, sha512
+        /// HMAC-SHA-1: what the NHI app's OTP uses.
+        case sha1
+        /// HMAC-SHA-256 (RFC 6238 also allows it; not used by the NHI app).
+        case sha256
+        /// HMAC-SHA-512 (RFC 6238 also allows it; not used by the NHI app).
+        case sha512
     }
 
     /// The shared secret.
@@ -136,6 +140,8 @@ public struct OTPAcceptance: Sendable, Hashable {
 
     /// What a code amounts to.
     public enum Verdict: Sendable, Hashable {
+        /// The code matches a step within ``validStepsBack`` back or ``toleratedStepsAhead`` ahead and is newer than the last
+        /// accepted step; `counter` is the matching step, to store as the new last accepted step.
         case accepted(counter: Int64)
         /// Older than 3 minutes.
         case expired

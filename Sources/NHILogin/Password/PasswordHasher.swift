@@ -6,11 +6,16 @@ import NHICore
 /// A stored password hash: PBKDF2-HMAC-SHA256 with its own salt and iteration count, so
 /// the cost can be raised later without invalidating old hashes.
 public struct PasswordHash: Sendable, Hashable, Codable {
+    /// The name of the key-derivation function, `pbkdf2-sha256` for every hash ``PasswordHasher`` makes.
     public let algorithm: String
+    /// The PBKDF2 iteration count the hash was made with; verification uses this count, not the hasher's.
     public let iterations: Int
+    /// The random salt of this password (16 bytes for hashes made by ``PasswordHasher``).
     public let salt: Data
+    /// The derived key (32 bytes), compared in constant time by ``PasswordHasher/verify(_:against:)``.
     public let hash: Data
 
+    /// Creates a stored hash from its parts, as read back from a store.
     public init(algorithm: String, iterations: Int, salt: Data, hash: Data) {
         self.algorithm = algorithm
         self.iterations = iterations
@@ -32,10 +37,13 @@ public struct PasswordHash: Sendable, Hashable, Codable {
 public struct PasswordHasher: Sendable {
     /// The iteration count for new hashes.
     public let iterations: Int
+    /// 600,000: the least PBKDF2-HMAC-SHA256 iteration count a hasher accepts (OWASP's 2023 figure).
     public static let minimumIterations = 600_000
     /// The algorithm name stored with each hash.
     public static let algorithm = "pbkdf2-sha256"
 
+    /// Creates a hasher that makes new hashes with `iterations` rounds; traps when `iterations` is below
+    /// ``minimumIterations``.
     public init(iterations: Int = PasswordHasher.minimumIterations) {
         precondition(iterations >= Self.minimumIterations, "PBKDF2-SHA256 needs at least 600,000 iterations")
         self.iterations = iterations

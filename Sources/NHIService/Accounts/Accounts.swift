@@ -28,16 +28,30 @@ extension NHIService {
 
         /// The data the registration form asks for, after the card was read.
         public struct Registration: Sendable {
+            /// The card holder's national ID or resident number, read from the card.
             public let personID: PersonalID
+            /// The NHI card number (健保卡號), read from the card.
             public let cardNumber: NHICardNumber
             /// 戶號, from the household register.
             public let householdNumber: String
             /// 戶籍鄉鎮里鄰.
             public let registeredVillage: String
+            /// The holder's landline or mobile number.
             public let phones: ContactPhones
+            /// Where the verification mail (認證信) is sent.
             public let email: EmailAddress
+            /// The registration password (註冊密碼) the card will log in with.
             public let password: RegistrationPassword
 
+            /// Creates the form's content.
+            /// - Parameters:
+            ///   - personID: The holder's ID, read from the card.
+            ///   - cardNumber: The card number, read from the card.
+            ///   - householdNumber: 戶號, from the household register.
+            ///   - registeredVillage: 戶籍鄉鎮里鄰.
+            ///   - phones: The holder's landline or mobile number.
+            ///   - email: Where the verification mail is sent.
+            ///   - password: The registration password.
             public init(personID: PersonalID, cardNumber: NHICardNumber, householdNumber: String, registeredVillage: String,
                         phones: ContactPhones, email: EmailAddress, password: RegistrationPassword) {
                 self.personID = personID

@@ -24,11 +24,16 @@ public struct UploadedDocument: Sendable, Hashable, Codable {
         }
     }
 
+    /// 25: the longest file name, in characters, an attachment may have (`attachment.nameTooLong`).
     public static let maximumNameLength = 25
+    /// 5 MB (5 × 1024 × 1024 bytes): the largest attachment (`attachment.size`).
     public static let maximumSize = 5 * 1024 * 1024
 
+    /// The file name as uploaded, at most 25 characters.
     public let fileName: String
+    /// Proof document of a filing or NHI card photo, which decides the accepted types.
     public let purpose: Purpose
+    /// The file's content.
     public let data: Data
     /// SHA-256 of the content, hex.
     public let sha256: String

@@ -16,6 +16,7 @@ public struct CardApplication: Sendable, Hashable, Codable, Identifiable {
         /// 資料變更.
         case dataChange
 
+        /// `遺失`, `毀損`, `更換照片`, `首次申請` or `資料變更`.
         public var label: String {
             switch self {
             case .lost: "遺失"
@@ -32,12 +33,25 @@ public struct CardApplication: Sendable, Hashable, Codable, Identifiable {
 
     /// A mailing address (county, district, village, 鄰, street).
     public struct Address: Sendable, Hashable, Codable {
+        /// The county or city (縣市), required.
         public let county: String
+        /// The district, township or town (鄉鎮市區), required.
         public let district: String
+        /// The village (村里); empty when not given.
         public let village: String
+        /// The neighbourhood number (鄰), without the `鄰`; empty when not given.
         public let neighbourhood: String
+        /// The street, lane and number (街路巷弄號), required.
         public let street: String
 
+        /// Creates an address. Throws `cardApplication.address` when the county, district or street is empty, and
+        /// `request.invalidText` when a part breaks the address text rule.
+        /// - Parameters:
+        ///   - county: 縣市.
+        ///   - district: 鄉鎮市區.
+        ///   - village: 村里, may be empty.
+        ///   - neighbourhood: 鄰, may be empty.
+        ///   - street: 街路巷弄號.
         public init(county: String, district: String, village: String, neighbourhood: String, street: String) throws(ServiceError) {
             for (name, value) in [("county", county), ("district", district), ("street", street)]
             where value.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -56,23 +70,34 @@ public struct CardApplication: Sendable, Hashable, Codable, Identifiable {
 
     /// How the card reaches the person.
     public enum Pickup: Sendable, Hashable, Codable {
+        /// 郵寄: mailed to the address.
         case post(Address)
+        /// 臨櫃領取: picked up at the named counter (領卡地點).
         case counter(office: String)
     }
 
+    /// The application's number in the store.
     public let id: Int64
+    /// The person the card is for (self or a dependant).
     public let personID: PersonalID
     /// Who applied: the person, or the unit for its staff (batch form).
     public let appliedBy: String
+    /// The unit of the caller who applied, if the caller acted for a unit.
     public let unitCode: UnitCode?
+    /// Lost, damaged, new photo, first issue or data change.
     public let reason: Reason
+    /// The applicant's e-mail address.
     public let email: EmailAddress
+    /// The applicant's landline or mobile number.
     public let phones: ContactPhones
+    /// By post to an address, or picked up at a counter.
     public let pickup: Pickup
     /// SHA-256 of the photo, when one was attached (the photo itself is stored with it).
     public let photoSHA256: String?
+    /// When the application was made.
     public let createdAt: Date
 
+    /// Creates an application record from its parts, as the store keeps it.
     public init(id: Int64, personID: PersonalID, appliedBy: String, unitCode: UnitCode?, reason: Reason, email: EmailAddress,
                 phones: ContactPhones, pickup: Pickup, photoSHA256: String?, createdAt: Date) {
         self.id = id

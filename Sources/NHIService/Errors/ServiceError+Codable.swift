@@ -4,6 +4,7 @@ import NHICore
 extension ServiceError: Codable {
     enum CodingKeys: String, CodingKey { case code, message, messageEn, context }
 
+    /// Writes the code and both messages, and the context when it is not empty.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(code.rawValue, forKey: .code)
@@ -12,6 +13,7 @@ extension ServiceError: Codable {
         if !context.isEmpty { try container.encode(context, forKey: .context) }
     }
 
+    /// Decodes what ``encode(to:)`` wrote; the messages are taken as written, a missing context is empty.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.code = Code(rawValue: try container.decode(String.self, forKey: .code))

@@ -1,114 +1,216 @@
 extension ServiceError.Code {
     // Store
+    /// `store.unavailable`: the SQLite database cannot be opened.
     public static let storeUnavailable: Self = "store.unavailable"
+    /// `store.failure`: a database operation failed and was rolled back; nothing was changed.
     public static let storeFailure: Self = "store.failure"
+    /// `store.constraint`: duplicate data or another database constraint; nothing was changed.
     public static let storeConstraint: Self = "store.constraint"
+    /// `store.corrupt`: the database holds data that cannot be read back into the model.
     public static let storeCorrupt: Self = "store.corrupt"
+    /// `store.keyInvalid`: the database key (`$NHI_DB_KEY` or the key file) is not 32 bytes as base64.
     public static let storeKeyInvalid: Self = "store.keyInvalid"
+    /// `store.keyMismatch`: the key does not belong to this database; use the `<database>.key` created with it.
     public static let storeKeyMismatch: Self = "store.keyMismatch"
+    /// `store.keyUnavailable`: the key file cannot be created or read (folder permissions).
     public static let storeKeyUnavailable: Self = "store.keyUnavailable"
+    /// `store.keyMissing`: the database's key file is missing; restore `<database>.key` or set `$NHI_DB_KEY`.
     public static let storeKeyMissing: Self = "store.keyMissing"
+    /// `store.notNew`: only a newly created database can be marked as a test database.
     public static let storeNotNew: Self = "store.notNew"
     public static let storeLocationInvalid: Self = "store.locationInvalid"
     public static let storeTargetNotEmpty: Self = "store.targetNotEmpty"
     // Authorisation
+    /// `auth.notAuthorised`: the caller's session may not perform this operation (您沒有執行此作業的權限).
     public static let notAuthorised: Self = "auth.notAuthorised"
     // Requests
+    /// `request.invalidText`: a text field of a request is too long or has characters that are not allowed.
     public static let requestInvalidText: Self = "request.invalidText"
     // Units
+    /// `unit.alreadyRegistered`: the unit code (投保單位代號) is already registered (單位註冊作業).
     public static let unitAlreadyRegistered: Self = "unit.alreadyRegistered"
+    /// `unit.notRegistered`: the unit is not registered; register it first.
     public static let unitNotRegistered: Self = "unit.notRegistered"
+    /// `unit.certificateNotOrganisation`: unit registration needs an organisation certificate (工商、政府或組織及團體憑證).
     public static let unitCertificateNotOrganisation: Self = "unit.certificateNotOrganisation"
+    /// `unit.certificateMismatch`: the organisation certificate's UBN is not the unit's UBN.
     public static let unitCertificateMismatch: Self = "unit.certificateMismatch"
+    /// `unit.ownerMismatch`: the card or identity presented is not the unit owner's (負責人).
     public static let unitOwnerMismatch: Self = "unit.ownerMismatch"
+    /// `unit.ownerNotRegistered`: the owner's NHI card is not registered for online services (健保卡網路服務註冊).
     public static let unitOwnerNotRegistered: Self = "unit.ownerNotRegistered"
+    /// `unit.ownerOTPMissing`: registering by OTP needs the owner's birth date and the NHI app's code.
     public static let unitOwnerOTPMissing: Self = "unit.ownerOTPMissing"
+    /// `unit.ownerOTPRejected`: the owner's birth date or app code is wrong, older than 3 minutes, or already used.
     public static let unitOwnerOTPRejected: Self = "unit.ownerOTPRejected"
+    /// `unit.agentNotGranted`: an agent UBN (代辦統編) was not granted by an administrator of the unit with that UBN.
     public static let unitAgentNotGranted: Self = "unit.agentNotGranted"
+    /// `unit.fieldNotChangeable`: the field cannot be changed in unit data maintenance; it is changed at a counter.
     public static let unitFieldNotChangeable: Self = "unit.fieldNotChangeable"
     // Staff
+    /// `staff.notFound`: no such administrator (管理者) or operator (承辦人).
     public static let staffNotFound: Self = "staff.notFound"
+    /// `staff.notAssigned`: the person is not, or no longer, assigned to the unit.
     public static let staffNotAssigned: Self = "staff.notAssigned"
+    /// `staff.alreadyAssigned`: the person is already assigned to the unit.
     public static let staffAlreadyAssigned: Self = "staff.alreadyAssigned"
+    /// `staff.certificateSerialMissing`: an assignment by citizen certificate needs the serial read from the assignee's card
+    /// with their PIN.
     public static let staffCertificateSerialMissing: Self = "staff.certificateSerialMissing"
+    /// `staff.certificateSerialMismatch`: the certificate serial number is not the assignee's own.
     public static let staffCertificateSerialMismatch: Self = "staff.certificateSerialMismatch"
+    /// `staff.certificateSerialFormat`: the serial is neither a hexadecimal certificate serial (8–40 digits) nor a
+    /// certificate card number (`TP03000001234567`).
     public static let staffCertificateSerialFormat: Self = "staff.certificateSerialFormat"
+    /// `staff.cardNotRegistered`: the assignee's NHI card is not registered for online services yet.
     public static let staffCardNotRegistered: Self = "staff.cardNotRegistered"
+    /// `staff.credentialKind`: the credential must be a citizen certificate (or healthcare-professional card) or an NHI card.
     public static let staffCredentialKind: Self = "staff.credentialKind"
+    /// `staff.agentAssignsAdministratorsOnly`: for an agent UBN an organisation certificate may assign administrators only.
     public static let staffAgentAssignsAdministratorsOnly: Self = "staff.agentAssignsAdministratorsOnly"
     // Personal accounts
+    /// `account.alreadyRegistered`: the NHI card is already registered for online services.
     public static let accountAlreadyRegistered: Self = "account.alreadyRegistered"
+    /// `account.notRegistered`: the NHI card is not registered for online services.
     public static let accountNotRegistered: Self = "account.notRegistered"
+    /// `account.notVerified`: the registration's e-mail verification is not complete.
     public static let accountNotVerified: Self = "account.notVerified"
+    /// `account.notPending`: no registration is waiting for verification.
     public static let accountNotPending: Self = "account.notPending"
+    /// `account.notActive`: the online-service registration is not active.
     public static let accountNotActive: Self = "account.notActive"
+    /// `account.serviceSuspended`: online services are suspended; they are resumed only in person at a counter.
     public static let accountServiceSuspended: Self = "account.serviceSuspended"
+    /// `account.tokenInvalid`: the verification link is invalid or was used already.
     public static let accountTokenInvalid: Self = "account.tokenInvalid"
+    /// `account.tokenExpired`: the 5-day verification period has lapsed; the verification mail can be resent.
     public static let accountTokenExpired: Self = "account.tokenExpired"
+    /// `account.cardMismatch`: the inserted NHI card does not match the registration.
     public static let accountCardMismatch: Self = "account.cardMismatch"
+    /// `account.villageMismatch`: changing the e-mail address needs the correct registered township and village.
     public static let accountVillageMismatch: Self = "account.villageMismatch"
+    /// `account.villageMissing`: the registered township and village (戶籍鄉鎮里鄰) were not given.
     public static let accountVillageMissing: Self = "account.villageMissing"
+    /// `account.householdNumber`: the household number (戶號) is not valid.
     public static let accountHouseholdNumber: Self = "account.householdNumber"
+    /// `account.passwordRequired`: no registration password (註冊密碼) was set.
     public static let accountPasswordRequired: Self = "account.passwordRequired"
+    /// `account.wrongPassword`: the registration password is wrong; the NHI's screens show 9039.
     public static let accountWrongPassword: Self = "account.wrongPassword"
+    /// `account.passwordAlgorithm`: the stored password hash cannot be checked.
     public static let accountPasswordAlgorithm: Self = "account.passwordAlgorithm"
     // Devices
+    /// `device.notFound`: no such bound mobile device.
     public static let deviceNotFound: Self = "device.notFound"
     // Attachments
+    /// `attachment.nameTooLong`: an attachment's file name is longer than 25 characters.
     public static let attachmentNameTooLong: Self = "attachment.nameTooLong"
+    /// `attachment.type`: wrong file type (proof documents `.jpg` or `.pdf`; photos jpg, jpeg, gif or png).
     public static let attachmentType: Self = "attachment.type"
+    /// `attachment.size`: the file is larger than 5 MB.
     public static let attachmentSize: Self = "attachment.size"
+    /// `attachment.content`: the file's content does not match its extension.
     public static let attachmentContent: Self = "attachment.content"
     // Card applications and payments
+    /// `cardApplication.photoMissing`: a card application for a new photo or a first card has no photo.
     public static let cardApplicationPhotoMissing: Self = "cardApplication.photoMissing"
+    /// `cardApplication.address`: the mailing address of a card sent by post is incomplete.
     public static let cardApplicationAddress: Self = "cardApplication.address"
+    /// `ePayment.notSubscribed`: the unit has not subscribed to electronic payment slips (電子繳款單).
     public static let ePaymentNotSubscribed: Self = "ePayment.notSubscribed"
     // Filings
+    /// `filing.notInsuredHere`: the person is not an in-force insured person of the unit (非該單位在保險對象).
     public static let filingNotInsuredHere: Self = "filing.notInsuredHere"
+    /// `filing.alreadyInsuredHere`: the person is already insured with this unit.
     public static let filingAlreadyInsuredHere: Self = "filing.alreadyInsuredHere"
+    /// `filing.principalNotInsured`: the insured person a dependant is attached to is not insured with this unit.
     public static let filingPrincipalNotInsured: Self = "filing.principalNotInsured"
+    /// `filing.foreignerNeedsResidentID`: a foreign national (外籍人士) must be filed with a resident number.
     public static let filingForeignerNeedsResidentID: Self = "filing.foreignerNeedsResidentID"
+    /// `filing.foreignerDocuments`: a foreign national who is not automatically eligible needs the residence-permit copy
+    /// and the authority's permit letter.
     public static let filingForeignerDocuments: Self = "filing.foreignerDocuments"
+    /// `filing.insuredAmount`: the insured amount (投保金額) breaks a rule of the grade tables.
     public static let filingInsuredAmount: Self = "filing.insuredAmount"
+    /// `filing.proofRequired`: the filing needs proof documents (證明文件) that were not uploaded.
     public static let filingProofRequired: Self = "filing.proofRequired"
+    /// `filing.amountUnchanged`: a salary adjustment's new amount equals the current insured amount.
     public static let filingAmountUnchanged: Self = "filing.amountUnchanged"
+    /// `filing.labourSideMissing`: a three-in-one (三合一) filing lacks the salary, labour-insurance salary or pension wage.
     public static let filingLabourSideMissing: Self = "filing.labourSideMissing"
+    /// `filing.labourSalaryNotAGrade`: the labour-insurance salary is not a grade of the labour-insurance table.
     public static let filingLabourSalaryNotAGrade: Self = "filing.labourSalaryNotAGrade"
+    /// `filing.pensionWageNotAGrade`: the pension wage is not a grade of the labour-pension table.
     public static let filingPensionWageNotAGrade: Self = "filing.pensionWageNotAGrade"
+    /// `filing.pensionRate`: the employer's pension rate is below 6%, or the voluntary rate is not 0–6%.
     public static let filingPensionRate: Self = "filing.pensionRate"
+    /// `filing.threeInOneNeedsLabourNumber`: a unit without a labour-insurance number (勞保證號) cannot file three-in-one.
     public static let filingThreeInOneNeedsLabourNumber: Self = "filing.threeInOneNeedsLabourNumber"
+    /// `filing.notPermitted`: the staff member may not use the enrol/withdraw functions (加退保業務功能).
     public static let filingNotPermitted: Self = "filing.notPermitted"
+    /// `filing.ownerNeedsAssignment`: the owner files only after assigning their own certificate or NHI card as an
+    /// administrator.
     public static let filingOwnerNeedsAssignment: Self = "filing.ownerNeedsAssignment"
+    /// `filing.duplicatePending`: the same change for this person is already waiting for the nightly conversion.
     public static let filingDuplicatePending: Self = "filing.duplicatePending"
+    /// `filing.notFound`: no such filing.
     public static let filingNotFound: Self = "filing.notFound"
+    /// `filing.notDeletable`: a filing can be deleted only on its filing day, before conversion.
     public static let filingNotDeletable: Self = "filing.notDeletable"
+    /// `filing.queryRange`: check results (檢核結果) are kept for the last two months only.
     public static let filingQueryRange: Self = "filing.queryRange"
+    /// `filing.kind`: the kind of filing (異動別) does not fit the operation (a status change that is not 停保, 育嬰留職停薪,
+    /// 復保 or 續保).
     public static let filingKind: Self = "filing.kind"
+    /// `filing.notActive`: the person's cover is not in an active state.
     public static let filingNotActive: Self = "filing.notActive"
+    /// `filing.notSuspended`: the person is not suspended (停保), so cover cannot resume (復保).
     public static let filingNotSuspended: Self = "filing.notSuspended"
+    /// `filing.nothingToChange`: a basic-data change gives neither a name nor a birth date, or a bulk adjustment selects
+    /// nobody.
     public static let filingNothingToChange: Self = "filing.nothingToChange"
+    /// `filing.bulkExcludesEmployers`: employers and professionals are adjusted one by one, not in a bulk adjustment.
     public static let filingBulkExcludesEmployers: Self = "filing.bulkExcludesEmployers"
+    /// `filing.importRejected`: rows of an imported filing file break rules; nothing was imported.
     public static let filingImportRejected: Self = "filing.importRejected"
+    /// `filing.importFormat`: an imported filing file is malformed; nothing was imported.
     public static let filingImportFormat: Self = "filing.importFormat"
     // Supplementary premiums and batch registration jobs
+    /// `dpr.fileUnreadable`: a supplementary-premium detail file (DPR) cannot be read.
     public static let dprFileUnreadable: Self = "dpr.fileUnreadable"
+    /// `dpr.payerNotRegistered`: the DPR file's payer UBN is not a registered insured or withholding unit.
     public static let dprPayerNotRegistered: Self = "dpr.payerNotRegistered"
     // Statements
+    /// `statement.unavailable`: the store cannot produce this kind of statement (明細表).
     public static let statementUnavailable: Self = "statement.unavailable"
+    /// `statement.range`: the last month precedes the first, or a range was asked for another statement than G1.
     public static let statementRange: Self = "statement.range"
+    /// `statement.notFound`: no such statement request.
     public static let statementNotFound: Self = "statement.notFound"
+    /// `statement.notReady`: the statement is not produced yet; it is downloadable after the nightly run.
     public static let statementNotReady: Self = "statement.notReady"
+    /// `dpr.notPayer`: the caller is not staff of the unit whose UBN the DPR file carries.
     public static let dprNotPayer: Self = "dpr.notPayer"
+    /// `batchJob.fileUnreadable`: a batch NHI-card registration file (健保卡整批註冊檔) cannot be read.
     public static let batchFileUnreadable: Self = "batchJob.fileUnreadable"
+    /// `batchJob.fileRejected`: the batch registration file breaks a rule and was not uploaded.
     public static let batchFileRejected: Self = "batchJob.fileRejected"
+    /// `batchJob.notFound`: no such batch registration record, or the caller may not see it.
     public static let batchJobNotFound: Self = "batchJob.notFound"
+    /// `batchJob.queryRange`: batch registration records are kept for 3 months.
     public static let batchQueryRange: Self = "batchJob.queryRange"
+    /// `batchJob.notProcessed`: the upload is not processed yet (已上傳,等待入檔), so there is no log.
     public static let batchJobNotProcessed: Self = "batchJob.notProcessed"
     // Premiums and payments
+    /// `premium.calculation`: a premium or late fee cannot be calculated; wraps the NHIGrades `GradeError` underneath.
     public static let premiumCalculation: Self = "premium.calculation"
+    /// `bill.notFound`: no such premium bill (繳款單).
     public static let billNotFound: Self = "bill.notFound"
+    /// `payment.amount`: the payment amount is not positive, or more than the bill's unpaid amount.
     public static let paymentAmount: Self = "payment.amount"
+    /// `payment.dateTooSoon`: for a mailed slip the expected payment date must be at least 4 working days ahead.
     public static let paymentDateTooSoon: Self = "payment.dateTooSoon"
+    /// `payment.slipDownloadLimit`: a payment slip can be downloaded at most 3 times a day.
     public static let slipDownloadLimit: Self = "payment.slipDownloadLimit"
     // Staff sign-in (NHISignIn)
     /// The sign-in method is not offered where the person is signing in.

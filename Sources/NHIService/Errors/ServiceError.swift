@@ -7,18 +7,30 @@ import NHICore
 public struct ServiceError: CodedError, Hashable {
     /// A stable, dotted error code (`staff.notAuthorised`).
     public struct Code: RawRepresentable, Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+        /// The dotted code itself, such as `filing.notInsuredHere`.
         public let rawValue: String
+        /// Creates a code from its dotted text, such as `filing.notInsuredHere`.
         public init(rawValue: String) { self.rawValue = rawValue }
+        /// Creates a code from a string literal, as the static constants do.
         public init(stringLiteral value: String) { self.rawValue = value }
+        /// The dotted code, as ``rawValue``.
         public var description: String { rawValue }
     }
 
+    /// Which rule or failure; see the static constants of ``Code`` and ``catalog``.
     public let code: Code
+    /// The message in Traditional Chinese: the catalog text of the code, then `：` and the detail if any.
     public let message: String
+    /// The message in English: the catalog text of the code, then `: ` and the detail if any.
     public let messageEn: String
     /// Extra context for logs and support (never a secret; IDs masked).
     public let context: [String: String]
 
+    /// Creates an error whose message is the catalog text of `code`.
+    /// - Parameters:
+    ///   - code: Which rule or failure.
+    ///   - context: Extra context for logs and support (unit code, masked ID, row); never a secret.
+    ///   - detail: Text appended to the catalog message in each language, such as the rule that was broken.
     public init(_ code: Code, context: [String: String] = [:], detail: (zh: String, en: String)? = nil) {
         self.code = code
         let base = Self.catalogIndex[code] ?? (code.rawValue, code.rawValue)
@@ -44,8 +56,11 @@ public struct ServiceError: CodedError, Hashable {
         }
     }
 
+    /// The dotted code (``code``'s raw value), as `CodedError` requires.
     public var errorCode: String { code.rawValue }
+    /// Two errors are equal when their codes are equal; messages and context are ignored.
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
+    /// Hashes the code only, consistent with `==`.
     public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 
     private static let catalogIndex: [Code: (zh: String, en: String)] = {

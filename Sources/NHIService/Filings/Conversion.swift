@@ -7,8 +7,11 @@ public struct ConversionReport: Sendable, Hashable, Codable {
     public let cutoff: Date
     /// Whether the cut-off fell in the billing period, so filings were staged.
     public let billingPeriod: Bool
+    /// How many filings were converted as accepted (審核正確).
     public let accepted: Int
+    /// How many filings were converted with a check error (see ``CheckResult``).
     public let rejected: Int
+    /// How many filings were put in the staging area because the cut-off fell in the billing period.
     public let staged: Int
 }
 

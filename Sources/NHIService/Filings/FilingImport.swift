@@ -4,8 +4,11 @@ import NHIGrades
 
 /// One row of an imported filing file (批次申報異動資料).
 public enum FilingImportRow: Sendable, Hashable {
+    /// 加保: an enrolment, checked as a single enrolment would be.
     case enrol(EnrolmentRequest)
+    /// 退保: a withdrawal.
     case withdraw(WithdrawalRequest)
+    /// 薪調: a single salary adjustment.
     case adjust(SalaryAdjustmentRequest)
 
     var personID: PersonalID {
@@ -30,7 +33,9 @@ public struct FilingImportResult: Sendable, Hashable {
 /// A row an import refused, with the rule it broke. One refused row refuses the whole file:
 /// an import never lands half.
 public struct FilingImportRejection: Error, Sendable, Hashable {
+    /// The 1-based number of the row among the file's rows.
     public let row: Int
+    /// The rule the row broke, as a single filing would report it.
     public let error: ServiceError
 }
 

@@ -6,22 +6,33 @@ import NHICore
 public struct InsuranceStatus: Sendable, Hashable, Codable {
     /// One coverage line.
     public struct Line: Sendable, Hashable, Codable {
+        /// The insured person's or dependant's national ID or resident number.
         public let personID: PersonalID
+        /// The name as recorded, if the service has it.
         public let name: String?
+        /// The insured unit (投保單位代號) of the coverage.
         public let unitCode: UnitCode
+        /// The unit's name, if the unit is registered with the service.
         public let unitName: String?
         /// `本人` or `眷屬`.
         public let role: String
+        /// For a dependant: the relation to the insured person (稱謂).
         public let relation: DependantRelation?
+        /// The insured category (身分別).
         public let category: InsuredCategory
+        /// The insured amount (投保金額) in NT$.
         public let insuredAmount: Money
         /// The enrolment date (加保日).
         public let startDate: CalendarDate
+        /// 在保, 停保 or 育嬰留職停薪 on the day asked about.
         public let status: CoverageStatus
     }
 
+    /// The person asked about.
     public let personID: PersonalID
+    /// The person's name as recorded, if the service has it.
     public let name: String?
+    /// The day the status is for.
     public let asOf: CalendarDate
     /// The person's own coverage (as insured or as a dependant), usually one line.
     public let coverage: [Line]
@@ -34,11 +45,14 @@ public struct InsuranceStatus: Sendable, Hashable, Codable {
 
 /// A printable proof of insurance (投保證明) in Traditional Chinese and English.
 public struct ProofOfInsurance: Sendable, Hashable, Codable {
+    /// The status the proof certifies.
     public let status: InsuranceStatus
+    /// When the proof was issued (printed with the date in ROC or ISO form).
     public let issuedAt: Date
     /// A reference number printed on the proof and kept in the audit log.
     public let reference: String
 
+    /// Creates a proof from a status, its issue time and its reference number.
     public init(status: InsuranceStatus, issuedAt: Date, reference: String) {
         self.status = status
         self.issuedAt = issuedAt

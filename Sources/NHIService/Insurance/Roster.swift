@@ -21,6 +21,7 @@ extension NHIService {
 
 /// What a roster import did.
 public struct RosterImportResult: Sendable, Hashable {
+    /// How many people were added to the unit's in-force roster.
     public let imported: Int
     /// People already in force with the unit: skipped, never duplicated.
     public let duplicates: Int

@@ -17,14 +17,24 @@ public struct Caller: Sendable, Hashable, Codable, CustomStringConvertible {
         case system
     }
 
+    /// The person behind the call (national ID or resident number); `nil` for an organisation certificate or the system.
     public let personID: PersonalID?
+    /// The unit the caller acts for; `nil` for a person acting for themselves or the system.
     public let unitCode: UnitCode?
+    /// How the caller holds rights in the unit: staff, organisation certificate, owner, person or system.
     public let standing: Standing
     /// The credential the caller logged in with.
     public let credential: CertificateKind?
     /// Where a system caller's request came from (`CLI`), shown in the audit log.
     public let origin: String?
 
+    /// Creates a caller, as a sign-in produces it.
+    /// - Parameters:
+    ///   - personID: The person behind the call, if any.
+    ///   - unitCode: The unit acted for, if any.
+    ///   - standing: How the caller holds rights in the unit.
+    ///   - credential: The credential the caller logged in with, if any.
+    ///   - origin: For a system caller, the program it came from (`CLI`), shown in the audit log.
     public init(personID: PersonalID?, unitCode: UnitCode?, standing: Standing, credential: CertificateKind?, origin: String? = nil) {
         self.personID = personID
         self.unitCode = unitCode

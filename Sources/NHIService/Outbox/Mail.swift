@@ -5,6 +5,7 @@ import NHIFormats
 /// Delivers mails from the outbox: SMTP in production, a spool directory at a counter PC
 /// without mail, a collector in tests. Implementations are called outside any transaction.
 public protocol MailSender: Sendable {
+    /// Delivers one mail; a thrown error leaves the mail in the outbox, counted in ``OutboxMail/attempts`` and retried.
     func send(_ mail: OutboxMail) throws
 }
 
@@ -13,10 +14,13 @@ public protocol MailSender: Sendable {
 /// can carry a verification token), complete or absent, and a symbolic link or anything
 /// but a regular file planted at the predictable name is refused, not followed.
 public struct SpoolDirectoryMailSender: MailSender {
+    /// The directory the `.eml` files are written to; it is created if missing.
     public let directory: URL
 
+    /// Creates a sender that spools into `directory`.
     public init(directory: URL) { self.directory = directory }
 
+    /// Writes `mail` as `<8-digit id>-<kind>.eml`, with the subject encoded as UTF-8 base64 and an `X-NHI-Kind` header.
     public func send(_ mail: OutboxMail) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let text = """

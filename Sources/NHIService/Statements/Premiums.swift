@@ -5,11 +5,14 @@ import NHIGrades
 /// An unpaid bill with the late fee estimated for an expected payment date
 /// (單位未繳保費查詢與列印).
 public struct UnpaidPremium: Sendable, Hashable {
+    /// The unpaid bill (繳款單).
     public let bill: PremiumBill
     /// The late fee if paid on the expected date.
     public let lateFee: LateFee
 
+    /// The premium month (保費年月) of the bill, `yyyMM`.
     public var premiumMonth: ROCMonth { bill.month }
+    /// What is still owed on the bill, in NT$, without the late fee.
     public var unpaid: Money { bill.unpaid }
     /// 滯納金起算日: the first payment date that owes a fee.
     public var lateFeeStart: CalendarDate { lateFee.feeStartDate }
@@ -18,16 +21,25 @@ public struct UnpaidPremium: Sendable, Hashable {
 /// Payment-certificate data (單位保費繳納證明): payments in a billing-month range and a
 /// payment period.
 public struct PaymentCertificate: Sendable, Hashable {
+    /// One payment of a bill in the certificate's ranges.
     public struct Line: Sendable, Hashable {
+        /// The billing month (計費年月) of the bill paid, `yyyMM`.
         public let month: ROCMonth
+        /// General or supplementary premium (or a late fee).
         public let category: PremiumBill.Category
+        /// The amount paid, in NT$.
         public let amount: Money
+        /// The day it was paid.
         public let paidOn: CalendarDate
     }
 
+    /// The unit code (employer premium, NHI Act art. 34) or the UBN (withheld supplementary premium, art. 31) certified.
     public let payerKey: String
+    /// The unit's or withholding unit's name; empty when the payer is not registered.
     public let payerName: String
+    /// The payments in the billing-month range and the payment period, bill by bill.
     public let lines: [Line]
+    /// The sum of the lines, in NT$.
     public var total: Money { lines.reduce(.zero) { $0 + $1.amount } }
 }
 

@@ -111,19 +111,26 @@ public enum StatementStatus: String, Sendable, Hashable, Codable {
 
 /// A request for a statement (各類明細表申請).
 public struct StatementRequest: Sendable, Hashable, Codable, Identifiable {
+    /// The request's number in the store, used to download the statement.
     public let id: Int64
+    /// The insured unit (投保單位代號) the statement is for.
     public let unitCode: UnitCode
+    /// Which statement (明細表): `1` premium calculation, `6` roster, `G1` insured-amount totals, ….
     public let kind: StatementKind
     /// The (first) month asked for; for W0–W2 any month of the year.
     public let month: ROCMonth
     /// The last month, for a range (G1).
     public let through: ROCMonth?
+    /// When the statement was requested.
     public let requestedAt: Date
     /// Who asked (masked, with the role).
     public let requestedBy: String
+    /// 尚未產生 (pending) or 可下載 (ready).
     public var status: StatementStatus
+    /// When the statement run produced it; `nil` while pending.
     public var generatedAt: Date?
 
+    /// Creates a request record from its parts, as the store keeps it.
     public init(id: Int64, unitCode: UnitCode, kind: StatementKind, month: ROCMonth, through: ROCMonth?, requestedAt: Date,
                 requestedBy: String, status: StatementStatus, generatedAt: Date?) {
         self.id = id
@@ -140,17 +147,34 @@ public struct StatementRequest: Sendable, Hashable, Codable, Identifiable {
 
 /// A produced statement: columns and rows of text, the same for CSV and JSON.
 public struct StatementTable: Sendable, Hashable, Codable {
+    /// Which statement this is.
     public let kind: StatementKind
+    /// The statement's title in Traditional Chinese (the ``StatementKind``'s title).
     public let title: String
+    /// The statement's title in English.
     public let titleEn: String
+    /// The insured unit (投保單位代號) the statement is for.
     public let unitCode: UnitCode
+    /// The (first) month the statement covers, `yyyMM`.
     public let month: ROCMonth
+    /// The last month, for a range (G1); `nil` for one month.
     public let through: ROCMonth?
+    /// The column headings, in the statement's own documented layout.
     public let columns: [String]
+    /// The rows, one cell of text per column.
     public let rows: [[String]]
     /// Columns holding whole numbers (written as numbers, never formula-guarded).
     public let numericColumns: Set<Int>
 
+    /// Creates a statement; the titles come from `kind`.
+    /// - Parameters:
+    ///   - kind: Which statement.
+    ///   - unitCode: The unit it is for.
+    ///   - month: The (first) month it covers.
+    ///   - through: The last month of a range, or `nil`.
+    ///   - columns: The column headings.
+    ///   - rows: The rows, one cell per column.
+    ///   - numericColumns: The indexes of columns that hold whole numbers.
     public init(kind: StatementKind, unitCode: UnitCode, month: ROCMonth, through: ROCMonth?, columns: [String], rows: [[String]],
                 numericColumns: Set<Int>) {
         self.kind = kind

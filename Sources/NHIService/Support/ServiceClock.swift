@@ -8,7 +8,9 @@ public typealias ServiceClock = NHIClock
 
 /// The system clock.
 public struct SystemClock: ServiceClock {
+    /// Creates the system clock.
     public init() {}
+    /// The current time, `Date()`.
     public var now: Date { Date() }
 }
 
@@ -17,6 +19,7 @@ public final class ManualClock: ServiceClock, @unchecked Sendable {
     private let lock = NSLock()
     private var current: Date
 
+    /// A clock at `start`, until it is advanced or set.
     public init(_ start: Date) { current = start }
 
     /// A clock at `hour:minute` Taiwan time on `date`.
@@ -24,10 +27,14 @@ public final class ManualClock: ServiceClock, @unchecked Sendable {
         self.init(date.startInTaiwan.addingTimeInterval(TimeInterval(hour * 3600 + minute * 60)))
     }
 
+    /// The time the clock was put at.
     public var now: Date { lock.withLock { current } }
 
+    /// Moves the clock forward by `seconds` (backward for a negative value).
     public func advance(by seconds: TimeInterval) { lock.withLock { current = current.addingTimeInterval(seconds) } }
+    /// Puts the clock at `date`.
     public func set(_ date: Date) { lock.withLock { current = date } }
+    /// Puts the clock at `hour:minute` Taiwan time (UTC+8) on `date`; 09:00 by default.
     public func set(_ date: CalendarDate, hour: Int = 9, minute: Int = 0) {
         set(date.startInTaiwan.addingTimeInterval(TimeInterval(hour * 3600 + minute * 60)))
     }

@@ -4,10 +4,12 @@ import NHILogin
 
 /// The owner's proof for a registration by OTP: their birth date and the NHI app's code.
 public struct OwnerOTPProof: Sendable, Hashable {
+    /// The owner's birth date (負責人出生日期), checked with the code.
     public let birthDate: CalendarDate
     /// The 6-digit code shown by the NHI app (never logged).
     public let code: String
 
+    /// Creates the proof from the owner's birth date and the app's code.
     public init(birthDate: CalendarDate, code: String) {
         self.birthDate = birthDate
         self.code = code
