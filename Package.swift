@@ -34,6 +34,7 @@ let package = Package(
         .executable(name: "nhi-phone", targets: ["nhi-phone"]),
         .executable(name: "nhi-kiosk", targets: ["nhi-kiosk"]),
         .executable(name: "nhi-bench", targets: ["nhi-bench"]),
+        .executable(name: "nhi-server", targets: ["nhi-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -44,6 +45,14 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.0"),
+        // nhi-server (HTTPS) and its tests' client.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // MARK: C system libraries
@@ -153,6 +162,37 @@ let package = Package(
             ],
             path: "Benchmarks/nhi-bench", swiftSettings: strict),
 
+        // MARK: Server
+        // The HTTP application (router, handlers, sessions): a library so tests start it in
+        // process on a loopback port; `nhi-server` is the thin executable around it.
+        .target(
+            name: "NHIServer",
+            dependencies: [
+                "NHICore", "NHILogin", "NHIService", "NHISignIn", "NHICards",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            // The OpenAPI document is compiled in (OpenAPI/OpenAPIDocument.swift, made by
+            // scripts/embed-openapi from Resources/openapi.json), so the binary needs no bundle.
+            exclude: ["Resources"],
+            swiftSettings: strict),
+        .executableTarget(
+            name: "nhi-server", dependencies: [
+                "NHIServer", "NHIPostgres",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Examples/nhi-server", swiftSettings: strict),
+
         // MARK: Kiosk
         .target(
             name: "KioskModel", dependencies: ["NHIKit"],
@@ -183,6 +223,15 @@ let package = Package(
         // README's and the DocC catalogs' code snippets, compiled (see DocSnippetDriftTests).
         .testTarget(name: "DocSnippetTests", dependencies: ["NHICore", "NHIGrades", "NHIFormats", "NHICards", "NHILogin",
                                                            "NHIService", "NHISignIn", "NHITestSupport"]),
+        .testTarget(name: "NHIServerTests", dependencies: [
+            "NHIServer", "NHIService", "NHICore", "NHILogin", "NHICards", "NHITestSupport",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "CLITests", dependencies: ["NHICore", "NHIGrades", "NHIFormats", "NHIService", "NHIPostgres", "NHITestSupport"]),
         .testTarget(
             name: "KioskModelTests", dependencies: ["KioskModel", "KioskSDK", "NHITestSupport"],

@@ -64,8 +64,9 @@ public struct StaffSignIn: Sendable {
     public let challenges = CertificateChallengeIssuer()
     /// How long a unit choice waits for an answer.
     public var unitChoiceLifetime: Duration = .seconds(300)
-    /// Authenticated people waiting for their unit choice (shared by copies of this value).
-    private let pending = PendingUnitChoices()
+    /// Turns an authenticated person into a session or a unit choice (shared by copies of
+    /// this value, and with `nhi-server`'s counter sign-ins).
+    public let sessions: StaffSessionOpener
 
     /// An authenticator over the service and its login verifiers.
     public init(service: NHIService, context: PCSCContext, passwords: any RegistrationPasswordVerifier,
@@ -75,6 +76,7 @@ public struct StaffSignIn: Sendable {
         self.passwords = passwords
         self.otp = otp
         self.confirmations = confirmations
+        self.sessions = StaffSessionOpener(service: service)
     }
 
     /// Everything answered by the service's store.
@@ -90,22 +92,8 @@ public struct StaffSignIn: Sendable {
             let identity = try await cardLogin(reader: reader, password: password, owner: owner)
             return try await session(for: identity, owner: owner, method: .nhiCard, credential: .nhiCard)
         case .nhiAppOTP(let id, let birthDate, let code, let owner):
-            var login = OTPLogin(id: id, birthDate: birthDate, actingAsOwnerOf: owner)
-            guard case .verify(let code, let id, let birthDate, let unit) = login.handle(.codeEntered(code)) else {
-                throw login.lastError ?? LoginError(.otpFormat)
-            }
-            do {
-                _ = login.handle(.verified(try await otp.verify(code: code, for: id, birthDate: birthDate,
-                                                                 actingAsOwnerOf: unit, at: Date())))
-            } catch {
-                _ = login.handle(.verificationFailed(error))
-            }
-            switch login.state {
-            case .authenticated(let identity):
-                return try await session(for: identity, owner: owner, method: .nhiAppOTP, credential: .nhiCard)
-            case .failed(let error): throw error
-            default: throw login.lastError ?? LoginError(.otpIncorrect)
-            }
+            let identity = try await CounterAuthentication.otp(id: id, birthDate: birthDate, code: code, owner: owner, verifier: otp)
+            return try await session(for: identity, owner: owner, method: .nhiAppOTP, credential: .nhiCard)
         case .certificate(let reader, let id, let pin):
             let (identity, _) = try await certificateLogin(reader: reader, account: id, unit: nil, pin: pin)
             guard identity.personID != nil else {
@@ -119,28 +107,8 @@ public struct StaffSignIn: Sendable {
             guard identity.personID == nil, let kind = identity.certificateKind, kind.isOrganisation, let certificate else {
                 throw ServiceError(.signInCertificateNotOrganisation)
             }
-            return .signedIn(try await organisationSession(unit: unit, certificate: Self.organisationInfo(identity, certificate, kind: kind)))
-        }
-    }
-
-    /// What the service compares with the unit's registration: read from the certificate
-    /// that signed the challenge, never typed.
-    static func organisationInfo(_ identity: AuthenticatedIdentity, _ certificate: CardCertificate,
-                                 kind: CertificateKind) -> OrganisationCertificateInfo {
-        OrganisationCertificateInfo(kind: kind, issuer: certificate.issuerDescription,
-                                    subject: certificate.certificate.subject.description,
-                                    serialNumber: identity.credentialSerial ?? certificate.serialNumber,
-                                    ubn: identity.ubn.flatMap { try? UBN(parsing: $0) })
-    }
-
-    /// The unit's administrator session for its organisation certificate, named after the
-    /// unit on record.
-    private func organisationSession(unit: UnitCode, certificate: OrganisationCertificateInfo) async throws -> StaffSession {
-        try await service.perform { service in
-            let caller = try service.staff.organisationSession(unit: unit, certificate: certificate)
-            let account = try service.units.account(unit)
-            return StaffSession(name: account.unit.name, maskedID: nil, role: .administrator, unitCode: unit,
-                                method: .certificate, caller: caller, permissions: try service.staff.permissions(of: caller))
+            return .signedIn(try await sessions.organisationSession(
+                unit: unit, certificate: CounterAuthentication.organisationInfo(identity, certificate, kind: kind)))
         }
     }
 
@@ -189,20 +157,7 @@ public struct StaffSignIn: Sendable {
         } catch {
             _ = login.handle(.cardReadFailed(error))
         }
-        if case .waitingForPassword = login.state,
-           case .verify(let secret, let card, let unit) = login.handle(.passwordEntered(password.value)) {
-            do {
-                _ = login.handle(.verified(try await passwords.verify(secret, for: card, actingAsOwnerOf: unit, at: Date())))
-            } catch {
-                _ = login.handle(.verificationFailed(error))
-            }
-        }
-        switch login.state {
-        case .authenticated(let identity): return identity
-        case .failed(let error): throw error
-        // A wrong password leaves the flow waiting for another; the front end shows the error.
-        default: throw login.lastError ?? LoginError(.passwordIncorrect)
-        }
+        return try await CounterAuthentication.finish(&login, password: password, verifier: passwords)
     }
 
     /// Runs `CertificateLogin` with the card in `reader` (nil: the first reader holding a
@@ -262,59 +217,20 @@ public struct StaffSignIn: Sendable {
     /// units to choose from when they work for several.
     private func session(for identity: AuthenticatedIdentity, owner: UnitCode?, method: SignInMethod,
                          credential: CertificateKind, certificateSerial: String? = nil) async throws -> StaffSignInOutcome {
-        guard let person = identity.personID else { throw ServiceError(.signInMethodUnavailable) }
-        let name = identity.name
-        let signIn = PendingUnitChoices.SignIn(person: person, credential: credential, certificateSerial: certificateSerial,
-                                               method: method)
-        let (outcome, units) = try await service.perform { service -> (StaffSignInOutcome?, [StaffUnitOption]) in
-            if let owner {
-                let caller = try service.staff.ownerSession(person: person, unit: owner, credential: credential)
-                return (.signedIn(StaffSession(name: name ?? person.masked, maskedID: person.masked, role: .administrator, unitCode: owner,
-                                               method: method, caller: caller, permissions: try service.staff.permissions(of: caller))), [])
-            }
-            let members = try service.staff.memberships(person: person)
-            guard let member = members.first else {
-                throw ServiceError(.staffNotAssigned, context: ["person": person.masked])
-            }
-            guard members.count > 1 else {
-                return (.signedIn(try Self.open(signIn, member: member, in: service)), [])
-            }
-            let units = members.map { member in
-                StaffUnitOption(unitCode: member.unitCode, unitName: (try? service.units.account(member.unitCode).unit.name) ?? "",
-                                role: member.role)
-            }
-            return (nil, units)
-        }
-        if let outcome { return outcome }
-        let reference = pending.add(signIn, until: ContinuousClock.now + unitChoiceLifetime)
-        return .chooseUnit(StaffUnitChoice(reference: reference, name: name ?? person.masked, units: units, method: method))
-    }
-
-    /// The session in the unit of `member` for the authenticated person of `signIn`.
-    private static func open(_ signIn: PendingUnitChoices.SignIn, member: StaffMember, in service: NHIService) throws -> StaffSession {
-        let caller = try service.staff.session(person: signIn.person, unit: member.unitCode, credential: signIn.credential,
-                                               certificateSerial: signIn.certificateSerial)
-        return StaffSession(name: member.name.value, maskedID: signIn.person.masked, role: member.role, unitCode: member.unitCode,
-                            method: signIn.method, caller: caller, permissions: try service.staff.permissions(of: caller))
+        try await sessions.outcome(for: identity, owner: owner, method: method, credential: credential,
+                                   certificateSerial: certificateSerial, choiceLifetime: unitChoiceLifetime)
     }
 
     /// Opens the session in `unit` for the person behind `choice` (used up either way):
     /// `signIn.unitChoiceExpired` when the choice is unknown, used, cancelled or lapsed;
     /// `staff.notAssigned` when the person is not (or no longer) assigned there.
     public func openSession(_ choice: StaffUnitChoice, unit: UnitCode) async throws -> StaffSession {
-        guard let signIn = pending.take(choice.reference, at: ContinuousClock.now) else { throw ServiceError(.signInUnitChoiceExpired) }
-        return try await service.perform { service in
-            // The assignment is read again: it may have been deleted since the list was shown.
-            guard let member = try service.staff.memberships(person: signIn.person).first(where: { $0.unitCode == unit }) else {
-                throw ServiceError(.staffNotAssigned, context: ["person": signIn.person.masked, "unit": unit.rawValue])
-            }
-            return try Self.open(signIn, member: member, in: service)
-        }
+        try await sessions.openSession(reference: choice.reference, unit: unit)
     }
 
     /// Drops the person behind `choice`; opening it afterwards is refused.
     public func cancel(_ choice: StaffUnitChoice) async {
-        _ = pending.take(choice.reference, at: ContinuousClock.now)
+        sessions.cancel(reference: choice.reference)
     }
 }
 
@@ -325,38 +241,6 @@ public enum CertificateTokenSource: Sendable, Hashable {
     /// The card itself: ISO 7816 VERIFY and its own key (`CardPINToken`; the card
     /// emulator's certificate profile, used by `--demo`).
     case card
-}
-
-/// Authenticated people waiting for their unit choice, by a random single-use reference.
-/// Held in memory only; taken (removed) when a unit is chosen or the choice is cancelled,
-/// and dropped once expired.
-private final class PendingUnitChoices: @unchecked Sendable {
-    /// What opens the session once the unit is known.
-    struct SignIn: Sendable {
-        let person: PersonalID
-        let credential: CertificateKind
-        let certificateSerial: String?
-        let method: SignInMethod
-    }
-
-    private let lock = NSLock()
-    private var entries: [String: (signIn: SignIn, expires: ContinuousClock.Instant)] = [:]
-
-    func add(_ signIn: SignIn, until expires: ContinuousClock.Instant) -> String {
-        let reference = UUID().uuidString
-        lock.withLock {
-            entries = entries.filter { $0.value.expires > ContinuousClock.now }
-            entries[reference] = (signIn, expires)
-        }
-        return reference
-    }
-
-    func take(_ reference: String, at now: ContinuousClock.Instant) -> SignIn? {
-        lock.withLock {
-            guard let entry = entries.removeValue(forKey: reference), entry.expires > now else { return nil }
-            return entry.signIn
-        }
-    }
 }
 
 /// What the PIN callback of one certificate sign-in saw: the certificate, and why no PIN

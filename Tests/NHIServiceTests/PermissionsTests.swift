@@ -94,10 +94,11 @@ struct PermissionsTests {
     @Test("perform runs the operation on the service's own threads, never the caller's")
     func performOffThePool() async throws {
         let (f, _, _, op, _) = try unitWithStaff()
-        let (thread, roster) = try await f.service.perform { service in
-            (Thread.current.name ?? "", try service.roster.inForce(unit: Self.unit, by: op).count)
+        #expect(!BlockingWorkers.isWorkerThread)
+        let (onWorker, thread, roster) = try await f.service.perform { service in
+            (BlockingWorkers.isWorkerThread, Thread.current.name ?? "", try service.roster.inForce(unit: Self.unit, by: op).count)
         }
-        #expect(thread.hasPrefix("nhi.blocking."), "ran on \(thread)")
+        #expect(onWorker, "ran on \(thread)")
         #expect(roster == 0)
         // Errors arrive typed, as the synchronous call throws them.
         await #expect(throws: ServiceError(.notAuthorised)) {

@@ -47,6 +47,13 @@ public actor CertificateChallengeIssuer {
         return challenge
     }
 
+    /// The open challenge with `nonce` (nil when never issued, redeemed or expired): a
+    /// remote counter names its challenge by the nonce it signed.
+    public func challenge(nonce: [UInt8]) -> CertificateChallenge? {
+        guard let challenge = open[nonce], challenge.expiresAt >= clock.now else { return nil }
+        return challenge
+    }
+
     /// Redeems `challenge` with `signature` made by the key of `certificate`. Throws
     /// ``LoginError/Code/challengeUnknown`` (never issued or already redeemed),
     /// ``LoginError/Code/challengeExpired``, the certificate's validity error (66501) or

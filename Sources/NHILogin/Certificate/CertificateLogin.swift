@@ -159,6 +159,11 @@ public struct CertificateLogin: Sendable {
     /// The checks made before any PIN: validity (66501), issuer, identifiers, account.
     func admit(_ contents: CertificateCardContents) throws(LoginError) -> CardCertificate {
         guard let certificate = contents.signingCertificate else { throw LoginError(card: CardError(.certificateMissing)) }
+        return try admit(certificate)
+    }
+
+    /// The checks made before any PIN, on the signing certificate itself.
+    func admit(_ certificate: CardCertificate) throws(LoginError) -> CardCertificate {
         do { try certificate.checkValidity(at: clock.now) } catch { throw LoginError(card: error) }
         guard let kind = certificate.kind else {
             throw LoginError(.certificateIssuerUnknown, detail: certificate.issuerDescription)
@@ -188,6 +193,25 @@ public struct CertificateLogin: Sendable {
         }
         return AuthenticatedIdentity(personID: account, name: certificate.holderName, certificateKind: kind, method: .certificate,
                                      authenticatedAt: clock.now, credentialSerial: certificate.serialNumber)
+    }
+
+    /// The service's half of a certificate login whose card is somewhere else — at a counter
+    /// that talks to `nhi-server`: the counter read the certificate, had its token check the
+    /// PIN (which never leaves the counter) and sign the message of a challenge this
+    /// service issued; here the same checks as in the local flow are made on what it sent —
+    /// validity, issuer, the identifier tying it to ``account`` (or an organisation's UBN),
+    /// then the challenge is redeemed once with the signature. Ends in
+    /// ``State/authenticated(_:)`` or ``State/failed(_:)``.
+    public mutating func verifySigned(certificate: CardCertificate, challenge: CertificateChallenge, signature: [UInt8],
+                                      issuer: CertificateChallengeIssuer) async -> State {
+        do throws(LoginError) {
+            let admitted = try admit(certificate)
+            try await issuer.redeem(challenge, signature: signature, certificate: admitted)
+            state = .authenticated(identity(admitted))
+        } catch {
+            state = .failed(error)
+        }
+        return state
     }
 
     /// Runs the flow once with the card in `reader` and `token` (PKCS#11 in production,

@@ -24,6 +24,12 @@ public final class BlockingWorkers: @unchecked Sendable {
         self.count = max(1, count)
     }
 
+    private static let marker = "nhi.blockingWorker"
+
+    /// Whether the calling code runs on a thread of some ``BlockingWorkers`` (for checks
+    /// and diagnostics: work that may block belongs there, never on the cooperative pool).
+    public static var isWorkerThread: Bool { Thread.current.threadDictionary[marker] as? Bool == true }
+
     /// The workers every service without its own shares.
     public static let shared = BlockingWorkers()
 
@@ -53,6 +59,7 @@ public final class BlockingWorkers: @unchecked Sendable {
             // Named from inside: on Linux a name given before start() is not applied.
             let thread = Thread {  // the threads live as long as the program
                 Thread.current.name = name
+                Thread.current.threadDictionary[Self.marker] = true
                 self.loop()
             }
             thread.start()

@@ -41,6 +41,14 @@ public struct ServiceLoginVerifier: RegistrationPasswordVerifier, OTPVerifier, L
     /// `unitCode`, also that the card holder is the unit's owner (負責人).
     public func verify(_ password: RegistrationPassword, for card: NHICardIdentity, actingAsOwnerOf unitCode: UnitCode?,
                        at now: Date) async throws(LoginError) -> PasswordVerification {
+        // PBKDF2 and the store run on the service's threads, never on the cooperative pool.
+        try await service.perform { _ throws(LoginError) -> PasswordVerification in
+            try verifyNow(password, for: card, actingAsOwnerOf: unitCode, at: now)
+        }
+    }
+
+    private func verifyNow(_ password: RegistrationPassword, for card: NHICardIdentity, actingAsOwnerOf unitCode: UnitCode?,
+                           at now: Date) throws(LoginError) -> PasswordVerification {
         let check: PasswordCheck
         do {
             check = try service.accounts.checkPassword(personID: card.id, password: password.value, policy: policy, at: now)
@@ -67,10 +75,12 @@ public struct ServiceLoginVerifier: RegistrationPasswordVerifier, OTPVerifier, L
     /// the ID and birth date must match the binding. Wrong codes count under ``policy``.
     public func verify(code: String, for id: PersonalID, birthDate: CalendarDate, actingAsOwnerOf unitCode: UnitCode?,
                        at now: Date) async throws(LoginError) -> OTPVerification {
-        let outcome = try checkOTP(code: code, for: id, birthDate: birthDate, at: now)
-        guard case .accepted = outcome else { return outcome }
-        if let unitCode, try !isOwner(id, of: unitCode) { return .notOwner(of: unitCode) }
-        return .accepted(name: try name(of: id))
+        try await service.perform { _ throws(LoginError) -> OTPVerification in
+            let outcome = try checkOTP(code: code, for: id, birthDate: birthDate, at: now)
+            guard case .accepted = outcome else { return outcome }
+            if let unitCode, try !isOwner(id, of: unitCode) { return .notOwner(of: unitCode) }
+            return .accepted(name: try name(of: id))
+        }
     }
 
     /// The code check itself (one home for the rule: login and the owner-OTP unit
@@ -122,10 +132,12 @@ public struct ServiceLoginVerifier: RegistrationPasswordVerifier, OTPVerifier, L
     public func issue(app: ConfirmingApp, for id: PersonalID, birthDate: CalendarDate, actingAsOwnerOf unitCode: UnitCode?,
                       at now: Date) async throws(LoginError) -> LoginToken {
         let token = LoginToken(app: app, requestedID: id, birthDate: birthDate, unitCode: unitCode, issuedAt: now)
-        try mapped {
-            try service.store.write { w in
-                try w.deleteLoginTokens(expiredBefore: now.addingTimeInterval(-3600))
-                try w.upsert(LoginTokenRecord(token: token))
+        try await service.perform { _ throws(LoginError) in
+            try mapped {
+                try service.store.write { w in
+                    try w.deleteLoginTokens(expiredBefore: now.addingTimeInterval(-3600))
+                    try w.upsert(LoginTokenRecord(token: token))
+                }
             }
         }
         return token
@@ -134,6 +146,10 @@ public struct ServiceLoginVerifier: RegistrationPasswordVerifier, OTPVerifier, L
     /// Marks the token confirmed by the phone of `id`. For the NHI app the person must have
     /// a bound device (`LoginError.Code.deviceNotBound` otherwise).
     public func confirm(_ value: String, by app: ConfirmingApp, as id: PersonalID, at now: Date) async throws(LoginError) {
+        try await service.perform { _ throws(LoginError) in try confirmNow(value, by: app, as: id, at: now) }
+    }
+
+    private func confirmNow(_ value: String, by app: ConfirmingApp, as id: PersonalID, at now: Date) throws(LoginError) {
         try mapped {
             try service.store.write { w in
                 guard var record = try w.loginToken(value), record.token.app == app else { throw LoginError(.tokenUnknown) }
@@ -151,7 +167,9 @@ public struct ServiceLoginVerifier: RegistrationPasswordVerifier, OTPVerifier, L
 
     /// Where the token stands.
     public func status(of value: String, at now: Date) async throws(LoginError) -> LoginTokenStatus {
-        let stored = try mapped { try service.store.read { try $0.loginToken(value) } }
+        let stored = try await service.perform { _ throws(LoginError) in
+            try mapped { try service.store.read { try $0.loginToken(value) } }
+        }
         guard let stored else { throw LoginError(.tokenUnknown) }
         if stored.consumedAt != nil { return .consumed }
         if let confirmed = stored.confirmedAt { return .confirmed(at: confirmed) }
@@ -161,6 +179,10 @@ public struct ServiceLoginVerifier: RegistrationPasswordVerifier, OTPVerifier, L
 
     /// Uses a confirmed token, once.
     public func consume(_ value: String, at now: Date) async throws(LoginError) -> LoginToken {
+        try await service.perform { _ throws(LoginError) -> LoginToken in try consumeNow(value, at: now) }
+    }
+
+    private func consumeNow(_ value: String, at now: Date) throws(LoginError) -> LoginToken {
         try mapped {
             try service.store.write { w in
                 guard var record = try w.loginToken(value) else { throw LoginError(.tokenUnknown) }

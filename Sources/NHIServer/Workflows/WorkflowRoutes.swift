@@ -1,0 +1,251 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NHICore
+import NHIFormats
+import NHIService
+
+/// `POST /v1/filings/enrolments` (an insured person, NHI only).
+struct EnrolmentBody: Decodable, Sendable {
+    var personID: PersonalID
+    var name: PersonName
+    var birthDate: CalendarDate
+    var effectiveDate: CalendarDate
+    var insuredAmount: Money
+    var category: InsuredCategory?
+    var eligibilityReason: String?
+    var monthlySalary: Money?
+}
+
+/// `POST /v1/filings/withdrawals`.
+struct WithdrawalBody: Decodable, Sendable {
+    var personID: PersonalID
+    var reason: WithdrawalReason
+    var transferOutDate: CalendarDate
+    var chargedHere: Bool?
+}
+
+/// `POST /v1/filings/salary-adjustments`.
+struct SalaryAdjustmentBody: Decodable, Sendable {
+    var personID: PersonalID
+    var newAmount: Money
+    var employerLowering: Bool?
+    var monthlySalary: Money?
+}
+
+/// A batch registration file: its name (the NHI's naming convention) and bytes, base64.
+struct BatchFileBody: Decodable, Sendable {
+    var fileName: String
+    var content: String
+    var contactName: String?
+    var contactEmail: String?
+
+    var bytes: [UInt8] {
+        get throws(ServerError) {
+            guard let data = Data(base64Encoded: content) else { throw ServerError(.badRequest, detail: "content is base64") }
+            return Array(data)
+        }
+    }
+}
+
+/// `POST /v1/units/{unit}/statements`.
+struct StatementRequestBody: Decodable, Sendable {
+    var kind: StatementKind
+    /// ROC `yyyMM` (11505) or ISO `2026-05`.
+    var month: String
+    var through: String?
+}
+
+/// A batch check's outcome.
+struct BatchCheckView: Encodable, Sendable {
+    var file: String
+    var rows: Int
+    var valid: Int
+    var invalid: Int
+    var errors: [Issue]
+    var warnings: [Issue]
+
+    struct Issue: Encodable, Sendable {
+        var code: String
+        var row: Int?
+        var line: Int?
+        var field: String?
+        var message: String
+        var messageEn: String
+    }
+
+    init(_ report: BatchRegistrationReport) {
+        file = report.file
+        rows = report.rows
+        valid = report.valid
+        invalid = report.invalid
+        errors = report.errors.map(Self.issue)
+        warnings = report.warnings.map(Self.issue)
+    }
+
+    static func issue(_ issue: FormatIssue) -> Issue {
+        Issue(code: issue.error.errorCode, row: issue.error.row, line: issue.error.line, field: issue.error.field.map { "\($0)" },
+              message: issue.error.message, messageEn: issue.error.messageEn)
+    }
+}
+
+/// An unpaid premium with its late fee as of the expected payment day.
+struct UnpaidView: Encodable, Sendable {
+    var bill: PremiumBill
+    var unpaid: Money
+    var lateFee: Money
+    var lateFeeStart: CalendarDate
+}
+
+struct ListView<T: Encodable & Sendable>: Encodable, Sendable {
+    var items: [T]
+}
+
+extension ServerAPI {
+    // MARK: Roster and filings (read)
+
+    func roster(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let (entry, _) = try session(request)
+        let unit = try unit(context), on = try date(request, "on"), caller = entry.session.caller
+        let lines = try await service.perform { service in try service.roster.inForce(unit: unit, on: on, by: caller) }
+        return JSONCoding.response(ListView(items: lines))
+    }
+
+    func filings(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let (entry, _) = try session(request)
+        let unit = try unit(context), caller = entry.session.caller
+        let from = try date(request, "from"), through = try date(request, "through")
+        let filings = try await service.perform { service in
+            let today = service.clock.today
+            return try service.filings.checkResults(unit: unit, from: from ?? today.adding(days: -30), through: through ?? today, by: caller)
+        }
+        return JSONCoding.response(ListView(items: filings))
+    }
+
+    // MARK: Filings (write, idempotent)
+
+    func enrol(_ request: Request, _ context: ServerContext) async throws -> Response {
+        try await idempotent(request, context) { entry, bytes in
+            let body = try JSONCoding.decode(EnrolmentBody.self, from: bytes)
+            let filing = try await service.perform { service in
+                try service.filings.enrol(EnrolmentRequest(
+                    personID: body.personID, name: body.name, birthDate: body.birthDate, category: body.category ?? .employee,
+                    eligibilityReason: body.eligibilityReason ?? "到職起薪", effectiveDate: body.effectiveDate,
+                    insuredAmount: body.insuredAmount, monthlySalary: body.monthlySalary), by: entry.session.caller)
+            }
+            context.logger.info("filed", metadata: ["kind": "enrol", "filing": "\(filing.id)", "person": "\(body.personID.masked)"])
+            return Reply(filing, status: .created)
+        }
+    }
+
+    func withdraw(_ request: Request, _ context: ServerContext) async throws -> Response {
+        try await idempotent(request, context) { entry, bytes in
+            let body = try JSONCoding.decode(WithdrawalBody.self, from: bytes)
+            let filing = try await service.perform { service in
+                try service.filings.withdraw(WithdrawalRequest(personID: body.personID, reason: body.reason,
+                                                               transferOutDate: body.transferOutDate, chargedHere: body.chargedHere ?? false),
+                                             by: entry.session.caller)
+            }
+            context.logger.info("filed", metadata: ["kind": "withdraw", "filing": "\(filing.id)", "person": "\(body.personID.masked)"])
+            return Reply(filing, status: .created)
+        }
+    }
+
+    func adjustSalary(_ request: Request, _ context: ServerContext) async throws -> Response {
+        try await idempotent(request, context) { entry, bytes in
+            let body = try JSONCoding.decode(SalaryAdjustmentBody.self, from: bytes)
+            let filing = try await service.perform { service in
+                try service.filings.adjustSalary(SalaryAdjustmentRequest(personID: body.personID, newAmount: body.newAmount,
+                                                                         employerLowering: body.employerLowering ?? false,
+                                                                         monthlySalary: body.monthlySalary),
+                                                 by: entry.session.caller)
+            }
+            context.logger.info("filed", metadata: ["kind": "salaryAdjustment", "filing": "\(filing.id)", "person": "\(body.personID.masked)"])
+            return Reply(filing, status: .created)
+        }
+    }
+
+    // MARK: Batch registration
+
+    func batchCheck(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let (entry, _) = try session(request)
+        let unit = try unit(context), caller = entry.session.caller
+        let body = try await decode(BatchFileBody.self, request, context)
+        let bytes = try body.bytes
+        let report = try await service.perform { service in
+            try service.batchRegistrations.check(.bytes(bytes, name: body.fileName), fileName: body.fileName, unit: unit, by: caller)
+        }
+        return JSONCoding.response(BatchCheckView(report))
+    }
+
+    func batchUpload(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let unit = try unit(context)
+        return try await idempotent(request, context) { entry, bytes in
+            let body = try JSONCoding.decode(BatchFileBody.self, from: bytes)
+            let file = try body.bytes
+            let email = try body.contactEmail.map { try EmailAddress(parsing: $0) }
+            let job = try await service.perform { service in
+                try service.batchRegistrations.upload(file, fileName: body.fileName, unit: unit, contactName: body.contactName,
+                                                      contactEmail: email, by: entry.session.caller)
+            }
+            return Reply(job, status: .created)
+        }
+    }
+
+    func batchRecords(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let (entry, _) = try session(request)
+        let unit = try unit(context), caller = entry.session.caller
+        let from = try date(request, "from"), through = try date(request, "through")
+        let jobs = try await service.perform { service in
+            try service.batchRegistrations.records(unit: unit, from: from, through: through, by: caller)
+        }
+        return JSONCoding.response(ListView(items: jobs))
+    }
+
+    // MARK: Bills and statements
+
+    func bills(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let (entry, _) = try session(request)
+        let unit = try unit(context), caller = entry.session.caller
+        let bills = try await service.perform { service in try service.premiums.bills(payerKey: unit.rawValue, by: caller) }
+        return JSONCoding.response(ListView(items: bills))
+    }
+
+    func unpaid(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let (entry, _) = try session(request)
+        let unit = try unit(context), caller = entry.session.caller, payOn = try date(request, "payOn")
+        let unpaid = try await service.perform { service in
+            try service.premiums.unpaid(payerKey: unit.rawValue, expectedPaymentDate: payOn ?? service.clock.today, by: caller)
+        }
+        return JSONCoding.response(ListView(items: unpaid.map {
+            UnpaidView(bill: $0.bill, unpaid: $0.unpaid, lateFee: $0.lateFee.fee, lateFeeStart: $0.lateFeeStart)
+        }))
+    }
+
+    func statements(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let (entry, _) = try session(request)
+        let unit = try unit(context), caller = entry.session.caller
+        let requests = try await service.perform { service in try service.statements.requests(unit: unit, by: caller) }
+        return JSONCoding.response(ListView(items: requests))
+    }
+
+    func requestStatement(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let unit = try unit(context)
+        return try await idempotent(request, context) { entry, bytes in
+            let body = try JSONCoding.decode(StatementRequestBody.self, from: bytes)
+            guard entry.session.unitCode == unit else {
+                throw ServiceError(.notAuthorised, context: ["unit": unit.rawValue])
+            }
+            let month = try Self.month(body.month), through = try body.through.map(Self.month)
+            let stored = try await service.perform { service in
+                try service.statements.request(body.kind, month: month, through: through, by: entry.session.caller)
+            }
+            return Reply(stored, status: .created)
+        }
+    }
+
+    static func month(_ text: String) throws -> ROCMonth {
+        if text.count == 7, text.dropFirst(4).first == "-", let date = try? CalendarDate(iso: text + "-01") { return try ROCMonth(date) }
+        return try ROCMonth(parsing: text)
+    }
+}

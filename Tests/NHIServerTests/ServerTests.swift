@@ -1,0 +1,250 @@
+import AsyncHTTPClient
+import Foundation
+import NHICore
+import NHIServer
+import NHIService
+import NHITestSupport
+import NIOSSL
+import Testing
+
+@Suite("nhi-server over HTTP on loopback")
+struct ServerTests {
+    @Test("The OpenAPI document is the contract: every route is in it, every path in it is a route; the embedded copy is the file")
+    func openAPIMatchesRouter() throws {
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json.utf8)) as? [String: Any])
+        #expect(document["openapi"] as? String == "3.1.0")
+        let paths = try #require(document["paths"] as? [String: [String: Any]])
+        let methods: Set<String> = ["get", "post", "put", "patch", "delete"]
+        let documented = Set(paths.flatMap { path, operations in
+            operations.keys.filter(methods.contains).map { "\($0.uppercased()) \(path)" }
+        })
+        let service = NHIService(store: try TemporaryDatabase().store)
+        let routes = Set(NHIServerApplication(service: service, configuration: .init(), logger: .init(label: "test")).routes)
+        #expect(routes.subtracting(documented).sorted() == [], "routes missing from openapi.json")
+        #expect(documented.subtracting(routes).sorted() == [], "documented paths the router lacks")
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/NHIServer/Resources/openapi.json")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.trimmingCharacters(in: .newlines) == OpenAPIDocument.json.trimmingCharacters(in: .newlines),
+                "run scripts/embed-openapi")
+    }
+
+    @Test("Sign-in with an NHI card + password: a session bound to person, unit and role; GET shows permissions; DELETE revokes; no secret in any log line")
+    func signInSessionAndLogs() async throws {
+        let harness = try await ServerHarness()
+        defer { Task { await harness.stop() } }
+        let answer = try await harness.signIn(DemoData.administrator)
+        #expect(answer.status == 201)
+        let token = try #require(answer.json["token"] as? String)
+        #expect(token.count >= 43)  // 256 bits, base64url
+        let session = try await harness.send(.GET, "/v1/session", token: token)
+        #expect(session.status == 200)
+        #expect(session.json["role"] as? String == "administrator")
+        #expect(session.json["unitCode"] as? String == DemoData.unit.code.rawValue)
+        #expect(session.json["maskedID"] as? String == DemoData.administrator.id.masked)
+        let permissions = try #require(session.json["permissions"] as? [String])
+        #expect(permissions.contains("file") && permissions.contains("administer"))
+
+        let wrong = try await harness.signIn(DemoData.operator, password: "Wrong-pass9")
+        #expect(wrong.status == 401)
+        #expect(wrong.code == "password.incorrect")
+        #expect(wrong.json["remainingAttempts"] as? Int == 2)
+
+        let out = try await harness.send(.DELETE, "/v1/session", token: token)
+        #expect(out.status == 204)
+        let after = try await harness.send(.GET, "/v1/session", token: token)
+        #expect(after.status == 401)
+        #expect(after.code == "session.expired")
+
+        let lines = harness.logs.lines
+        #expect(lines.contains { $0.contains("signed in") })
+        #expect(lines.contains { $0.contains("hb.request.id") }, "log lines carry the request id")
+        for secret in [DemoData.staffPassword, "Wrong-pass9", token, DemoData.administrator.id.rawValue] {
+            #expect(!lines.contains { $0.contains(secret) }, "a secret or a full ID reached the log")
+        }
+    }
+
+    @Test("Authorisation over HTTP: no token, idle-expired token, operator vs administrator, another unit, a deleted member of staff")
+    func authorisation() async throws {
+        let harness = try await ServerHarness()
+        defer { Task { await harness.stop() } }
+        let unit = DemoData.unit.code.rawValue
+
+        let none = try await harness.send(.GET, "/v1/units/\(unit)/roster")
+        #expect(none.status == 401)
+        #expect(none.code == "session.missing")
+
+        let admin = try await harness.token(DemoData.administrator)
+        let roster = try await harness.send(.GET, "/v1/units/\(unit)/roster", token: admin)
+        #expect(roster.status == 200)
+        #expect(((roster.json["items"] as? [Any])?.count ?? 0) >= 5)
+
+        let other = try await harness.send(.GET, "/v1/units/110009999/roster", token: admin)
+        #expect(other.status == 403)
+        #expect(other.code == "auth.notAuthorised")
+
+        let operatorToken = try await harness.token(DemoData.operator)
+        let operatorSession = try await harness.send(.GET, "/v1/session", token: operatorToken)
+        #expect(operatorSession.json["role"] as? String == "operator")
+        #expect(!((operatorSession.json["permissions"] as? [String]) ?? []).contains("administer"))
+        let enrol = try await harness.send(.POST, "/v1/filings/enrolments", json: try enrolment(harness), token: operatorToken,
+                                           headers: [("Idempotency-Key", "op-1")])
+        #expect(enrol.status == 403)
+        #expect(enrol.code == "filing.notPermitted")
+
+        // The operator's assignment is deleted: their open session is refused by the service.
+        let adminCaller = try harness.service.staff.session(person: DemoData.administrator.id, unit: DemoData.unit.code, credential: .nhiCard)
+        let member = try #require(try harness.service.staff.memberships(person: DemoData.operator.id).first)
+        try harness.service.staff.delete(member.id, by: adminCaller)
+        let deleted = try await harness.send(.GET, "/v1/units/\(unit)/roster", token: operatorToken)
+        #expect(deleted.status == 403)
+        #expect(deleted.code == "staff.notAssigned")
+        let again = try await harness.signIn(DemoData.operator)
+        #expect(again.status == 403)
+        #expect(again.code == "staff.notAssigned")
+
+        // Idle expiry on the session clock.
+        harness.sessionClock.advance(by: 16 * 60)
+        let expired = try await harness.send(.GET, "/v1/session", token: admin)
+        #expect(expired.status == 401)
+        #expect(expired.code == "session.expired")
+    }
+
+    @Test("A retried enrolment with the same Idempotency-Key files once and returns the first answer; another body with the key is refused")
+    func idempotentRetry() async throws {
+        let harness = try await ServerHarness()
+        defer { Task { await harness.stop() } }
+        let admin = try await harness.token(DemoData.administrator)
+        let body = try enrolment(harness)
+        let missing = try await harness.send(.POST, "/v1/filings/enrolments", json: body, token: admin)
+        #expect(missing.status == 428)
+        #expect(missing.code == "request.idempotencyKeyRequired")
+
+        let first = try await harness.send(.POST, "/v1/filings/enrolments", json: body, token: admin, headers: [("Idempotency-Key", "k-1")])
+        #expect(first.status == 201, "\(first.text)")
+        let second = try await harness.send(.POST, "/v1/filings/enrolments", json: body, token: admin, headers: [("Idempotency-Key", "k-1")])
+        #expect(second.status == 201)
+        #expect(second.headers["idempotent-replayed"] == "true")
+        #expect(second.json["id"] as? Int == first.json["id"] as? Int)
+        let filed = try harness.service.filings.filedToday(unit: DemoData.unit.code, by: try adminCaller(harness))
+        #expect(filed.filter { $0.personID == DemoData.uninsured.id }.count == 1)
+
+        let other = try await harness.send(.POST, "/v1/filings/enrolments", json: body.replacingOccurrences(of: "到職起薪", with: "到職"),
+                                           token: admin, headers: [("Idempotency-Key", "k-1")])
+        #expect(other.status == 422)
+        #expect(other.code == "request.idempotencyKeyReused")
+        // A new key for the same person: the service's own rule refuses the duplicate.
+        let duplicate = try await harness.send(.POST, "/v1/filings/enrolments", json: body, token: admin, headers: [("Idempotency-Key", "k-2")])
+        #expect(duplicate.status == 409 || duplicate.status == 422)
+    }
+
+    @Test("Errors are application/problem+json with type, title, status, code and both messages")
+    func problemShape() async throws {
+        let harness = try await ServerHarness()
+        defer { Task { await harness.stop() } }
+        for (path, status, code) in [("/nope", 404, "http.notFound"), ("/v1/session", 401, "session.missing")] {
+            let answer = try await harness.send(.GET, path)
+            #expect(answer.status == status)
+            #expect(answer.contentType == "application/problem+json")
+            #expect(answer.code == code)
+            for key in ["type", "title", "status", "message", "messageEn"] { #expect(answer.json[key] != nil, "\(key)") }
+            #expect(answer.json["status"] as? Int == status)
+            #expect(answer.headers["x-request-id"] != nil)
+        }
+        let bad = try await harness.send(.POST, "/v1/sessions", json: #"{"method":"nhiCard","cardNumber":"12"}"#)
+        #expect(bad.status == 422)
+        let health = try await harness.send(.GET, "/healthz")
+        #expect(health.status == 200)
+        let ready = try await harness.send(.GET, "/readyz")
+        #expect(ready.status == 200)
+        let openapi = try await harness.send(.GET, "/openapi.json")
+        #expect(openapi.json["openapi"] as? String == "3.1.0")
+    }
+
+    @Test("Sign-in routes are rate-limited per client address: the 11th request in a minute gets 429 with Retry-After")
+    func rateLimit() async throws {
+        let harness = try await ServerHarness()
+        defer { Task { await harness.stop() } }
+        for _ in 0..<10 {
+            let answer = try await harness.send(.POST, "/v1/sessions", json: #"{"method":"none"}"#)
+            #expect(answer.status == 422)
+        }
+        let limited = try await harness.send(.POST, "/v1/sessions", json: #"{"method":"none"}"#)
+        #expect(limited.status == 429)
+        #expect(limited.code == "request.rateLimited")
+        #expect(limited.headers["retry-after"] != nil)
+    }
+
+    // MARK: Helpers
+
+    func adminCaller(_ harness: ServerHarness) throws -> Caller {
+        try harness.service.staff.session(person: DemoData.administrator.id, unit: DemoData.unit.code, credential: .nhiCard)
+    }
+
+    /// An enrolment of the demo's uninsured visitor from today at the top grade.
+    func enrolment(_ harness: ServerHarness) throws -> String {
+        let today = harness.service.clock.today
+        let amount = try harness.service.tables.table(.nhi, on: today).top.amount
+        let person = DemoData.uninsured
+        return """
+            {"personID":"\(person.id.rawValue)","name":"\(person.name)","birthDate":"\(person.birthDate.iso)",\
+            "effectiveDate":"\(today.iso)","insuredAmount":\(amount.amount),"eligibilityReason":"到職起薪"}
+            """
+    }
+}
+
+@Suite("nhi-server over TLS")
+struct ServerTLSTests {
+    @Test("With a CA made by openssl: a client trusting the CA file connects; a client without it is refused")
+    func tls() async throws {
+        let pki = try OfficeCA.make()
+        defer { try? FileManager.default.removeItem(at: pki.directory) }
+        var clientTLS = TLSConfiguration.makeClientConfiguration()
+        clientTLS.trustRoots = .file(pki.caCertificate)
+        let harness = try await ServerHarness(tls: try ServerConfiguration.tls(certificateFile: pki.serverCertificate, keyFile: pki.serverKey),
+                                              clientTLS: clientTLS)
+        defer { Task { await harness.stop() } }
+        #expect(harness.baseURL.hasPrefix("https://127.0.0.1:"))
+        let health = try await harness.send(.GET, "/healthz")
+        #expect(health.status == 200)
+        let signIn = try await harness.signIn(DemoData.administrator)
+        #expect(signIn.status == 201)
+
+        // The system's trust roots do not know the office CA.
+        let stranger = HTTPClient(eventLoopGroupProvider: .singleton)
+        await #expect(throws: (any Error).self) {
+            _ = try await stranger.execute(HTTPClientRequest(url: harness.baseURL + "/healthz"), timeout: .seconds(10))
+        }
+        try await stranger.shutdown()
+    }
+}
+
+/// An office CA and a server certificate for 127.0.0.1, made with openssl as
+/// Documentation/Server.md shows.
+struct OfficeCA {
+    let directory: URL
+    var caCertificate: String { directory.appendingPathComponent("ca.pem").path }
+    var serverCertificate: String { directory.appendingPathComponent("server.pem").path }
+    var serverKey: String { directory.appendingPathComponent("server.key").path }
+
+    static func make() throws -> OfficeCA {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nhi-ca-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let script = """
+            set -e
+            cd '\(directory.path)'
+            openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 30 -subj '/CN=NHI Test Office CA' \
+              -addext 'basicConstraints=critical,CA:TRUE' -addext 'keyUsage=critical,keyCertSign,cRLSign' 2>/dev/null
+            openssl req -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj '/CN=127.0.0.1' 2>/dev/null
+            printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\\nbasicConstraints=CA:FALSE\\nextendedKeyUsage=serverAuth\\n' > server.ext
+            openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out server.pem -days 30 -extfile server.ext 2>/dev/null
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", script]
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw HarnessError(message: "openssl failed") }
+        return OfficeCA(directory: directory)
+    }
+}
