@@ -136,6 +136,21 @@ public enum Text: Sendable, Hashable {
     /// What the tray calls an organisation-certificate card.
     case demoOrganisationCertificateCard
     case demoRemove
+    /// The tray's button that folds it to one line (and back).
+    case demoTrayCollapse
+    case demoTrayExpand
+    /// A toast's close button.
+    case dismissToast
+    /// The header's context: the unit (code and name, when the register has it) and how
+    /// the session signed in.
+    case unitContext(code: String, name: String?, method: LoginMethod, organisation: Bool)
+    /// The lock screen, when 鎖定 kept the session.
+    case lockKept(name: String, method: LoginMethod, organisation: Bool)
+    case resumeButton
+    /// The visitor screen's shortcut to the enrolment form, filled from the card.
+    case enrolVisitor
+    /// The sign-in screen while a locked session waits.
+    case resumeHint(name: String, method: LoginMethod, organisation: Bool)
 
     /// The string in `language`.
     public func localized(_ language: Language) -> String {
@@ -280,6 +295,29 @@ public enum Text: Sendable, Hashable {
             ("插入 \(name)（投保單位 \(unitCode)）的工商憑證卡", "Insert \(name)'s organisation certificate card (unit \(unitCode))")
         case .demoOrganisationCertificateCard: ("工商憑證（單位憑證）", "organisation certificate")
         case .demoRemove: ("取出卡片", "Remove the card")
+        case .demoTrayCollapse: ("收合卡片列", "Fold the card tray")
+        case .demoTrayExpand: ("展開示範卡片列", "Show the demo card tray")
+        case .dismissToast: ("關閉訊息", "Close the message")
+        case .unitContext(let code, let name, let method, let organisation):
+            {
+                let how = organisation ? ("單位憑證", "organisation certificate") : Self.name(of: method)
+                let unit = name.map { "\(code) \($0)" } ?? code
+                return ("\(unit)・\(how.0)登入", "\(unit) · signed in with \(how.1)")
+            }()
+        case .lockKept(let name, let method, let organisation):
+            {
+                let how = organisation ? ("單位憑證", "organisation certificate") : Self.name(of: method)
+                return ("\(name) 的工作階段保留中：按「解除鎖定」，以相同的\(how.0)重新驗證即回到原畫面；要結束請按「登出」。",
+                        "\(name)'s session is kept: press Unlock and sign in again with the same \(how.1) to return to where you were; Sign out ends it.")
+            }()
+        case .resumeButton: ("解除鎖定", "Unlock")
+        case .enrolVisitor: ("加保此人", "Enrol this person")
+        case .resumeHint(let name, let method, let organisation):
+            {
+                let how = organisation ? ("單位憑證", "organisation certificate") : Self.name(of: method)
+                return ("解除鎖定：請 \(name) 以鎖定前的\(how.0)登入，回到原來的畫面；其他人登入則開始新的工作階段。",
+                        "Unlock: \(name) signs in with the same \(how.1) to return to where they were; anyone else starts a new session.")
+            }()
         }
     }
 
@@ -323,7 +361,7 @@ public enum Text: Sendable, Hashable {
         case .nhiCard:
             ("請插入健保卡，輸入註冊密碼後按登入", "Insert the NHI card, enter the registration password and press Sign in")
         case .certificate:
-            ("請插入憑證卡，輸入身分證號（單位憑證請勾選「單位憑證登入」並改填投保單位代號），以下方數字鍵輸入 PIN 碼（6–8 碼）後按登入",
+            ("請插入憑證卡，輸入身分證號（單位憑證請勾選「單位憑證登入」並改填投保單位代號），以螢幕數字鍵輸入 PIN 碼（6–8 碼）後按登入",
              "Insert the certificate card, enter the ID (organisation certificate: tick it and enter the unit code instead), type the PIN (6–8 digits) on the keypad below and press Sign in")
         case .nhiAppOTP:
             ("請輸入身分證號、出生日期及健保快易通 App 產生的 OTP 驗證碼（3 分鐘內有效）", "Enter the ID, the date of birth and the OTP code from the NHI app (valid 3 minutes)")
@@ -371,7 +409,7 @@ public enum Text: Sendable, Hashable {
         case .idle:
             ("閒置逾時，已登出並清除畫面上的個人資料。", "Idle timeout: signed out and personal data wiped from the screen.")
         case .manual:
-            ("已鎖定並登出，畫面上的個人資料已清除。", "Locked and signed out; personal data wiped from the screen.")
+            ("已鎖定，畫面上的個人資料已清除。", "Locked; personal data wiped from the screen.")
         }
     }
 }

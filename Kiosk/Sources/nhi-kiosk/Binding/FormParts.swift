@@ -157,8 +157,13 @@ final class Toggle {
 @MainActor
 final class StatusLine {
     let label = Label("", role: .status)
+    /// Whether an outcome is also shown as the window's toast (filings, uploads: results a
+    /// person must not miss below the fold).
+    private let announces: Bool
+    private var shownValue = "idle"
 
-    init() {
+    init(announces: Bool = false) {
+        self.announces = announces
         label.addStyleClass("flow-status")
         label.isSelectable = true
     }
@@ -170,6 +175,15 @@ final class StatusLine {
         case .working: text = context.t(.form(.working))
         case .failed(let error): text = error.text(context.shell.language)
         case .succeeded(let result): text = success(result) ?? ""
+        }
+        if announces, status.automationValue != shownValue {
+            shownValue = status.automationValue
+            switch status {
+            case .working: context.shell.dismissToast()  // a new attempt
+            case .failed: context.shell.showToast(text, isFailure: true)
+            case .succeeded: context.shell.showToast(text, isFailure: false)
+            case .idle: break
+            }
         }
         label.text = text
         label.isVisible = !text.isEmpty
