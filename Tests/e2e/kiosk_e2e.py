@@ -349,6 +349,8 @@ def demo_flow():
         check(kiosk.app.findChild(lambda n: "陳志明" in n.name, retry=True, requireResult=False) is not None,
               "the header names the signed-in staff member")
         check("enrol" in state["tasks"], f"the administrator may enrol ({state['tasks']})")
+        unit = kiosk.app.findChild(lambda n: n.name == "110001000 示範科技股份有限公司・健保卡登入", retry=True, requireResult=False)
+        check(unit is not None, "the header names the unit (code and name) and the sign-in method")
         screenshot("09-home-administrator")
 
         print("demo: visitor card", flush=True)
@@ -364,6 +366,17 @@ def demo_flow():
                                    retry=False, requireResult=False)
         check(full is None, "the full ID is nowhere in the accessibility tree")
         screenshot("10-visitor-card")
+        kiosk.press("加保此人")
+        check(kiosk.wait_for(lambda: kiosk.state()["screen"] == "enrol"), "加保此人 opens the enrolment form")
+        name_field = kiosk.find("姓名（電腦無法顯示的字請以＊代替）", "text")
+        birth_field = kiosk.find("出生日期（民國年月日，如 0850504）", "text")
+        check(text_of(name_field) == "王小明" and text_of(birth_field) == "0770504",
+              f"filled in from the card ({text_of(name_field)!r}, {text_of(birth_field)!r})")
+        screenshot("10b-enrol-this-person")
+        key("Escape")
+        kiosk.dialog("放棄填寫的資料？")
+        kiosk.press("放棄並離開")
+        check(kiosk.wait_for(lambda: kiosk.state()["screen"] == "visitor"), "back to the visitor")
         check(hook("press 取出卡片")["ok"], "tray removes the card")
         check(kiosk.wait_for(lambda: kiosk.state()["visitor"] == "removed", 10), "removal wipes the visitor")
         check(kiosk.absent("姓名 王小明") and kiosk.absent("身分證號 " + masked), "name and ID are gone from the screen")
@@ -429,6 +442,70 @@ def demo_flow():
         kiosk.dialog("放棄填寫的資料？")
         kiosk.press("放棄並離開")
         check(kiosk.wait_for(lambda: kiosk.state()["screen"] != "withdraw"), "放棄並離開 leaves the form")
+
+        print("demo: staff management (administrators only)", flush=True)
+        check(hook("open staff")["ok"], "單位管理者登錄作業 opens for the administrator")
+        operator_row = kiosk.app.findChild(lambda n: n.name.startswith("林雅婷 B22468****　承辦人"), retry=True, requireResult=False)
+        check(operator_row is not None, "the list shows 林雅婷 as operator, ID masked")
+        check(kiosk.absent("刪除 陳志明 A11357****", "push button"), "no delete button on one's own row")
+        employee = national_id("F", 1, 3141592)
+        for name, text in [("身分證號（居留證統一證號）", employee), ("姓名", "王小明"), ("行動電話", "0912345678"),
+                           ("電子郵件", "staff@demo.example")]:
+            check(hook(f"fill {name}\t{text}")["ok"], f"fill {name}")
+        hook("press 健保卡（須已註冊網路服務）")
+        kiosk.press("指派")
+        refused = kiosk.app.findChild(lambda n: "註冊" in n.name and n.roleName == "alert", retry=True, requireResult=False)
+        check(refused is not None and "staff." not in refused.name,
+              f"an unregistered NHI card is refused in words, in view ({refused.name if refused else None!r})")
+        check(hook("press 自然人憑證")["ok"], "citizen certificate chosen")
+        check(hook("fill 憑證序號（自然人憑證卡上的序號）\t0A1B2C3D4E5F6789")["ok"], "serial typed")
+        kiosk.press("指派")
+        assigned = kiosk.app.findChild(lambda n: n.name.startswith("已指派 王小明 F13141****") and in_view(n), retry=True,
+                                       requireResult=False)
+        check(assigned is not None, "assigned: the toast says so, in view")
+        row = kiosk.find("刪除 王小明 F13141****", "push button")
+        check(row is not None, "the new operator is listed with a delete button")
+        screenshot("22-staff-management")
+        kiosk.press("刪除 王小明 F13141****")
+        alert = kiosk.dialog("刪除管理者或承辦人？")
+        check(alert is not None and "王小明 F13141****" in (alert.description or ""), "deleting asks in an alert dialog, naming the person")
+        screenshot("23-staff-delete-alert")
+        kiosk.press("取消")
+        check(kiosk.wait_for(lambda: kiosk.absent("刪除管理者或承辦人？", "dialog")) and kiosk.find("刪除 王小明 F13141****", "push button") is not None,
+              "取消 deletes nothing")
+        kiosk.press("刪除 王小明 F13141****")
+        kiosk.dialog("刪除管理者或承辦人？")
+        kiosk.press("刪除")
+        deleted = kiosk.app.findChild(lambda n: n.name.startswith("已刪除 王小明 F13141****"), retry=True, requireResult=False)
+        check(deleted is not None and kiosk.wait_for(lambda: kiosk.absent("刪除 王小明 F13141****", "push button")),
+              "刪除 in the alert deletes the assignment")
+
+        print("demo: 鎖定 keeps the session, 登出 ends it", flush=True)
+        check(hook("open unpaidPremiums")["ok"], "the unpaid-premiums screen opens")
+        kiosk.press("鎖定")
+        check(kiosk.wait_for(lambda: kiosk.state()["screen"] == "locked"), "鎖定 locks")
+        kept = kiosk.app.findChild(lambda n: n.name.startswith("陳志明 的工作階段保留中"), retry=True, requireResult=False)
+        check(kept is not None and kiosk.find("解除鎖定", "push button") is not None and kiosk.find("登出", "push button") is not None,
+              "the lock screen keeps 陳志明's session: 解除鎖定 or 登出")
+        check(not kiosk.state()["signedIn"], "nothing can be done while locked")
+        screenshot("21-locked-session-kept")
+        kiosk.press("解除鎖定")
+        check(kiosk.wait_for(lambda: kiosk.state()["screen"] == "signIn"), "解除鎖定: the sign-in form")
+        check(kiosk.app.findChild(lambda n: n.name.startswith("解除鎖定：請 陳志明"), retry=True, requireResult=False) is not None,
+              "it says who resumes and how")
+        check(hook("press 插入 陳志明（管理者）的卡片")["ok"], "the administrator's card again")
+        check(kiosk.wait_for(lambda: kiosk.find("插入 陳志明（管理者）的卡片", "push button").sensitive), "the card is in")
+        click_into(kiosk.find("註冊密碼", "password text"))
+        type_text("Kiosk-2026a")
+        key("Return")
+        check(kiosk.wait_for(lambda: kiosk.state()["signedIn"], 15) and kiosk.state()["screen"] == "unpaidPremiums",
+              f"the same credential resumes on the same screen ({kiosk.state()['screen']})")
+        kiosk.press("鎖定")
+        check(kiosk.wait_for(lambda: kiosk.state()["screen"] == "locked"), "locked again")
+        kiosk.press("登出")
+        state = kiosk.state()
+        check(state["screen"] == "signIn" and not state["signedIn"] and kiosk.absent("陳志明 的工作階段保留中"),
+              "登出 on the lock screen ends the session")
     finally:
         kiosk.stop()
         fcntl.flock(lock, fcntl.LOCK_UN)

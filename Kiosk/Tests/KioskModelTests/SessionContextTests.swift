@@ -80,7 +80,7 @@ struct SessionContextTests {
         #expect(fixture.shell.lockedSession != nil)
         fixture.clock.advance(seconds: 121)
         fixture.shell.tick()
-        #expect(fixture.shell.lockedSession == nil && fixture.shell.lockReason == .idle, "nobody came back: signed out")
+        #expect(fixture.shell.lockedSession == nil && fixture.shell.screen == .locked, "nobody came back: signed out, still locked")
 
         await fixture.signIn()
         fixture.clock.advance(seconds: 121)

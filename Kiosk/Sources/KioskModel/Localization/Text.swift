@@ -127,6 +127,7 @@ public enum Text: Sendable, Hashable {
     case premium(PremiumText)
     case visitor(VisitorText)
     case uploads(UploadText)
+    case staff(StaffText)
     case demoTray
     case demoInsert(name: String, role: String)
     case demoInsertCertificate(name: String, role: String)
@@ -232,7 +233,12 @@ public enum Text: Sendable, Hashable {
             ("登入服務尚未接上（需要 SDK 模組 NHILogin），目前無法登入。",
              "Sign-in is not connected yet (it needs the SDK module NHILogin), so nobody can sign in.")
         case .required: ("必填", "Required")
-        case .error(let error): ("錯誤 \(error.code)：\(error.message)", "Error \(error.code): \(error.messageEn)")
+        // People see the message, and the NHI's own number (9039 …) where there is one; the
+        // kiosk's and the SDK's internal codes (card.failed, form.required) go to the log only.
+        case .error(let error):
+            error.code.allSatisfy(\.isNumber) && !error.code.isEmpty
+                ? ("錯誤 \(error.code)：\(error.message)", "Error \(error.code): \(error.messageEn)")
+                : (error.message, error.messageEn)
 
         case .homeTitle: ("工作項目", "Tasks")
         case .welcome(let name, let role): ("\(name)（\(role.label)）您好，請選擇工作項目", "Hello \(name) (\(role.labelEn)), choose a task")
@@ -286,6 +292,7 @@ public enum Text: Sendable, Hashable {
         case .premium(let text): text.pair
         case .visitor(let text): text.pair
         case .uploads(let text): text.pair
+        case .staff(let text): text.pair
         case .demoTray: ("示範用虛擬卡片", "Demo virtual cards")
         case .demoInsert(let name, let role): ("插入 \(name)（\(role)）的卡片", "Insert \(name)'s card (\(role))")
         case .demoInsertCertificate(let name, let role):
@@ -340,6 +347,7 @@ public enum Text: Sendable, Hashable {
         case .batchUpload: name(of: .batchUpload)
         case .uploadRecords: name(of: .uploadRecords)
         case .unpaidPremiums: name(of: .unpaidPremiums)
+        case .staff: name(of: .staff)
         case .doctor: name(of: .doctor)
         case .settings: name(of: .settings)
         case .locked: ("畫面已鎖定", "Screen locked")
@@ -382,6 +390,7 @@ public enum Text: Sendable, Hashable {
         case .batchUpload: ("健保卡註冊申請整批資料上傳", "Batch NHI-card registration upload")
         case .uploadRecords: ("健保卡註冊申請上傳紀錄查詢", "Upload records")
         case .unpaidPremiums: ("欠費查詢及滯納金試算", "Unpaid premiums and late fees")
+        case .staff: ("單位管理者登錄作業", "Administrators and operators")
         case .doctor: ("讀卡機診斷", "Reader diagnostics")
         case .settings: ("設定", "Settings")
         case .leaveKiosk: ("離開 Kiosk 模式", "Leave kiosk mode")
@@ -398,6 +407,7 @@ public enum Text: Sendable, Hashable {
         case .batchUpload: ("上傳 CSV、檢查、送出並查看結果", "Upload a CSV, check it, submit it and read the result")
         case .uploadRecords: ("近 3 個月的上傳紀錄與入檔結果", "The last 3 months of uploads and their results")
         case .unpaidPremiums: ("未繳保險費與滯納金試算", "Unpaid premiums with a late-fee estimate")
+        case .staff: ("查詢、指派及刪除管理者與承辦人", "List, assign and delete administrators and operators")
         case .doctor: ("檢查讀卡機、卡片與 PC/SC 服務", "Check the readers, the cards and the PC/SC service")
         case .settings: ("讀卡機、PKCS#11 模組、資料庫、語言", "Reader, PKCS#11 module, database, language")
         case .leaveKiosk: ("清除畫面並關閉程式（僅限管理者）", "Wipe the screen and close the program (administrators only)")

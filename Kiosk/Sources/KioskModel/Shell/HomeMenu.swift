@@ -10,6 +10,8 @@ public enum KioskTask: String, Sendable, Hashable, Codable, CaseIterable {
     case batchUpload
     case uploadRecords
     case unpaidPremiums
+    /// 單位管理者登錄作業 (sessions the service lets administer the unit).
+    case staff
     case doctor
     case settings
     /// Administrators only, in kiosk mode: close the kiosk.
@@ -26,6 +28,7 @@ public enum KioskTask: String, Sendable, Hashable, Codable, CaseIterable {
         case .batchUpload: .batchUpload
         case .uploadRecords: .uploadRecords
         case .unpaidPremiums: .unpaidPremiums
+        case .staff: .staff
         case .doctor: .doctor
         case .settings: .settings
         case .leaveKiosk: nil
@@ -53,6 +56,7 @@ public enum HomeMenu {
         switch task {
         case .visitorCard, .batchUpload, .uploadRecords, .unpaidPremiums, .doctor: true
         case .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment: session.mayFileChanges
+        case .staff: session.permissions.allows(.administer)
         case .settings: session.role == .administrator || !kioskMode
         case .leaveKiosk: kioskMode && session.role == .administrator
         }

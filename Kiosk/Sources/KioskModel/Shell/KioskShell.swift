@@ -48,6 +48,7 @@ public final class KioskShell {
     public let unpaidPremiums: UnpaidPremiumsModel
     public let batchUpload: BatchUploadModel
     public let uploadRecords: UploadRecordsModel
+    public let staffManagement: StaffManagementModel
     /// Demo mode's virtual card tray.
     public let demoTray: DemoCardTray
 
@@ -83,6 +84,7 @@ public final class KioskShell {
         unpaidPremiums = UnpaidPremiumsModel(context: flows)
         batchUpload = BatchUploadModel(context: flows, backend: backends.batchRegistration)
         uploadRecords = UploadRecordsModel(context: flows, backend: backends.batchRegistration)
+        staffManagement = StaffManagementModel(context: flows)
         demoTray = DemoCardTray(cards: isDemo ? backends.demoCards : [], deck: isDemo ? backends.demoDeck : nil)
         for flow in flowModels { register(flow) }
         let fixedIdle = idleTimeout != nil
@@ -345,7 +347,6 @@ public final class KioskShell {
                 // Nobody came back within the idle timeout: the kept session lapses (signed out).
                 lockedSession = nil
                 lockedScreen = nil
-                lockReason = .idle
             }
             return
         }
@@ -392,7 +393,8 @@ public final class KioskShell {
 
     /// Every flow screen's model.
     public var flowModels: [any FlowModel] {
-        [visitorServices, enrolment, withdrawal, salaryAdjustment, bulkAdjustment, unpaidPremiums, batchUpload, uploadRecords]
+        [visitorServices, enrolment, withdrawal, salaryAdjustment, bulkAdjustment, unpaidPremiums, batchUpload, uploadRecords,
+         staffManagement]
     }
 
     /// The model of a flow screen.
@@ -405,6 +407,7 @@ public final class KioskShell {
         case .unpaidPremiums: unpaidPremiums
         case .batchUpload: batchUpload
         case .uploadRecords: uploadRecords
+        case .staff: staffManagement
         case .visitor: visitorServices
         case .signIn, .home, .doctor, .settings, .locked: nil
         }
@@ -465,7 +468,7 @@ public final class KioskShell {
         case .visitor: backends.cards == nil ? screen.sdkModule : nil
         case .doctor: backends.readers == nil ? screen.sdkModule : nil
         case .home, .settings, .locked: nil
-        case .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment, .unpaidPremiums:
+        case .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment, .unpaidPremiums, .staff:
             backends.service == nil ? screen.sdkModule : nil
         case .batchUpload, .uploadRecords:
             backends.service == nil || backends.batchRegistration == nil ? screen.sdkModule : nil

@@ -11,6 +11,8 @@ public enum Screen: String, Sendable, Hashable, Codable, CaseIterable {
     case batchUpload
     case uploadRecords
     case unpaidPremiums
+    /// 單位管理者登錄作業: administrators and operators (administrators only).
+    case staff
     /// Reader diagnostics.
     case doctor
     case settings
@@ -22,7 +24,7 @@ public enum Screen: String, Sendable, Hashable, Codable, CaseIterable {
         switch self {
         case .signIn, .home, .doctor, .settings, .locked: false
         case .visitor, .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment,
-             .batchUpload, .uploadRecords, .unpaidPremiums: true
+             .batchUpload, .uploadRecords, .unpaidPremiums, .staff: true
         }
     }
 
@@ -49,7 +51,7 @@ extension Screen {
         case .visitor, .doctor: "NHICards"
         case .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment: "NHIService, NHIGrades"
         case .batchUpload: "NHIFormats, NHIService"
-        case .uploadRecords, .unpaidPremiums: "NHIService"
+        case .uploadRecords, .unpaidPremiums, .staff: "NHIService"
         case .home, .settings, .locked: nil
         }
     }

@@ -1,6 +1,7 @@
 import CGtk
 import GtkKit
 import KioskModel
+import Logging
 
 /// A form's rows: caption in the first column; the control with its hint and its error
 /// line under it in the second. Captions label their control (AT-SPI name), the error line
@@ -161,6 +162,7 @@ final class StatusLine {
     /// person must not miss below the fold).
     private let announces: Bool
     private var shownValue = "idle"
+    private var announcedValue = "idle"
 
     init(announces: Bool = false) {
         self.announces = announces
@@ -176,8 +178,13 @@ final class StatusLine {
         case .failed(let error): text = error.text(context.shell.language)
         case .succeeded(let result): text = success(result) ?? ""
         }
-        if announces, status.automationValue != shownValue {
+        if status.automationValue != shownValue {
             shownValue = status.automationValue
+            // The code goes to the log (the screen shows the message).
+            if let error = status.error { Logger(label: "nhi-kiosk").notice("shown: [\(error.code)]") }
+        }
+        if announces, status.automationValue != announcedValue {
+            announcedValue = status.automationValue
             switch status {
             case .working: context.shell.dismissToast()  // a new attempt
             case .failed: context.shell.showToast(text, isFailure: true)

@@ -110,6 +110,7 @@ final class ShellView {
         views[.unpaidPremiums] = UnpaidPremiumsView(context: context)
         views[.batchUpload] = BatchUploadView(context: context)
         views[.uploadRecords] = UploadRecordsView(context: context)
+        views[.staff] = StaffView(context: context)
         for screen in Screen.allCases where views[screen] == nil {
             views[screen] = NotConnectedView(screen: screen, context: context)
         }

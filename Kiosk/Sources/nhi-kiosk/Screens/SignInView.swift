@@ -1,6 +1,7 @@
 import CGtk
 import GtkKit
 import KioskModel
+import Logging
 
 /// Staff sign-in: the method, its fields, the PIN keypad or the QR code, and the outcome.
 @MainActor
@@ -34,6 +35,7 @@ final class SignInView: ScreenView {
     private let countdown = Label("", role: .status)
     private let status = Label("", role: .status)
     private let resumeNote = Label("", role: .status)
+    private var loggedFailure: String?
 
     private let methods = Box(.horizontal, spacing: 12, role: .group)
     private let form = Grid(rowSpacing: 6, columnSpacing: 16)
@@ -214,9 +216,14 @@ final class SignInView: ScreenView {
         var statusText = ""
         var qrLabel = t(.generateQR)
         switch model.status {
-        case .editing: break
-        case .working: statusText = t(.signingIn)
-        case .failed(let error): statusText = error.text(context.shell.language)
+        case .editing: loggedFailure = nil
+        case .working: statusText = t(.signingIn); loggedFailure = nil
+        case .failed(let error):
+            statusText = error.text(context.shell.language)
+            if loggedFailure != error.code {
+                Logger(label: "nhi-kiosk").notice("sign-in refused: [\(error.code)]")
+                loggedFailure = error.code
+            }
         case .awaitingApp(let challenge, let seconds):
             payload = challenge.qrPayload
             countdown.text = t(.qrRemaining(seconds: seconds))
