@@ -128,6 +128,7 @@ public enum Text: Sendable, Hashable {
     case visitor(VisitorText)
     case uploads(UploadText)
     case staff(StaffText)
+    case insurance(InsuranceText)
     case demoTray
     case demoInsert(name: String, role: String)
     case demoInsertCertificate(name: String, role: String)
@@ -293,6 +294,7 @@ public enum Text: Sendable, Hashable {
         case .visitor(let text): text.pair
         case .uploads(let text): text.pair
         case .staff(let text): text.pair
+        case .insurance(let text): text.pair
         case .demoTray: ("示範用虛擬卡片", "Demo virtual cards")
         case .demoInsert(let name, let role): ("插入 \(name)（\(role)）的卡片", "Insert \(name)'s card (\(role))")
         case .demoInsertCertificate(let name, let role):
@@ -348,6 +350,7 @@ public enum Text: Sendable, Hashable {
         case .uploadRecords: name(of: .uploadRecords)
         case .unpaidPremiums: name(of: .unpaidPremiums)
         case .staff: name(of: .staff)
+        case .insuranceLookup: name(of: .insuranceLookup)
         case .doctor: name(of: .doctor)
         case .settings: name(of: .settings)
         case .locked: ("畫面已鎖定", "Screen locked")
@@ -391,6 +394,7 @@ public enum Text: Sendable, Hashable {
         case .uploadRecords: ("健保卡註冊申請上傳紀錄查詢", "Upload records")
         case .unpaidPremiums: ("欠費查詢及滯納金試算", "Unpaid premiums and late fees")
         case .staff: ("單位管理者登錄作業", "Administrators and operators")
+        case .insuranceLookup: ("投保狀態查詢及投保證明", "Insurance status and proof by ID")
         case .doctor: ("讀卡機診斷", "Reader diagnostics")
         case .settings: ("設定", "Settings")
         case .leaveKiosk: ("離開 Kiosk 模式", "Leave kiosk mode")
@@ -408,6 +412,7 @@ public enum Text: Sendable, Hashable {
         case .uploadRecords: ("近 3 個月的上傳紀錄與入檔結果", "The last 3 months of uploads and their results")
         case .unpaidPremiums: ("未繳保險費與滯納金試算", "Unpaid premiums with a late-fee estimate")
         case .staff: ("查詢、指派及刪除管理者與承辦人", "List, assign and delete administrators and operators")
+        case .insuranceLookup: ("依身分證號查詢本單位人員投保狀態，列印投保證明（民眾不在場時）", "Look up someone insured here by ID and print their proof (the person need not be present)")
         case .doctor: ("檢查讀卡機、卡片與 PC/SC 服務", "Check the readers, the cards and the PC/SC service")
         case .settings: ("讀卡機、PKCS#11 模組、資料庫、語言", "Reader, PKCS#11 module, database, language")
         case .leaveKiosk: ("清除畫面並關閉程式（僅限管理者）", "Wipe the screen and close the program (administrators only)")

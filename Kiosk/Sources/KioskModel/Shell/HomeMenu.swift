@@ -12,6 +12,8 @@ public enum KioskTask: String, Sendable, Hashable, Codable, CaseIterable {
     case unpaidPremiums
     /// 單位管理者登錄作業 (sessions the service lets administer the unit).
     case staff
+    /// Insurance status and proof by ID (sessions that may see the unit's roster).
+    case insuranceLookup
     case doctor
     case settings
     /// Administrators only, in kiosk mode: close the kiosk.
@@ -29,6 +31,7 @@ public enum KioskTask: String, Sendable, Hashable, Codable, CaseIterable {
         case .uploadRecords: .uploadRecords
         case .unpaidPremiums: .unpaidPremiums
         case .staff: .staff
+        case .insuranceLookup: .insuranceLookup
         case .doctor: .doctor
         case .settings: .settings
         case .leaveKiosk: nil
@@ -57,6 +60,7 @@ public enum HomeMenu {
         case .visitorCard, .batchUpload, .uploadRecords, .unpaidPremiums, .doctor: true
         case .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment: session.mayFileChanges
         case .staff: session.permissions.allows(.administer)
+        case .insuranceLookup: session.permissions.allows(.viewRoster)
         case .settings: session.role == .administrator || !kioskMode
         case .leaveKiosk: kioskMode && session.role == .administrator
         }

@@ -49,6 +49,7 @@ public final class KioskShell {
     public let batchUpload: BatchUploadModel
     public let uploadRecords: UploadRecordsModel
     public let staffManagement: StaffManagementModel
+    public let insuranceLookup: InsuranceLookupModel
     /// Demo mode's virtual card tray.
     public let demoTray: DemoCardTray
 
@@ -85,6 +86,7 @@ public final class KioskShell {
         batchUpload = BatchUploadModel(context: flows, backend: backends.batchRegistration)
         uploadRecords = UploadRecordsModel(context: flows, backend: backends.batchRegistration)
         staffManagement = StaffManagementModel(context: flows)
+        insuranceLookup = InsuranceLookupModel(context: flows)
         demoTray = DemoCardTray(cards: isDemo ? backends.demoCards : [], deck: isDemo ? backends.demoDeck : nil)
         for flow in flowModels { register(flow) }
         let fixedIdle = idleTimeout != nil
@@ -394,7 +396,7 @@ public final class KioskShell {
     /// Every flow screen's model.
     public var flowModels: [any FlowModel] {
         [visitorServices, enrolment, withdrawal, salaryAdjustment, bulkAdjustment, unpaidPremiums, batchUpload, uploadRecords,
-         staffManagement]
+         staffManagement, insuranceLookup]
     }
 
     /// The model of a flow screen.
@@ -408,6 +410,7 @@ public final class KioskShell {
         case .batchUpload: batchUpload
         case .uploadRecords: uploadRecords
         case .staff: staffManagement
+        case .insuranceLookup: insuranceLookup
         case .visitor: visitorServices
         case .signIn, .home, .doctor, .settings, .locked: nil
         }
@@ -468,7 +471,7 @@ public final class KioskShell {
         case .visitor: backends.cards == nil ? screen.sdkModule : nil
         case .doctor: backends.readers == nil ? screen.sdkModule : nil
         case .home, .settings, .locked: nil
-        case .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment, .unpaidPremiums, .staff:
+        case .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment, .unpaidPremiums, .staff, .insuranceLookup:
             backends.service == nil ? screen.sdkModule : nil
         case .batchUpload, .uploadRecords:
             backends.service == nil || backends.batchRegistration == nil ? screen.sdkModule : nil

@@ -13,6 +13,8 @@ public enum Screen: String, Sendable, Hashable, Codable, CaseIterable {
     case unpaidPremiums
     /// 單位管理者登錄作業: administrators and operators (administrators only).
     case staff
+    /// 投保狀態查詢及投保證明 by ID (someone not at the counter).
+    case insuranceLookup
     /// Reader diagnostics.
     case doctor
     case settings
@@ -24,7 +26,7 @@ public enum Screen: String, Sendable, Hashable, Codable, CaseIterable {
         switch self {
         case .signIn, .home, .doctor, .settings, .locked: false
         case .visitor, .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment,
-             .batchUpload, .uploadRecords, .unpaidPremiums, .staff: true
+             .batchUpload, .uploadRecords, .unpaidPremiums, .staff, .insuranceLookup: true
         }
     }
 
@@ -51,7 +53,7 @@ extension Screen {
         case .visitor, .doctor: "NHICards"
         case .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment: "NHIService, NHIGrades"
         case .batchUpload: "NHIFormats, NHIService"
-        case .uploadRecords, .unpaidPremiums, .staff: "NHIService"
+        case .uploadRecords, .unpaidPremiums, .staff, .insuranceLookup: "NHIService"
         case .home, .settings, .locked: nil
         }
     }

@@ -55,6 +55,10 @@ enum Theme {
     .toast-success { background: #1a6b2f; color: white; }
     .toast-failure { background: #8a1c1c; color: white; }
     .toast button { font-size: 16px; }
+    .proof-sheet { background: white; border: 1px solid #b8c0cc; box-shadow: 0 2px 10px rgba(0,0,0,0.15); padding: 40px 56px; min-width: 760px; }
+    .proof-title { font-size: 26px; font-weight: bold; }
+    .proof-small { font-size: 14px; color: #4a4a4a; }
+    .proof-heading { font-size: 18px; font-weight: bold; margin-top: 12px; border-bottom: 1px solid #b8c0cc; }
     .idle-banner { border-radius: 10px; padding: 20px 28px; border: 3px solid #e0c050; box-shadow: 0 4px 24px rgba(0,0,0,0.4); }
     """
 }

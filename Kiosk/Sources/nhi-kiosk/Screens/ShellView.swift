@@ -111,6 +111,7 @@ final class ShellView {
         views[.batchUpload] = BatchUploadView(context: context)
         views[.uploadRecords] = UploadRecordsView(context: context)
         views[.staff] = StaffView(context: context)
+        views[.insuranceLookup] = InsuranceLookupView(context: context)
         for screen in Screen.allCases where views[screen] == nil {
             views[screen] = NotConnectedView(screen: screen, context: context)
         }
