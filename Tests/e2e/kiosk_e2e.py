@@ -311,7 +311,8 @@ def demo_flow():
     enrolment filed — all through pcscd, vpcd and the sample database."""
     print("demo: virtual cards through pcscd, sample database", flush=True)
     lock = reader_lock()
-    kiosk = Kiosk("--demo", "--idle-timeout", "600")
+    prints = tempfile.mkdtemp(prefix="kiosk-e2e-print-")
+    kiosk = Kiosk("--demo", "--idle-timeout", "600", "--print-to", prints)
     try:
         hook = kiosk.hook
         check(hook("press 插入 陳志明（管理者）的卡片")["ok"], "tray inserts the administrator's card")
@@ -368,10 +369,9 @@ def demo_flow():
         screenshot("10-visitor-card")
         kiosk.press("加保此人")
         check(kiosk.wait_for(lambda: kiosk.state()["screen"] == "enrol"), "加保此人 opens the enrolment form")
-        name_field = kiosk.find("姓名（電腦無法顯示的字請以＊代替）", "text")
-        birth_field = kiosk.find("出生日期（民國年月日，如 0850504）", "text")
-        check(text_of(name_field) == "王小明" and text_of(birth_field) == "0770504",
-              f"filled in from the card ({text_of(name_field)!r}, {text_of(birth_field)!r})")
+        name_field = kiosk.app.findChild(lambda n: text_of(n) == "王小明", retry=True, requireResult=False)
+        birth_field = kiosk.app.findChild(lambda n: text_of(n) == "0770504", retry=True, requireResult=False)
+        check(name_field is not None and birth_field is not None, "the form is filled in from the card (name, date of birth)")
         screenshot("10b-enrol-this-person")
         key("Escape")
         kiosk.dialog("放棄填寫的資料？")
@@ -479,6 +479,47 @@ def demo_flow():
         deleted = kiosk.app.findChild(lambda n: n.name.startswith("已刪除 王小明 F13141****"), retry=True, requireResult=False)
         check(deleted is not None and kiosk.wait_for(lambda: kiosk.absent("刪除 王小明 F13141****", "push button")),
               "刪除 in the alert deletes the assignment")
+
+        print("demo: insurance status and proof by ID", flush=True)
+        check(hook("open insuranceLookup")["ok"], "投保狀態查詢及投保證明 opens")
+        check(hook(f"fill 身分證號（居留證統一證號）\t{national_id('H', 1, 5772156)}")["ok"], "someone insured elsewhere typed")
+        kiosk.press("查詢")
+        refusal = kiosk.app.findChild(lambda n: n.roleName == "alert" and n.name and n.name != "—" and in_view(n), retry=True,
+                                      requireResult=False)
+        check(refusal is not None, f"the service's refusal is shown in view ({refusal.name if refusal else None!r})")
+        check(hook(f"fill 身分證號（居留證統一證號）\t{employee}")["ok"], "the employee's ID typed")
+        kiosk.press("查詢")
+        found = kiosk.app.findChild(lambda n: n.name == "王小明 F13141****", retry=True, requireResult=False)
+        check(found is not None, "the status names the person, ID masked")
+        kiosk.press("列印中文投保證明")
+        sheet_title = kiosk.app.findChild(lambda n: n.name == "全民健康保險投保證明" and n.roleName == "heading", retry=True,
+                                          requireResult=False)
+        check(sheet_title is not None, "the proof is laid out as a document on screen (its title)")
+        dependant_row = kiosk.app.findChild(lambda n: n.name.startswith("李美玲 F22718****"), retry=True, requireResult=False)
+        check(dependant_row is not None, "the proof's dependants table, IDs masked")
+        check(kiosk.wait_for(lambda: len(glob.glob(os.path.join(prints, "*-zh-Hant.pdf"))) == 1, 20),
+              f"the proof was printed (PDF: {glob.glob(os.path.join(prints, '*.pdf'))})")
+        screenshot("24-insurance-proof")
+
+        print("demo: today's filings, same-day deletion", flush=True)
+        check(hook("open filings")["ok"], "今日申報及檢核結果 opens")
+        row = kiosk.app.findChild(lambda n: "加保　周怡君 G27654****" in n.name and "待轉檔" in n.name, retry=True, requireResult=False)
+        check(row is not None, f"today's enrolment is listed, ID masked ({row.name if row else None!r})")
+        delete = kiosk.app.findChild(lambda n: n.name.startswith("刪除第 ") and n.roleName == "push button", retry=True,
+                                     requireResult=False)
+        check(delete is not None, "it can be deleted today")
+        screenshot("25-filings-today")
+        if delete is not None:
+            delete.doActionNamed("click")
+            time.sleep(0.4)
+        alert = kiosk.dialog("刪除這筆申報？")
+        check(alert is not None and "周怡君 G27654****" in (alert.description or ""), "deleting a filing asks in an alert, naming it")
+        kiosk.press("刪除")
+        gone = kiosk.app.findChild(lambda n: n.name.startswith("已刪除第 ") and in_view(n), retry=True, requireResult=False)
+        check(gone is not None, "the deletion is confirmed in view")
+        check(kiosk.wait_for(lambda: kiosk.app.findChild(lambda n: "周怡君 G27654****" in n.name and "已刪除" in n.name,
+                                                         retry=False, requireResult=False) is not None),
+              "the filing is listed as 已刪除")
 
         print("demo: 鎖定 keeps the session, 登出 ends it", flush=True)
         check(hook("open unpaidPremiums")["ok"], "the unpaid-premiums screen opens")

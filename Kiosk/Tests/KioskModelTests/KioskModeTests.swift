@@ -85,7 +85,7 @@ struct HomeMenuTests {
     func plainOperator() {
         let op = staff(.operator)
         // Looking people up by ID is the roster right (the service lists it for operators too).
-        #expect(HomeMenu.tasks(for: op, kioskMode: true) == [.visitorCard, .batchUpload, .uploadRecords, .unpaidPremiums, .insuranceLookup, .doctor])
+        #expect(HomeMenu.tasks(for: op, kioskMode: true) == [.visitorCard, .batchUpload, .uploadRecords, .unpaidPremiums, .insuranceLookup, .filings, .doctor])
         #expect(HomeMenu.tasks(for: op, kioskMode: false).contains(.settings))
     }
 

@@ -14,6 +14,8 @@ public enum KioskTask: String, Sendable, Hashable, Codable, CaseIterable {
     case staff
     /// Insurance status and proof by ID (sessions that may see the unit's roster).
     case insuranceLookup
+    /// Today's filings (same-day deletion) and check results.
+    case filings
     case doctor
     case settings
     /// Administrators only, in kiosk mode: close the kiosk.
@@ -32,6 +34,7 @@ public enum KioskTask: String, Sendable, Hashable, Codable, CaseIterable {
         case .unpaidPremiums: .unpaidPremiums
         case .staff: .staff
         case .insuranceLookup: .insuranceLookup
+        case .filings: .filings
         case .doctor: .doctor
         case .settings: .settings
         case .leaveKiosk: nil
@@ -60,7 +63,7 @@ public enum HomeMenu {
         case .visitorCard, .batchUpload, .uploadRecords, .unpaidPremiums, .doctor: true
         case .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment: session.mayFileChanges
         case .staff: session.permissions.allows(.administer)
-        case .insuranceLookup: session.permissions.allows(.viewRoster)
+        case .insuranceLookup, .filings: session.permissions.allows(.viewRoster)
         case .settings: session.role == .administrator || !kioskMode
         case .leaveKiosk: kioskMode && session.role == .administrator
         }

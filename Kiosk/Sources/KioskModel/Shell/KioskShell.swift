@@ -50,6 +50,7 @@ public final class KioskShell {
     public let uploadRecords: UploadRecordsModel
     public let staffManagement: StaffManagementModel
     public let insuranceLookup: InsuranceLookupModel
+    public let filingsToday: FilingsTodayModel
     /// Demo mode's virtual card tray.
     public let demoTray: DemoCardTray
 
@@ -87,6 +88,7 @@ public final class KioskShell {
         uploadRecords = UploadRecordsModel(context: flows, backend: backends.batchRegistration)
         staffManagement = StaffManagementModel(context: flows)
         insuranceLookup = InsuranceLookupModel(context: flows)
+        filingsToday = FilingsTodayModel(context: flows)
         demoTray = DemoCardTray(cards: isDemo ? backends.demoCards : [], deck: isDemo ? backends.demoDeck : nil)
         for flow in flowModels { register(flow) }
         let fixedIdle = idleTimeout != nil
@@ -396,7 +398,7 @@ public final class KioskShell {
     /// Every flow screen's model.
     public var flowModels: [any FlowModel] {
         [visitorServices, enrolment, withdrawal, salaryAdjustment, bulkAdjustment, unpaidPremiums, batchUpload, uploadRecords,
-         staffManagement, insuranceLookup]
+         staffManagement, insuranceLookup, filingsToday]
     }
 
     /// The model of a flow screen.
@@ -411,6 +413,7 @@ public final class KioskShell {
         case .uploadRecords: uploadRecords
         case .staff: staffManagement
         case .insuranceLookup: insuranceLookup
+        case .filings: filingsToday
         case .visitor: visitorServices
         case .signIn, .home, .doctor, .settings, .locked: nil
         }
@@ -471,7 +474,7 @@ public final class KioskShell {
         case .visitor: backends.cards == nil ? screen.sdkModule : nil
         case .doctor: backends.readers == nil ? screen.sdkModule : nil
         case .home, .settings, .locked: nil
-        case .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment, .unpaidPremiums, .staff, .insuranceLookup:
+        case .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment, .unpaidPremiums, .staff, .insuranceLookup, .filings:
             backends.service == nil ? screen.sdkModule : nil
         case .batchUpload, .uploadRecords:
             backends.service == nil || backends.batchRegistration == nil ? screen.sdkModule : nil

@@ -15,6 +15,8 @@ public enum Screen: String, Sendable, Hashable, Codable, CaseIterable {
     case staff
     /// 投保狀態查詢及投保證明 by ID (someone not at the counter).
     case insuranceLookup
+    /// 今日申報 with same-day deletion, and the check results after conversion.
+    case filings
     /// Reader diagnostics.
     case doctor
     case settings
@@ -26,7 +28,7 @@ public enum Screen: String, Sendable, Hashable, Codable, CaseIterable {
         switch self {
         case .signIn, .home, .doctor, .settings, .locked: false
         case .visitor, .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment,
-             .batchUpload, .uploadRecords, .unpaidPremiums, .staff, .insuranceLookup: true
+             .batchUpload, .uploadRecords, .unpaidPremiums, .staff, .insuranceLookup, .filings: true
         }
     }
 
@@ -53,7 +55,7 @@ extension Screen {
         case .visitor, .doctor: "NHICards"
         case .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment: "NHIService, NHIGrades"
         case .batchUpload: "NHIFormats, NHIService"
-        case .uploadRecords, .unpaidPremiums, .staff, .insuranceLookup: "NHIService"
+        case .uploadRecords, .unpaidPremiums, .staff, .insuranceLookup, .filings: "NHIService"
         case .home, .settings, .locked: nil
         }
     }

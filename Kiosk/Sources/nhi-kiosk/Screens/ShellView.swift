@@ -112,6 +112,7 @@ final class ShellView {
         views[.uploadRecords] = UploadRecordsView(context: context)
         views[.staff] = StaffView(context: context)
         views[.insuranceLookup] = InsuranceLookupView(context: context)
+        views[.filings] = FilingsTodayView(context: context)
         for screen in Screen.allCases where views[screen] == nil {
             views[screen] = NotConnectedView(screen: screen, context: context)
         }
