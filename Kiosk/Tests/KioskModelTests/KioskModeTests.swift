@@ -84,8 +84,8 @@ struct HomeMenuTests {
     @Test("operator without filing rights: no enrol, withdraw or salary tasks; settings only on a desktop")
     func plainOperator() {
         let op = staff(.operator)
-        // Looking people up by ID is the roster right (the service lists it for operators too).
-        #expect(HomeMenu.tasks(for: op, kioskMode: true) == [.visitorCard, .batchUpload, .uploadRecords, .unpaidPremiums, .insuranceLookup, .filings, .doctor])
+        // Looking people up, today's filings and bills: the roster and statements rights (the service lists them for operators too).
+        #expect(HomeMenu.tasks(for: op, kioskMode: true) == [.visitorCard, .batchUpload, .uploadRecords, .unpaidPremiums, .insuranceLookup, .filings, .bills, .doctor])
         #expect(HomeMenu.tasks(for: op, kioskMode: false).contains(.settings))
     }
 

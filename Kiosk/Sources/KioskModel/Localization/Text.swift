@@ -130,6 +130,7 @@ public enum Text: Sendable, Hashable {
     case staff(StaffText)
     case insurance(InsuranceText)
     case filings(FilingsText)
+    case bills(BillsText)
     case demoTray
     case demoInsert(name: String, role: String)
     case demoInsertCertificate(name: String, role: String)
@@ -297,6 +298,7 @@ public enum Text: Sendable, Hashable {
         case .staff(let text): text.pair
         case .insurance(let text): text.pair
         case .filings(let text): text.pair
+        case .bills(let text): text.pair
         case .demoTray: ("示範用虛擬卡片", "Demo virtual cards")
         case .demoInsert(let name, let role): ("插入 \(name)（\(role)）的卡片", "Insert \(name)'s card (\(role))")
         case .demoInsertCertificate(let name, let role):
@@ -354,6 +356,7 @@ public enum Text: Sendable, Hashable {
         case .staff: name(of: .staff)
         case .insuranceLookup: name(of: .insuranceLookup)
         case .filings: name(of: .filings)
+        case .bills: name(of: .bills)
         case .doctor: name(of: .doctor)
         case .settings: name(of: .settings)
         case .locked: ("畫面已鎖定", "Screen locked")
@@ -399,6 +402,7 @@ public enum Text: Sendable, Hashable {
         case .staff: ("單位管理者登錄作業", "Administrators and operators")
         case .insuranceLookup: ("投保狀態查詢及投保證明", "Insurance status and proof by ID")
         case .filings: ("今日申報及檢核結果", "Today's filings and check results")
+        case .bills: ("保險費帳單及繳款單", "Premium bills and payment slips")
         case .doctor: ("讀卡機診斷", "Reader diagnostics")
         case .settings: ("設定", "Settings")
         case .leaveKiosk: ("離開 Kiosk 模式", "Leave kiosk mode")
@@ -416,6 +420,7 @@ public enum Text: Sendable, Hashable {
         case .uploadRecords: ("近 3 個月的上傳紀錄與入檔結果", "The last 3 months of uploads and their results")
         case .unpaidPremiums: ("未繳保險費與滯納金試算", "Unpaid premiums with a late-fee estimate")
         case .staff: ("查詢、指派及刪除管理者與承辦人", "List, assign and delete administrators and operators")
+        case .bills: ("查看本單位的保險費帳單，列印繳款單", "See the unit's premium bills and print a payment slip")
         case .filings: ("查看今天的申報、當日刪除，查詢轉檔後的檢核結果", "See today's filings, delete one the same day, read the check results")
         case .insuranceLookup: ("依身分證號查詢本單位人員投保狀態，列印投保證明（民眾不在場時）", "Look up someone insured here by ID and print their proof (the person need not be present)")
         case .doctor: ("檢查讀卡機、卡片與 PC/SC 服務", "Check the readers, the cards and the PC/SC service")

@@ -16,6 +16,8 @@ public enum KioskTask: String, Sendable, Hashable, Codable, CaseIterable {
     case insuranceLookup
     /// Today's filings (same-day deletion) and check results.
     case filings
+    /// Bills and payment slips (sessions the service lets read statements).
+    case bills
     case doctor
     case settings
     /// Administrators only, in kiosk mode: close the kiosk.
@@ -35,6 +37,7 @@ public enum KioskTask: String, Sendable, Hashable, Codable, CaseIterable {
         case .staff: .staff
         case .insuranceLookup: .insuranceLookup
         case .filings: .filings
+        case .bills: .bills
         case .doctor: .doctor
         case .settings: .settings
         case .leaveKiosk: nil
@@ -64,6 +67,7 @@ public enum HomeMenu {
         case .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment: session.mayFileChanges
         case .staff: session.permissions.allows(.administer)
         case .insuranceLookup, .filings: session.permissions.allows(.viewRoster)
+        case .bills: session.permissions.allows(.statements)
         case .settings: session.role == .administrator || !kioskMode
         case .leaveKiosk: kioskMode && session.role == .administrator
         }

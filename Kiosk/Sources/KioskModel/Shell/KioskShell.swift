@@ -51,6 +51,7 @@ public final class KioskShell {
     public let staffManagement: StaffManagementModel
     public let insuranceLookup: InsuranceLookupModel
     public let filingsToday: FilingsTodayModel
+    public let billsModel: BillsModel
     /// Demo mode's virtual card tray.
     public let demoTray: DemoCardTray
 
@@ -89,6 +90,7 @@ public final class KioskShell {
         staffManagement = StaffManagementModel(context: flows)
         insuranceLookup = InsuranceLookupModel(context: flows)
         filingsToday = FilingsTodayModel(context: flows)
+        billsModel = BillsModel(context: flows)
         demoTray = DemoCardTray(cards: isDemo ? backends.demoCards : [], deck: isDemo ? backends.demoDeck : nil)
         for flow in flowModels { register(flow) }
         let fixedIdle = idleTimeout != nil
@@ -398,7 +400,7 @@ public final class KioskShell {
     /// Every flow screen's model.
     public var flowModels: [any FlowModel] {
         [visitorServices, enrolment, withdrawal, salaryAdjustment, bulkAdjustment, unpaidPremiums, batchUpload, uploadRecords,
-         staffManagement, insuranceLookup, filingsToday]
+         staffManagement, insuranceLookup, filingsToday, billsModel]
     }
 
     /// The model of a flow screen.
@@ -414,6 +416,7 @@ public final class KioskShell {
         case .staff: staffManagement
         case .insuranceLookup: insuranceLookup
         case .filings: filingsToday
+        case .bills: billsModel
         case .visitor: visitorServices
         case .signIn, .home, .doctor, .settings, .locked: nil
         }
@@ -474,7 +477,7 @@ public final class KioskShell {
         case .visitor: backends.cards == nil ? screen.sdkModule : nil
         case .doctor: backends.readers == nil ? screen.sdkModule : nil
         case .home, .settings, .locked: nil
-        case .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment, .unpaidPremiums, .staff, .insuranceLookup, .filings:
+        case .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment, .unpaidPremiums, .staff, .insuranceLookup, .filings, .bills:
             backends.service == nil ? screen.sdkModule : nil
         case .batchUpload, .uploadRecords:
             backends.service == nil || backends.batchRegistration == nil ? screen.sdkModule : nil

@@ -17,6 +17,8 @@ public enum Screen: String, Sendable, Hashable, Codable, CaseIterable {
     case insuranceLookup
     /// 今日申報 with same-day deletion, and the check results after conversion.
     case filings
+    /// 保險費帳單及繳款單.
+    case bills
     /// Reader diagnostics.
     case doctor
     case settings
@@ -28,7 +30,7 @@ public enum Screen: String, Sendable, Hashable, Codable, CaseIterable {
         switch self {
         case .signIn, .home, .doctor, .settings, .locked: false
         case .visitor, .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment,
-             .batchUpload, .uploadRecords, .unpaidPremiums, .staff, .insuranceLookup, .filings: true
+             .batchUpload, .uploadRecords, .unpaidPremiums, .staff, .insuranceLookup, .filings, .bills: true
         }
     }
 
@@ -55,7 +57,7 @@ extension Screen {
         case .visitor, .doctor: "NHICards"
         case .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment: "NHIService, NHIGrades"
         case .batchUpload: "NHIFormats, NHIService"
-        case .uploadRecords, .unpaidPremiums, .staff, .insuranceLookup, .filings: "NHIService"
+        case .uploadRecords, .unpaidPremiums, .staff, .insuranceLookup, .filings, .bills: "NHIService"
         case .home, .settings, .locked: nil
         }
     }

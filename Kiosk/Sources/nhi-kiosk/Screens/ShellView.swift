@@ -113,6 +113,7 @@ final class ShellView {
         views[.staff] = StaffView(context: context)
         views[.insuranceLookup] = InsuranceLookupView(context: context)
         views[.filings] = FilingsTodayView(context: context)
+        views[.bills] = BillsView(context: context)
         for screen in Screen.allCases where views[screen] == nil {
             views[screen] = NotConnectedView(screen: screen, context: context)
         }
