@@ -55,6 +55,25 @@ def click_into(node):
     time.sleep(0.3)
 
 
+def national_id(letter, sex, serial):
+    """A valid national ID (NHICore's NationalID.make)."""
+    codes = "ABCDEFGHJKLMNPQRSTUVXYWZIO"
+    code = codes.index(letter) + 10
+    body = f"{sex}{serial:07d}"
+    total = code // 10 + (code % 10) * 9 + sum(int(d) * w for d, w in zip(body, range(8, 0, -1)))
+    return f"{letter}{body}{(10 - total % 10) % 10}"
+
+
+def in_view(node, below=None):
+    """Whether `node` lies inside the 1280x800 window without scrolling (and above the y
+    coordinate `below`, e.g. the demo tray's top edge)."""
+    if node is None:
+        return False
+    (x, y), (w, h) = node.position, node.size
+    bottom = 800 if below is None else below
+    return w > 0 and h > 0 and 0 <= x and x + w <= 1280 and 0 <= y and y + h <= bottom
+
+
 def type_text(text):
     subprocess.run(["xdotool", "type", "--delay", "40", text], check=True)
     time.sleep(0.4)
@@ -66,7 +85,12 @@ class Kiosk:
     def __init__(self, *args, env=None):
         self.home = tempfile.mkdtemp(prefix="kiosk-e2e-")
         self.socket = os.path.join(self.home, "automation.sock")
-        env = dict(os.environ, XDG_CONFIG_HOME=os.path.join(self.home, "config"), **(env or {}))
+        # A private temporary folder: the demo's database copy (nhi-demo-…) goes there, so
+        # the run can check it is deleted at exit.
+        self.demo = "--demo" in args
+        self.own_tmp = not (env or {}).get("TMPDIR")
+        self.tmp = (env or {}).get("TMPDIR") or tempfile.mkdtemp(prefix="kiosk-e2e-tmp-")
+        env = dict(os.environ, XDG_CONFIG_HOME=os.path.join(self.home, "config"), **dict(env or {}, TMPDIR=self.tmp))
         self.settings_file = os.path.join(self.home, "config", "nhi", "kiosk.json")
         self.process = subprocess.Popen([KIOSK, "--automation-socket", self.socket, *args], env=env,
                                         stderr=subprocess.PIPE, text=True)
@@ -107,6 +131,11 @@ class Kiosk:
         node.doActionNamed("click")
         time.sleep(0.4)
 
+    def dialog(self, title):
+        """The open dialog with this title (its description is the message), or None."""
+        return self.app.findChild(GenericPredicate(name=title, roleName="dialog"), retry=True, requireResult=False,
+                                  showingOnly=False)
+
     def wait_for(self, predicate, seconds=10):
         deadline = time.time() + seconds
         while time.time() < deadline:
@@ -115,20 +144,51 @@ class Kiosk:
             time.sleep(0.2)
         return False
 
+    def copies(self):
+        """The demo database copies this kiosk's temporary folder holds."""
+        return sorted(glob.glob(os.path.join(self.tmp, "nhi-demo-*")))
+
     def stop(self):
+        how = "clean close"
         if self.process.poll() is None:
+            how = "SIGTERM"
             self.process.terminate()
             try:
                 self.process.wait(10)
             except subprocess.TimeoutExpired:
                 self.process.kill()
+        if self.demo:
+            left = [c for c in self.copies() if not os.path.basename(c).startswith("nhi-demo-e2e-")]
+            check(not left, f"the demo database copy is deleted at exit ({how}; left: {left})")
         shutil.rmtree(self.home, ignore_errors=True)
+        if self.own_tmp:
+            shutil.rmtree(self.tmp, ignore_errors=True)
 
 
 def desktop_run():
     print("desktop (demo) mode, zh-Hant default, idle lock after 6 s", flush=True)
-    kiosk = Kiosk("--demo", "--idle-timeout", "6")
+    # Copies a crashed kiosk left (its lock file unheld), a running kiosk's (held here), a
+    # link named like a copy, and someone else's folder: only the first goes at start.
+    tmp = tempfile.mkdtemp(prefix="kiosk-e2e-tmp-")
+    crashed = os.path.join(tmp, "nhi-demo-e2e-crashed")
+    live = os.path.join(tmp, "nhi-demo-e2e-live")
+    precious = os.path.join(tmp, "precious")
+    for folder in (crashed, live, precious):
+        os.makedirs(folder)
+        open(os.path.join(folder, ".nhi-kiosk.lock"), "w").close()
+        open(os.path.join(folder, "nhi.sqlite"), "w").close()
+    os.symlink(precious, os.path.join(tmp, "nhi-demo-e2e-link"))
+    os.symlink(precious, os.path.join(crashed, "escape"))
+    held = open(os.path.join(live, ".nhi-kiosk.lock"), "a")
+    fcntl.flock(held, fcntl.LOCK_EX)
+    kiosk = Kiosk("--demo", "--idle-timeout", "6", env={"TMPDIR": tmp})
     try:
+        ours = [c for c in kiosk.copies() if not os.path.basename(c).startswith("nhi-demo-e2e-")]
+        check(len(ours) == 1 and os.path.exists(os.path.join(ours[0], "nhi.sqlite")), f"one fresh demo copy ({ours})")
+        check(not os.path.exists(crashed), "a copy left by a crashed kiosk is removed at start")
+        check(os.path.exists(os.path.join(live, "nhi.sqlite")), "a running kiosk's copy (lock held) is kept")
+        check(os.path.islink(os.path.join(tmp, "nhi-demo-e2e-link")) and os.path.exists(os.path.join(precious, "nhi.sqlite")),
+              "a link named like a copy is neither followed nor removed")
         frame = kiosk.app.child(roleName="frame")
         check(frame.name == "健保櫃檯 nhi-kiosk", f"window title is 健保櫃檯 nhi-kiosk ({frame.name!r})")
         check(kiosk.find("承辦人登入", "heading") is not None, "sign-in heading 承辦人登入")
@@ -185,9 +245,15 @@ def desktop_run():
         kiosk.press("Reader diagnostics")
         pcsc = kiosk.app.findChild(lambda n: "PC/SC service: the smart-card service pcscd answers" in n.name, retry=True, requireResult=False)
         check(pcsc is not None, "diagnostics list the PC/SC service check (NHICards)")
+        heading = kiosk.find("Reader diagnostics", "heading")
+        before = heading.position if heading else None
         warning = kiosk.app.findChild(lambda n: n.name.startswith("No activity: locking"), retry=True,
                                       requireResult=False)
         check(warning is not None, "idle warning appears before the lock")
+        after = heading.position if heading else None
+        check(before is not None and before == after,
+              f"the idle warning floats over the page: nothing moves ({before} → {after})")
+        check(in_view(warning), "the idle warning is in view")
         screenshot("05-idle-warning")
         check(kiosk.wait_for(lambda: kiosk.state()["screen"] == "locked", 15), "locked after idling")
         check(kiosk.find("Screen locked", "heading") is not None, "lock screen heading")
@@ -200,7 +266,7 @@ def desktop_run():
 
         print("keyboard: Tab reaches every header control", flush=True)
         names = set()
-        for _ in range(14):
+        for _ in range(24):
             key("Tab")
             focus = kiosk.state().get("focus")
             if focus:
@@ -213,6 +279,8 @@ def desktop_run():
         check(kiosk.process.returncode == 0, f"exit status 0 ({kiosk.process.returncode})")
     finally:
         kiosk.stop()
+        held.close()
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def text_of(node):
@@ -243,7 +311,8 @@ def demo_flow():
     enrolment filed — all through pcscd, vpcd and the sample database."""
     print("demo: virtual cards through pcscd, sample database", flush=True)
     lock = reader_lock()
-    kiosk = Kiosk("--demo", "--idle-timeout", "600")
+    prints = tempfile.mkdtemp(prefix="kiosk-e2e-print-")
+    kiosk = Kiosk("--demo", "--idle-timeout", "600", "--print-to", prints)
     try:
         hook = kiosk.hook
         check(hook("press 插入 陳志明（管理者）的卡片")["ok"], "tray inserts the administrator's card")
@@ -255,9 +324,23 @@ def demo_flow():
         check(kiosk.wait_for(lambda: kiosk.state()["signInStatus"].startswith("failed:")), "a wrong password is refused")
         refused = kiosk.app.findChild(lambda n: "密碼" in n.name and "剩餘 2 次" in n.name, retry=True, requireResult=False)
         check(refused is not None, f"the refusal says 2 attempts are left ({refused.name if refused else None!r})")
+        tray = kiosk.app.findChild(lambda n: n.name == "示範用虛擬卡片" and n.roleName != "label", retry=True, requireResult=False)
+        tray_top = tray.position[1] if tray else None
+        check(tray_top is not None and tray_top > 400, f"the demo tray is found at the bottom (top edge {tray_top})")
+        check(in_view(refused, tray_top), f"the refusal is in view without scrolling ({refused.position if refused else None})")
+        button = kiosk.find("登入", "push button")
+        check(in_view(button, tray_top), f"登入 is not covered by the tray ({button.position if button else None}, tray at {tray_top})")
         check(kiosk.find("Wrong-2026b") is None and "Wrong-2026b" not in json.dumps(kiosk.state(), ensure_ascii=False),
               "the typed password is shown nowhere")
         screenshot("08-sign-in-wrong-password")
+        kiosk.press("收合卡片列")
+        check(kiosk.find("展開示範卡片列", "push button") is not None and kiosk.absent("插入 林雅婷（承辦人）的卡片", "push button"),
+              "the tray folds to one line")
+        folded = kiosk.find("展開示範卡片列", "push button")
+        check(folded is not None and folded.position[1] > tray_top, "folded, the tray gives the page more room")
+        screenshot("08b-tray-folded")
+        kiosk.press("展開示範卡片列")
+        check(kiosk.find("插入 林雅婷（承辦人）的卡片", "push button") is not None, "and opens again")
         click_into(kiosk.find("註冊密碼", "password text"))
         type_text("Kiosk-2026a")
         key("Return")
@@ -267,6 +350,8 @@ def demo_flow():
         check(kiosk.app.findChild(lambda n: "陳志明" in n.name, retry=True, requireResult=False) is not None,
               "the header names the signed-in staff member")
         check("enrol" in state["tasks"], f"the administrator may enrol ({state['tasks']})")
+        unit = kiosk.app.findChild(lambda n: n.name == "110001000 示範科技股份有限公司・健保卡登入", retry=True, requireResult=False)
+        check(unit is not None, "the header names the unit (code and name) and the sign-in method")
         screenshot("09-home-administrator")
 
         print("demo: visitor card", flush=True)
@@ -282,6 +367,17 @@ def demo_flow():
                                    retry=False, requireResult=False)
         check(full is None, "the full ID is nowhere in the accessibility tree")
         screenshot("10-visitor-card")
+        kiosk.press("加保此人")
+        check(kiosk.wait_for(lambda: kiosk.state()["screen"] == "enrol"), "加保此人 opens the enrolment form")
+        # GTK 4.8's entries expose no AT-SPI text; the hint decoded from the ID shows it was filled in.
+        decoded = kiosk.app.findChild(lambda n: n.name == "男性・新北市", retry=True, requireResult=False)
+        check(decoded is not None and kiosk.state().get("flowStatus") == "idle",
+              "the form is filled in from the card (the ID's decoded hint shows), nothing filed")
+        screenshot("10b-enrol-this-person")
+        key("Escape")
+        kiosk.dialog("放棄填寫的資料？")
+        kiosk.press("放棄並離開")
+        check(kiosk.wait_for(lambda: kiosk.state()["screen"] == "visitor"), "back to the visitor")
         check(hook("press 取出卡片")["ok"], "tray removes the card")
         check(kiosk.wait_for(lambda: kiosk.state()["visitor"] == "removed", 10), "removal wipes the visitor")
         check(kiosk.absent("姓名 王小明") and kiosk.absent("身分證號 " + masked), "name and ID are gone from the screen")
@@ -299,15 +395,173 @@ def demo_flow():
         check(amount is not None, "the grade preview proposes the insured amount 36,300")
         screenshot("12-enrolment-form")
         kiosk.press("送出申報")
+        review = kiosk.dialog("確認加保申報")
+        check(review is not None, "送出 first shows the review (確認加保申報)")
+        text = review.description if review else ""
+        check("周怡君 G27654****" in text and "G276543219" not in text, f"the review names the person, ID masked ({text!r})")
+        check("生效日期" in text and "民國" in text and "36,300 元" in text and "投保等級" in text,
+              "the review shows the effective date, amount and grade")
+        check(kiosk.state().get("flowStatus") == "idle", "nothing is filed while the review is up")
+        screenshot("12b-enrolment-review")
+        kiosk.press("確認送出")
         check(kiosk.wait_for(lambda: kiosk.state().get("flowStatus") == "succeeded", 15),
               f"the enrolment is filed ({kiosk.state().get('flowStatus')})")
         done = kiosk.app.findChild(lambda n: n.name.startswith("已受理加保申報"), retry=True, requireResult=False)
         check(done is not None and "周怡君" in done.name and "G27654****" in done.name and "G276543219" not in done.name,
               f"the confirmation names the person with the ID masked ({done.name if done else None!r})")
-        # The confirmation sits under the form: scroll down to it for the picture.
-        subprocess.run(["xdotool", "mousemove", "640", "400", "click", "--repeat", "15", "--delay", "30", "5"], check=True)
-        time.sleep(0.5)
+        toast = kiosk.app.findChild(lambda n: n.name.startswith("已受理加保申報") and in_view(n, 700), retry=True,
+                                    requireResult=False)
+        check(toast is not None, f"the receipt is in view at the top without scrolling ({toast.position if toast else None})")
+        check(kiosk.find("關閉訊息", "push button") is not None, "the receipt toast can be closed")
         screenshot("13-enrolment-filed")
+        kiosk.press("關閉訊息")
+        check(kiosk.absent("關閉訊息", "push button"), "closed")
+
+        print("demo: withdrawal review names the dependants; Esc on a half-filled form asks", flush=True)
+        check(hook("open withdraw")["ok"], "the withdrawal form opens")
+        employee = national_id("F", 1, 3141592)
+        check(hook(f"fill 被保險人身分證號（居留證統一證號）\t{employee}")["ok"], "the employee's ID typed")
+        kiosk.press("送出申報")
+        review = kiosk.dialog("確認退保申報")
+        text = review.description if review else ""
+        check(review is not None and "一併轉出之眷屬" in text and "李美玲" in text and "王小華" in text,
+              f"a withdrawal asks before filing and names the dependants who go too ({text!r})")
+        check(employee not in text and employee[:6] + "****" in text, "the person's ID is masked in the review")
+        screenshot("13b-withdrawal-review")
+        kiosk.press("返回修改")
+        check(kiosk.wait_for(lambda: kiosk.absent("確認退保申報", "dialog")), "返回修改 closes the review")
+        check(kiosk.state().get("flowStatus") == "idle", "and nothing was filed")
+        click_into(kiosk.find("被保險人身分證號（居留證統一證號）", "text"))
+        key("Escape")
+        discard = kiosk.dialog("放棄填寫的資料？")
+        check(discard is not None and kiosk.state()["screen"] == "withdraw", "Esc on a half-filled form asks before discarding it")
+        screenshot("13c-discard-asks")
+        kiosk.press("繼續填寫")
+        check(kiosk.wait_for(lambda: kiosk.absent("放棄填寫的資料？", "dialog")) and kiosk.state()["screen"] == "withdraw",
+              "繼續填寫 keeps the form")
+        key("Escape")
+        kiosk.dialog("放棄填寫的資料？")
+        kiosk.press("放棄並離開")
+        check(kiosk.wait_for(lambda: kiosk.state()["screen"] != "withdraw"), "放棄並離開 leaves the form")
+
+        print("demo: staff management (administrators only)", flush=True)
+        check(hook("open staff")["ok"], "單位管理者登錄作業 opens for the administrator")
+        operator_row = kiosk.app.findChild(lambda n: n.name.startswith("林雅婷 B22468****　承辦人"), retry=True, requireResult=False)
+        check(operator_row is not None, "the list shows 林雅婷 as operator, ID masked")
+        check(kiosk.absent("刪除 陳志明 A11357****", "push button"), "no delete button on one's own row")
+        employee = national_id("F", 1, 3141592)
+        for name, text in [("身分證號（居留證統一證號）", employee), ("姓名", "王小明"), ("行動電話", "0912345678"),
+                           ("電子郵件", "staff@demo.example")]:
+            check(hook(f"fill {name}\t{text}")["ok"], f"fill {name}")
+        hook("press 健保卡（須已註冊網路服務）")
+        kiosk.press("指派")
+        refused = kiosk.app.findChild(lambda n: "註冊" in n.name and n.roleName == "alert", retry=True, requireResult=False)
+        check(refused is not None and "staff." not in refused.name,
+              f"an unregistered NHI card is refused in words, in view ({refused.name if refused else None!r})")
+        check(hook("press 自然人憑證")["ok"], "citizen certificate chosen")
+        check(hook("fill 憑證序號（自然人憑證卡上的序號）\t0A1B2C3D4E5F6789")["ok"], "serial typed")
+        kiosk.press("指派")
+        assigned = kiosk.app.findChild(lambda n: n.name.startswith("已指派 王小明 F13141****") and in_view(n), retry=True,
+                                       requireResult=False)
+        check(assigned is not None, "assigned: the toast says so, in view")
+        row = kiosk.find("刪除 王小明 F13141****", "push button")
+        check(row is not None, "the new operator is listed with a delete button")
+        screenshot("22-staff-management")
+        kiosk.press("刪除 王小明 F13141****")
+        alert = kiosk.dialog("刪除管理者或承辦人？")
+        check(alert is not None and "王小明 F13141****" in (alert.description or ""), "deleting asks in an alert dialog, naming the person")
+        screenshot("23-staff-delete-alert")
+        kiosk.press("取消")
+        check(kiosk.wait_for(lambda: kiosk.absent("刪除管理者或承辦人？", "dialog")) and kiosk.find("刪除 王小明 F13141****", "push button") is not None,
+              "取消 deletes nothing")
+        kiosk.press("刪除 王小明 F13141****")
+        kiosk.dialog("刪除管理者或承辦人？")
+        kiosk.press("刪除")
+        deleted = kiosk.app.findChild(lambda n: n.name.startswith("已刪除 王小明 F13141****"), retry=True, requireResult=False)
+        check(deleted is not None and kiosk.wait_for(lambda: kiosk.absent("刪除 王小明 F13141****", "push button")),
+              "刪除 in the alert deletes the assignment")
+
+        print("demo: insurance status and proof by ID", flush=True)
+        check(hook("open insuranceLookup")["ok"], "投保狀態查詢及投保證明 opens")
+        check(hook(f"fill 身分證號（居留證統一證號）\t{national_id('H', 1, 5772156)}")["ok"], "someone insured elsewhere typed")
+        kiosk.press("查詢")
+        refusal = kiosk.app.findChild(lambda n: n.roleName == "alert" and n.name and n.name != "—" and in_view(n), retry=True,
+                                      requireResult=False)
+        check(refusal is not None, f"the service's refusal is shown in view ({refusal.name if refusal else None!r})")
+        check(hook(f"fill 身分證號（居留證統一證號）\t{employee}")["ok"], "the employee's ID typed")
+        kiosk.press("查詢")
+        found = kiosk.app.findChild(lambda n: n.name == "王小明 F13141****", retry=True, requireResult=False)
+        check(found is not None, "the status names the person, ID masked")
+        kiosk.press("列印中文投保證明")
+        sheet_title = kiosk.app.findChild(lambda n: n.name == "全民健康保險投保證明" and n.roleName == "heading", retry=True,
+                                          requireResult=False)
+        check(sheet_title is not None, "the proof is laid out as a document on screen (its title)")
+        dependant_row = kiosk.app.findChild(lambda n: n.name.startswith("李美玲 F22718****"), retry=True, requireResult=False)
+        check(dependant_row is not None, "the proof's dependants table, IDs masked")
+        check(kiosk.wait_for(lambda: len(glob.glob(os.path.join(prints, "*-zh-Hant.pdf"))) == 1, 20),
+              f"the proof was printed (PDF: {glob.glob(os.path.join(prints, '*.pdf'))})")
+        screenshot("24-insurance-proof")
+
+        print("demo: today's filings, same-day deletion", flush=True)
+        check(hook("open filings")["ok"], "今日申報及檢核結果 opens")
+        row = kiosk.app.findChild(lambda n: "加保　周怡君 G27654****" in n.name and "待轉檔" in n.name, retry=True, requireResult=False)
+        check(row is not None, f"today's enrolment is listed, ID masked ({row.name if row else None!r})")
+        delete = kiosk.app.findChild(lambda n: n.name.startswith("刪除第 ") and n.roleName == "push button", retry=True,
+                                     requireResult=False)
+        check(delete is not None, "it can be deleted today")
+        screenshot("25-filings-today")
+        if delete is not None:
+            delete.doActionNamed("click")
+            time.sleep(0.4)
+        alert = kiosk.dialog("刪除這筆申報？")
+        check(alert is not None and "周怡君 G27654****" in (alert.description or ""), "deleting a filing asks in an alert, naming it")
+        kiosk.press("刪除")
+        gone = kiosk.app.findChild(lambda n: n.name.startswith("已刪除第 ") and in_view(n), retry=True, requireResult=False)
+        check(gone is not None, "the deletion is confirmed in view")
+        check(kiosk.wait_for(lambda: kiosk.app.findChild(lambda n: "周怡君 G27654****" in n.name and "已刪除" in n.name,
+                                                         retry=False, requireResult=False) is not None),
+              "the filing is listed as 已刪除")
+
+        print("demo: bills and a payment slip", flush=True)
+        check(hook("open bills")["ok"], "保險費帳單及繳款單 opens")
+        slip = kiosk.app.findChild(lambda n: n.roleName == "push button" and n.name.startswith("列印 ") and n.name.endswith("一般保費繳款單"),
+                                   retry=True, requireResult=False)
+        check(slip is not None, "the unit's bills are listed, each with 列印繳款單")
+        screenshot("26-bills")
+        if slip is not None:
+            slip.doActionNamed("click")
+            time.sleep(0.4)
+        printed = kiosk.app.findChild(lambda n: n.name.startswith("已列印 ") and in_view(n), retry=True, requireResult=False)
+        check(printed is not None, "the slip is confirmed in view")
+        check(kiosk.wait_for(lambda: len(glob.glob(os.path.join(prints, "slip-*.pdf"))) == 1, 20),
+              f"the slip was printed as a document (PDF: {glob.glob(os.path.join(prints, 'slip-*.pdf'))})")
+
+        print("demo: 鎖定 keeps the session, 登出 ends it", flush=True)
+        check(hook("open unpaidPremiums")["ok"], "the unpaid-premiums screen opens")
+        kiosk.press("鎖定")
+        check(kiosk.wait_for(lambda: kiosk.state()["screen"] == "locked"), "鎖定 locks")
+        kept = kiosk.app.findChild(lambda n: n.name.startswith("陳志明 的工作階段保留中"), retry=True, requireResult=False)
+        check(kept is not None and kiosk.find("解除鎖定", "push button") is not None and kiosk.find("登出", "push button") is not None,
+              "the lock screen keeps 陳志明's session: 解除鎖定 or 登出")
+        check(not kiosk.state()["signedIn"], "nothing can be done while locked")
+        screenshot("21-locked-session-kept")
+        kiosk.press("解除鎖定")
+        check(kiosk.wait_for(lambda: kiosk.state()["screen"] == "signIn"), "解除鎖定: the sign-in form")
+        check(kiosk.app.findChild(lambda n: n.name.startswith("解除鎖定：請 陳志明"), retry=True, requireResult=False) is not None,
+              "it says who resumes and how")
+        check(hook("press 插入 陳志明（管理者）的卡片")["ok"], "the administrator's card again")
+        check(kiosk.wait_for(lambda: kiosk.find("插入 陳志明（管理者）的卡片", "push button").sensitive), "the card is in")
+        click_into(kiosk.find("註冊密碼", "password text"))
+        type_text("Kiosk-2026a")
+        key("Return")
+        check(kiosk.wait_for(lambda: kiosk.state()["signedIn"], 15) and kiosk.state()["screen"] == "unpaidPremiums",
+              f"the same credential resumes on the same screen ({kiosk.state()['screen']})")
+        kiosk.press("鎖定")
+        check(kiosk.wait_for(lambda: kiosk.state()["screen"] == "locked"), "locked again")
+        kiosk.press("登出")
+        state = kiosk.state()
+        check(state["screen"] == "signIn" and not state["signedIn"] and kiosk.absent("陳志明 的工作階段保留中"),
+              "登出 on the lock screen ends the session")
     finally:
         kiosk.stop()
         fcntl.flock(lock, fcntl.LOCK_UN)
@@ -339,6 +593,13 @@ def certificate_flow():
         check(kiosk.wait_for(lambda: kiosk.state()["signInStatus"].startswith("failed:"), 15), "a wrong PIN is refused")
         refused = kiosk.app.findChild(lambda n: "9039" in n.name and "剩餘 2 次" in n.name, retry=True, requireResult=False)
         check(refused is not None, f"the refusal is 9039 with 2 tries left ({refused.name if refused else None!r})")
+        tray = kiosk.app.findChild(lambda n: n.name == "示範用虛擬卡片" and n.roleName != "label", retry=True, requireResult=False)
+        tray_top = tray.position[1] if tray else 800
+        check(in_view(refused, tray_top), f"after a wrong PIN the error is in view without scrolling ({refused.position if refused else None})")
+        button = kiosk.find("登入", "push button")
+        check(in_view(button, tray_top), f"登入 beside the keypad is not covered by the tray ({button.position if button else None}, tray at {tray_top})")
+        zero = kiosk.find("0", "push button")
+        check(in_view(zero, tray_top), f"the keypad's last row is not covered by the tray ({zero.position if zero else None})")
         check(kiosk.find("135790") is None and "135790" not in json.dumps(kiosk.state(), ensure_ascii=False),
               "the typed PIN is shown nowhere")
         check(kiosk.state()["pinDigitsEntered"] == 0, "the keypad is emptied after the attempt")

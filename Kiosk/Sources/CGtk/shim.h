@@ -23,6 +23,7 @@ static inline GtkBox *nhi_box(gpointer p) { return GTK_BOX(p); }
 static inline GtkOrientable *nhi_orientable(gpointer p) { return GTK_ORIENTABLE(p); }
 static inline GtkGrid *nhi_grid(gpointer p) { return GTK_GRID(p); }
 static inline GtkStack *nhi_stack(gpointer p) { return GTK_STACK(p); }
+static inline GtkOverlay *nhi_overlay(gpointer p) { return GTK_OVERLAY(p); }
 static inline GtkLabel *nhi_label(gpointer p) { return GTK_LABEL(p); }
 static inline GtkButton *nhi_button(gpointer p) { return GTK_BUTTON(p); }
 static inline GtkEditable *nhi_editable(gpointer p) { return GTK_EDITABLE(p); }

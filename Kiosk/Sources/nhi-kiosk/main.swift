@@ -1,6 +1,7 @@
 // nhi-kiosk: the counter kiosk. See Documentation/Kiosk.md.
 import Foundation
 import KioskModel
+import KioskSDK
 import Logging
 import NHITestSupport
 
@@ -40,8 +41,9 @@ do {
 }
 let backends: KioskBackends
 let demo: DemoDatabase?
+let demoClaim: DemoCopies.Claim?
 do {
-    (backends, demo) = try KioskApp.backends(options: options, settings: settings)
+    (backends, demo, demoClaim) = try KioskApp.backends(options: options, settings: settings)
 } catch {
     // The database cannot be opened (or the demo sample not prepared): say which and why.
     let coded = PresentableError(error)
@@ -49,5 +51,5 @@ do {
     exit(1)
 }
 exit(MainActor.assumeIsolated {
-    KioskApp(options: options, settings: settings, store: store, backends: backends, demo: demo).run()
+    KioskApp(options: options, settings: settings, store: store, backends: backends, demo: demo, demoClaim: demoClaim).run()
 })

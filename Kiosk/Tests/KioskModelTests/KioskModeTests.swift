@@ -84,7 +84,8 @@ struct HomeMenuTests {
     @Test("operator without filing rights: no enrol, withdraw or salary tasks; settings only on a desktop")
     func plainOperator() {
         let op = staff(.operator)
-        #expect(HomeMenu.tasks(for: op, kioskMode: true) == [.visitorCard, .batchUpload, .uploadRecords, .unpaidPremiums, .doctor])
+        // Looking people up, today's filings and bills: the roster and statements rights (the service lists them for operators too).
+        #expect(HomeMenu.tasks(for: op, kioskMode: true) == [.visitorCard, .batchUpload, .uploadRecords, .unpaidPremiums, .insuranceLookup, .filings, .bills, .doctor])
         #expect(HomeMenu.tasks(for: op, kioskMode: false).contains(.settings))
     }
 

@@ -110,6 +110,9 @@ struct LocalizationTests {
         let error = PresentableError(SeedCodeError.wrongPassword)
         #expect(error.text(.traditionalChinese) == "錯誤 9039：密碼不正確")
         #expect(error.text(.english) == "Error 9039: wrong password")
+        let internalCode = PresentableError(code: "form.required", message: "姓名：此欄位必填", messageEn: "Name: required")
+        #expect(internalCode.text(.traditionalChinese) == "姓名：此欄位必填", "internal codes go to the log, not the screen")
+        #expect(internalCode.text(.english) == "Name: required")
         struct Opaque: Error { let secret = "Abcd1234!" }
         let unexpected = PresentableError(Opaque())
         #expect(unexpected.code == "kiosk.unexpected")

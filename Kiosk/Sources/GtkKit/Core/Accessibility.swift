@@ -37,7 +37,7 @@ extension Widget {
 
 /// Accessible roles the kiosk gives containers and labels (construct-only in GTK).
 public enum AccessibleRole: Sendable {
-    case group, status, alert, banner, navigation, region, form, heading, dialog
+    case group, status, alert, banner, navigation, region, form, heading, dialog, document
 
     var gtk: GtkAccessibleRole {
         switch self {
@@ -50,6 +50,7 @@ public enum AccessibleRole: Sendable {
         case .form: GTK_ACCESSIBLE_ROLE_FORM
         case .heading: GTK_ACCESSIBLE_ROLE_HEADING
         case .dialog: GTK_ACCESSIBLE_ROLE_DIALOG
+        case .document: GTK_ACCESSIBLE_ROLE_DOCUMENT
         }
     }
 }

@@ -9,6 +9,20 @@ import CGtk
 public enum MessageDialog {
     /// Wrappers of the open dialogs, kept until each is answered.
     private static var open: [ObjectIdentifier: Window] = [:]
+    /// How to answer each open dialog from outside (``dismiss(_:)``).
+    private static var finishers: [ObjectIdentifier: @MainActor (Int?) -> Void] = [:]
+
+    /// An open dialog, for ``dismiss(_:)``.
+    public struct Handle: Hashable, Sendable {
+        let id: ObjectIdentifier
+    }
+
+    /// Closes the dialog as if it were dismissed (its completion gets `cancelIndex`): when
+    /// what it asks about is gone (the screen locked, the form wiped). Harmless when it
+    /// was already answered.
+    public static func dismiss(_ handle: Handle) {
+        finishers[handle.id]?(nil)
+    }
 
     /// Shows the dialog and returns the index of the chosen button (`cancelIndex` when the
     /// dialog is dismissed).
@@ -21,9 +35,10 @@ public enum MessageDialog {
     }
 
     /// Shows the dialog and calls `completion` once with the chosen button's index.
+    @discardableResult
     public static func present(parent: Window, title: String, message: String, buttons: [String],
                                defaultIndex: Int = 0, cancelIndex: Int? = nil,
-                               completion: @escaping @MainActor (Int?) -> Void) {
+                               completion: @escaping @MainActor (Int?) -> Void) -> Handle {
         let dialog = Window(role: .dialog)
         let id = ObjectIdentifier(dialog)
         open[id] = dialog
@@ -49,6 +64,7 @@ public enum MessageDialog {
         let finish: @MainActor (Int?) -> Void = { index in
             guard !answered, let dialog = open.removeValue(forKey: id) else { return }
             answered = true
+            finishers[id] = nil
             dialog.destroy()
             completion(index)
         }
@@ -64,6 +80,7 @@ public enum MessageDialog {
                 focusTarget = button
             }
         }
+        finishers[id] = { _ in finish(cancelIndex) }
         dialog.onCloseRequest { finish(cancelIndex); return true }
         KeyController.attach(to: dialog) { key in
             guard key.name == "Escape" else { return false }
@@ -73,5 +90,6 @@ public enum MessageDialog {
         dialog.setChild(content)
         dialog.present()
         focusTarget?.grabFocus()
+        return Handle(id: id)
     }
 }

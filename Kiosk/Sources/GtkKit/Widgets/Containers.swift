@@ -110,3 +110,18 @@ public final class ScrolledWindow: Widget {
         }
     }
 }
+
+/// Lays widgets over a main child (`GtkOverlay`): toasts and warnings that float above a
+/// page without pushing it down.
+@MainActor
+public final class Overlay: Widget {
+    public init(_ child: Widget) {
+        super.init(sinking: gtk_overlay_new())
+        gtk_overlay_set_child(nhi_overlay(pointer), child.pointer)
+    }
+
+    /// Adds `widget` above the child, placed by its own alignment and margins.
+    public func addOverlay(_ widget: Widget) {
+        gtk_overlay_add_overlay(nhi_overlay(pointer), widget.pointer)
+    }
+}

@@ -116,6 +116,8 @@ public final class DemoCardTray {
     /// The card in the reader now.
     public private(set) var inserted: DemoCard?
     public private(set) var status: FlowStatus<String> = .idle
+    /// Folded to one line, so the page above has the room (the cards stay in the reader).
+    public private(set) var isCollapsed = false
 
     @ObservationIgnored private let deck: (any VirtualCardDeck)?
 
@@ -139,6 +141,9 @@ public final class DemoCardTray {
             status = .failed(PresentableError(error))
         }
     }
+
+    /// Folds the tray to one line, or opens it again.
+    public func toggleCollapsed() { isCollapsed.toggle() }
 
     /// Takes the card out.
     public func remove() async {

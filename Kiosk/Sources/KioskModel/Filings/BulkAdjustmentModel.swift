@@ -156,20 +156,52 @@ public final class BulkAdjustmentModel: FlowModel {
     /// How many rows are ticked.
     public var selectedCount: Int { rows.count { $0.selected } }
 
-    /// Files the ticked rows as one batch.
-    public func file() async {
-        guard !status.isWorking else { return }
+    /// What 申報 would file, shown for checking first.
+    public private(set) var review: FilingReview?
+
+    /// The ticked changes with their amounts, or nil after showing why not.
+    private func selectedChanges() -> [BulkAdjustmentProposal.Change]? {
         let selected = rows.filter(\.selected)
         guard !selected.isEmpty else {
             status = .failed(PresentableError(KioskError(.nothingSelected)))
-            return
+            return nil
         }
         var changes: [BulkAdjustmentProposal.Change] = []
         for row in selected {
-            guard case .success(let amount) = amount(for: row) else { return }
+            guard case .success(let amount) = amount(for: row) else { return nil }
             changes.append(.init(person: row.change.person, newAmount: amount, reason: row.change.reason,
                                  overridden: amount != row.change.newAmount))
         }
+        return changes
+    }
+
+    /// 儲存並申報: shows the review of the ticked rows (or why nothing can be filed).
+    public func requestReview() {
+        guard !status.isWorking, let changes = selectedChanges() else { return }
+        review = FilingReview(kind: .bulkAdjustment, lines: [
+            .init(label: .reviewWhat, value: .reviewFiling(.bulkAdjustment, .nhiOnly)),
+            .init(label: .reviewEffective, value: .date(effectiveDate)),
+            .init(label: .reviewCount, value: .count(changes.count)),
+        ], people: changes.map {
+            .init(name: $0.person.name.value, maskedID: $0.person.id.masked, relation: nil,
+                  change: .init(from: $0.oldAmount, to: $0.newAmount))
+        })
+    }
+
+    /// 返回修改.
+    public func cancelReview() { review = nil }
+
+    /// 確認送出: files what was reviewed.
+    public func confirmReview() async {
+        guard review != nil else { return }
+        review = nil
+        await file()
+    }
+
+    /// Files the ticked rows as one batch.
+    public func file() async {
+        guard !status.isWorking else { return }
+        guard let changes = selectedChanges() else { return }
         let service: KioskService, caller: Caller
         do { (service, caller, _) = try context.staffCaller() } catch {
             status = .failed(PresentableError(error))
@@ -202,6 +234,7 @@ public final class BulkAdjustmentModel: FlowModel {
         mode = .proposal
         attemptedList = false
         listStatus = .idle
+        review = nil
         status = .idle
     }
     public func screenOpened() {

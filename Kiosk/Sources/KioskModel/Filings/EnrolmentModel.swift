@@ -9,7 +9,7 @@ import Observation
 /// through `NHIService.filings.enrol`, which applies the rules again and stores it.
 @Observable
 @MainActor
-public final class EnrolmentModel: FlowModel, FilingForm {
+public final class EnrolmentModel: FlowModel, FilingForm, ReviewedFiling {
     /// The form's text fields.
     public enum Field: String, Sendable, Hashable, CaseIterable {
         case id, name, birthDate, principalID, eligibilityReason, effectiveDate, salary, insuredAmount
@@ -212,6 +212,39 @@ public final class EnrolmentModel: FlowModel, FilingForm {
         await file(request) { service, request, caller in try service.filings.enrol(request, by: caller) }
     }
 
+
+    // MARK: Review before filing
+
+    /// What 送出 would file, shown for checking first (nil: not asked, or dropped).
+    public internal(set) var review: FilingReview?
+    /// 送出: shows the review when the form is complete, or what is missing.
+    public func requestReview() { reviewOrShowErrors() }
+    /// 確認送出: files what was reviewed.
+    public func confirmReview() async { await confirmReviewed() }
+    /// 返回修改: back to the form, nothing sent.
+    public func cancelReview() { review = nil }
+
+    func makeReview() -> FilingReview? {
+        guard let request else { return nil }
+        var lines: [FilingReview.Line] = [
+            .init(label: .reviewPerson, value: .value("\(request.name.value) \(request.personID.masked)")),
+            .init(label: .reviewWhat, value: .reviewFiling(.enrolment, request.family)),
+            .init(label: .reviewEffective, value: .date(request.effectiveDate)),
+        ]
+        if case .dependant(let principal, _) = request.role {
+            lines.append(.init(label: .reviewPrincipal, value: .value(principal.masked)))
+        } else {
+            lines.append(.init(label: .reviewAmount, value: .money(request.insuredAmount)))
+            if let grade = preview?.verdict?.grade?.number { lines.append(.init(label: .reviewGrade, value: .grade(grade))) }
+        }
+        return FilingReview(kind: .enrolment, lines: lines, people: [])
+    }
+
+    /// Whether something was typed that leaving would lose (Back and Esc ask first).
+    public var hasUnsavedInput: Bool {
+        status.result == nil && ![idText, nameText, birthDateText, principalText, salaryText, amountText].allSatisfy(\.isEmpty)
+    }
+
     /// Which field a service refusal is about, to show it there too.
     static func field(for code: String) -> Field? {
         switch code {
@@ -221,6 +254,15 @@ public final class EnrolmentModel: FlowModel, FilingForm {
              ServiceError.Code.filingForeignerNeedsResidentID.rawValue: .id
         default: nil
         }
+    }
+
+    /// Starts an enrolment of the person whose card is in the reader: the ID, name and date
+    /// of birth as the card has them (the staff checks and completes the rest).
+    public func prefill(from card: VisitorCard) {
+        startOver()
+        idText = card.id.rawValue
+        nameText = card.name
+        birthDateText = card.birthDate.rocCompact
     }
 
     /// Starts a new enrolment: clears the form (the effective date goes back to today).
@@ -246,6 +288,7 @@ public final class EnrolmentModel: FlowModel, FilingForm {
         attachments.clear()
         attempted = false
         serviceFieldError = nil
+        review = nil
         status = .idle
     }
 

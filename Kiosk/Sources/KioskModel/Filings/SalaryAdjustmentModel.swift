@@ -9,7 +9,7 @@ import Observation
 /// filing through `NHIService.filings.adjustSalary`.
 @Observable
 @MainActor
-public final class SalaryAdjustmentModel: FlowModel, FilingForm {
+public final class SalaryAdjustmentModel: FlowModel, FilingForm, ReviewedFiling {
     public enum Field: String, Sendable, Hashable, CaseIterable {
         case id, salary, newAmount
     }
@@ -138,6 +138,34 @@ public final class SalaryAdjustmentModel: FlowModel, FilingForm {
         await file(request) { service, request, caller in try service.filings.adjustSalary(request, by: caller) }
     }
 
+
+    // MARK: Review before filing
+
+    /// What 送出 would file, shown for checking first (nil: not asked, or dropped).
+    public internal(set) var review: FilingReview?
+    /// 送出: shows the review when the form is complete, or what is missing.
+    public func requestReview() { reviewOrShowErrors() }
+    /// 確認送出: files what was reviewed.
+    public func confirmReview() async { await confirmReviewed() }
+    /// 返回修改: back to the form, nothing sent.
+    public func cancelReview() { review = nil }
+
+    func makeReview() -> FilingReview? {
+        guard let request else { return nil }
+        let who = person.map { "\($0.name) \(request.personID.masked)" } ?? request.personID.masked
+        var lines: [FilingReview.Line] = [
+            .init(label: .reviewPerson, value: .value(who)),
+            .init(label: .reviewWhat, value: .reviewFiling(.salaryAdjustment, request.family)),
+            .init(label: .reviewEffective, value: .date(effectiveDate)),
+            .init(label: .reviewAmount, value: .amountChange(from: person?.insuredAmount, to: request.newAmount)),
+        ]
+        if let grade = preview?.verdict?.grade?.number { lines.append(.init(label: .reviewGrade, value: .grade(grade))) }
+        return FilingReview(kind: .salaryAdjustment, lines: lines, people: [])
+    }
+
+    /// Whether something was typed that leaving would lose (Back and Esc ask first).
+    public var hasUnsavedInput: Bool { status.result == nil && ![idText, salaryText, amountText].allSatisfy(\.isEmpty) }
+
     /// Which field a service refusal is about, to show it there too.
     static func field(for code: String) -> Field? {
         switch code {
@@ -159,6 +187,7 @@ public final class SalaryAdjustmentModel: FlowModel, FilingForm {
         attachments.clear()
         attempted = false
         serviceFieldError = nil
+        review = nil
         status = .idle
     }
 

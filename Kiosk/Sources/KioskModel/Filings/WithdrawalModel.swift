@@ -8,7 +8,7 @@ import Observation
 /// with them, and the filing through `NHIService.filings.withdraw`.
 @Observable
 @MainActor
-public final class WithdrawalModel: FlowModel, FilingForm {
+public final class WithdrawalModel: FlowModel, FilingForm, ReviewedFiling {
     /// The form's text fields.
     public enum Field: String, Sendable, Hashable, CaseIterable {
         case id, transferOutDate, passportNumber
@@ -107,6 +107,35 @@ public final class WithdrawalModel: FlowModel, FilingForm {
         }
     }
 
+
+    // MARK: Review before filing
+
+    /// What 送出 would file, shown for checking first (nil: not asked, or dropped).
+    public internal(set) var review: FilingReview?
+    /// 送出: shows the review when the form is complete, or what is missing.
+    public func requestReview() { reviewOrShowErrors() }
+    /// 確認送出: files what was reviewed.
+    public func confirmReview() async { await confirmReviewed() }
+    /// 返回修改: back to the form, nothing sent.
+    public func cancelReview() { review = nil }
+
+    func makeReview() -> FilingReview? {
+        guard let request, let effective = effectiveDate else { return nil }
+        let who = person.map { "\($0.name) \(request.personID.masked)" } ?? request.personID.masked
+        var lines: [FilingReview.Line] = [
+            .init(label: .reviewPerson, value: .value(who)),
+            .init(label: .reviewWhat, value: .reviewFiling(.withdrawal, request.family)),
+            .init(label: .reviewReason, value: .reason(request.reason)),
+            .init(label: .reviewEffective, value: .date(effective)),
+        ]
+        if let amount = person?.insuredAmount { lines.append(.init(label: .reviewAmount, value: .money(amount))) }
+        // The dependants insured through the person on the unit's roster (as the SDK lists it).
+        return FilingReview(kind: .withdrawal, lines: lines, people: dependantsLeaving.map(\.reviewPerson))
+    }
+
+    /// Whether something was typed that leaving would lose (Back and Esc ask first).
+    public var hasUnsavedInput: Bool { status.result == nil && !(idText.isEmpty && passportText.isEmpty) }
+
     /// Which field a service refusal is about, to show it there too.
     static func field(for code: String) -> Field? {
         switch code {
@@ -127,6 +156,7 @@ public final class WithdrawalModel: FlowModel, FilingForm {
         attachments.clear()
         attempted = false
         serviceFieldError = nil
+        review = nil
         status = .idle
     }
 

@@ -64,6 +64,12 @@ public protocol FlowModel: PersonalDataHolder {
     func screenOpened()
     /// One short value for the automation hook's `flowStatus`.
     var automationStatus: String { get }
+    /// Whether leaving the screen would lose something typed (Back and Esc ask first).
+    var hasUnsavedInput: Bool { get }
+}
+
+extension FlowModel {
+    public var hasUnsavedInput: Bool { false }
 }
 
 /// Discards answers that arrive after the form was wiped or restarted.

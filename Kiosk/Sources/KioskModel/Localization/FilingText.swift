@@ -65,6 +65,34 @@ public enum FilingText: Sendable, Hashable {
     case fileBulk
     case bulkDates(filed: CalendarDate, effective: CalendarDate)
     case filedBulk(count: Int, effective: CalendarDate)
+    // The review before filing.
+    case reviewTitle(FilingReview.Kind)
+    case reviewIntro
+    case reviewPerson
+    case reviewWhat
+    case reviewEffective
+    case reviewAmount
+    case reviewGrade
+    case reviewPrincipal
+    case reviewReason
+    case reviewDependants
+    case reviewNone
+    case reviewCount
+    case reviewFiling(FilingReview.Kind, FilingFamily)
+    case confirmFiling
+    case backToForm
+    /// A value shown as it is (a name with its masked ID).
+    case value(String)
+    case date(CalendarDate)
+    case money(Money)
+    case grade(Int)
+    case amountChange(from: Money?, to: Money)
+    case count(Int)
+    // Leaving a half-filled form.
+    case discardTitle
+    case discardMessage
+    case discard
+    case keepEditing
 
     // swiftlint:disable:next cyclomatic_complexity function_body_length
     var pair: (String, String) {
@@ -192,6 +220,49 @@ public enum FilingText: Sendable, Hashable {
             ("整批申報日期 民國 \(filed.rocSlashed)，生效日期 民國 \(effective.rocSlashed)", "Filed \(filed.iso), effective \(effective.iso)")
         case .filedBulk(let count, let effective):
             ("已受理 \(count) 筆薪資調整，生效日期 民國 \(effective.rocSlashed)", "\(count) salary adjustments filed, effective \(effective.iso)")
+        case .reviewTitle(let kind):
+            switch kind {
+            case .enrolment: ("確認加保申報", "Check the enrolment before filing")
+            case .withdrawal: ("確認退保申報", "Check the withdrawal before filing")
+            case .salaryAdjustment: ("確認薪資調整申報", "Check the salary adjustment before filing")
+            case .bulkAdjustment: ("確認整批薪資調整申報", "Check the bulk salary adjustment before filing")
+            }
+        case .reviewIntro: ("請與民眾核對以上資料，無誤後按「確認送出」；送出後當日可刪除。", "Check the above with the person, then press File it; a filing can be deleted the same day.")
+        case .reviewPerson: ("被保險人", "Person")
+        case .reviewWhat: ("申報項目", "Filing")
+        case .reviewEffective: ("生效日期", "Effective date")
+        case .reviewAmount: ("投保金額", "Insured amount")
+        case .reviewGrade: ("投保等級", "Grade")
+        case .reviewPrincipal: ("依附之被保險人", "Attached to")
+        case .reviewReason: ("退保原因", "Reason")
+        case .reviewDependants: ("一併轉出之眷屬", "Dependants transferred out with them")
+        case .reviewNone: ("無", "none")
+        case .reviewCount: ("筆數", "People")
+        case .reviewFiling(let kind, let family):
+            {
+                let base: (String, String)
+                switch kind {
+                case .enrolment: base = ("加保", "Enrolment")
+                case .withdrawal: base = ("退保", "Withdrawal")
+                case .salaryAdjustment: base = ("薪資調整", "Salary adjustment")
+                case .bulkAdjustment: base = ("薪資調整（大批）", "Bulk salary adjustment")
+                }
+                let side = family == .nhiOnly ? ("健保專用", "NHI only") : ("勞退、勞保及健保三合一", "three-in-one")
+                return ("\(base.0)（\(side.0)）", "\(base.1) (\(side.1))")
+            }()
+        case .confirmFiling: ("確認送出", "File it")
+        case .backToForm: ("返回修改", "Back to the form")
+        case .value(let text): (text, text)
+        case .date(let date): ("民國 \(date.rocSlashed)", date.iso)
+        case .money(let amount): ("\(amount.display) 元", "NT$\(amount.display)")
+        case .grade(let number): ("第 \(number) 級", "grade \(number)")
+        case .amountChange(let from, let to):
+            ("\(from.map { "\($0.display) 元" } ?? "—") → \(to.display) 元", "\(from.map { "NT$\($0.display)" } ?? "—") → NT$\(to.display)")
+        case .count(let count): ("\(count) 人", "\(count)")
+        case .discardTitle: ("放棄填寫的資料？", "Discard what was typed?")
+        case .discardMessage: ("表單尚未送出，離開後已填寫的資料將清除。", "The form has not been filed; leaving clears what was typed.")
+        case .discard: ("放棄並離開", "Discard and leave")
+        case .keepEditing: ("繼續填寫", "Keep editing")
         }
     }
 }

@@ -65,6 +65,9 @@ public enum VisitorText: Sendable, Hashable {
     case registered(email: String)
     case resend
     case cancelRegistration
+    case cancelRegistrationTitle
+    case cancelRegistrationMessage
+    case keepRegistration
     case accountAction(VisitorServicesModel.AccountAction)
 
     // swiftlint:disable:next cyclomatic_complexity function_body_length
@@ -114,6 +117,10 @@ public enum VisitorText: Sendable, Hashable {
             ("已送出註冊申請，認證信已寄至 \(email)，請於 5 日內完成認證", "Registered: the verification e-mail went to \(email); verify within 5 days")
         case .resend: ("重寄認證信", "Resend the verification e-mail")
         case .cancelRegistration: ("刪除註冊申請", "Cancel the registration")
+        case .cancelRegistrationTitle: ("刪除註冊申請？", "Cancel the registration?")
+        case .cancelRegistrationMessage:
+            ("刪除後認證信的連結失效，民眾須重新申請註冊。", "The verification link stops working; the person must register again.")
+        case .keepRegistration: ("保留", "Keep it")
         case .accountAction(let action):
             action == .resent ? ("已重寄認證信", "The verification e-mail was sent again") : ("已刪除註冊申請", "The registration was cancelled")
         }

@@ -127,6 +127,10 @@ public enum Text: Sendable, Hashable {
     case premium(PremiumText)
     case visitor(VisitorText)
     case uploads(UploadText)
+    case staff(StaffText)
+    case insurance(InsuranceText)
+    case filings(FilingsText)
+    case bills(BillsText)
     case demoTray
     case demoInsert(name: String, role: String)
     case demoInsertCertificate(name: String, role: String)
@@ -136,6 +140,21 @@ public enum Text: Sendable, Hashable {
     /// What the tray calls an organisation-certificate card.
     case demoOrganisationCertificateCard
     case demoRemove
+    /// The tray's button that folds it to one line (and back).
+    case demoTrayCollapse
+    case demoTrayExpand
+    /// A toast's close button.
+    case dismissToast
+    /// The header's context: the unit (code and name, when the register has it) and how
+    /// the session signed in.
+    case unitContext(code: String, name: String?, method: LoginMethod, organisation: Bool)
+    /// The lock screen, when 鎖定 kept the session.
+    case lockKept(name: String, method: LoginMethod, organisation: Bool)
+    case resumeButton
+    /// The visitor screen's shortcut to the enrolment form, filled from the card.
+    case enrolVisitor
+    /// The sign-in screen while a locked session waits.
+    case resumeHint(name: String, method: LoginMethod, organisation: Bool)
 
     /// The string in `language`.
     public func localized(_ language: Language) -> String {
@@ -217,7 +236,12 @@ public enum Text: Sendable, Hashable {
             ("登入服務尚未接上（需要 SDK 模組 NHILogin），目前無法登入。",
              "Sign-in is not connected yet (it needs the SDK module NHILogin), so nobody can sign in.")
         case .required: ("必填", "Required")
-        case .error(let error): ("錯誤 \(error.code)：\(error.message)", "Error \(error.code): \(error.messageEn)")
+        // People see the message, and the NHI's own number (9039 …) where there is one; the
+        // kiosk's and the SDK's internal codes (card.failed, form.required) go to the log only.
+        case .error(let error):
+            error.code.allSatisfy(\.isNumber) && !error.code.isEmpty
+                ? ("錯誤 \(error.code)：\(error.message)", "Error \(error.code): \(error.messageEn)")
+                : (error.message, error.messageEn)
 
         case .homeTitle: ("工作項目", "Tasks")
         case .welcome(let name, let role): ("\(name)（\(role.label)）您好，請選擇工作項目", "Hello \(name) (\(role.labelEn)), choose a task")
@@ -271,6 +295,10 @@ public enum Text: Sendable, Hashable {
         case .premium(let text): text.pair
         case .visitor(let text): text.pair
         case .uploads(let text): text.pair
+        case .staff(let text): text.pair
+        case .insurance(let text): text.pair
+        case .filings(let text): text.pair
+        case .bills(let text): text.pair
         case .demoTray: ("示範用虛擬卡片", "Demo virtual cards")
         case .demoInsert(let name, let role): ("插入 \(name)（\(role)）的卡片", "Insert \(name)'s card (\(role))")
         case .demoInsertCertificate(let name, let role):
@@ -280,6 +308,29 @@ public enum Text: Sendable, Hashable {
             ("插入 \(name)（投保單位 \(unitCode)）的工商憑證卡", "Insert \(name)'s organisation certificate card (unit \(unitCode))")
         case .demoOrganisationCertificateCard: ("工商憑證（單位憑證）", "organisation certificate")
         case .demoRemove: ("取出卡片", "Remove the card")
+        case .demoTrayCollapse: ("收合卡片列", "Fold the card tray")
+        case .demoTrayExpand: ("展開示範卡片列", "Show the demo card tray")
+        case .dismissToast: ("關閉訊息", "Close the message")
+        case .unitContext(let code, let name, let method, let organisation):
+            {
+                let how = organisation ? ("單位憑證", "organisation certificate") : Self.name(of: method)
+                let unit = name.map { "\(code) \($0)" } ?? code
+                return ("\(unit)・\(how.0)登入", "\(unit) · signed in with \(how.1)")
+            }()
+        case .lockKept(let name, let method, let organisation):
+            {
+                let how = organisation ? ("單位憑證", "organisation certificate") : Self.name(of: method)
+                return ("\(name) 的工作階段保留中：按「解除鎖定」，以相同的\(how.0)重新驗證即回到原畫面；要結束請按「登出」。",
+                        "\(name)'s session is kept: press Unlock and sign in again with the same \(how.1) to return to where you were; Sign out ends it.")
+            }()
+        case .resumeButton: ("解除鎖定", "Unlock")
+        case .enrolVisitor: ("加保此人", "Enrol this person")
+        case .resumeHint(let name, let method, let organisation):
+            {
+                let how = organisation ? ("單位憑證", "organisation certificate") : Self.name(of: method)
+                return ("解除鎖定：請 \(name) 以鎖定前的\(how.0)登入，回到原來的畫面；其他人登入則開始新的工作階段。",
+                        "Unlock: \(name) signs in with the same \(how.1) to return to where they were; anyone else starts a new session.")
+            }()
         }
     }
 
@@ -302,6 +353,10 @@ public enum Text: Sendable, Hashable {
         case .batchUpload: name(of: .batchUpload)
         case .uploadRecords: name(of: .uploadRecords)
         case .unpaidPremiums: name(of: .unpaidPremiums)
+        case .staff: name(of: .staff)
+        case .insuranceLookup: name(of: .insuranceLookup)
+        case .filings: name(of: .filings)
+        case .bills: name(of: .bills)
         case .doctor: name(of: .doctor)
         case .settings: name(of: .settings)
         case .locked: ("畫面已鎖定", "Screen locked")
@@ -323,7 +378,7 @@ public enum Text: Sendable, Hashable {
         case .nhiCard:
             ("請插入健保卡，輸入註冊密碼後按登入", "Insert the NHI card, enter the registration password and press Sign in")
         case .certificate:
-            ("請插入憑證卡，輸入身分證號（單位憑證請勾選「單位憑證登入」並改填投保單位代號），以下方數字鍵輸入 PIN 碼（6–8 碼）後按登入",
+            ("請插入憑證卡，輸入身分證號（單位憑證請勾選「單位憑證登入」並改填投保單位代號），以螢幕數字鍵輸入 PIN 碼（6–8 碼）後按登入",
              "Insert the certificate card, enter the ID (organisation certificate: tick it and enter the unit code instead), type the PIN (6–8 digits) on the keypad below and press Sign in")
         case .nhiAppOTP:
             ("請輸入身分證號、出生日期及健保快易通 App 產生的 OTP 驗證碼（3 分鐘內有效）", "Enter the ID, the date of birth and the OTP code from the NHI app (valid 3 minutes)")
@@ -344,6 +399,10 @@ public enum Text: Sendable, Hashable {
         case .batchUpload: ("健保卡註冊申請整批資料上傳", "Batch NHI-card registration upload")
         case .uploadRecords: ("健保卡註冊申請上傳紀錄查詢", "Upload records")
         case .unpaidPremiums: ("欠費查詢及滯納金試算", "Unpaid premiums and late fees")
+        case .staff: ("單位管理者登錄作業", "Administrators and operators")
+        case .insuranceLookup: ("投保狀態查詢及投保證明", "Insurance status and proof by ID")
+        case .filings: ("今日申報及檢核結果", "Today's filings and check results")
+        case .bills: ("保險費帳單及繳款單", "Premium bills and payment slips")
         case .doctor: ("讀卡機診斷", "Reader diagnostics")
         case .settings: ("設定", "Settings")
         case .leaveKiosk: ("離開 Kiosk 模式", "Leave kiosk mode")
@@ -360,6 +419,10 @@ public enum Text: Sendable, Hashable {
         case .batchUpload: ("上傳 CSV、檢查、送出並查看結果", "Upload a CSV, check it, submit it and read the result")
         case .uploadRecords: ("近 3 個月的上傳紀錄與入檔結果", "The last 3 months of uploads and their results")
         case .unpaidPremiums: ("未繳保險費與滯納金試算", "Unpaid premiums with a late-fee estimate")
+        case .staff: ("查詢、指派及刪除管理者與承辦人", "List, assign and delete administrators and operators")
+        case .bills: ("查看本單位的保險費帳單，列印繳款單", "See the unit's premium bills and print a payment slip")
+        case .filings: ("查看今天的申報、當日刪除，查詢轉檔後的檢核結果", "See today's filings, delete one the same day, read the check results")
+        case .insuranceLookup: ("依身分證號查詢本單位人員投保狀態，列印投保證明（民眾不在場時）", "Look up someone insured here by ID and print their proof (the person need not be present)")
         case .doctor: ("檢查讀卡機、卡片與 PC/SC 服務", "Check the readers, the cards and the PC/SC service")
         case .settings: ("讀卡機、PKCS#11 模組、資料庫、語言", "Reader, PKCS#11 module, database, language")
         case .leaveKiosk: ("清除畫面並關閉程式（僅限管理者）", "Wipe the screen and close the program (administrators only)")
@@ -371,7 +434,7 @@ public enum Text: Sendable, Hashable {
         case .idle:
             ("閒置逾時，已登出並清除畫面上的個人資料。", "Idle timeout: signed out and personal data wiped from the screen.")
         case .manual:
-            ("已鎖定並登出，畫面上的個人資料已清除。", "Locked and signed out; personal data wiped from the screen.")
+            ("已鎖定，畫面上的個人資料已清除。", "Locked; personal data wiped from the screen.")
         }
     }
 }

@@ -8,6 +8,12 @@ import NHIService
 public typealias LoginMethod = SignInMethod
 
 extension StaffSession {
+    /// Whether `other` is this session signed in again: the same person (or unit, for an
+    /// organisation certificate), the same unit and the same way of signing in.
+    public func resumes(as other: StaffSession) -> Bool {
+        other.name == name && other.maskedID == maskedID && other.unitCode == unitCode && other.method == method
+    }
+
     /// Who is signed in, as the header shows it: `陳志明（管理者）`, or for an organisation
     /// certificate `示範科技股份有限公司（單位憑證・管理者）`.
     public var badge: Text {

@@ -10,6 +10,14 @@ public enum KioskTask: String, Sendable, Hashable, Codable, CaseIterable {
     case batchUpload
     case uploadRecords
     case unpaidPremiums
+    /// 單位管理者登錄作業 (sessions the service lets administer the unit).
+    case staff
+    /// Insurance status and proof by ID (sessions that may see the unit's roster).
+    case insuranceLookup
+    /// Today's filings (same-day deletion) and check results.
+    case filings
+    /// Bills and payment slips (sessions the service lets read statements).
+    case bills
     case doctor
     case settings
     /// Administrators only, in kiosk mode: close the kiosk.
@@ -26,6 +34,10 @@ public enum KioskTask: String, Sendable, Hashable, Codable, CaseIterable {
         case .batchUpload: .batchUpload
         case .uploadRecords: .uploadRecords
         case .unpaidPremiums: .unpaidPremiums
+        case .staff: .staff
+        case .insuranceLookup: .insuranceLookup
+        case .filings: .filings
+        case .bills: .bills
         case .doctor: .doctor
         case .settings: .settings
         case .leaveKiosk: nil
@@ -53,6 +65,9 @@ public enum HomeMenu {
         switch task {
         case .visitorCard, .batchUpload, .uploadRecords, .unpaidPremiums, .doctor: true
         case .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment: session.mayFileChanges
+        case .staff: session.permissions.allows(.administer)
+        case .insuranceLookup, .filings: session.permissions.allows(.viewRoster)
+        case .bills: session.permissions.allows(.statements)
         case .settings: session.role == .administrator || !kioskMode
         case .leaveKiosk: kioskMode && session.role == .administrator
         }

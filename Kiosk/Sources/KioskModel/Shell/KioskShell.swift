@@ -18,10 +18,21 @@ public final class KioskShell {
         didSet { currentStaff.session = staff }
     }
     public private(set) var lockReason: LockReason?
+    /// 鎖定 (not 登出): whose session waits on the lock screen, to resume when the same
+    /// person signs in again with the same credential (nil after idle, sign-out or another person).
+    public private(set) var lockedSession: StaffSession?
+    /// The screen that was open when 鎖定 was pressed (resumed there).
+    @ObservationIgnored private var lockedScreen: Screen?
+    /// The signed-in unit's name (from the service's unit register; nil until known or when
+    /// the service has no record — never guessed).
+    public private(set) var unitName: String?
     /// Seconds until the idle lock, while the warning is up.
     public private(set) var idleWarning: Int?
     /// A message for the banner (exit refused, not allowed …); cleared on navigation.
     public private(set) var notice: Text?
+    /// The latest outcome (a filing receipt, an upload result, a refusal) as a toast at the
+    /// top of the window, over the page: never below the fold.
+    public private(set) var toast: Toast?
 
     public let signIn: SignInModel
     public let visitor: VisitorPanelModel
@@ -37,6 +48,10 @@ public final class KioskShell {
     public let unpaidPremiums: UnpaidPremiumsModel
     public let batchUpload: BatchUploadModel
     public let uploadRecords: UploadRecordsModel
+    public let staffManagement: StaffManagementModel
+    public let insuranceLookup: InsuranceLookupModel
+    public let filingsToday: FilingsTodayModel
+    public let billsModel: BillsModel
     /// Demo mode's virtual card tray.
     public let demoTray: DemoCardTray
 
@@ -72,6 +87,10 @@ public final class KioskShell {
         unpaidPremiums = UnpaidPremiumsModel(context: flows)
         batchUpload = BatchUploadModel(context: flows, backend: backends.batchRegistration)
         uploadRecords = UploadRecordsModel(context: flows, backend: backends.batchRegistration)
+        staffManagement = StaffManagementModel(context: flows)
+        insuranceLookup = InsuranceLookupModel(context: flows)
+        filingsToday = FilingsTodayModel(context: flows)
+        billsModel = BillsModel(context: flows)
         demoTray = DemoCardTray(cards: isDemo ? backends.demoCards : [], deck: isDemo ? backends.demoDeck : nil)
         for flow in flowModels { register(flow) }
         let fixedIdle = idleTimeout != nil
@@ -153,6 +172,18 @@ public final class KioskShell {
         return true
     }
 
+    /// 加保此人: opens the enrolment form filled in from the visitor's card (when the
+    /// session may file). Returns whether it opened.
+    @discardableResult
+    public func enrolVisitor() -> Bool {
+        guard let card = visitor.card, mayOpen(.enrol) else { return false }
+        enrolment.prefill(from: card)
+        return open(.enrol)
+    }
+
+    /// Whether 加保此人 is offered: a visitor's card is in and the session may enrol.
+    public var mayEnrolVisitor: Bool { visitor.card != nil && mayOpen(.enrol) }
+
     /// Opens a home-menu task.
     @discardableResult
     public func open(task: KioskTask) -> Bool {
@@ -181,11 +212,42 @@ public final class KioskShell {
         show(staff == nil ? .signIn : .home, remember: false)
     }
 
+    /// Whether leaving this screen (Back, Esc, Home) would discard a half-filled form: the
+    /// window asks first.
+    public var leavingDiscardsInput: Bool { flow(for: screen)?.hasUnsavedInput ?? false }
+
     /// Whether Back does anything on this screen.
     public var canGoBack: Bool { screen != .signIn && screen != .locked && screen != .home }
 
     /// Clears the banner.
     public func dismissNotice() { notice = nil }
+
+    // MARK: Toasts
+
+    /// An outcome shown at the top of the window.
+    public struct Toast: Sendable, Hashable {
+        /// The message as shown (in the language of the moment).
+        public let message: String
+        /// A refusal or failure (never shown in success green; stays until dismissed).
+        public let isFailure: Bool
+        /// Seconds left before a success toast goes by itself.
+        public internal(set) var secondsLeft: Int
+    }
+
+    /// How long a success toast stays (failures stay until dismissed, a new attempt, or
+    /// leaving the screen).
+    public static let toastSeconds = 10
+
+    /// Shows `message` as the outcome of what was just done.
+    public func showToast(_ message: String, isFailure: Bool) {
+        guard !message.isEmpty else { return }
+        toast = Toast(message: message, isFailure: isFailure, secondsLeft: Self.toastSeconds)
+    }
+
+    /// Takes the toast away (its close button, a new attempt).
+    public func dismissToast() {
+        if toast != nil { toast = nil }
+    }
 
     private func show(_ target: Screen, remember: Bool) {
         if remember, screen != target, screen != .locked { history.append(screen) }
@@ -194,41 +256,76 @@ public final class KioskShell {
         }
         screen = target
         notice = nil
+        toast = nil
         idleWarning = nil
     }
 
     // MARK: Staff session
 
     private func signedIn(_ session: StaffSession) {
+        // The same person, unit and way of signing in as the locked session: resume where they were.
+        let resumed = lockedSession.map { $0.resumes(as: session) } ?? false
+        let target = resumed ? (lockedScreen ?? .home) : .home
+        lockedSession = nil
+        lockedScreen = nil
         staff = session
         lockReason = nil
         history.removeAll()
-        show(.home, remember: false)
+        if target != .home { history.append(.home) }
+        show(target, remember: false)
+        if target != .home { flow(for: target)?.screenOpened() }
         idle.noteActivity()
+        loadUnitName(session.unitCode)
     }
 
-    /// Signs out: wipes everything personal and returns to the sign-in screen.
+    /// Looks the unit's name up in the service's register for the header.
+    private func loadUnitName(_ code: UnitCode) {
+        unitName = nil
+        guard let service = backends.service else { return }
+        Task { [weak self] in
+            let name = try? await service.run { try $0.units.account(code).unit.name }
+            guard let self, self.staff?.unitCode == code else { return }
+            self.unitName = name
+        }
+    }
+
+    /// Signs out: wipes everything personal and returns to the sign-in screen (a locked
+    /// session is dropped too).
     public func signOut() {
         wipePersonalData()
         staff = nil
+        lockedSession = nil
+        lockedScreen = nil
+        unitName = nil
         lockReason = nil
         history.removeAll()
         show(.signIn, remember: false)
     }
 
-    /// Locks: signs out, wipes personal data and shows the lock screen.
+    /// Locks: wipes personal data and shows the lock screen. 鎖定 (``LockReason/manual``)
+    /// keeps the session to resume with the same credential; idling signs out.
     public func lock(_ reason: LockReason) {
+        if reason == .manual, let staff {
+            lockedSession = staff
+            lockedScreen = screen == .locked || screen.isVisitorBound ? .home : screen
+        } else if reason == .idle {
+            lockedSession = nil
+            lockedScreen = nil
+        }
         wipePersonalData()
         staff = nil
+        unitName = nil
         lockReason = reason
         history.removeAll()
         show(.locked, remember: false)
     }
 
-    /// Leaves the lock screen for the sign-in screen.
+    /// Leaves the lock screen for the sign-in screen (for a locked session: its sign-in
+    /// method chosen, to sign in again with the same credential).
     public func unlock() {
         guard screen == .locked else { return }
         lockReason = nil
+        if let locked = lockedSession { signIn.prepareResume(method: locked.method, organisation: locked.isOrganisation) }
         show(.signIn, remember: false)
         idle.noteActivity()
     }
@@ -246,8 +343,17 @@ public final class KioskShell {
     /// else the kiosk locks.
     public func tick() {
         signIn.tick()
+        if var shown = toast, !shown.isFailure {
+            shown.secondsLeft -= 1
+            toast = shown.secondsLeft > 0 ? shown : nil
+        }
         guard screen != .locked else {
             idleWarning = nil
+            if lockedSession != nil, idle.state == .expired {
+                // Nobody came back within the idle timeout: the kept session lapses (signed out).
+                lockedSession = nil
+                lockedScreen = nil
+            }
             return
         }
         switch idle.state {
@@ -259,6 +365,8 @@ public final class KioskShell {
             idleWarning = nil
             if screen == .signIn {
                 signIn.clear()
+                lockedSession = nil
+                lockedScreen = nil
                 idle.noteActivity()
             } else {
                 lock(.idle)
@@ -269,10 +377,13 @@ public final class KioskShell {
     // MARK: Language
 
     /// Switches the display language (not saved; the settings screen saves a default).
-    public func setLanguage(_ newLanguage: Language) { language = newLanguage }
+    public func setLanguage(_ newLanguage: Language) {
+        if newLanguage != language { toast = nil }  // its text is in the other language
+        language = newLanguage
+    }
 
     /// Switches to the other language.
-    public func toggleLanguage() { language = language.other }
+    public func toggleLanguage() { setLanguage(language.other) }
 
     // MARK: Personal data
 
@@ -288,7 +399,8 @@ public final class KioskShell {
 
     /// Every flow screen's model.
     public var flowModels: [any FlowModel] {
-        [visitorServices, enrolment, withdrawal, salaryAdjustment, bulkAdjustment, unpaidPremiums, batchUpload, uploadRecords]
+        [visitorServices, enrolment, withdrawal, salaryAdjustment, bulkAdjustment, unpaidPremiums, batchUpload, uploadRecords,
+         staffManagement, insuranceLookup, filingsToday, billsModel]
     }
 
     /// The model of a flow screen.
@@ -301,6 +413,10 @@ public final class KioskShell {
         case .unpaidPremiums: unpaidPremiums
         case .batchUpload: batchUpload
         case .uploadRecords: uploadRecords
+        case .staff: staffManagement
+        case .insuranceLookup: insuranceLookup
+        case .filings: filingsToday
+        case .bills: billsModel
         case .visitor: visitorServices
         case .signIn, .home, .doctor, .settings, .locked: nil
         }
@@ -361,7 +477,7 @@ public final class KioskShell {
         case .visitor: backends.cards == nil ? screen.sdkModule : nil
         case .doctor: backends.readers == nil ? screen.sdkModule : nil
         case .home, .settings, .locked: nil
-        case .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment, .unpaidPremiums:
+        case .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment, .unpaidPremiums, .staff, .insuranceLookup, .filings, .bills:
             backends.service == nil ? screen.sdkModule : nil
         case .batchUpload, .uploadRecords:
             backends.service == nil || backends.batchRegistration == nil ? screen.sdkModule : nil

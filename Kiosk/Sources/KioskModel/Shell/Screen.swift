@@ -11,6 +11,14 @@ public enum Screen: String, Sendable, Hashable, Codable, CaseIterable {
     case batchUpload
     case uploadRecords
     case unpaidPremiums
+    /// 單位管理者登錄作業: administrators and operators (administrators only).
+    case staff
+    /// 投保狀態查詢及投保證明 by ID (someone not at the counter).
+    case insuranceLookup
+    /// 今日申報 with same-day deletion, and the check results after conversion.
+    case filings
+    /// 保險費帳單及繳款單.
+    case bills
     /// Reader diagnostics.
     case doctor
     case settings
@@ -22,7 +30,7 @@ public enum Screen: String, Sendable, Hashable, Codable, CaseIterable {
         switch self {
         case .signIn, .home, .doctor, .settings, .locked: false
         case .visitor, .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment,
-             .batchUpload, .uploadRecords, .unpaidPremiums: true
+             .batchUpload, .uploadRecords, .unpaidPremiums, .staff, .insuranceLookup, .filings, .bills: true
         }
     }
 
@@ -49,7 +57,7 @@ extension Screen {
         case .visitor, .doctor: "NHICards"
         case .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment: "NHIService, NHIGrades"
         case .batchUpload: "NHIFormats, NHIService"
-        case .uploadRecords, .unpaidPremiums: "NHIService"
+        case .uploadRecords, .unpaidPremiums, .staff, .insuranceLookup, .filings, .bills: "NHIService"
         case .home, .settings, .locked: nil
         }
     }

@@ -201,6 +201,13 @@ public final class SignInModel {
     /// unit choice (the SDK is told to forget it too).
     public func clear() { clear(keepingMethod: true) }
 
+    /// Readies the form to resume a locked session: its method (and the organisation box).
+    public func prepareResume(method: LoginMethod, organisation: Bool) {
+        clear()
+        self.method = method
+        if method == .certificate { organisationLogin = organisation }
+    }
+
     // MARK: Choosing a unit
 
     /// Opens the session for `unit`, one of the listed units. A refusal ends the choice

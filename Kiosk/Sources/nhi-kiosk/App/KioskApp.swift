@@ -23,17 +23,31 @@ final class KioskApp {
     private var ticker: Timeout?
     private var automation: AutomationServer?
     private var closeLater: Timeout?
-    /// The demo's working database (removed when the kiosk exits).
+    /// The demo's working database and this process's claim on it (removed when the kiosk exits).
     private let demo: DemoDatabase?
+    private let demoClaim: DemoCopies.Claim?
+    /// SIGTERM, SIGINT and SIGHUP quit through the main loop, so the exit tidies up.
+    private var signalWatches: [UnixSignalWatch] = []
 
-    init(options: LaunchOptions, settings: KioskSettings, store: SettingsStore, backends: KioskBackends, demo: DemoDatabase?) {
+    init(options: LaunchOptions, settings: KioskSettings, store: SettingsStore, backends: KioskBackends,
+         demo: DemoDatabase?, demoClaim: DemoCopies.Claim?) {
         self.options = options
         self.demo = demo
+        self.demoClaim = demoClaim
         shell = KioskShell(settings: settings, store: store, backends: backends,
                            clock: KioskModel.SystemClock(), isKioskMode: options.kiosk, isDemo: options.demo,
                            language: options.language,
                            idleTimeout: options.idleTimeoutSeconds.map { .seconds($0) })
         application.onActivate { [weak self] in self?.activate() }
+        for signal in [SIGTERM, SIGINT, SIGHUP] {
+            signalWatches.append(UnixSignalWatch(signal) { [weak self] in self?.terminate() })
+        }
+    }
+
+    /// A termination signal: wipe what is on screen and quit (the demo copy goes in ``run()``).
+    private func terminate() {
+        shell.wipePersonalData()
+        application.quit()
     }
 
     /// The SDK services this build is connected to: the local service over the SQLite file
@@ -41,12 +55,17 @@ final class KioskApp {
     /// path), or in `--demo` over a fresh copy of the sample database (NHITestSupport);
     /// cards, readers and sign-in through pcscd (NHICards, NHILogin); batch files through
     /// NHIFormats' checker; in `--demo` the virtual card deck in vpcd's first reader.
-    static func backends(options: LaunchOptions, settings: KioskSettings) throws -> (KioskBackends, DemoDatabase?) {
+    static func backends(options: LaunchOptions, settings: KioskSettings) throws -> (KioskBackends, DemoDatabase?, DemoCopies.Claim?) {
         var demo: DemoDatabase?
+        var claim: DemoCopies.Claim?
         let store: any NHIStore
         if options.demo {
+            // Copies left by a kiosk that crashed or was killed go first (only ours, unheld).
+            let stale = DemoCopies.removeStale(in: FileManager.default.temporaryDirectory)
+            if !stale.isEmpty { Logger(label: "nhi-kiosk").notice("removed stale demo copies: \(stale.joined(separator: ", "))") }
             let database = try DemoDatabase(cacheDirectory: dataDirectory().appendingPathComponent("demo"))
             demo = database
+            claim = try DemoCopies.claim(database.directory)
             store = try SQLiteStore(path: database.path)
         } else {
             // A file path or a postgres:// URL, opened as the CLI opens it.
@@ -75,7 +94,7 @@ final class KioskApp {
             if report { onInsert = { _ in KioskApp.reportTime("card-inserted") } }
             backends.demoDeck = VirtualReaderDeck(onInsert: onInsert)
         }
-        return (backends, demo)
+        return (backends, demo, claim)
     }
 
     /// Whether PC/SC lists a card reader that is not one of vpcd's virtual readers (asked
@@ -109,6 +128,8 @@ final class KioskApp {
         let status = application.run()
         automation?.stop()
         shell.stop()
+        // The process ends with exit(): nothing is deinitialised, so the copy goes here.
+        demoClaim?.removeCopy()
         return status
     }
 

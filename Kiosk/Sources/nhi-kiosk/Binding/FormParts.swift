@@ -1,6 +1,7 @@
 import CGtk
 import GtkKit
 import KioskModel
+import Logging
 
 /// A form's rows: caption in the first column; the control with its hint and its error
 /// line under it in the second. Captions label their control (AT-SPI name), the error line
@@ -157,8 +158,14 @@ final class Toggle {
 @MainActor
 final class StatusLine {
     let label = Label("", role: .status)
+    /// Whether an outcome is also shown as the window's toast (filings, uploads: results a
+    /// person must not miss below the fold).
+    private let announces: Bool
+    private var shownValue = "idle"
+    private var announcedValue = "idle"
 
-    init() {
+    init(announces: Bool = false) {
+        self.announces = announces
         label.addStyleClass("flow-status")
         label.isSelectable = true
     }
@@ -170,6 +177,20 @@ final class StatusLine {
         case .working: text = context.t(.form(.working))
         case .failed(let error): text = error.text(context.shell.language)
         case .succeeded(let result): text = success(result) ?? ""
+        }
+        if status.automationValue != shownValue {
+            shownValue = status.automationValue
+            // The code goes to the log (the screen shows the message).
+            if let error = status.error { Logger(label: "nhi-kiosk").notice("shown: [\(error.code)]") }
+        }
+        if announces, status.automationValue != announcedValue {
+            announcedValue = status.automationValue
+            switch status {
+            case .working: context.shell.dismissToast()  // a new attempt
+            case .failed: context.shell.showToast(text, isFailure: true)
+            case .succeeded: context.shell.showToast(text, isFailure: false)
+            case .idle: break
+            }
         }
         label.text = text
         label.isVisible = !text.isEmpty

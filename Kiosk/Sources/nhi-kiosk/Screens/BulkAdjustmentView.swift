@@ -27,8 +27,9 @@ final class BulkAdjustmentView: ScreenView {
     private var rows: [PersonalID: BulkRowView] = [:]
     private var shownIDs: [PersonalID] = []
     private let file: Button
+    private let reviewDialog = ReviewPresenter()
     private let listStatus = StatusLine()
-    private let status = StatusLine()
+    private let status = StatusLine(announces: true)
 
     init(context: ViewContext) {
         self.context = context
@@ -42,7 +43,7 @@ final class BulkAdjustmentView: ScreenView {
         list = makeButton("suggested-action") { Task { await model.loadList() } }
         selectAll = makeButton(width: 140) { model.selectAll(true) }
         selectNone = makeButton(width: 140) { model.selectAll(false) }
-        file = makeButton("suggested-action", width: 280) { Task { await model.file() } }
+        file = makeButton("suggested-action", width: 280) { model.requestReview() }
         modeCaption.addStyleClass("field-caption")
         let choices = Box(.horizontal, spacing: 16)
         choices.append([modeCaption, mode.box])
@@ -97,6 +98,7 @@ final class BulkAdjustmentView: ScreenView {
         if ids != shownIDs { rebuild(ids) }
         for row in model.rows { rows[row.id]?.render(context, row: row, error: model.overrideError(row)) }
         file.render(context, .filing(.fileBulk), enabled: model.selectedCount > 0 && !model.status.isWorking, visible: hasRows)
+        reviewDialog.render(context, review: model.review, confirm: { [model] in await model.confirmReview() }, cancel: { [model] in model.cancelReview() })
         status.render(context, model.status) { filings in
             t(.filing(.filedBulk(count: filings.count, effective: filings.first?.effectiveDate ?? self.model.effectiveDate)))
         }

@@ -14,6 +14,9 @@ final class DemoTrayView {
     private var buttons: [(DemoCard, Button)] = []
     private let remove: Button
     private let status = StatusLine()
+    private let scroller: ScrolledWindow
+    /// Folds the tray to one line (and opens it again).
+    private let fold: Button
 
     init(context: ViewContext) {
         self.context = context
@@ -30,10 +33,12 @@ final class DemoTrayView {
             cards.append(button)
             buttons.append((card, button))
         }
-        let scroller = ScrolledWindow(cards, horizontal: true)
+        scroller = ScrolledWindow(cards, horizontal: true)
         scroller.expand(horizontally: true)
         remove = makeButton(width: 140) { Task { await tray.remove() } }
-        root.append([scroller, remove, status.label])
+        fold = makeButton(width: 140) { tray.toggleCollapsed() }
+        fold.setMinimumSize(width: 140, height: 48)
+        root.append([scroller, remove, status.label, fold])
         root.isVisible = tray.isAvailable
         observe { [weak self] in self?.render() }
     }
@@ -62,7 +67,12 @@ final class DemoTrayView {
             button.setStyleClass("suggested-action", tray.inserted == card)
             button.isSensitive = !tray.status.isWorking
         }
-        remove.render(context, .demoRemove, enabled: tray.inserted != nil && !tray.status.isWorking)
+        remove.render(context, .demoRemove, enabled: tray.inserted != nil && !tray.status.isWorking, visible: !tray.isCollapsed)
         status.render(context, tray.status) { _ in nil }
+        if tray.isCollapsed { status.label.isVisible = false }
+        scroller.isVisible = !tray.isCollapsed
+        title.isVisible = !tray.isCollapsed
+        fold.render(context, tray.isCollapsed ? .demoTrayExpand : .demoTrayCollapse)
+        root.setStyleClass("collapsed", tray.isCollapsed)
     }
 }

@@ -28,6 +28,7 @@ final class EnrolView: ScreenView {
     private let preview = PreviewView()
     private let attachments: AttachmentsView
     private let actions: FilingActions
+    private let reviewDialog = ReviewPresenter()
 
     init(context: ViewContext) {
         self.context = context
@@ -47,7 +48,7 @@ final class EnrolView: ScreenView {
         reload = makeButton(width: 220) { model.reloadAmount() }
         labour = LabourSection(form: form) { field, text in model.labour[field] = text } onUnitType: { model.labour.pensionUnitType = $0 }
         attachments = AttachmentsView(model: model.attachments, context: context)
-        actions = FilingActions(submit: { await model.submit() }, startOver: { model.startOver() })
+        actions = FilingActions(submit: { model.requestReview() }, startOver: { model.startOver() })
 
         enrolleeCaption.addStyleClass("field-caption")
         let choices = Grid(rowSpacing: 8, columnSpacing: 16)
@@ -115,6 +116,8 @@ final class EnrolView: ScreenView {
         attachments.render(visible: model.needsDocuments || !model.attachments.documents.isEmpty, needed: model.needsDocuments)
 
         actions.render(context, status: model.status, missing: missing, screen: .enrol) { t(.filing(.filedEnrolment($0))) }
+
+        reviewDialog.render(context, review: model.review, confirm: { [model] in await model.confirmReview() }, cancel: { [model] in model.cancelReview() })
     }
 
     func focusFirst() { family.radio.box.grabFocus() }

@@ -32,11 +32,11 @@ final class FamilyChoice {
 final class FilingActions {
     let submit: Button
     let startOver: Button
-    let status = StatusLine()
+    let status = StatusLine(announces: true)
     let buttons = Box(.horizontal, spacing: 12)
 
-    init(submit onSubmit: @escaping @MainActor () async -> Void, startOver onStartOver: @escaping @MainActor () -> Void) {
-        submit = makeButton("suggested-action") { Task { await onSubmit() } }
+    init(submit onSubmit: @escaping @MainActor () -> Void, startOver onStartOver: @escaping @MainActor () -> Void) {
+        submit = makeButton("suggested-action") { onSubmit() }
         startOver = makeButton(action: onStartOver)
         buttons.append([submit, startOver])
     }
@@ -50,5 +50,51 @@ final class FilingActions {
         startOver.render(context, done ? .form(.nextOne) : .form(.startOver))
         status.render(context, filing) { filed($0) }
         if context.shell.screen == screen { context.window.setDefaultWidget(submit) }
+    }
+}
+
+/// Shows a filing's review as a dialog while the model holds one: 確認送出 files it,
+/// 返回修改 (or Esc) goes back to the form. When the review goes away by itself (lock,
+/// idle, card removal wiped the form) the dialog closes too: no personal data stays up.
+@MainActor
+final class ReviewPresenter {
+    private var shown: FilingReview?
+    private var handle: MessageDialog.Handle?
+
+    func render(_ context: ViewContext, review: FilingReview?, confirm: @escaping @MainActor () async -> Void,
+                cancel: @escaping @MainActor () -> Void) {
+        guard review != shown else { return }
+        shown = review
+        if let open = handle {
+            handle = nil
+            MessageDialog.dismiss(open)
+        }
+        guard let review else { return }
+        let language = context.shell.language
+        let t = context.t
+        handle = MessageDialog.present(parent: context.window, title: t(.filing(.reviewTitle(review.kind))),
+                                       message: review.message(language),
+                                       buttons: [t(.filing(.backToForm)), t(.filing(.confirmFiling))],
+                                       defaultIndex: 1, cancelIndex: 0) { [weak self] answer in
+            guard let self, self.handle != nil else { return }
+            self.handle = nil
+            self.shown = nil
+            if answer == 1 { Task { await confirm() } } else { cancel() }
+        }
+    }
+}
+
+/// Asks before leaving a half-filled form (Back, Esc, Home); `leave` runs only when the
+/// person chooses to discard it.
+@MainActor
+func confirmDiscard(_ context: ViewContext, then leave: @escaping @MainActor () -> Void) {
+    guard context.shell.leavingDiscardsInput else {
+        leave()
+        return
+    }
+    let t = context.t
+    MessageDialog.present(parent: context.window, title: t(.filing(.discardTitle)), message: t(.filing(.discardMessage)),
+                          buttons: [t(.filing(.keepEditing)), t(.filing(.discard))], defaultIndex: 0, cancelIndex: 0) { answer in
+        if answer == 1 { leave() }
     }
 }

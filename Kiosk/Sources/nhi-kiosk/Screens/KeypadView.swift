@@ -19,7 +19,8 @@ final class KeypadView {
         grid.setColumnsHomogeneous(true)
         grid.align(horizontal: GTK_ALIGN_START)
         root.append(grid)
-        let layout: [[Int?]] = [[1, 2, 3], [4, 5, 6], [7, 8, 9], [-1, 0, -2]]
+        // Three rows of four: the whole keypad and 登入 stay above the demo tray at 1280×800.
+        let layout: [[Int?]] = [[1, 2, 3, -2], [4, 5, 6, -1], [7, 8, 9, 0]]
         for (row, digits) in layout.enumerated() {
             for (column, key) in digits.enumerated() {
                 guard let key else { continue }

@@ -9,6 +9,9 @@ final class LockView: ScreenView {
     private let heading = Label("", role: .heading)
     private let reason = Label("", role: .status)
     private let unlock = Button("")
+    /// 鎖定 kept the session: whose, and how to resume it.
+    private let kept = Label("", role: .status)
+    private let signOut = Button("")
 
     init(context: ViewContext) {
         let (page, column) = Build.page(heading: heading)
@@ -19,13 +22,28 @@ final class LockView: ScreenView {
         unlock.setMinimumSize(width: 240, height: 64)
         unlock.align(horizontal: GTK_ALIGN_START)
         unlock.onClick { context.shell.unlock() }
-        column.append([reason, unlock])
+        signOut.setMinimumSize(width: 240, height: 64)
+        signOut.align(horizontal: GTK_ALIGN_START)
+        signOut.onClick { context.shell.signOut() }
+        kept.addStyleClass("lock-reason")
+        let buttons = Box(.horizontal, spacing: 16)
+        buttons.append([unlock, signOut])
+        column.append([reason, kept, buttons])
         observe { [weak self] in
             guard let self else { return }
+            let shell = context.shell
             self.heading.text = context.t(.lockedTitle)
-            self.reason.text = context.shell.lockReason.map { context.t(.lockReason($0)) } ?? ""
-            self.unlock.label = context.t(.unlock)
-            context.controls.name(self.unlock, context.t(.unlock))
+            self.reason.text = shell.lockReason.map { context.t(.lockReason($0)) } ?? ""
+            let locked = shell.lockedSession
+            self.kept.text = locked.map { context.t(.lockKept(name: $0.name, method: $0.method, organisation: $0.isOrganisation)) } ?? ""
+            self.kept.isVisible = locked != nil
+            context.controls.name(self.kept, self.kept.text.isEmpty ? "—" : self.kept.text)
+            let unlockText: Text = locked != nil ? .resumeButton : .unlock
+            self.unlock.label = context.t(unlockText)
+            context.controls.name(self.unlock, context.t(unlockText))
+            self.signOut.label = context.t(.signOut)
+            context.controls.name(self.signOut, context.t(.signOut))
+            self.signOut.isVisible = locked != nil
             context.controls.name(self.reason, self.reason.text)
         }
     }

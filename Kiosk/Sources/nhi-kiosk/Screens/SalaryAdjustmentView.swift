@@ -23,6 +23,7 @@ final class SalaryAdjustmentView: ScreenView {
     private let preview = PreviewView()
     private let attachments: AttachmentsView
     private let actions: FilingActions
+    private let reviewDialog = ReviewPresenter()
 
     init(context: ViewContext) {
         self.context = context
@@ -38,7 +39,7 @@ final class SalaryAdjustmentView: ScreenView {
         employerLowering = Toggle { model.employerLowering = $0 }
         labour = LabourSection(form: form) { field, text in model.labour[field] = text } onUnitType: { model.labour.pensionUnitType = $0 }
         attachments = AttachmentsView(model: model.attachments, context: context)
-        actions = FilingActions(submit: { await model.submit() }, startOver: { model.startOver() })
+        actions = FilingActions(submit: { model.requestReview() }, startOver: { model.startOver() })
 
         pickerRow = form.add(picker.dropDown)
         for field in SalaryAdjustmentModel.Field.allCases {
@@ -75,6 +76,7 @@ final class SalaryAdjustmentView: ScreenView {
         preview.render(context, model.preview, extra: extra)
         attachments.render(visible: model.needsDocuments || !model.attachments.documents.isEmpty, needed: model.needsDocuments)
         actions.render(context, status: model.status, missing: missing, screen: .salaryAdjustment) { t(.filing(.filedAdjustment($0))) }
+        reviewDialog.render(context, review: model.review, confirm: { [model] in await model.confirmReview() }, cancel: { [model] in model.cancelReview() })
     }
 
     func focusFirst() { family.radio.box.grabFocus() }

@@ -13,6 +13,8 @@ final class ShellView {
     private let header = Box(.horizontal, spacing: 12, role: .banner)
     private let title = Label("", role: .heading)
     private let staffBadge = Label()
+    /// The unit (code and name) and the sign-in method, under the staff badge.
+    private let unitBadge = Label()
     private let homeButton = Button("")
     private let backButton = Button("")
     private let lockButton = Button("")
@@ -26,6 +28,12 @@ final class ShellView {
     private let idleText = Label()
     private let keepWorking = Button("")
     private let stack = Stack()
+    /// The page area: the stack, with the toast and the idle warning floating over it (no
+    /// layout shift: the page never moves under a finger).
+    private let content: Overlay
+    private let toast = Box(.horizontal, spacing: 16)
+    private let toastText = Label("", role: .alert)
+    private let toastClose = Button("")
 
     private(set) var views: [Screen: any ScreenView] = [:]
     private var shownScreen: Screen?
@@ -43,15 +51,19 @@ final class ShellView {
         title.addStyleClass("header-title")
         title.expand(horizontally: true)
         staffBadge.addStyleClass("staff-badge")
-        header.append([title, staffBadge, settingsButton, doctorButton, homeButton, backButton, lockButton, signOutButton,
+        unitBadge.addStyleClass("unit-badge")
+        let who = Box(.vertical, spacing: 2)
+        who.align(vertical: GTK_ALIGN_CENTER)
+        who.append([staffBadge, unitBadge])
+        header.append([title, who, settingsButton, doctorButton, homeButton, backButton, lockButton, signOutButton,
                        languageButton])
         for button in [settingsButton, doctorButton, homeButton, backButton, lockButton, signOutButton, languageButton] {
             button.setMinimumSize(width: 96, height: 48)
             button.addStyleClass("header-button")
         }
         languageButton.addStyleClass("language")
-        homeButton.onClick { [shell = context.shell] in shell.goHome() }
-        backButton.onClick { [shell = context.shell] in shell.goBack() }
+        homeButton.onClick { [context] in confirmDiscard(context) { context.shell.goHome() } }
+        backButton.onClick { [context] in confirmDiscard(context) { context.shell.goBack() } }
         lockButton.onClick { [shell = context.shell] in shell.lock(.manual) }
         signOutButton.onClick { [shell = context.shell] in shell.signOut() }
         languageButton.onClick { [shell = context.shell] in shell.toggleLanguage() }
@@ -67,9 +79,21 @@ final class ShellView {
         keepWorking.setMinimumSize(width: 160, height: 48)
         keepWorking.onClick { [shell = context.shell] in shell.noteActivity() }
         idleBanner.append([idleText, keepWorking])
+        idleBanner.align(horizontal: GTK_ALIGN_CENTER, vertical: GTK_ALIGN_CENTER)
         stack.expand(horizontally: true, vertically: true)
+        toast.addStyleClass("toast")
+        toast.align(horizontal: GTK_ALIGN_CENTER, vertical: GTK_ALIGN_START)
+        toast.setMargin(12)
+        toastText.expand(horizontally: true)
+        toastClose.setMinimumSize(width: 120, height: 48)
+        toastClose.onClick { [shell = context.shell] in shell.dismissToast() }
+        toast.append([toastText, toastClose])
+        content = Overlay(stack)
+        content.expand(horizontally: true, vertically: true)
+        content.addOverlay(toast)
+        content.addOverlay(idleBanner)
         demoTray = DemoTrayView(context: context)
-        root.append([header, demoBanner, notice, idleBanner, stack, demoTray.root])
+        root.append([header, demoBanner, notice, content, demoTray.root])
 
         signIn = SignInView(context: context)
         home = HomeView(context: context)
@@ -86,6 +110,10 @@ final class ShellView {
         views[.unpaidPremiums] = UnpaidPremiumsView(context: context)
         views[.batchUpload] = BatchUploadView(context: context)
         views[.uploadRecords] = UploadRecordsView(context: context)
+        views[.staff] = StaffView(context: context)
+        views[.insuranceLookup] = InsuranceLookupView(context: context)
+        views[.filings] = FilingsTodayView(context: context)
+        views[.bills] = BillsView(context: context)
         for screen in Screen.allCases where views[screen] == nil {
             views[screen] = NotConnectedView(screen: screen, context: context)
         }
@@ -105,8 +133,13 @@ final class ShellView {
         if let staff = shell.staff {
             staffBadge.text = t(staff.badge)
             staffBadge.isVisible = true
+            unitBadge.text = t(.unitContext(code: staff.unitCode.rawValue, name: shell.unitName, method: staff.method,
+                                            organisation: staff.isOrganisation))
+            controls.name(unitBadge, unitBadge.text)
+            unitBadge.isVisible = true
         } else {
             staffBadge.isVisible = false
+            unitBadge.isVisible = false
         }
         let signedIn = shell.staff != nil
         homeButton.isVisible = signedIn && screen != .home
@@ -139,6 +172,18 @@ final class ShellView {
         keepWorking.label = t(.keepWorking)
         controls.name(keepWorking, t(.keepWorking))
 
+        if let shown = shell.toast {
+            toastText.text = shown.message
+            controls.name(toastText, shown.message)
+            toast.setStyleClass("toast-failure", shown.isFailure)
+            toast.setStyleClass("toast-success", !shown.isFailure)
+            toast.isVisible = true
+        } else {
+            toast.isVisible = false
+        }
+        toastClose.label = t(.dismissToast)
+        controls.name(toastClose, t(.dismissToast))
+
         // Pages not on screen are hidden too: GTK 4.8 would otherwise keep them in the
         // accessibility tree as if they were showing.
         views[screen]?.root.isVisible = true
@@ -166,8 +211,12 @@ final class ShellView {
             return true
         }
         if name == "Escape" {
+            if shell.toast != nil {
+                shell.dismissToast()
+                return true
+            }
             if shell.notice != nil { shell.dismissNotice() }
-            shell.goBack()
+            confirmDiscard(context) { [shell] in shell.goBack() }
             return true
         }
         if shell.screen == .signIn { return signIn.handleKey(key) }

@@ -1,6 +1,7 @@
 import CGtk
 import GtkKit
 import KioskModel
+import Logging
 
 /// Staff sign-in: the method, its fields, the PIN keypad or the QR code, and the outcome.
 @MainActor
@@ -33,10 +34,13 @@ final class SignInView: ScreenView {
     private let qr = QRCodeView()
     private let countdown = Label("", role: .status)
     private let status = Label("", role: .status)
+    private let resumeNote = Label("", role: .status)
+    private var loggedFailure: String?
 
     private let methods = Box(.horizontal, spacing: 12, role: .group)
     private let form = Grid(rowSpacing: 6, columnSpacing: 16)
     private let buttonRow = Box(.horizontal, spacing: 12)
+    private let pinBox = Box(.vertical, spacing: 8)
     // The unit picker (staff of several units): one large button per unit, and Cancel.
     private let picker = Box(.vertical, spacing: 12, role: .group)
     private let pickerHeading = Label("", role: .heading)
@@ -54,6 +58,10 @@ final class SignInView: ScreenView {
         root = page
         unavailable.addStyleClass("warning-note")
         column.append(unavailable)
+        // The outcome (a refusal, 9039 …) right under the heading: in view without scrolling.
+        status.addStyleClass("sign-in-status")
+        resumeNote.addStyleClass("hint")
+        column.append([resumeNote, status])
 
         methods.addStyleClass("method-picker")
         methodCaption.addStyleClass("field-caption")
@@ -79,8 +87,18 @@ final class SignInView: ScreenView {
         Build.field(form, row: 4, caption: certUnitCaption, control: certUnitCode, error: certUnitError)
         Build.field(form, row: 5, caption: birthCaption, control: birthDate, error: birthError)
         Build.field(form, row: 6, caption: otpCaption, control: otp, error: otpError)
-        Build.field(form, row: 7, caption: pinCaption, control: keypad.root, error: pinError)
-        column.append(form)
+        // The keypad sits beside the fields, and 登入 right under them: the primary action
+        // stays in view at 1280×800 with the demo tray open.
+        pinCaption.addStyleClass("field-caption")
+        pinError.addStyleClass("field-error")
+        pinCaption.labels(keypad.root)
+        keypad.root.setDescribedBy(pinError)
+        pinBox.append([pinCaption, keypad.root, pinError])
+        let left = Box(.vertical, spacing: 16)
+        left.append([form, buttonRow])
+        let formRow = Box(.horizontal, spacing: 32)
+        formRow.append([left, pinBox])
+        column.append(formRow)
 
         for entry in [password, otp] { entry.setActivatesDefault(true) }
         for entry in [unitCode, idEntry, certUnitCode, birthDate] { entry.setActivatesDefault(true) }
@@ -107,6 +125,7 @@ final class SignInView: ScreenView {
             button.setMinimumSize(width: 160, height: 56)
             buttonRow.append(button)
         }
+        buttonRow.align(vertical: GTK_ALIGN_START)
         signInButton.onClick { [model] in Task { await model.submit() } }
         qrButton.onClick { [model] in Task { await model.startAppSignIn() } }
         clearButton.onClick { [model, password, otp] in
@@ -114,7 +133,6 @@ final class SignInView: ScreenView {
             password.clear()
             otp.clear()
         }
-        column.append(buttonRow)
 
         qrBox.addStyleClass("qr-box")
         qrBox.append([qr.picture, countdown])
@@ -128,7 +146,6 @@ final class SignInView: ScreenView {
         cancelChoice.onClick { [model] in model.cancelUnitChoice() }
         picker.append([pickerHeading, pickerHint, pickerList, cancelChoice])
         column.append(picker)
-        column.append(status)
 
         observe { [weak self] in self?.render() }
     }
@@ -148,6 +165,9 @@ final class SignInView: ScreenView {
             radio.isActive = model.method == method
         }
         hint.text = t(.methodHint(model.method))
+        let locked = context.shell.lockedSession
+        resumeNote.text = locked.map { t(.resumeHint(name: $0.name, method: $0.method, organisation: $0.isOrganisation)) } ?? ""
+        resumeNote.isVisible = locked != nil
 
         func bind(_ field: SignInModel.Field, _ caption: Label, _ text: Text, _ control: Widget, _ error: Label) {
             let visible = fields.contains(field)
@@ -196,9 +216,14 @@ final class SignInView: ScreenView {
         var statusText = ""
         var qrLabel = t(.generateQR)
         switch model.status {
-        case .editing: break
-        case .working: statusText = t(.signingIn)
-        case .failed(let error): statusText = error.text(context.shell.language)
+        case .editing: loggedFailure = nil
+        case .working: statusText = t(.signingIn); loggedFailure = nil
+        case .failed(let error):
+            statusText = error.text(context.shell.language)
+            if loggedFailure != error.code {
+                Logger(label: "nhi-kiosk").notice("sign-in refused: [\(error.code)]")
+                loggedFailure = error.code
+            }
         case .awaitingApp(let challenge, let seconds):
             payload = challenge.qrPayload
             countdown.text = t(.qrRemaining(seconds: seconds))
@@ -239,7 +264,7 @@ final class SignInView: ScreenView {
         let t = context.t
         let choice = model.unitChoice
         let choosing = choice != nil
-        for widget in [methods, hint, form, buttonRow] as [Widget] { widget.isVisible = !choosing }
+        for widget in [methods, hint, form, buttonRow, pinBox] as [Widget] { widget.isVisible = !choosing }
         if choosing { qrBox.isVisible = false }
         picker.isVisible = choosing
         if choice?.reference != shownChoice { rebuildPicker(choice) }

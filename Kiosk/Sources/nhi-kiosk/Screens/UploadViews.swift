@@ -19,7 +19,7 @@ final class BatchUploadView: ScreenView {
     private let summary = Label("", role: .status)
     private let issues = LineList("issues")
     private let submit: Button
-    private let submitStatus = StatusLine()
+    private let submitStatus = StatusLine(announces: true)
     private let logTitle = Label()
     private let log = LineList("log")
 

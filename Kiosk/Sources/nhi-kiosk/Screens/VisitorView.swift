@@ -15,6 +15,8 @@ final class VisitorView: ScreenView {
     private let reader = Label()
     private let services = NotConnectedNote()
     private let panel: VisitorServicesView
+    /// 加保此人: the enrolment form, filled in from the card.
+    private let enrol: Button
 
     init(context: ViewContext) {
         self.context = context
@@ -32,7 +34,8 @@ final class VisitorView: ScreenView {
         }
         reader.addStyleClass("hint")
         panel = VisitorServicesView(context: context)
-        column.append([notConnected.root, state, identity, reader, services.root, panel.root])
+        enrol = makeButton("suggested-action", width: 220) { [shell = context.shell] in shell.enrolVisitor() }
+        column.append([notConnected.root, state, identity, enrol, reader, services.root, panel.root])
         observe { [weak self] in self?.render() }
     }
 
@@ -69,6 +72,7 @@ final class VisitorView: ScreenView {
         } else {
             reader.isVisible = false
         }
+        enrol.render(context, .enrolVisitor, visible: shell.mayEnrolVisitor)
         // Insurance status, online-service registration and the proof of insurance need the service.
         let available = shell.visitorServices.isAvailable
         services.show(missing == nil && panel.card != nil && !available ? "NHIService" : nil, context: context)

@@ -23,6 +23,7 @@ final class WithdrawView: ScreenView {
     private let facts = LineList("preview")
     private let attachments: AttachmentsView
     private let actions: FilingActions
+    private let reviewDialog = ReviewPresenter()
 
     init(context: ViewContext) {
         self.context = context
@@ -37,7 +38,7 @@ final class WithdrawView: ScreenView {
         reason = ListChoice(WithdrawalReason.allCases) { model.reason = $0 }
         chargedHere = Toggle { model.chargedHere = $0 }
         attachments = AttachmentsView(model: model.attachments, context: context)
-        actions = FilingActions(submit: { await model.submit() }, startOver: { model.startOver() })
+        actions = FilingActions(submit: { model.requestReview() }, startOver: { model.startOver() })
 
         pickerRow = form.add(picker.dropDown)
         for field in WithdrawalModel.Field.allCases where field != .passportNumber {
@@ -81,6 +82,8 @@ final class WithdrawView: ScreenView {
         attachments.render(visible: model.needsProof || !model.attachments.documents.isEmpty, needed: model.needsProof)
 
         actions.render(context, status: model.status, missing: missing, screen: .withdraw) { t(.filing(.filedWithdrawal($0))) }
+
+        reviewDialog.render(context, review: model.review, confirm: { [model] in await model.confirmReview() }, cancel: { [model] in model.cancelReview() })
     }
 
     func focusFirst() { family.radio.box.grabFocus() }

@@ -37,10 +37,10 @@ final class VisitorServicesView {
     private let meterBar = ProgressBar()
     private let phonesNote = Label()
     private let register: Button
-    private let registrationStatus = StatusLine()
+    private let registrationStatus = StatusLine(announces: true)
     private let pendingBox = Box(.horizontal, spacing: 12)
     private let resend: Button, cancel: Button
-    private let actionStatus = StatusLine()
+    private let actionStatus = StatusLine(announces: true)
 
     init(context: ViewContext) {
         self.context = context
@@ -52,7 +52,16 @@ final class VisitorServicesView {
         printEnglish = makeButton(width: 260) {}
         register = makeButton("suggested-action") { Task { await model.register() } }
         resend = makeButton(width: 240) { Task { await model.resendVerification() } }
-        cancel = makeButton("destructive-action", width: 240) { Task { await model.cancelRegistration() } }
+        // Destroying asks first, in an alert dialog (the safe answer is the default).
+        cancel = makeButton("destructive-action", width: 240) { [context] in
+            let t = context.t
+            MessageDialog.present(parent: context.window, title: t(.visitor(.cancelRegistrationTitle)),
+                                  message: t(.visitor(.cancelRegistrationMessage)),
+                                  buttons: [t(.visitor(.keepRegistration)), t(.visitor(.cancelRegistration))],
+                                  defaultIndex: 0, cancelIndex: 0) { answer in
+                if answer == 1 { Task { await model.cancelRegistration() } }
+            }
+        }
         root.addStyleClass("visitor-services")
         for title in [insuranceTitle, proofTitle, accountTitle] { title.addStyleClass("section-title") }
         dependantsTitle.addStyleClass("field-caption")

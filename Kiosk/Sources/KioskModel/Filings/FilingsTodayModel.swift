@@ -1,0 +1,137 @@
+import Foundation
+import NHICore
+import NHIService
+import Observation
+
+/// 異動作業後查詢 and 異動檢核後查詢: today's filings with same-day deletion (asked in an alert;
+/// the service decides what may still be deleted), and the check results after the nightly
+/// conversion — `NHIService.filings.filedToday`, `delete` and `checkResults`.
+@Observable
+@MainActor
+public final class FilingsTodayModel: FlowModel {
+    public private(set) var today: FlowStatus<[Filing]> = .idle
+    public private(set) var pendingDelete: Filing?
+    public private(set) var deleteStatus: FlowStatus<Filing> = .idle
+    /// The check-result range (ROC), by default the last two months (the service's limit).
+    public var fromText = ""
+    public var throughText = ""
+    public private(set) var attemptedResults = false
+    public private(set) var results: FlowStatus<[Filing]> = .idle
+
+    @ObservationIgnored let context: FlowContext
+    @ObservationIgnored private var generation = RequestGeneration()
+
+    public init(context: FlowContext) {
+        self.context = context
+    }
+
+    /// Loads today's filings.
+    public func loadToday() async {
+        let service: KioskService, caller: Caller, session: StaffSession
+        do { (service, caller, session) = try context.staffCaller() } catch {
+            today = .failed(PresentableError(error))
+            return
+        }
+        let attempt = generation.current
+        today = .working
+        let unit = session.unitCode
+        do {
+            let list = try await service.run { try $0.filings.filedToday(unit: unit, by: caller) }
+            guard generation.isCurrent(attempt) else { return }
+            today = .succeeded(list)
+        } catch {
+            guard generation.isCurrent(attempt) else { return }
+            today = .failed(PresentableError(error))
+        }
+    }
+
+    /// Whether a filing is offered for deletion (it is not deleted already; whether it still
+    /// may be is the service's answer).
+    public func offersDelete(_ filing: Filing) -> Bool { filing.status != .deleted }
+
+    /// 刪除: asks first.
+    public func requestDelete(_ filing: Filing) {
+        guard today.result?.contains(filing) == true, offersDelete(filing) else { return }
+        pendingDelete = filing
+    }
+
+    public func cancelDelete() { pendingDelete = nil }
+
+    /// The alert was answered 刪除.
+    public func confirmDelete() async {
+        guard let filing = pendingDelete, !deleteStatus.isWorking else { return }
+        pendingDelete = nil
+        let service: KioskService, caller: Caller
+        do { (service, caller, _) = try context.staffCaller() } catch {
+            deleteStatus = .failed(PresentableError(error))
+            return
+        }
+        let attempt = generation.current
+        deleteStatus = .working
+        do {
+            try await service.run { try $0.filings.delete(filing.id, by: caller) }
+            guard generation.isCurrent(attempt) else { return }
+            deleteStatus = .succeeded(filing)
+            await loadToday()
+        } catch {
+            guard generation.isCurrent(attempt) else { return }
+            deleteStatus = .failed(PresentableError(error))
+        }
+    }
+
+    public var from: Parsed<CalendarDate> { FieldParser.rocDate(fromText) }
+    public var through: Parsed<CalendarDate> { FieldParser.rocDate(throughText) }
+    public var fromError: PresentableError? { from.shownError(required: true, attempted: attemptedResults, caption: .filings(.from)) }
+    public var throughError: PresentableError? {
+        through.shownError(required: true, attempted: attemptedResults, caption: .filings(.through))
+    }
+
+    /// 查詢檢核結果 for the range.
+    public func loadResults() async {
+        attemptedResults = true
+        guard let from = from.value, let through = through.value, !results.isWorking else { return }
+        let service: KioskService, caller: Caller, session: StaffSession
+        do { (service, caller, session) = try context.staffCaller() } catch {
+            results = .failed(PresentableError(error))
+            return
+        }
+        let attempt = generation.current
+        results = .working
+        let unit = session.unitCode
+        do {
+            let list = try await service.run { try $0.filings.checkResults(unit: unit, from: from, through: through, by: caller) }
+            guard generation.isCurrent(attempt) else { return }
+            results = .succeeded(list)
+        } catch {
+            guard generation.isCurrent(attempt) else { return }
+            results = .failed(PresentableError(error))
+        }
+    }
+
+    /// A filing as the lists show it (ID masked).
+    public func line(_ filing: Filing, _ language: Language) -> String {
+        Text.filings(.line(filing)).localized(language)
+    }
+
+    public var screen: Screen { .filings }
+    public var isVisitorData: Bool { false }
+    public func wipePersonalData() {
+        _ = generation.next()
+        today = .idle
+        pendingDelete = nil
+        deleteStatus = .idle
+        fromText = ""
+        throughText = ""
+        attemptedResults = false
+        results = .idle
+    }
+    public func screenOpened() {
+        let day = context.today
+        if fromText.isEmpty { fromText = day.adding(months: -2).rocCompact }
+        if throughText.isEmpty { throughText = day.rocCompact }
+        Task { await loadToday() }
+    }
+    public var automationStatus: String {
+        "today:\(today.automationValue) delete:\(deleteStatus.automationValue) results:\(results.automationValue)"
+    }
+}

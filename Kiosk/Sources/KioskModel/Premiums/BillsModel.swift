@@ -1,0 +1,101 @@
+import Foundation
+import NHICore
+import NHIService
+import Observation
+
+/// 保險費帳單及繳款單: the unit's bills (`NHIService.premiums.bills`) and a payment slip per
+/// bill (`downloadSlip`: the service counts downloads, at most 3 a day per bill), printed
+/// as a document.
+@Observable
+@MainActor
+public final class BillsModel: FlowModel {
+    public private(set) var bills: FlowStatus<[PremiumBill]> = .idle
+    /// The last slip issued (printing happens in the GTK layer).
+    public private(set) var slip: FlowStatus<PremiumBill> = .idle
+    public private(set) var printResult: VisitorServicesModel.PrintResult?
+
+    @ObservationIgnored let context: FlowContext
+    @ObservationIgnored private var generation = RequestGeneration()
+
+    public init(context: FlowContext) {
+        self.context = context
+    }
+
+    /// Loads the signed-in unit's bills.
+    public func load() async {
+        let service: KioskService, caller: Caller, session: StaffSession
+        do { (service, caller, session) = try context.staffCaller() } catch {
+            bills = .failed(PresentableError(error))
+            return
+        }
+        let attempt = generation.current
+        bills = .working
+        let payer = session.unitCode.rawValue
+        do {
+            let list = try await service.run { try $0.premiums.bills(payerKey: payer, by: caller) }
+            guard generation.isCurrent(attempt) else { return }
+            bills = .succeeded(list)
+        } catch {
+            guard generation.isCurrent(attempt) else { return }
+            bills = .failed(PresentableError(error))
+        }
+    }
+
+    /// 列印繳款單 for `bill` (the service may refuse: the daily limit).
+    @discardableResult
+    public func issueSlip(_ bill: PremiumBill) async -> PremiumBill? {
+        guard !slip.isWorking else { return nil }
+        let service: KioskService, caller: Caller
+        do { (service, caller, _) = try context.staffCaller() } catch {
+            slip = .failed(PresentableError(error))
+            return nil
+        }
+        let attempt = generation.current
+        slip = .working
+        printResult = nil
+        do {
+            let issued = try await service.run { try $0.premiums.downloadSlip(bill: bill.id, by: caller) }
+            guard generation.isCurrent(attempt) else { return nil }
+            slip = .succeeded(issued)
+            return issued
+        } catch {
+            guard generation.isCurrent(attempt) else { return nil }
+            slip = .failed(PresentableError(error))
+            return nil
+        }
+    }
+
+    public func recordPrint(_ result: VisitorServicesModel.PrintResult) { printResult = result }
+
+    /// A bill as the list shows it.
+    public func line(_ bill: PremiumBill, _ language: Language) -> String {
+        Text.bills(.line(bill, language: language)).localized(language)
+    }
+
+    /// The slip laid out as a document: title, payer, month, category, amount, due date,
+    /// what is still unpaid, the bill number — the bill's data only.
+    public func slipLines(_ bill: PremiumBill, unitName: String?, _ language: Language) -> [(text: String, heading: Bool)] {
+        let t = { (text: BillsText) in Text.bills(text).localized(language) }
+        return [
+            (t(.slipTitle), true),
+            (t(.payer(code: bill.payerKey, name: unitName)), false),
+            (t(.month(bill.month)), false),
+            (t(.category(bill.category)), false),
+            (t(.amount(bill.amount)), false),
+            (t(.unpaid(bill.unpaid)), false),
+            (t(.due(bill.dueDate, language: language)), false),
+            (t(.billNumber(bill.id)), false),
+        ]
+    }
+
+    public var screen: Screen { .bills }
+    public var isVisitorData: Bool { false }
+    public func wipePersonalData() {
+        _ = generation.next()
+        bills = .idle
+        slip = .idle
+        printResult = nil
+    }
+    public func screenOpened() { Task { await load() } }
+    public var automationStatus: String { "bills:\(bills.automationValue) slip:\(slip.automationValue)" }
+}
