@@ -5,10 +5,10 @@ import NHIService
 /// Opens the store a location names — the one opener the CLI and the kiosk use, so both
 /// take `--db` / `$NHI_DB` the same way.
 public enum NHIStores {
-    /// Opens (creating or migrating) the store at `location`: an ``SQLiteStore`` for a path,
+    /// Opens (creating or migrating) the store at `location`: an `SQLiteStore` for a path,
     /// a ``PostgresStore`` for a `postgres://` URL. The PostgreSQL password comes from
     /// `$NHI_DB_PASSWORD` (never a command line), the key from `$NHI_DB_KEY` or the key file
-    /// ``PostgresLocation/keyFile(environment:)``.
+    /// `PostgresLocation.keyFile(environment:)`.
     public static func open(_ location: StoreLocation, environment: [String: String] = ProcessInfo.processInfo.environment)
         throws(ServiceError) -> any NHIStoreAdministration {
         switch location {

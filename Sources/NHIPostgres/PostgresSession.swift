@@ -66,7 +66,7 @@ struct PostgresConnectionLost: Error, CustomStringConvertible {
     var description: String { "the connection to the PostgreSQL server was lost" }
 }
 
-/// A PostgreSQL row answering the shared row mappings (``StoreRows``) by column name.
+/// A PostgreSQL row answering the shared row mappings (`StoreRows`) by column name.
 struct PGRow: StoreRow {
     let row: PostgresRandomAccessRow
     init(_ row: PostgresRandomAccessRow) { self.row = row }

@@ -111,7 +111,7 @@ extension PostgresStore {
 extension NHIStores {
     /// `nhi service migrate`: copies the SQLite database at `path` into the new, empty
     /// PostgreSQL database `target` (all or nothing) with the SQLite database's key, which is
-    /// written to the target's key file (``PostgresLocation/keyFile(environment:)``) unless
+    /// written to the target's key file (`PostgresLocation.keyFile(environment:)`) unless
     /// `$NHI_DB_KEY` is set.
     public static func migrate(fromSQLite path: String, to target: PostgresLocation,
                                environment: [String: String] = ProcessInfo.processInfo.environment) throws(ServiceError) -> StoreCopyReport {

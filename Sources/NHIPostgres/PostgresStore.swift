@@ -6,7 +6,7 @@ import PostgresNIO
 
 /// The store for offices with several counters: one PostgreSQL database shared by every
 /// counter PC, the CLI and the nightly jobs, with the same tables, constraints and
-/// behaviour as ``SQLiteStore`` (the same service tests run on both).
+/// behaviour as `SQLiteStore` (the same service tests run on both).
 ///
 /// **Transactions.** The store protocols run a synchronous body inside one transaction, as
 /// GRDB does: `read` in a `REPEATABLE READ READ ONLY` snapshot, `write` in a transaction that
@@ -30,11 +30,11 @@ import PostgresNIO
 /// connects again. A pooled connection found dead before a transaction starts is replaced
 /// silently (nothing had run on it).
 ///
-/// **Secrets.** Secrets are sealed with a ``StoreKey`` that the server never sees:
-/// `$NHI_DB_KEY`, or a key file on the client (``PostgresLocation/keyFile(environment:)``,
+/// **Secrets.** Secrets are sealed with a `StoreKey` that the server never sees:
+/// `$NHI_DB_KEY`, or a key file on the client (`PostgresLocation.keyFile(environment:)`,
 /// 0600, created for a database that has no sealed secrets yet).
 public final class PostgresStore: NHIStoreAdministration, @unchecked Sendable {
-    /// The database (without its password: ``PostgresLocation/description``).
+    /// The database (without its password: `PostgresLocation.description`).
     public let location: PostgresLocation
     let configuration: PostgresConnection.Configuration
     /// The key that seals secrets (set once, while opening).
@@ -52,11 +52,15 @@ public final class PostgresStore: NHIStoreAdministration, @unchecked Sendable {
     /// Opens (creating the schema if needed) the database at `location`.
     ///
     /// - Parameters:
+    ///   - location: the server and database (`StoreLocation.postgres`: host and port or a
+    ///     Unix socket folder, user, database).
     ///   - password: the password (`$NHI_DB_PASSWORD`; else the URL's, discouraged); nil for
     ///     trust or peer authentication on a Unix socket.
     ///   - key: the key that seals secrets; else `$NHI_DB_KEY`, else `keyFile` (created when
     ///     the database has no sealed secret yet; missing for one that has is `store.keyMissing`).
-    ///   - keyFile: default ``PostgresLocation/keyFile(environment:)``.
+    ///   - keyFile: default `PostgresLocation.keyFile(environment:)`.
+    ///   - maxIdleConnections: how many open connections are kept for the next transactions.
+    ///   - logger: where the store logs reconnects and failures (never SQL values).
     public init(location: PostgresLocation, password: String? = nil, key: StoreKey? = nil, keyFile: String? = nil,
                 maxIdleConnections: Int = 4, logger: Logger = Logger(label: "nhi.store.postgres")) throws(ServiceError) {
         self.location = location
@@ -216,7 +220,7 @@ public final class PostgresStore: NHIStoreAdministration, @unchecked Sendable {
         }
     }
 
-    /// postgres-nio's errors as ``ServiceError``s; every other error passes through.
+    /// postgres-nio's errors as `ServiceError`s; every other error passes through.
     func mapped(_ error: any Error) -> any Error {
         if error is ServiceError { return error }
         if Self.isConnectionFailure(error) {

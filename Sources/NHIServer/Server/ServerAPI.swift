@@ -8,8 +8,8 @@ import NHIService
 import NHISignIn
 import NIOCore
 
-/// The HTTP application over one ``NHIService``: sign-in, the session, the workflows.
-/// Every service call runs through ``NHIService/perform(_:)`` with the session's `Caller`;
+/// The HTTP application over one `NHIService`: sign-in, the session, the workflows.
+/// Every service call runs through `NHIService.perform(_:)` with the session's `Caller`;
 /// the service applies its own authorisation rule to each.
 public struct ServerAPI: Sendable {
     /// The service (and its store).

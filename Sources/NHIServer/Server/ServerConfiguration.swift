@@ -18,7 +18,7 @@ public struct ServerConfiguration: Sendable {
     public var loginRateLimit: Int = 10
     /// The largest request body (batch registration files travel base64 in JSON).
     public var maxBodySize: Int = 16 << 20
-    /// The clock sessions expire by (a ``ManualClock`` in tests).
+    /// The clock sessions expire by (a `ManualClock` in tests).
     public var sessionClock: any ServiceClock = SystemClock()
 
     public init() {}

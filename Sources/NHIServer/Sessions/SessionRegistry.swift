@@ -9,7 +9,7 @@ import NHISignIn
 /// A token is 32 random bytes (256 bits), base64url, handed to the client once; the server
 /// keeps only its SHA-256 digest, so a memory dump or a log line of the table cannot be
 /// replayed. Each session is bound to the person, the unit and the role (the service's
-/// ``Caller``) it was opened with; it ends after ``idleTimeout`` without a request, after
+/// `Caller`) it was opened with; it ends after ``idleTimeout`` without a request, after
 /// ``absoluteLifetime`` whatever happens, or when revoked (sign-out).
 ///
 /// Held in memory: a restarted server has no sessions, and the counters sign in again.

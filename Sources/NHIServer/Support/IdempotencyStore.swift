@@ -20,7 +20,7 @@ public final class IdempotencyStore: @unchecked Sendable {
 
     /// What to do with a request.
     public enum Decision: Sendable {
-        /// Run it (the key is now reserved; ``finish(_:key:response:)`` or ``abandon(_:key:)`` it).
+        /// Run it (the key is now reserved; `finish(_:key:response:)` or `abandon(_:key:)` it).
         case proceed
         /// Answer with the stored first response.
         case replay(Stored)
