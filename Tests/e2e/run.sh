@@ -44,5 +44,5 @@ mkdir -p "$NHI_KIOSK_SCREENS"
 
 # One private X server and session bus for the whole run; GTK reaches AT-SPI through it.
 # The bus daemons' chatter and GTK's "screen coordinates" notice are noise here.
-timeout 600 dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" "$0" --inner \
+timeout 1200 dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" "$0" --inner \
   2> >(grep -v -e "dbus-daemon" -e "SpiRegistry daemon" -e "Screen coordinates not supported" -e '^$' >&2)
