@@ -317,7 +317,14 @@ public enum OpenAPIDocument {
             "$ref": "#/components/schemas/Date"
           },
           "ownerUnitCode": {
-            "$ref": "#/components/schemas/UnitCode"
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/UnitCode"
+              },
+              {
+                "type": "null"
+              }
+            ]
           }
         }
       },
@@ -395,22 +402,43 @@ public enum OpenAPIDocument {
             "description": "NT$, a grade of the table in force"
           },
           "category": {
-            "type": "string",
-            "enum": [
-              "employee",
-              "employer",
-              "self-employed",
-              "professional",
-              "civil-servant",
-              "private-school",
-              "union"
+            "anyOf": [
+              {
+                "type": "string",
+                "enum": [
+                  "employee",
+                  "employer",
+                  "self-employed",
+                  "professional",
+                  "civil-servant",
+                  "private-school",
+                  "union"
+                ]
+              },
+              {
+                "type": "null"
+              }
             ]
           },
           "eligibilityReason": {
-            "type": "string"
+            "anyOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "null"
+              }
+            ]
           },
           "monthlySalary": {
-            "$ref": "#/components/schemas/Money"
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/Money"
+              },
+              {
+                "type": "null"
+              }
+            ]
           }
         }
       },
@@ -437,7 +465,14 @@ public enum OpenAPIDocument {
             "$ref": "#/components/schemas/Date"
           },
           "chargedHere": {
-            "type": "boolean"
+            "anyOf": [
+              {
+                "type": "boolean"
+              },
+              {
+                "type": "null"
+              }
+            ]
           }
         }
       },
@@ -455,10 +490,24 @@ public enum OpenAPIDocument {
             "$ref": "#/components/schemas/Money"
           },
           "employerLowering": {
-            "type": "boolean"
+            "anyOf": [
+              {
+                "type": "boolean"
+              },
+              {
+                "type": "null"
+              }
+            ]
           },
           "monthlySalary": {
-            "$ref": "#/components/schemas/Money"
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/Money"
+              },
+              {
+                "type": "null"
+              }
+            ]
           }
         }
       },
@@ -482,8 +531,7 @@ public enum OpenAPIDocument {
         "properties": {
           "fileName": {
             "type": "string",
-            "minLength": 1,
-            "maxLength": 255
+            "description": "the NHI's naming convention; a wrong name is reported by the check (200) and refused by the upload (422)"
           },
           "content": {
             "type": "string",
@@ -491,10 +539,24 @@ public enum OpenAPIDocument {
             "pattern": "^[A-Za-z0-9+/]*={0,2}$"
           },
           "contactName": {
-            "type": "string"
+            "anyOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "null"
+              }
+            ]
           },
           "contactEmail": {
-            "type": "string"
+            "anyOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "null"
+              }
+            ]
           }
         }
       },
@@ -613,8 +675,15 @@ public enum OpenAPIDocument {
             "description": "ROC yyyMM (11505) or ISO 2026-05"
           },
           "through": {
-            "type": "string",
-            "pattern": "^([0-9]{5}|[0-9]{4}-(0[1-9]|1[0-2]))$",
+            "anyOf": [
+              {
+                "type": "string",
+                "pattern": "^([0-9]{5}|[0-9]{4}-(0[1-9]|1[0-2]))$"
+              },
+              {
+                "type": "null"
+              }
+            ],
             "description": "ROC yyyMM (11505) or ISO 2026-05"
           }
         }
@@ -667,7 +736,14 @@ public enum OpenAPIDocument {
             "$ref": "#/components/schemas/NHICardNumber"
           },
           "personID": {
-            "$ref": "#/components/schemas/PersonalID"
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/PersonalID"
+              },
+              {
+                "type": "null"
+              }
+            ]
           },
           "password": {
             "type": "string",
@@ -676,7 +752,14 @@ public enum OpenAPIDocument {
             "writeOnly": true
           },
           "ownerUnitCode": {
-            "$ref": "#/components/schemas/UnitCode"
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/UnitCode"
+              },
+              {
+                "type": "null"
+              }
+            ]
           }
         }
       },
@@ -704,7 +787,14 @@ public enum OpenAPIDocument {
             "writeOnly": true
           },
           "ownerUnitCode": {
-            "$ref": "#/components/schemas/UnitCode"
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/UnitCode"
+              },
+              {
+                "type": "null"
+              }
+            ]
           }
         }
       },

@@ -188,6 +188,10 @@ extension ServerAPI {
     func chooseUnit(_ request: Request, _ context: ServerContext) async throws -> Response {
         try admitLogin(context)
         let body = try await decode(UnitChoiceBody.self, request, context)
+        // References are 64 lowercase hex digits (the document's pattern); anything else is malformed, not expired.
+        guard body.reference.utf8.count == 64, body.reference.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
+            throw ServerError(.badRequest, detail: "reference is 64 hexadecimal digits")
+        }
         let session = try await sessions.openSession(reference: body.reference, unit: try UnitCode(parsing: body.unitCode))
         return try await answer(.signedIn(session), context)
     }
