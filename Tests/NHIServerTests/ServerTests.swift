@@ -110,9 +110,10 @@ struct ServerTests {
         #expect(expired.code == "session.expired")
     }
 
-    @Test("A retried enrolment with the same Idempotency-Key files once and returns the first answer; another body with the key is refused")
-    func idempotentRetry() async throws {
-        let harness = try await ServerHarness()
+    @Test("A retried enrolment with the same Idempotency-Key files once and returns the first answer; another body with the key is refused",
+          arguments: TestStoreKind.available)
+    func idempotentRetry(_ store: TestStoreKind) async throws {
+        let harness = try await ServerHarness(store: store)
         defer { Task { await harness.stop() } }
         let admin = try await harness.token(DemoData.administrator)
         let body = try enrolment(harness)
