@@ -13,7 +13,10 @@ import NIOSSL
 /// A real `nhi-server` application on a loopback port over a working copy of the demo
 /// database (SQLite file), and an async-http-client client for it.
 final class ServerHarness: @unchecked Sendable {
-    let demo: DemoDatabase
+    /// The SQLite working copy of the demo database (nil on PostgreSQL).
+    let demo: DemoDatabase?
+    /// The PostgreSQL database seeded with the demo (nil on SQLite); dropped with the harness.
+    let database: TemporaryDatabase?
     let service: NHIService
     let server: NHIServerApplication
     let sessionClock: ManualClock
@@ -30,10 +33,24 @@ final class ServerHarness: @unchecked Sendable {
         return cache
     }()
 
-    init(tls: TLSConfiguration? = nil, clientTLS: TLSConfiguration? = nil, configure: (inout ServerConfiguration) -> Void = { _ in }) async throws {
-        demo = try DemoDatabase(cacheDirectory: Self.cache)
+    /// A server over the demo data: a copy of the SQLite template, or (`store: .postgres`) a
+    /// fresh database on `$NHI_TEST_POSTGRES_URL` seeded with the same demo.
+    init(store: TestStoreKind = .sqlite, tls: TLSConfiguration? = nil, clientTLS: TLSConfiguration? = nil,
+         configure: (inout ServerConfiguration) -> Void = { _ in }) async throws {
         let logger = logs.logger(label: "nhi.server")
-        service = NHIService(store: try SQLiteStore(path: demo.path), logger: logs.logger(label: "nhi.service"))
+        switch store {
+        case .sqlite:
+            let demo = try DemoDatabase(cacheDirectory: Self.cache)
+            self.demo = demo
+            database = nil
+            service = NHIService(store: try SQLiteStore(path: demo.path), logger: logs.logger(label: "nhi.service"))
+        case .postgres:
+            let database = try TemporaryDatabase(kind: .postgres)
+            try DemoData.seed(database.store, today: .today())
+            self.database = database
+            demo = nil
+            service = NHIService(store: database.store, logger: logs.logger(label: "nhi.service"))
+        }
         sessionClock = ManualClock(Date())
         var configuration = ServerConfiguration()
         configuration.port = 0

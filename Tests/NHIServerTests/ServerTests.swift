@@ -110,14 +110,15 @@ struct ServerTests {
         #expect(expired.code == "session.expired")
     }
 
-    @Test("A retried enrolment with the same Idempotency-Key files once and returns the first answer; another body with the key is refused")
-    func idempotentRetry() async throws {
-        let harness = try await ServerHarness()
+    @Test("A retried enrolment with the same Idempotency-Key files once and returns the first answer; another body with the key is refused",
+          arguments: TestStoreKind.available)
+    func idempotentRetry(_ store: TestStoreKind) async throws {
+        let harness = try await ServerHarness(store: store)
         defer { Task { await harness.stop() } }
         let admin = try await harness.token(DemoData.administrator)
         let body = try enrolment(harness)
         let missing = try await harness.send(.POST, "/v1/filings/enrolments", json: body, token: admin)
-        #expect(missing.status == 428)
+        #expect(missing.status == 400)
         #expect(missing.code == "request.idempotencyKeyRequired")
 
         let first = try await harness.send(.POST, "/v1/filings/enrolments", json: body, token: admin, headers: [("Idempotency-Key", "k-1")])
@@ -153,6 +154,15 @@ struct ServerTests {
         }
         let bad = try await harness.send(.POST, "/v1/sessions", json: #"{"method":"nhiCard","cardNumber":"12"}"#)
         #expect(bad.status == 422)
+        // A known path with a method it does not have: 405 with Allow (RFC 9110 §15.5.6).
+        let wrongMethod = try await harness.send(.PUT, "/v1/units/110001000/statements")
+        #expect(wrongMethod.status == 405)
+        #expect(wrongMethod.code == "http.methodNotAllowed")
+        #expect(wrongMethod.contentType == "application/problem+json")
+        #expect(wrongMethod.headers["allow"] == "GET, POST")
+        let trace = try await harness.send(.TRACE, "/healthz")
+        #expect(trace.status == 405)
+        #expect(trace.headers["allow"] == "GET")
         let health = try await harness.send(.GET, "/healthz")
         #expect(health.status == 200)
         let ready = try await harness.send(.GET, "/readyz")
@@ -205,6 +215,15 @@ struct ServerTLSTests {
                                               clientTLS: clientTLS)
         defer { Task { await harness.stop() } }
         #expect(harness.baseURL.hasPrefix("https://127.0.0.1:"))
+        // A known path with a method it does not have: 405 with Allow (RFC 9110 §15.5.6).
+        let wrongMethod = try await harness.send(.PUT, "/v1/units/110001000/statements")
+        #expect(wrongMethod.status == 405)
+        #expect(wrongMethod.code == "http.methodNotAllowed")
+        #expect(wrongMethod.contentType == "application/problem+json")
+        #expect(wrongMethod.headers["allow"] == "GET, POST")
+        let trace = try await harness.send(.TRACE, "/healthz")
+        #expect(trace.status == 405)
+        #expect(trace.headers["allow"] == "GET")
         let health = try await harness.send(.GET, "/healthz")
         #expect(health.status == 200)
         let signIn = try await harness.signIn(DemoData.administrator)

@@ -86,7 +86,7 @@ public enum ProblemMapping {
         case .unauthenticated, .sessionExpired: .unauthorized
         case .rateLimited: .tooManyRequests
         case .badRequest, .badParameter, .idempotencyKeyReused: .unprocessableContent
-        case .idempotencyKeyRequired: .preconditionRequired
+        case .idempotencyKeyRequired: .badRequest
         case .idempotencyInProgress: .conflict
         case .notFound: .notFound
         case .methodNotAllowed: .methodNotAllowed

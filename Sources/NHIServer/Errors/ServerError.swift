@@ -21,7 +21,7 @@ public struct ServerError: CodedError, Hashable {
         public static let badRequest: Self = "request.invalidBody"
         /// A query or path parameter is malformed — 422.
         public static let badParameter: Self = "request.invalidParameter"
-        /// A data-changing request without `Idempotency-Key` — 428.
+        /// A data-changing request without `Idempotency-Key` — 400 (draft-ietf-httpapi-idempotency-key-header §2.7).
         public static let idempotencyKeyRequired: Self = "request.idempotencyKeyRequired"
         /// The same `Idempotency-Key` with another body — 422.
         public static let idempotencyKeyReused: Self = "request.idempotencyKeyReused"

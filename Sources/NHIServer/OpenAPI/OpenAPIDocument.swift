@@ -93,63 +93,32 @@ public enum OpenAPIDocument {
         }
       },
       "SignInRequest": {
-        "type": "object",
-        "required": [
-          "method"
-        ],
         "description": "nhiCard: cardNumber, password, personID?, ownerUnitCode?; otp: id, birthDate, code, ownerUnitCode?; certificate: challengeID, certificate, signature, personID; organisationCertificate: challengeID, certificate, signature, unitCode; app: reference",
-        "properties": {
-          "method": {
-            "type": "string",
-            "enum": [
-              "nhiCard",
-              "otp",
-              "certificate",
-              "organisationCertificate",
-              "app"
-            ]
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/SignInNhiCard"
           },
-          "cardNumber": {
-            "type": "string"
+          {
+            "$ref": "#/components/schemas/SignInOtp"
           },
-          "personID": {
-            "type": "string"
+          {
+            "$ref": "#/components/schemas/SignInCertificate"
           },
-          "password": {
-            "type": "string",
-            "writeOnly": true
+          {
+            "$ref": "#/components/schemas/SignInOrganisationCertificate"
           },
-          "ownerUnitCode": {
-            "type": "string"
-          },
-          "id": {
-            "type": "string"
-          },
-          "birthDate": {
-            "type": "string",
-            "format": "date"
-          },
-          "code": {
-            "type": "string",
-            "writeOnly": true
-          },
-          "challengeID": {
-            "type": "string",
-            "contentEncoding": "base64"
-          },
-          "certificate": {
-            "type": "string",
-            "contentEncoding": "base64"
-          },
-          "signature": {
-            "type": "string",
-            "contentEncoding": "base64"
-          },
-          "unitCode": {
-            "type": "string"
-          },
-          "reference": {
-            "type": "string"
+          {
+            "$ref": "#/components/schemas/SignInApp"
+          }
+        ],
+        "discriminator": {
+          "propertyName": "method",
+          "mapping": {
+            "nhiCard": "#/components/schemas/SignInNhiCard",
+            "otp": "#/components/schemas/SignInOtp",
+            "certificate": "#/components/schemas/SignInCertificate",
+            "organisationCertificate": "#/components/schemas/SignInOrganisationCertificate",
+            "app": "#/components/schemas/SignInApp"
           }
         }
       },
@@ -295,10 +264,12 @@ public enum OpenAPIDocument {
         ],
         "properties": {
           "reference": {
-            "type": "string"
+            "type": "string",
+            "pattern": "^[0-9a-f]{64}$",
+            "description": "from the 202 answer (single use, 5 minutes)"
           },
           "unitCode": {
-            "type": "string"
+            "$ref": "#/components/schemas/UnitCode"
           }
         }
       },
@@ -340,14 +311,20 @@ public enum OpenAPIDocument {
             ]
           },
           "id": {
-            "type": "string"
+            "$ref": "#/components/schemas/PersonalID"
           },
           "birthDate": {
-            "type": "string",
-            "format": "date"
+            "$ref": "#/components/schemas/Date"
           },
           "ownerUnitCode": {
-            "type": "string"
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/UnitCode"
+              },
+              {
+                "type": "null"
+              }
+            ]
           }
         }
       },
@@ -403,31 +380,65 @@ public enum OpenAPIDocument {
         ],
         "properties": {
           "personID": {
-            "type": "string"
+            "$ref": "#/components/schemas/PersonalID"
           },
           "name": {
-            "type": "string"
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 40
           },
           "birthDate": {
-            "type": "string",
-            "format": "date"
+            "$ref": "#/components/schemas/Date"
           },
           "effectiveDate": {
-            "type": "string",
-            "format": "date"
+            "$ref": "#/components/schemas/Date"
           },
           "insuredAmount": {
-            "type": "integer",
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/Money"
+              }
+            ],
             "description": "NT$, a grade of the table in force"
           },
           "category": {
-            "type": "string"
+            "anyOf": [
+              {
+                "type": "string",
+                "enum": [
+                  "employee",
+                  "employer",
+                  "self-employed",
+                  "professional",
+                  "civil-servant",
+                  "private-school",
+                  "union"
+                ]
+              },
+              {
+                "type": "null"
+              }
+            ]
           },
           "eligibilityReason": {
-            "type": "string"
+            "anyOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "null"
+              }
+            ]
           },
           "monthlySalary": {
-            "type": "integer"
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/Money"
+              },
+              {
+                "type": "null"
+              }
+            ]
           }
         }
       },
@@ -440,7 +451,7 @@ public enum OpenAPIDocument {
         ],
         "properties": {
           "personID": {
-            "type": "string"
+            "$ref": "#/components/schemas/PersonalID"
           },
           "reason": {
             "type": "string",
@@ -451,11 +462,17 @@ public enum OpenAPIDocument {
             ]
           },
           "transferOutDate": {
-            "type": "string",
-            "format": "date"
+            "$ref": "#/components/schemas/Date"
           },
           "chargedHere": {
-            "type": "boolean"
+            "anyOf": [
+              {
+                "type": "boolean"
+              },
+              {
+                "type": "null"
+              }
+            ]
           }
         }
       },
@@ -467,16 +484,30 @@ public enum OpenAPIDocument {
         ],
         "properties": {
           "personID": {
-            "type": "string"
+            "$ref": "#/components/schemas/PersonalID"
           },
           "newAmount": {
-            "type": "integer"
+            "$ref": "#/components/schemas/Money"
           },
           "employerLowering": {
-            "type": "boolean"
+            "anyOf": [
+              {
+                "type": "boolean"
+              },
+              {
+                "type": "null"
+              }
+            ]
           },
           "monthlySalary": {
-            "type": "integer"
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/Money"
+              },
+              {
+                "type": "null"
+              }
+            ]
           }
         }
       },
@@ -499,17 +530,33 @@ public enum OpenAPIDocument {
         ],
         "properties": {
           "fileName": {
-            "type": "string"
+            "type": "string",
+            "description": "the NHI's naming convention; a wrong name is reported by the check (200) and refused by the upload (422)"
           },
           "content": {
             "type": "string",
-            "contentEncoding": "base64"
+            "contentEncoding": "base64",
+            "pattern": "^[A-Za-z0-9+/]*={0,2}$"
           },
           "contactName": {
-            "type": "string"
+            "anyOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "null"
+              }
+            ]
           },
           "contactEmail": {
-            "type": "string"
+            "anyOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "null"
+              }
+            ]
           }
         }
       },
@@ -610,14 +657,232 @@ public enum OpenAPIDocument {
         ],
         "properties": {
           "kind": {
-            "type": "string"
+            "type": "string",
+            "enum": [
+              "1",
+              "1.1",
+              "2",
+              "3",
+              "4",
+              "5",
+              "6"
+            ],
+            "description": "StatementKind (各類明細表)"
           },
           "month": {
             "type": "string",
+            "pattern": "^([0-9]{5}|[0-9]{4}-(0[1-9]|1[0-2]))$",
             "description": "ROC yyyMM (11505) or ISO 2026-05"
           },
           "through": {
-            "type": "string"
+            "anyOf": [
+              {
+                "type": "string",
+                "pattern": "^([0-9]{5}|[0-9]{4}-(0[1-9]|1[0-2]))$"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "ROC yyyMM (11505) or ISO 2026-05"
+          }
+        }
+      },
+      "UnitCode": {
+        "type": "string",
+        "pattern": "^[0-9]{9}$",
+        "description": "投保單位代號: 9 digits",
+        "examples": [
+          "110001000"
+        ]
+      },
+      "PersonalID": {
+        "type": "string",
+        "pattern": "^[A-Z][0-9A-D][0-9]{8}$",
+        "description": "身分證統一編號 or 居留證統一證號 (a letter, 1/2 or 8/9 or A-D, 8 digits; the check digit is checked too, a wrong one is 422 nationalID.checksum)",
+        "examples": [
+          "A123456789"
+        ]
+      },
+      "NHICardNumber": {
+        "type": "string",
+        "pattern": "^[0-9]{12}$",
+        "description": "健保卡號: 12 digits"
+      },
+      "Date": {
+        "type": "string",
+        "format": "date",
+        "pattern": "^(19[1-9][0-9]|2[0-9]{3})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
+        "description": "ISO 8601 calendar date (1912 or later: ROC years)"
+      },
+      "Money": {
+        "type": "integer",
+        "minimum": 0,
+        "maximum": 100000000,
+        "description": "NT$"
+      },
+      "SignInNhiCard": {
+        "type": "object",
+        "required": [
+          "method",
+          "cardNumber",
+          "password"
+        ],
+        "properties": {
+          "method": {
+            "const": "nhiCard"
+          },
+          "cardNumber": {
+            "$ref": "#/components/schemas/NHICardNumber"
+          },
+          "personID": {
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/PersonalID"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "password": {
+            "type": "string",
+            "minLength": 6,
+            "maxLength": 12,
+            "writeOnly": true
+          },
+          "ownerUnitCode": {
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/UnitCode"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          }
+        }
+      },
+      "SignInOtp": {
+        "type": "object",
+        "required": [
+          "method",
+          "id",
+          "birthDate",
+          "code"
+        ],
+        "properties": {
+          "method": {
+            "const": "otp"
+          },
+          "id": {
+            "$ref": "#/components/schemas/PersonalID"
+          },
+          "birthDate": {
+            "$ref": "#/components/schemas/Date"
+          },
+          "code": {
+            "type": "string",
+            "pattern": "^[0-9]{6}$",
+            "writeOnly": true
+          },
+          "ownerUnitCode": {
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/UnitCode"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          }
+        }
+      },
+      "SignInCertificate": {
+        "type": "object",
+        "required": [
+          "method",
+          "challengeID",
+          "certificate",
+          "signature",
+          "personID"
+        ],
+        "properties": {
+          "method": {
+            "const": "certificate"
+          },
+          "challengeID": {
+            "type": "string",
+            "contentEncoding": "base64",
+            "pattern": "^[A-Za-z0-9+/]+={0,2}$",
+            "minLength": 4
+          },
+          "certificate": {
+            "type": "string",
+            "contentEncoding": "base64",
+            "pattern": "^[A-Za-z0-9+/]+={0,2}$",
+            "minLength": 4
+          },
+          "signature": {
+            "type": "string",
+            "contentEncoding": "base64",
+            "pattern": "^[A-Za-z0-9+/]+={0,2}$",
+            "minLength": 4
+          },
+          "personID": {
+            "$ref": "#/components/schemas/PersonalID"
+          }
+        }
+      },
+      "SignInOrganisationCertificate": {
+        "type": "object",
+        "required": [
+          "method",
+          "challengeID",
+          "certificate",
+          "signature",
+          "unitCode"
+        ],
+        "properties": {
+          "method": {
+            "const": "organisationCertificate"
+          },
+          "challengeID": {
+            "type": "string",
+            "contentEncoding": "base64",
+            "pattern": "^[A-Za-z0-9+/]+={0,2}$",
+            "minLength": 4
+          },
+          "certificate": {
+            "type": "string",
+            "contentEncoding": "base64",
+            "pattern": "^[A-Za-z0-9+/]+={0,2}$",
+            "minLength": 4
+          },
+          "signature": {
+            "type": "string",
+            "contentEncoding": "base64",
+            "pattern": "^[A-Za-z0-9+/]+={0,2}$",
+            "minLength": 4
+          },
+          "unitCode": {
+            "$ref": "#/components/schemas/UnitCode"
+          }
+        }
+      },
+      "SignInApp": {
+        "type": "object",
+        "required": [
+          "method",
+          "reference"
+        ],
+        "properties": {
+          "method": {
+            "const": "app"
+          },
+          "reference": {
+            "type": "string",
+            "pattern": "^[A-Za-z0-9+/_-]{22}={0,2}$"
           }
         }
       }
@@ -748,6 +1013,12 @@ public enum OpenAPIDocument {
               }
             }
           },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "429": {
+            "$ref": "#/components/responses/Problem"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -769,6 +1040,9 @@ public enum OpenAPIDocument {
                 }
               }
             }
+          },
+          "429": {
+            "$ref": "#/components/responses/Problem"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
@@ -802,6 +1076,12 @@ public enum OpenAPIDocument {
               }
             }
           },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "429": {
+            "$ref": "#/components/responses/Problem"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -819,7 +1099,9 @@ public enum OpenAPIDocument {
             "in": "path",
             "required": true,
             "schema": {
-              "type": "string"
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64
             }
           }
         ],
@@ -833,6 +1115,9 @@ public enum OpenAPIDocument {
                 }
               }
             }
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
@@ -866,6 +1151,12 @@ public enum OpenAPIDocument {
               }
             }
           },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "429": {
+            "$ref": "#/components/responses/Problem"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -892,6 +1183,9 @@ public enum OpenAPIDocument {
               }
             }
           },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -908,6 +1202,9 @@ public enum OpenAPIDocument {
         "responses": {
           "204": {
             "description": "Signed out"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
@@ -931,7 +1228,7 @@ public enum OpenAPIDocument {
             "required": true,
             "description": "投保單位代號 (9 digits)",
             "schema": {
-              "type": "string"
+              "$ref": "#/components/schemas/UnitCode"
             }
           },
           {
@@ -940,8 +1237,7 @@ public enum OpenAPIDocument {
             "required": false,
             "description": "the day (default today)",
             "schema": {
-              "type": "string",
-              "format": "date"
+              "$ref": "#/components/schemas/Date"
             }
           }
         ],
@@ -967,6 +1263,12 @@ public enum OpenAPIDocument {
               }
             }
           },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -989,7 +1291,7 @@ public enum OpenAPIDocument {
             "required": true,
             "description": "投保單位代號 (9 digits)",
             "schema": {
-              "type": "string"
+              "$ref": "#/components/schemas/UnitCode"
             }
           },
           {
@@ -998,8 +1300,7 @@ public enum OpenAPIDocument {
             "required": false,
             "description": "first day (default 30 days back)",
             "schema": {
-              "type": "string",
-              "format": "date"
+              "$ref": "#/components/schemas/Date"
             }
           },
           {
@@ -1008,8 +1309,7 @@ public enum OpenAPIDocument {
             "required": false,
             "description": "last day (default today)",
             "schema": {
-              "type": "string",
-              "format": "date"
+              "$ref": "#/components/schemas/Date"
             }
           }
         ],
@@ -1034,6 +1334,12 @@ public enum OpenAPIDocument {
                 }
               }
             }
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
@@ -1084,6 +1390,25 @@ public enum OpenAPIDocument {
               }
             }
           },
+          "400": {
+            "description": "request.idempotencyKeyRequired: no Idempotency-Key (draft-ietf-httpapi-idempotency-key-header §2.7)",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -1132,6 +1457,25 @@ public enum OpenAPIDocument {
                 }
               }
             }
+          },
+          "400": {
+            "description": "request.idempotencyKeyRequired: no Idempotency-Key (draft-ietf-httpapi-idempotency-key-header §2.7)",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
@@ -1182,6 +1526,25 @@ public enum OpenAPIDocument {
               }
             }
           },
+          "400": {
+            "description": "request.idempotencyKeyRequired: no Idempotency-Key (draft-ietf-httpapi-idempotency-key-header §2.7)",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -1204,7 +1567,7 @@ public enum OpenAPIDocument {
             "required": true,
             "description": "投保單位代號 (9 digits)",
             "schema": {
-              "type": "string"
+              "$ref": "#/components/schemas/UnitCode"
             }
           }
         ],
@@ -1229,6 +1592,12 @@ public enum OpenAPIDocument {
               }
             }
           },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -1251,7 +1620,7 @@ public enum OpenAPIDocument {
             "required": true,
             "description": "投保單位代號 (9 digits)",
             "schema": {
-              "type": "string"
+              "$ref": "#/components/schemas/UnitCode"
             }
           },
           {
@@ -1287,6 +1656,25 @@ public enum OpenAPIDocument {
               }
             }
           },
+          "400": {
+            "description": "request.idempotencyKeyRequired: no Idempotency-Key (draft-ietf-httpapi-idempotency-key-header §2.7)",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -1307,7 +1695,7 @@ public enum OpenAPIDocument {
             "required": true,
             "description": "投保單位代號 (9 digits)",
             "schema": {
-              "type": "string"
+              "$ref": "#/components/schemas/UnitCode"
             }
           },
           {
@@ -1316,8 +1704,7 @@ public enum OpenAPIDocument {
             "required": false,
             "description": "first upload day",
             "schema": {
-              "type": "string",
-              "format": "date"
+              "$ref": "#/components/schemas/Date"
             }
           },
           {
@@ -1326,8 +1713,7 @@ public enum OpenAPIDocument {
             "required": false,
             "description": "last upload day",
             "schema": {
-              "type": "string",
-              "format": "date"
+              "$ref": "#/components/schemas/Date"
             }
           }
         ],
@@ -1352,6 +1738,12 @@ public enum OpenAPIDocument {
                 }
               }
             }
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
           },
           "default": {
             "$ref": "#/components/responses/Problem"
@@ -1375,7 +1767,7 @@ public enum OpenAPIDocument {
             "required": true,
             "description": "投保單位代號 (9 digits)",
             "schema": {
-              "type": "string"
+              "$ref": "#/components/schemas/UnitCode"
             }
           }
         ],
@@ -1401,6 +1793,12 @@ public enum OpenAPIDocument {
               }
             }
           },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -1423,7 +1821,7 @@ public enum OpenAPIDocument {
             "required": true,
             "description": "投保單位代號 (9 digits)",
             "schema": {
-              "type": "string"
+              "$ref": "#/components/schemas/UnitCode"
             }
           },
           {
@@ -1432,8 +1830,7 @@ public enum OpenAPIDocument {
             "required": false,
             "description": "expected payment day (default today)",
             "schema": {
-              "type": "string",
-              "format": "date"
+              "$ref": "#/components/schemas/Date"
             }
           }
         ],
@@ -1459,6 +1856,12 @@ public enum OpenAPIDocument {
               }
             }
           },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -1481,7 +1884,7 @@ public enum OpenAPIDocument {
             "required": true,
             "description": "投保單位代號 (9 digits)",
             "schema": {
-              "type": "string"
+              "$ref": "#/components/schemas/UnitCode"
             }
           }
         ],
@@ -1507,6 +1910,12 @@ public enum OpenAPIDocument {
               }
             }
           },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          },
           "default": {
             "$ref": "#/components/responses/Problem"
           }
@@ -1527,7 +1936,7 @@ public enum OpenAPIDocument {
             "required": true,
             "description": "投保單位代號 (9 digits)",
             "schema": {
-              "type": "string"
+              "$ref": "#/components/schemas/UnitCode"
             }
           },
           {
@@ -1562,6 +1971,25 @@ public enum OpenAPIDocument {
                 }
               }
             }
+          },
+          "400": {
+            "description": "request.idempotencyKeyRequired: no Idempotency-Key (draft-ietf-httpapi-idempotency-key-header §2.7)",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
           },
           "default": {
             "$ref": "#/components/responses/Problem"

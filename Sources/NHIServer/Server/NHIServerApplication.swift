@@ -38,7 +38,8 @@ public struct NHIServerApplication: Sendable {
     /// The router: operations, sign-in, the session, the workflows.
     public func makeRouter() -> Router<ServerContext> {
         let router = Router(context: ServerContext.self)
-        router.add(middleware: ProblemMiddleware())
+        let methods = RouteMethods()
+        router.add(middleware: ProblemMiddleware(routes: methods))
         let api = api, metrics = metrics
 
         router.get("/healthz") { _, _ in JSONCoding.response(["status": "ok"]) }
@@ -83,6 +84,7 @@ public struct NHIServerApplication: Sendable {
         router.get("/v1/units/{unit}/unpaid") { try await api.unpaid($0, $1) }
         router.get("/v1/units/{unit}/statements") { try await api.statements($0, $1) }
         router.post("/v1/units/{unit}/statements") { try await api.requestStatement($0, $1) }
+        methods.record(router.routes.map { (method: $0.method.rawValue, path: $0.path.description) })
         return router
     }
 

@@ -98,9 +98,9 @@ public struct ServerAPI: Sendable {
         try UnitCode(parsing: try context.parameters.require("unit"))
     }
 
-    /// An optional ISO date from the query.
+    /// An optional ISO date from the query (absent is nil; present and empty is malformed).
     func date(_ request: Request, _ name: String) throws -> CalendarDate? {
-        guard let text = request.uri.queryParameters.get(name), !text.isEmpty else { return nil }
+        guard let text = request.uri.queryParameters.get(name) else { return nil }
         return try CalendarDate(iso: text)
     }
 }

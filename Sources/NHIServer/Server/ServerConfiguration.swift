@@ -18,6 +18,8 @@ public struct ServerConfiguration: Sendable {
     public var loginRateLimit: Int = 10
     /// The largest request body (batch registration files travel base64 in JSON).
     public var maxBodySize: Int = 16 << 20
+    /// How long the unit choice of a person of several units stays open (5 minutes).
+    public var unitChoiceLifetime: Duration = .seconds(300)
     /// The clock sessions expire by (a `ManualClock` in tests).
     public var sessionClock: any ServiceClock = SystemClock()
 

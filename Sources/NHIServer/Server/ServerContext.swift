@@ -5,6 +5,7 @@ import Logging
 import Metrics
 import NHICore
 import NHIService
+import NIOConcurrencyHelpers
 import NIOCore
 
 /// The request context: Hummingbird's (its logger carries `hb.request.id`, so every log
@@ -27,6 +28,8 @@ public struct ServerContext: RequestContext {
 /// counts requests and their duration (swift-metrics).
 struct ProblemMiddleware: RouterMiddleware {
     typealias Context = ServerContext
+    /// The routes' paths and methods: a known path with another method is 405 with `Allow`.
+    let routes: RouteMethods
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
@@ -34,6 +37,10 @@ struct ProblemMiddleware: RouterMiddleware {
         var response: Response
         do {
             response = try await next(request, context)
+        } catch let error as HTTPError where error.status == .notFound && !routes.allowed(request.uri.path).isEmpty {
+            // The router found no responder; the path is a route's, the method is not one of its methods.
+            response = Self.problemResponse(ServerError(.methodNotAllowed), requestID: requestID)
+            response.headers[.allow] = routes.allowed(request.uri.path).joined(separator: ", ")
         } catch {
             response = Self.problemResponse(error, requestID: requestID)
             let status = response.status.code
@@ -62,6 +69,30 @@ struct ProblemMiddleware: RouterMiddleware {
         if let limited = error as? RateLimited { headers[.retryAfter] = String(limited.retryAfter) }
         return Response(status: .init(code: problem.status), headers: headers,
                         body: .init(byteBuffer: ByteBuffer(bytes: JSONCoding.encode(problem))))
+    }
+}
+
+/// Every route's path template and methods (filled once, when the router is made).
+final class RouteMethods: Sendable {
+    private let table = NIOLockedValueBox<[(template: [Substring], methods: [String])]>([])
+
+    /// Records the router's routes (`/v1/units/{unit}/roster` …).
+    func record(_ routes: [(method: String, path: String)]) {
+        var grouped: [String: [String]] = [:]
+        for route in routes { grouped[route.path, default: []].append(route.method) }
+        table.withLockedValue { table in
+            table = grouped.map { (template: $0.key.split(separator: "/"), methods: $0.value.sorted()) }
+        }
+    }
+
+    /// The methods of the route whose template matches `path` (none when no route does).
+    func allowed(_ path: String) -> [String] {
+        let parts = path.split(separator: "/")
+        return table.withLockedValue { table in
+            table.first { entry in
+                entry.template.count == parts.count && zip(entry.template, parts).allSatisfy { pair in pair.0.first == "{" || pair.0 == pair.1 }
+            }?.methods ?? []
+        }
     }
 }
 

@@ -118,14 +118,16 @@ extension ServerAPI {
                                        birthDate: try ROCDate(CalendarDate(year: 2000, month: 1, day: 1)), sex: account.personID.sex,
                                        issueDate: try ROCDate(CalendarDate(year: 2000, month: 1, day: 1)))
             let identity = try await CounterAuthentication.nhiCard(card, password: password, owner: owner, verifier: verifier)
-            outcome = try await sessions.outcome(for: identity, owner: owner, method: .nhiCard, credential: .nhiCard)
+            outcome = try await sessions.outcome(for: identity, owner: owner, method: .nhiCard, credential: .nhiCard,
+                                                 choiceLifetime: configuration.unitChoiceLifetime)
         case "otp":
             let id = try PersonalID(parsing: try require(body.id, "id"))
             let birthDate = try CalendarDate(iso: try require(body.birthDate, "birthDate"))
             let owner = try body.ownerUnitCode.map { try UnitCode(parsing: $0) }
             let identity = try await CounterAuthentication.otp(id: id, birthDate: birthDate, code: try require(body.code, "code"),
                                                                owner: owner, verifier: verifier)
-            outcome = try await sessions.outcome(for: identity, owner: owner, method: .nhiAppOTP, credential: .nhiCard)
+            outcome = try await sessions.outcome(for: identity, owner: owner, method: .nhiAppOTP, credential: .nhiCard,
+                                                 choiceLifetime: configuration.unitChoiceLifetime)
         case "certificate", "organisationCertificate":
             let organisation = body.method == "organisationCertificate"
             guard let nonce = Data(base64Encoded: try require(body.challengeID, "challengeID")),
@@ -150,7 +152,8 @@ extension ServerAPI {
                                                                            account: account, unit: nil, issuer: challenges)
                 outcome = try await sessions.outcome(for: identity, owner: nil, method: .certificate,
                                                      credential: identity.certificateKind ?? .citizen,
-                                                     certificateSerial: identity.credentialSerial)
+                                                     certificateSerial: identity.credentialSerial,
+                                                     choiceLifetime: configuration.unitChoiceLifetime)
             }
         case "app":
             let reference = try require(body.reference, "reference")
@@ -161,7 +164,8 @@ extension ServerAPI {
                                                  certificateKind: token.app == .twFidO ? .citizen : nil,
                                                  method: token.app.method, authenticatedAt: Date())
             outcome = try await sessions.outcome(for: identity, owner: owner, method: token.app == .twFidO ? .twFido : .nhiAppQR,
-                                                 credential: token.app == .twFidO ? .citizen : .nhiCard)
+                                                 credential: token.app == .twFidO ? .citizen : .nhiCard,
+                                                 choiceLifetime: configuration.unitChoiceLifetime)
         default:
             throw ServerError(.badRequest, detail: "method is one of nhiCard, otp, certificate, organisationCertificate, app")
         }
@@ -188,6 +192,10 @@ extension ServerAPI {
     func chooseUnit(_ request: Request, _ context: ServerContext) async throws -> Response {
         try admitLogin(context)
         let body = try await decode(UnitChoiceBody.self, request, context)
+        // References are 64 lowercase hex digits (the document's pattern); anything else is malformed, not expired.
+        guard body.reference.utf8.count == 64, body.reference.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
+            throw ServerError(.badRequest, detail: "reference is 64 hexadecimal digits")
+        }
         let session = try await sessions.openSession(reference: body.reference, unit: try UnitCode(parsing: body.unitCode))
         return try await answer(.signedIn(session), context)
     }

@@ -179,6 +179,7 @@ extension ServerAPI {
     }
 
     func batchUpload(_ request: Request, _ context: ServerContext) async throws -> Response {
+        _ = try session(request)  // 401 before the path is looked at
         let unit = try unit(context)
         return try await idempotent(request, context) { entry, bytes in
             let body = try JSONCoding.decode(BatchFileBody.self, from: bytes)
@@ -230,6 +231,7 @@ extension ServerAPI {
     }
 
     func requestStatement(_ request: Request, _ context: ServerContext) async throws -> Response {
+        _ = try session(request)  // 401 before the path is looked at
         let unit = try unit(context)
         return try await idempotent(request, context) { entry, bytes in
             let body = try JSONCoding.decode(StatementRequestBody.self, from: bytes)
