@@ -22,26 +22,12 @@ struct CrashSafetyTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let db = directory.appendingPathComponent("nhi.sqlite").path
         let env = ["NHI_NOW": "2026-11-23T09:00:00+08:00"]
-        _ = try CLI.run(["service", "init", "--test-clock", "--db", db])   // NHI_NOW needs a test database
-        let register = try CLI.run(["service", "unit", "register", "--code", "110001000", "--name", "數美科技股份有限公司", "--nhi-only",
-                                    "--owner", "A123456789", "--mobile", "0912345678", "--email", "hr@example.com.tw",
-                                    "--serial", "0A1B2C3D", "--db", db], environment: env)
-        #expect(register.status == 0, "\(register.stderr)")
-
-        let file = directory.appendingPathComponent("filings.csv")
-        try Data(Self.csv().utf8).write(to: file)
-        let arguments = ["service", "filing", "import", file.path, "--db", db, "--unit", "110001000", "--certificate-serial", "0A1B2C3D", "--json"]
+        let arguments = try Self.prepareImport(db: db, in: directory, environment: env)
 
         // 1. Start the import and kill it once the write transaction has spilled pages into the WAL.
-        let child = Process()
-        child.executableURL = CLI.binary()
-        child.arguments = arguments
-        child.environment = ProcessInfo.processInfo.environment.merging(env) { $1 }
-        child.standardOutput = FileHandle.nullDevice
-        child.standardError = FileHandle.nullDevice
         let wal = db + "-wal"
         let baseline = Self.size(wal)
-        try child.run()
+        let child = try Self.startImport(arguments, environment: env)
         let deadline = Date().addingTimeInterval(300)
         while child.isRunning, Self.size(wal) < baseline + 4 << 20, Date() < deadline { usleep(5_000) }
         let killedMidWay = child.isRunning
@@ -79,24 +65,11 @@ struct CrashSafetyTests {
         let (db, name) = try ServiceCommandTests.newPostgresDatabase()
         guard case .postgres(let server) = try StoreLocation(parsing: db) else { throw TemporaryDatabaseError(message: "not a PostgreSQL URL") }
         let env = ["NHI_NOW": "2026-11-23T09:00:00+08:00", "XDG_CONFIG_HOME": directory.path]
-        #expect(try CLI.run(["service", "init", "--test-clock", "--db", db], environment: env).status == 0)
-        let register = try CLI.run(["service", "unit", "register", "--code", "110001000", "--name", "數美科技股份有限公司", "--nhi-only",
-                                    "--owner", "A123456789", "--mobile", "0912345678", "--email", "hr@example.com.tw",
-                                    "--serial", "0A1B2C3D", "--db", db], environment: env)
-        #expect(register.status == 0, "\(register.stderr)")
-        let file = directory.appendingPathComponent("filings.csv")
-        try Data(Self.csv().utf8).write(to: file)
-        let arguments = ["service", "filing", "import", file.path, "--db", db, "--unit", "110001000", "--certificate-serial", "0A1B2C3D", "--json"]
+        let arguments = try Self.prepareImport(db: db, in: directory, environment: env)
 
         // 1. Start the import; kill it once it has held the database's write lock (its one
         //    transaction is inserting) for a moment, as the server sees it in pg_locks.
-        let child = Process()
-        child.executableURL = CLI.binary()
-        child.arguments = arguments
-        child.environment = ProcessInfo.processInfo.environment.merging(env) { $1 }
-        child.standardOutput = FileHandle.nullDevice
-        child.standardError = FileHandle.nullDevice
-        try child.run()
+        let child = try Self.startImport(arguments, environment: env)
         let deadline = Date().addingTimeInterval(300)
         var heldSince: Date?
         while child.isRunning, Date() < deadline {
@@ -127,6 +100,32 @@ struct CrashSafetyTests {
         #expect(try again.json()["alreadyImported"] as? Bool == true && again.json()["imported"] as? Int == 0)
         #expect(try Self.filingCount(NHIService(store: store)) == Self.rows)
         try? PostgresServer.dropDatabase(name, on: server)
+    }
+
+    /// Makes `db` a test database with the unit registered and writes the CSV into
+    /// `directory`; returns the import command's arguments.
+    static func prepareImport(db: String, in directory: URL, environment env: [String: String]) throws -> [String] {
+        let initialised = try CLI.run(["service", "init", "--test-clock", "--db", db], environment: env)  // NHI_NOW needs a test database
+        #expect(initialised.status == 0, "\(initialised.stderr)")
+        let register = try CLI.run(["service", "unit", "register", "--code", "110001000", "--name", "數美科技股份有限公司", "--nhi-only",
+                                    "--owner", "A123456789", "--mobile", "0912345678", "--email", "hr@example.com.tw",
+                                    "--serial", "0A1B2C3D", "--db", db], environment: env)
+        #expect(register.status == 0, "\(register.stderr)")
+        let file = directory.appendingPathComponent("filings.csv")
+        try Data(csv().utf8).write(to: file)
+        return ["service", "filing", "import", file.path, "--db", db, "--unit", "110001000", "--certificate-serial", "0A1B2C3D", "--json"]
+    }
+
+    /// Starts `nhi ARGUMENTS` as a child process (output discarded), to be killed.
+    static func startImport(_ arguments: [String], environment env: [String: String]) throws -> Process {
+        let child = Process()
+        child.executableURL = CLI.binary()
+        child.arguments = arguments
+        child.environment = ProcessInfo.processInfo.environment.merging(env) { $1 }
+        child.standardOutput = FileHandle.nullDevice
+        child.standardError = FileHandle.nullDevice
+        try child.run()
+        return child
     }
 
     /// The CSV of `rows` enrolments.
