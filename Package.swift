@@ -157,8 +157,9 @@ let package = Package(
             path: "Examples/nhi-phone", swiftSettings: strict),
         .executableTarget(
             name: "nhi-bench", dependencies: [
-                "NHIKit",
+                "NHIKit", "NHIPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/nhi-bench", swiftSettings: strict),
 

@@ -11,6 +11,13 @@ extension PostgresSession {
         try rows("SELECT \(unescaped: StoreRows.filingColumns) FROM filing WHERE id = \(id)").first.map(StoreRows.filing)
     }
 
+    func filings(person: PersonalID, unit: UnitCode) throws -> [Filing] {
+        try rows("""
+            SELECT \(unescaped: StoreRows.filingColumns) FROM filing WHERE person_id = \(person.rawValue) AND unit_code = \(unit.rawValue)
+            ORDER BY id
+            """).map(StoreRows.filing)
+    }
+
     func filings(unit: UnitCode, filedFrom: CalendarDate, through: CalendarDate, staffID: Int64?) throws -> [Filing] {
         let base: PostgresQuery = """
             SELECT \(unescaped: StoreRows.filingColumns) FROM filing
@@ -37,6 +44,8 @@ extension PostgresSession {
 
     func insert(_ filings: [Filing], batch: Int64?) throws -> [Int64] {
         guard !filings.isEmpty else { return [] }
+        // One filing (a counter's): its ID from RETURNING, one round trip.
+        if filings.count == 1 { return [try insertedID(Self.filingInsert(filings, from: 0, to: 1, ids: nil, batch: batch))] }
         // The IDs first, in order, so each filing's ID is known without relying on RETURNING's order.
         let ids = try rows("""
             SELECT nextval(pg_get_serial_sequence('filing', 'id')) AS id FROM generate_series(1, \(filings.count))
@@ -45,50 +54,60 @@ extension PostgresSession {
         var start = 0
         while start < filings.count {
             let end = min(start + Self.bulkRows, filings.count)
-            var binds = PostgresBindings(capacity: (end - start) * 26)
-            var values: [String] = []
-            values.reserveCapacity(end - start)
-            for index in start..<end {
-                let f = filings[index]
-                let base = (index - start) * 26
-                values.append("(" + (1...26).map { "$\(base + $0)" }.joined(separator: ",") + ")")
-                binds.append(ids[index])
-                binds.append(f.unitCode.rawValue)
-                binds.append(f.family.rawValue)
-                binds.append(f.kind.rawValue)
-                binds.append(f.personID.rawValue)
-                binds.append(f.principalID?.rawValue)
-                binds.append(f.relation?.rawValue)
-                binds.append(f.name)
-                binds.append(f.birthDate?.iso)
-                binds.append(f.category.rawValue)
-                binds.append(f.reason)
-                binds.append(f.insuredAmount?.amount)
-                binds.append(f.adjustedAmount?.amount)
-                binds.append(f.effectiveDate.iso)
-                binds.append(f.filedOn.iso)
-                binds.append(f.filedAt.timeIntervalSince1970)
-                binds.append(f.filedBy)
-                binds.append(f.staffID)
-                binds.append(f.status.rawValue)
-                binds.append(f.checkCode)
-                binds.append(f.checkMessage)
-                binds.append(f.convertedAt?.timeIntervalSince1970)
-                binds.append(batch ?? f.batchID)
-                binds.append(try f.labour.map { try StoreCodec.encode($0) })
-                binds.append(f.foreignNational)
-                binds.append(f.issueCardTo)
-            }
-            try execute(PostgresQuery(unsafeSQL: """
-                INSERT INTO filing (id, unit_code, family, kind, person_id, principal_id, relation, name, birth_date, category, reason,
-                    insured_amount, adjusted_amount, effective_date, filed_on, filed_at, filed_by, staff_id, status, check_code,
-                    check_message, converted_at, batch_id, labour, foreign_national, issue_card_to)
-                VALUES \(values.joined(separator: ","))
-                """, binds: binds))
+            try execute(Self.filingInsert(filings, from: start, to: end, ids: ids, batch: batch))
             start = end
         }
         return ids
     }
+
+    /// `INSERT INTO filing` of `filings[from..<to]`, with the given IDs (or the sequence's
+    /// next one, `RETURNING id`, when `ids` is nil).
+    static func filingInsert(_ filings: [Filing], from start: Int, to end: Int, ids: [Int64]?, batch: Int64?) throws -> PostgresQuery {
+        // Without IDs, the id column takes the sequence's next value and is not a parameter.
+        let columns = ids == nil ? 25 : 26
+        var binds = PostgresBindings(capacity: (end - start) * columns)
+        var values: [String] = []
+        values.reserveCapacity(end - start)
+        for index in start..<end {
+            let f = filings[index]
+            let base = (index - start) * columns
+            let parameters = (1...columns).map { "$\(base + $0)" }.joined(separator: ",")
+            values.append(ids == nil ? "(nextval(pg_get_serial_sequence('filing', 'id')),\(parameters))" : "(\(parameters))")
+            if let ids { binds.append(ids[index]) }
+            binds.append(f.unitCode.rawValue)
+            binds.append(f.family.rawValue)
+            binds.append(f.kind.rawValue)
+            binds.append(f.personID.rawValue)
+            binds.append(f.principalID?.rawValue)
+            binds.append(f.relation?.rawValue)
+            binds.append(f.name)
+            binds.append(f.birthDate?.iso)
+            binds.append(f.category.rawValue)
+            binds.append(f.reason)
+            binds.append(f.insuredAmount?.amount)
+            binds.append(f.adjustedAmount?.amount)
+            binds.append(f.effectiveDate.iso)
+            binds.append(f.filedOn.iso)
+            binds.append(f.filedAt.timeIntervalSince1970)
+            binds.append(f.filedBy)
+            binds.append(f.staffID)
+            binds.append(f.status.rawValue)
+            binds.append(f.checkCode)
+            binds.append(f.checkMessage)
+            binds.append(f.convertedAt?.timeIntervalSince1970)
+            binds.append(batch ?? f.batchID)
+            binds.append(try f.labour.map { try StoreCodec.encode($0) })
+            binds.append(f.foreignNational)
+            binds.append(f.issueCardTo)
+        }
+        return PostgresQuery(unsafeSQL: """
+            INSERT INTO filing (id, unit_code, family, kind, person_id, principal_id, relation, name, birth_date, category, reason,
+                insured_amount, adjusted_amount, effective_date, filed_on, filed_at, filed_by, staff_id, status, check_code,
+                check_message, converted_at, batch_id, labour, foreign_national, issue_card_to)
+            VALUES \(values.joined(separator: ","))\(ids == nil ? " RETURNING id" : "")
+            """, binds: binds)
+    }
+
 
     func update(_ f: Filing) throws {
         try execute("""

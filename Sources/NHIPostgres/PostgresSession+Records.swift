@@ -92,6 +92,31 @@ extension PostgresSession: StoreWriter {
             """)
     }
 
+    func upsert(_ persons: [Person]) throws {
+        // One statement may not change a row twice: the last row for a person wins, as one by one.
+        var last: [PersonalID: Int] = [:]
+        for (index, person) in persons.enumerated() { last[person.id] = index }
+        let unique = persons.enumerated().filter { last[$0.element.id] == $0.offset }.map(\.element)
+        var start = 0
+        while start < unique.count {
+            let end = min(start + PostgresSession.bulkRows, unique.count)
+            var binds = PostgresBindings(capacity: (end - start) * 4)
+            var values: [String] = []
+            for (offset, person) in unique[start..<end].enumerated() {
+                values.append("($\(offset * 4 + 1),$\(offset * 4 + 2),$\(offset * 4 + 3),$\(offset * 4 + 4))")
+                binds.append(person.id.rawValue)
+                binds.append(person.name.value)
+                binds.append(person.birthDate.iso)
+                binds.append(person.indigenous)
+            }
+            try execute(PostgresQuery(unsafeSQL: """
+                INSERT INTO person (id, name, birth_date, indigenous) VALUES \(values.joined(separator: ","))
+                ON CONFLICT (id) DO UPDATE SET name = excluded.name, birth_date = excluded.birth_date, indigenous = excluded.indigenous
+                """, binds: binds))
+            start = end
+        }
+    }
+
     func personalAccount(_ id: PersonalID) throws -> PersonalAccount? {
         try decoded(PersonalAccount.self, "SELECT data FROM personal_account WHERE person_id = \(id.rawValue)").first
     }
@@ -190,6 +215,44 @@ extension PostgresSession: StoreWriter {
             """)
     }
 
+    func insert(_ coverages: [Coverage]) throws -> [Int64] {
+        guard !coverages.isEmpty else { return [] }
+        // The IDs first, in order (as for filings): RETURNING's order is not promised.
+        let ids = try rows("""
+            SELECT nextval(pg_get_serial_sequence('coverage', 'id')) AS id FROM generate_series(1, \(coverages.count))
+            """).compactMap { $0.int64("id") }.sorted()
+        guard ids.count == coverages.count else { throw ServiceError(.storeFailure, context: ["detail": "coverage ids"]) }
+        var start = 0
+        while start < coverages.count {
+            let end = min(start + PostgresSession.bulkRows, coverages.count)
+            var binds = PostgresBindings(capacity: (end - start) * 12)
+            var values: [String] = []
+            for index in start..<end {
+                let c = coverages[index], base = (index - start) * 12
+                values.append("(" + (1...12).map { "$\(base + $0)" }.joined(separator: ",") + ")")
+                binds.append(ids[index])
+                binds.append(c.unitCode.rawValue)
+                binds.append(c.personID.rawValue)
+                binds.append(c.principalID?.rawValue)
+                binds.append(c.relation?.rawValue)
+                binds.append(c.category.rawValue)
+                binds.append(c.insuredAmount.amount)
+                binds.append(c.startDate.iso)
+                binds.append(c.endDate?.iso)
+                binds.append(c.status.rawValue)
+                binds.append(c.foreignNational)
+                binds.append(c.enrolledOn.iso)
+            }
+            try execute(PostgresQuery(unsafeSQL: """
+                INSERT INTO coverage (id, unit_code, person_id, principal_id, relation, category, insured_amount, start_date, end_date,
+                                      status, foreign_national, enrolled_date)
+                VALUES \(values.joined(separator: ","))
+                """, binds: binds))
+            start = end
+        }
+        return ids
+    }
+
     func update(_ c: Coverage) throws {
         try execute("""
             UPDATE coverage SET category = \(c.category.rawValue), insured_amount = \(c.insuredAmount.amount), end_date = \(c.endDate?.iso),
@@ -253,20 +316,25 @@ extension PostgresSession: StoreWriter {
     // MARK: Audit and outbox
 
     func auditEntries(unit: UnitCode?, limit: Int) throws -> [AuditEntry] {
-        if let unit {
-            return try decoded(AuditEntry.self, "SELECT data FROM audit WHERE unit_code = \(unit.rawValue) ORDER BY id DESC LIMIT \(limit)")
+        let found = if let unit {
+            try rows("SELECT id, data FROM audit WHERE unit_code = \(unit.rawValue) ORDER BY id DESC LIMIT \(limit)")
+        } else {
+            try rows("SELECT id, data FROM audit ORDER BY id DESC LIMIT \(limit)")
         }
-        return try decoded(AuditEntry.self, "SELECT data FROM audit ORDER BY id DESC LIMIT \(limit)")
+        // The entry's ID is the row's (an entry is stored in one statement, before its ID is known).
+        return try found.map { row in
+            let e = try StoreCodec.decode(AuditEntry.self, try row.requiredText("data"))
+            return AuditEntry(id: try row.requiredInt64("id"), at: e.at, actor: e.actor, role: e.role, unitCode: e.unitCode,
+                              action: e.action, target: e.target, detail: e.detail)
+        }
     }
 
     func append(_ entry: AuditEntry) throws {
-        let id = try insertedID("""
+        // One statement (one round trip inside the write lock): the data's `id` is filled in on reading.
+        try execute("""
             INSERT INTO audit (at, unit_code, action, data) VALUES (\(entry.at.timeIntervalSince1970), \(entry.unitCode?.rawValue),
-                \(entry.action), '{}') RETURNING id
+                \(entry.action), \(try StoreCodec.encode(entry)))
             """)
-        let stored = AuditEntry(id: id, at: entry.at, actor: entry.actor, role: entry.role, unitCode: entry.unitCode,
-                                action: entry.action, target: entry.target, detail: entry.detail)
-        try execute("UPDATE audit SET data = \(try StoreCodec.encode(stored)) WHERE id = \(id)")
     }
 
     func pendingMail(limit: Int) throws -> [OutboxMail] {

@@ -262,14 +262,15 @@ extension NHIService {
         }
 
         func pendingEnrolment(_ r: any StoreReader, _ person: PersonalID, unit: UnitCode) throws -> InForce? {
-            try r.filings(status: .pending, filedBefore: .distantFuture).last {
-                $0.unitCode == unit && $0.personID == person && $0.kind == .enrol && $0.principalID == nil
+            try r.filings(person: person, unit: unit).last {
+                $0.status == .pending && $0.kind == .enrol && $0.principalID == nil
             }.map { InForce(amount: $0.insuredAmount ?? .zero, category: $0.category, principal: nil, relation: nil) }
         }
 
         func refuseDuplicatePending(_ r: any StoreReader, _ person: PersonalID, _ kind: FilingKind, unit: UnitCode, today: CalendarDate) throws {
-            if let other = try r.filings(unit: unit, filedFrom: today.adding(days: -31), through: today, staffID: nil).first(where: {
-                $0.personID == person && $0.kind == kind && ($0.status == .pending || $0.status == .staged)
+            let since = today.adding(days: -31)
+            if let other = try r.filings(person: person, unit: unit).first(where: {
+                $0.filedOn >= since && $0.filedOn <= today && $0.kind == kind && ($0.status == .pending || $0.status == .staged)
             }) {
                 // Names the other filing, so a second counter filing the same person at the same moment sees which.
                 throw ServiceError(.filingDuplicatePending, context: ["person": person.masked, "kind": kind.rawValue,

@@ -9,9 +9,9 @@ extension NHIService {
         /// Everyone insured with `unit` on `date` (default today), insured persons followed by
         /// their dependants. Staff of the unit only.
         public func inForce(unit: UnitCode, on date: CalendarDate? = nil, by caller: Caller) throws(ServiceError) -> [RosterLine] {
-            if caller.standing != .system { try core.authorise(.viewRoster, caller, unit: unit) }
             let day = date ?? core.clock.today
-            return try core.read { try $0.roster(unit: unit, on: day) }
+            if caller.standing == .system { return try core.read { try $0.roster(unit: unit, on: day) } }
+            return try core.read(authorising: .viewRoster, caller, unit: unit) { try $0.roster(unit: unit, on: day) }
         }
     }
 
@@ -42,20 +42,24 @@ extension NHIService.Roster {
             guard try w.unit(unit) != nil else { throw ServiceError(.unitNotRegistered) }
             var present = Set(try w.coverages(unit: unit, inForceOn: today).map(\.personID))
             let principals = Set(lines.filter { !$0.isDependant }.map(\.personID)).union(present)
-            var imported = 0, duplicates = 0
+            var duplicates = 0
+            var persons: [Person] = [], coverages: [Coverage] = []
             for line in lines.sorted(by: { !$0.isDependant && $1.isDependant }) {
                 if present.contains(line.personID) { duplicates += 1; continue }
                 if let principal = line.principalID, !principals.contains(principal) {
                     throw ServiceError(.filingPrincipalNotInsured, context: ["person": line.personID.masked])
                 }
-                try w.upsert(Person(id: line.personID, name: try PersonName(line.name.isEmpty ? line.personID.masked : line.name),
-                                    birthDate: line.birthDate ?? CalendarDate(daysSinceEpoch: 0)))
-                _ = try w.insert(Coverage(id: 0, unitCode: unit, personID: line.personID, principalID: line.principalID,
+                persons.append(Person(id: line.personID, name: try PersonName(line.name.isEmpty ? line.personID.masked : line.name),
+                                      birthDate: line.birthDate ?? CalendarDate(daysSinceEpoch: 0)))
+                coverages.append(Coverage(id: 0, unitCode: unit, personID: line.personID, principalID: line.principalID,
                                           relation: line.relation, category: line.category, insuredAmount: line.insuredAmount,
                                           startDate: line.startDate, endDate: nil, status: line.status, foreignNational: line.personID.isResident))
                 present.insert(line.personID)
-                imported += 1
             }
+            // In bulk: on PostgreSQL a statement per thousand rows, not per row.
+            try w.upsert(persons)
+            _ = try w.insert(coverages)
+            let imported = coverages.count
             // Months before the import are outside the store's billing history: a later
             // retroactive filing never reopens them.
             if imported > 0 { try w.setBillingBaseline(unit: unit, month: try ROCMonth(today)) }

@@ -103,6 +103,20 @@ extension NHIService {
         let (account, member) = try read { try UnitAuthorisation.context($0, caller) }
         try UnitAuthorisation.check(action, caller, unit: account, member: member)
     }
+
+    /// Refuses `action` unless `caller` may take it in `unit`, then reads with `body` — the
+    /// check and the read in ONE read transaction (one snapshot, one round of connections).
+    func read<T>(authorising action: UnitAction, _ caller: Caller, unit: UnitCode,
+                 _ body: (any StoreReader) throws -> T) throws(ServiceError) -> T {
+        guard caller.unitCode == unit else {
+            throw ServiceError(.notAuthorised, context: ["caller": caller.description, "unit": unit.rawValue])
+        }
+        return try read { r in
+            let (account, member) = try UnitAuthorisation.context(r, caller)
+            try UnitAuthorisation.check(action, caller, unit: account, member: member)
+            return try body(r)
+        }
+    }
 }
 
 extension NHIService.Staff {

@@ -52,6 +52,9 @@ public protocol StoreReader {
     func filings(unit: UnitCode, filedFrom: CalendarDate, through: CalendarDate, staffID: Int64?) throws -> [Filing]
     /// Filings in a status filed before an instant, oldest first (the conversion queue).
     func filings(status: FilingStatus, filedBefore: Date) throws -> [Filing]
+    /// Every filing for one person in one unit, oldest first (duplicate and pending checks:
+    /// one indexed lookup instead of the unit's whole month).
+    func filings(person: PersonalID, unit: UnitCode) throws -> [Filing]
     func filingBatch(fileSHA256: String) throws -> FilingBatch?
     func labourOutbox(dueBy: Date) throws -> [LabourOutboxEntry]
     func labourOutbox(filing: Int64) throws -> [LabourOutboxEntry]
@@ -113,6 +116,9 @@ public protocol StoreWriter: StoreReader {
     func upsert(_ unit: WithholdingUnit) throws
 
     func upsert(_ person: Person) throws
+    /// Inserts or updates many people (bulk imports): the same as `upsert(_:)` for each,
+    /// in order (the last of two rows for one person wins).
+    func upsert(_ persons: [Person]) throws
     func upsert(_ account: PersonalAccount) throws
     func insert(_ device: BoundDevice) throws -> Int64
     func update(_ device: BoundDevice) throws
@@ -121,6 +127,8 @@ public protocol StoreWriter: StoreReader {
     func deleteLoginTokens(expiredBefore date: Date) throws
 
     func insert(_ coverage: Coverage) throws -> Int64
+    /// Inserts many coverage periods (bulk imports), returning their new IDs in order.
+    func insert(_ coverages: [Coverage]) throws -> [Int64]
     func update(_ coverage: Coverage) throws
     /// Removes a coverage period (one that a withdrawal made void before it began).
     func delete(coverage id: Int64) throws
@@ -184,4 +192,17 @@ public protocol NHIStoreAdministration: NHIStore {
     /// Marks a new database (no audit entry yet) as a test and demo database; a database in
     /// use is refused (`store.notNew`).
     func markAsTestClockDatabase() throws(ServiceError)
+}
+
+extension StoreWriter {
+    /// One `upsert(_:)` per person: right for an in-process database, where a statement
+    /// costs no round trip.
+    public func upsert(_ persons: [Person]) throws {
+        for person in persons { try upsert(person) }
+    }
+
+    /// One `insert(_:)` per coverage period: right for an in-process database.
+    public func insert(_ coverages: [Coverage]) throws -> [Int64] {
+        try coverages.map { try insert($0) }
+    }
 }

@@ -7,6 +7,11 @@ extension SQLiteSession {
         try Row.fetchOne(db, sql: "SELECT \(StoreRows.filingColumns) FROM filing WHERE id = ?", arguments: [id]).map(StoreRows.filing)
     }
 
+    func filings(person: PersonalID, unit: UnitCode) throws -> [Filing] {
+        try Row.fetchAll(db, sql: "SELECT \(StoreRows.filingColumns) FROM filing WHERE person_id = ? AND unit_code = ? ORDER BY id",
+                         arguments: [person.rawValue, unit.rawValue]).map(StoreRows.filing)
+    }
+
     func filings(unit: UnitCode, filedFrom: CalendarDate, through: CalendarDate, staffID: Int64?) throws -> [Filing] {
         var sql = "SELECT \(StoreRows.filingColumns) FROM filing WHERE unit_code = ? AND filed_on >= ? AND filed_on <= ?"
         var arguments: StatementArguments = [unit.rawValue, filedFrom.iso, through.iso]
