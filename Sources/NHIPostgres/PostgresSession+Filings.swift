@@ -47,10 +47,22 @@ extension PostgresSession {
         // One filing (a counter's): its ID from RETURNING, one round trip.
         if filings.count == 1 { return [try insertedID(Self.filingInsert(filings, from: 0, to: 1, ids: nil, batch: batch))] }
         // The IDs first, in order, so each filing's ID is known without relying on RETURNING's order.
-        let ids = try rows("""
-            SELECT nextval(pg_get_serial_sequence('filing', 'id')) AS id FROM generate_series(1, \(filings.count))
-            """).compactMap { $0.int64("id") }.sorted()
-        guard ids.count == filings.count else { throw ServiceError(.storeFailure, context: ["detail": "filing ids"]) }
+        let ids = try reserveIDs("filing", count: filings.count)
+        // Many rows: COPY, one stream (a third of the INSERTs' time for 100,000 filings).
+        if filings.count >= Self.copyThreshold {
+            try copy(into: "filing", columns: Self.filingColumns, rowCount: filings.count) { index in
+                let f = filings[index]
+                return Self.copyLine([
+                    "\(ids[index])", f.unitCode.rawValue, f.family.rawValue, f.kind.rawValue, f.personID.rawValue, f.principalID?.rawValue,
+                    f.relation?.rawValue, f.name, f.birthDate?.iso, f.category.rawValue, f.reason, f.insuredAmount.map { "\($0.amount)" },
+                    f.adjustedAmount.map { "\($0.amount)" }, f.effectiveDate.iso, f.filedOn.iso, "\(f.filedAt.timeIntervalSince1970)",
+                    f.filedBy, f.staffID.map { "\($0)" }, f.status.rawValue, f.checkCode, f.checkMessage,
+                    f.convertedAt.map { "\($0.timeIntervalSince1970)" }, (batch ?? f.batchID).map { "\($0)" },
+                    try f.labour.map { try StoreCodec.encode($0) }, f.foreignNational ? "t" : "f", f.issueCardTo,
+                ])
+            }
+            return ids
+        }
         var start = 0
         while start < filings.count {
             let end = min(start + Self.bulkRows, filings.count)
@@ -59,6 +71,14 @@ extension PostgresSession {
         }
         return ids
     }
+
+    /// From how many rows the bulk paths COPY instead of INSERT.
+    static let copyThreshold = 2_000
+
+    static let filingColumns = ["id", "unit_code", "family", "kind", "person_id", "principal_id", "relation", "name", "birth_date",
+                                "category", "reason", "insured_amount", "adjusted_amount", "effective_date", "filed_on", "filed_at",
+                                "filed_by", "staff_id", "status", "check_code", "check_message", "converted_at", "batch_id", "labour",
+                                "foreign_national", "issue_card_to"]
 
     /// `INSERT INTO filing` of `filings[from..<to]`, with the given IDs (or the sequence's
     /// next one, `RETURNING id`, when `ids` is nil).
