@@ -28,6 +28,7 @@ let package = Package(
         // The PostgreSQL store and the store opener (SQLite or PostgreSQL by URL); pulls swift-nio.
         .library(name: "NHIPostgres", targets: ["NHIPostgres"]),
         .library(name: "NHIKit", targets: ["NHIKit"]),
+        .library(name: "NHIServiceClient", targets: ["NHIServiceClient"]),
         .library(name: "NHITestSupport", targets: ["NHITestSupport"]),
         .executable(name: "nhi", targets: ["nhi"]),
         .executable(name: "nhi-virtual-card", targets: ["nhi-virtual-card"]),
@@ -186,6 +187,18 @@ let package = Package(
             // scripts/embed-openapi from Resources/openapi.json), so the binary needs no bundle.
             exclude: ["Resources"],
             swiftSettings: strict),
+        // A counter's client of nhi-server (async-http-client): the same workflows over HTTPS.
+        .target(
+            name: "NHIServiceClient",
+            dependencies: [
+                "NHICore", "NHIService",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
         .executableTarget(
             name: "nhi-server", dependencies: [
                 "NHIServer", "NHIPostgres",
@@ -226,7 +239,7 @@ let package = Package(
         .testTarget(name: "DocSnippetTests", dependencies: ["NHICore", "NHIGrades", "NHIFormats", "NHICards", "NHILogin",
                                                            "NHIService", "NHISignIn", "NHITestSupport"]),
         .testTarget(name: "NHIServerTests", dependencies: [
-            "NHIServer", "NHIService", "NHICore", "NHILogin", "NHICards", "NHITestSupport",
+            "NHIServer", "NHIServiceClient", "NHIService", "NHICore", "NHILogin", "NHICards", "NHITestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "NIOCore", package: "swift-nio"),

@@ -174,6 +174,16 @@ struct LaunchOptionsTests {
         #expect(try LaunchOptions(arguments: ["--lang=zh-Hant"]).language == .traditionalChinese)
     }
 
+    @Test("--db takes an SQLite file or a PostgreSQL URL, as nhi --db; --database is the same option")
+    func database() throws {
+        #expect(try LaunchOptions(arguments: ["--db", "/srv/nhi/nhi.sqlite"]).databasePath == "/srv/nhi/nhi.sqlite")
+        #expect(try LaunchOptions(arguments: ["--db=postgres://nhi@db.office.lan/nhi"]).databasePath == "postgres://nhi@db.office.lan/nhi")
+        #expect(try LaunchOptions(arguments: ["--database", "postgresql:///nhi?host=/run/postgresql"]).databasePath
+                == "postgresql:///nhi?host=/run/postgresql")
+        #expect(throws: KioskError(.pathNotAbsolute)) { try LaunchOptions(arguments: ["--db", "nhi.sqlite"]) }
+        #expect(throws: KioskError(.pathNotAbsolute)) { try LaunchOptions(arguments: ["--db", "mysql://db/nhi"]) }
+    }
+
     @Test("usage errors name the option", arguments: [
         (["--fullscreen"], KioskError.Code.optionUnknown),
         (["--lang"], .optionMissingValue),

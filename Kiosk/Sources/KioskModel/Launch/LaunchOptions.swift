@@ -21,7 +21,7 @@ public struct LaunchOptions: Sendable, Hashable {
     /// `--print-to DIR`: save printouts (proofs of insurance) as PDF files in DIR instead of
     /// showing the print dialog (counters without a printer; tests).
     public var printDirectory: String?
-    /// `--database PATH`: the service's SQLite file (overrides the settings).
+    /// `--db` / `--database PATH|URL`: the service's SQLite file or PostgreSQL URL (overrides the settings).
     public var databasePath: String?
     /// `--help`.
     public var help = false
@@ -63,9 +63,11 @@ public struct LaunchOptions: Sendable, Hashable {
                 let path = try argumentValue()
                 guard path.hasPrefix("/") else { throw KioskError(.pathNotAbsolute, subject: name, input: path) }
                 printDirectory = path
-            case "--database":
+            case "--database", "--db":
+                // An SQLite file (absolute path) or a shared PostgreSQL database (postgres://…), as `nhi --db`.
                 let path = try argumentValue()
-                guard path.hasPrefix("/") else { throw KioskError(.pathNotAbsolute, subject: name, input: path) }
+                let isURL = path.hasPrefix("postgres://") || path.hasPrefix("postgresql://")
+                guard path.hasPrefix("/") || isURL else { throw KioskError(.pathNotAbsolute, subject: name, input: path) }
                 databasePath = path
             case "--help", "-h": help = true
             default: throw KioskError(.optionUnknown, input: argument)
@@ -81,7 +83,7 @@ public struct LaunchOptions: Sendable, Hashable {
     /// The `--help` text.
     public static let usage = """
         用法 Usage: nhi-kiosk [--kiosk] [--demo | --auto-demo] [--lang zh-Hant|en] [--idle-timeout SECONDS]
-                              [--database PATH] [--print-to DIR]
+                              [--db PATH|postgres://…] [--print-to DIR]
                               [--automation-socket PATH] [--report-first-frame] [--report-card-times]
 
           --kiosk                   全螢幕，只有管理者可以離開 / full screen; only an administrator can leave
@@ -89,7 +91,7 @@ public struct LaunchOptions: Sendable, Hashable {
           --auto-demo               未接實體讀卡機時進入示範模式 / demo mode unless a real card reader is attached
           --lang zh-Hant|en         顯示語言（預設 zh-Hant）/ display language (default zh-Hant)
           --idle-timeout SECONDS    閒置鎖定秒數（覆寫設定）/ idle lock in seconds (overrides the settings)
-          --database PATH           本機資料庫（覆寫設定）/ the local database (overrides the settings)
+          --db PATH|URL             資料庫：本機檔案或 postgres:// 網址（覆寫設定）/ the database: a local file or a postgres:// URL (overrides the settings)
           --print-to DIR            列印改存成 PDF 檔 / save printouts as PDF files in DIR
           --automation-socket PATH  測試用自動化介面 / automation hook for tests (Documentation/Kiosk.md)
           --report-first-frame      印出第一個畫面繪出的時間 / print when the first frame was drawn

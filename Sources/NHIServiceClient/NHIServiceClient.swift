@@ -1,0 +1,297 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NHICore
+import NHIService
+import NIOCore
+import NIOHTTP1
+import NIOSSL
+
+/// A counter's connection to `nhi-server`: the same workflows as ``NHIService``, over HTTPS.
+///
+/// The client verifies the server against the office CA (`caFile`), signs in with the card
+/// logins the server accepts, and keeps the session token in memory only. Every request that
+/// changes data carries a fresh `Idempotency-Key`, and the same key on each retry: when the
+/// connection drops (or the server answers 502/503/504) the request is sent again, up to
+/// ``Configuration/attempts`` times, and ``Configuration/onRetry`` is told — a retried filing
+/// is never filed twice.
+///
+/// ```swift
+/// let client = try NHIServiceClient(.init(url: "https://nhi.office.lan:8443", caFile: "/etc/nhi/ca.pem"))
+/// let session = try await client.signIn(nhiCard: card, personID: id, password: password)
+/// let filing = try await client.enrol(RemoteEnrolment(personID: employee, name: name, birthDate: born,
+///                                                     effectiveDate: today, insuredAmount: 36_300))
+/// ```
+public final class NHIServiceClient: Sendable {
+    /// Where the server is and how hard to try.
+    public struct Configuration: Sendable {
+        /// `https://host:port` (or `http://127.0.0.1:port` for a server on the same machine).
+        public var url: String
+        /// The office CA (PEM) the server's certificate must chain to; nil: the system's roots.
+        public var caFile: String?
+        /// Sends of one request at most (the first and the retries).
+        public var attempts: Int = 5
+        /// How long one send may take.
+        public var timeout: TimeAmount = .seconds(30)
+        /// Told before each retry (say so to the person at the counter).
+        public var onRetry: (@Sendable (RetryNotice) -> Void)?
+
+        public init(url: String, caFile: String? = nil, attempts: Int = 5, onRetry: (@Sendable (RetryNotice) -> Void)? = nil) {
+            self.url = url
+            self.caFile = caFile
+            self.attempts = attempts
+            self.onRetry = onRetry
+        }
+    }
+
+    /// A retry about to happen: which request, which attempt comes next, and why.
+    public struct RetryNotice: Sendable, CustomStringConvertible {
+        public let method: String
+        public let path: String
+        public let nextAttempt: Int
+        public let reason: String
+        public var description: String {
+            "連線中斷，第 \(nextAttempt) 次重送 \(method) \(path)（\(reason)）— connection lost, sending again (attempt \(nextAttempt)): \(reason)"
+        }
+    }
+
+    private let configuration: Configuration
+    private let base: String
+    private let http: HTTPClient
+    private let token = TokenBox()
+
+    /// Connects nothing yet; checks the URL and reads the CA file.
+    public init(_ configuration: Configuration) throws(ServiceClientError) {
+        let url = configuration.url.hasSuffix("/") ? String(configuration.url.dropLast()) : configuration.url
+        guard let parsed = URL(string: url), let scheme = parsed.scheme, parsed.host != nil else { throw ServiceClientError(.badURL) }
+        let loopback = ["127.0.0.1", "::1", "localhost"].contains(parsed.host ?? "")
+        guard scheme == "https" || (scheme == "http" && loopback) else { throw ServiceClientError(.badURL) }
+        var tls = TLSConfiguration.makeClientConfiguration()
+        if let caFile = configuration.caFile {
+            do {
+                tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(caFile))
+            } catch {
+                throw ServiceClientError(.tls, detail: caFile)
+            }
+        }
+        var http = HTTPClient.Configuration()
+        http.tlsConfiguration = tls
+        http.timeout = .init(connect: .seconds(5), read: configuration.timeout)
+        self.configuration = configuration
+        self.base = url
+        self.http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: http)
+    }
+
+    deinit { try? http.syncShutdown() }
+
+    /// Closes the connections (call once, when done).
+    public func shutdown() async throws { try await http.shutdown() }
+
+    // MARK: Sessions
+
+    /// Signs in with an NHI card's number (read at the counter) and its registration password.
+    @discardableResult
+    public func signIn(nhiCard cardNumber: NHICardNumber, personID: PersonalID?, password: String) async throws(ServiceClientError) -> RemoteSession {
+        let body = SignIn(method: "nhiCard", cardNumber: cardNumber.rawValue, personID: personID?.rawValue, password: password)
+        let signedIn: SignedIn = try await send(.POST, "/v1/sessions", body: body, authorised: false, idempotent: false)
+        token.set(signedIn.token)
+        return signedIn.session
+    }
+
+    /// The session: who, which unit, what they may do.
+    public func session() async throws(ServiceClientError) -> RemoteSession {
+        try await send(.GET, "/v1/session")
+    }
+
+    /// Signs out (the server revokes the token); the client forgets it either way.
+    public func signOut() async throws(ServiceClientError) {
+        defer { token.set(nil) }
+        let _: Empty? = try await send(.DELETE, "/v1/session", expectEmpty: true)
+    }
+
+    // MARK: Workflows
+
+    /// Files an enrolment (加保) in the session's unit.
+    public func enrol(_ request: RemoteEnrolment) async throws(ServiceClientError) -> Filing {
+        try await send(.POST, "/v1/filings/enrolments", body: request, idempotent: true)
+    }
+
+    /// Files a withdrawal (退保).
+    public func withdraw(_ request: RemoteWithdrawal) async throws(ServiceClientError) -> Filing {
+        try await send(.POST, "/v1/filings/withdrawals", body: request, idempotent: true)
+    }
+
+    /// Files a salary adjustment (調整投保金額).
+    public func adjustSalary(_ request: RemoteSalaryAdjustment) async throws(ServiceClientError) -> Filing {
+        try await send(.POST, "/v1/filings/salary-adjustments", body: request, idempotent: true)
+    }
+
+    /// The unit's in-force roster on a day (default today).
+    public func roster(unit: UnitCode, on day: CalendarDate? = nil) async throws(ServiceClientError) -> [RosterLine] {
+        let list: Items<RosterLine> = try await send(.GET, "/v1/units/\(unit.rawValue)/roster" + (day.map { "?on=\($0.iso)" } ?? ""))
+        return list.items
+    }
+
+    /// The unit's checked filings (accepted or rejected: 查詢申報結果) filed between two days,
+    /// at most two months back.
+    public func checkResults(unit: UnitCode, from: CalendarDate, through: CalendarDate) async throws(ServiceClientError) -> [Filing] {
+        let list: Items<Filing> = try await send(.GET, "/v1/units/\(unit.rawValue)/filings?from=\(from.iso)&through=\(through.iso)")
+        return list.items
+    }
+
+    // MARK: Transport
+
+    private struct Empty: Codable {}
+    private struct Items<T: Decodable>: Decodable { var items: [T] }
+    private struct SignIn: Encodable { var method: String; var cardNumber: String; var personID: String?; var password: String }
+    private struct SignedIn: Decodable { var token: String; var session: RemoteSession }
+
+    private func send<Answer: Decodable>(_ method: HTTPMethod, _ path: String, authorised: Bool = true,
+                                         expectEmpty: Bool = false) async throws(ServiceClientError) -> Answer {
+        try await send(method, path, body: Optional<Empty>.none, authorised: authorised, idempotent: false, expectEmpty: expectEmpty)
+    }
+
+    private func send<Body: Encodable, Answer: Decodable>(_ method: HTTPMethod, _ path: String, body: Body?, authorised: Bool = true,
+                                                          idempotent: Bool, expectEmpty: Bool = false) async throws(ServiceClientError) -> Answer {
+        var request = HTTPClientRequest(url: base + path)
+        request.method = method
+        if let body {
+            let encoder = JSONEncoder()
+            guard let data = try? encoder.encode(body) else { throw ServiceClientError(.badResponse, detail: "request body") }
+            request.body = .bytes(ByteBuffer(bytes: data))
+            request.headers.add(name: "Content-Type", value: "application/json")
+        }
+        if authorised {
+            guard let token = token.value else { throw ServiceClientError(.notSignedIn) }
+            request.headers.add(name: "Authorization", value: "Bearer \(token)")
+        }
+        // One key for every send of this request: a retry after a lost answer is recognised.
+        if idempotent { request.headers.add(name: "Idempotency-Key", value: UUID().uuidString) }
+
+        var attempt = 1
+        while true {
+            let reason: String
+            do {
+                let response = try await http.execute(request, timeout: configuration.timeout)
+                let bytes = try await response.body.collect(upTo: 32 << 20)
+                let status = Int(response.status.code)
+                if [502, 503, 504].contains(status), attempt < configuration.attempts {
+                    reason = "HTTP \(status)"
+                } else {
+                    return try decode(status: status, bytes: bytes, attempts: attempt, expectEmpty: expectEmpty)
+                }
+            } catch let error as ServiceClientError {
+                throw error
+            } catch let error as NIOSSLError {
+                throw ServiceClientError(.tls, detail: "\(error)", attempts: attempt)
+            } catch let error as BoringSSLError {
+                throw ServiceClientError(.tls, detail: "\(error)", attempts: attempt)
+            } catch {
+                guard attempt < configuration.attempts else { throw ServiceClientError(.unreachable, detail: "\(error)", attempts: attempt) }
+                reason = "\(error)"
+            }
+            attempt += 1
+            configuration.onRetry?(RetryNotice(method: method.rawValue, path: path, nextAttempt: attempt, reason: reason))
+            // 0.2, 0.4, 0.8, 1.6 … s, at most 5 s: a restarting server is back within a few.
+            try? await Task.sleep(for: .milliseconds(min(5_000, 200 << (attempt - 2))))
+        }
+    }
+
+    private func decode<Answer: Decodable>(status: Int, bytes: ByteBuffer, attempts: Int, expectEmpty: Bool) throws(ServiceClientError) -> Answer {
+        let data = Data(bytes.readableBytesView)
+        guard (200..<300).contains(status) else {
+            guard let problem = try? JSONDecoder().decode(ServiceClientError.Problem.self, from: data) else {
+                throw ServiceClientError(.badResponse, detail: "HTTP \(status)", attempts: attempts)
+            }
+            throw ServiceClientError(problem: problem, status: status, attempts: attempts)
+        }
+        if expectEmpty, data.isEmpty, let none = Optional<Empty>.none as? Answer { return none }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        do { return try decoder.decode(Answer.self, from: data) } catch {
+            throw ServiceClientError(.badResponse, detail: "\(error)", attempts: attempts)
+        }
+    }
+}
+
+/// The session token, in memory only (never logged, never written).
+private final class TokenBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var token: String?
+    var value: String? { lock.withLock { token } }
+    func set(_ value: String?) { lock.withLock { token = value } }
+}
+
+/// A signed-in session as the server describes it.
+public struct RemoteSession: Sendable, Codable, Equatable {
+    /// The person's name.
+    public var name: String
+    /// The person's ID, masked (`A12345****`).
+    public var maskedID: String?
+    /// `administrator`, `operator`, `organisationCertificate`…
+    public var role: String
+    /// The role for people, in both languages.
+    public var roleLabel: String
+    /// The unit the session acts in.
+    public var unitCode: String
+    /// How the person signed in.
+    public var method: String
+    /// The actions the service allows this session (`UnitAction` raw values).
+    public var permissions: [String]
+    /// When the session ends at the latest.
+    public var expiresAt: Date
+}
+
+/// An enrolment (加保) for ``NHIServiceClient/enrol(_:)``: the body of `POST /v1/filings/enrolments`.
+public struct RemoteEnrolment: Sendable, Codable, Equatable {
+    public var personID: PersonalID
+    public var name: PersonName
+    public var birthDate: CalendarDate
+    public var effectiveDate: CalendarDate
+    public var insuredAmount: Money
+    public var category: InsuredCategory?
+    public var eligibilityReason: String?
+    public var monthlySalary: Money?
+
+    public init(personID: PersonalID, name: PersonName, birthDate: CalendarDate, effectiveDate: CalendarDate, insuredAmount: Money,
+                category: InsuredCategory? = nil, eligibilityReason: String? = nil, monthlySalary: Money? = nil) {
+        self.personID = personID
+        self.name = name
+        self.birthDate = birthDate
+        self.effectiveDate = effectiveDate
+        self.insuredAmount = insuredAmount
+        self.category = category
+        self.eligibilityReason = eligibilityReason
+        self.monthlySalary = monthlySalary
+    }
+}
+
+/// A withdrawal (退保) for ``NHIServiceClient/withdraw(_:)``.
+public struct RemoteWithdrawal: Sendable, Codable, Equatable {
+    public var personID: PersonalID
+    public var reason: WithdrawalReason
+    public var transferOutDate: CalendarDate
+    public var chargedHere: Bool?
+
+    public init(personID: PersonalID, reason: WithdrawalReason, transferOutDate: CalendarDate, chargedHere: Bool? = nil) {
+        self.personID = personID
+        self.reason = reason
+        self.transferOutDate = transferOutDate
+        self.chargedHere = chargedHere
+    }
+}
+
+/// A salary adjustment for ``NHIServiceClient/adjustSalary(_:)``.
+public struct RemoteSalaryAdjustment: Sendable, Codable, Equatable {
+    public var personID: PersonalID
+    public var newAmount: Money
+    public var employerLowering: Bool?
+    public var monthlySalary: Money?
+
+    public init(personID: PersonalID, newAmount: Money, employerLowering: Bool? = nil, monthlySalary: Money? = nil) {
+        self.personID = personID
+        self.newAmount = newAmount
+        self.employerLowering = employerLowering
+        self.monthlySalary = monthlySalary
+    }
+}
