@@ -35,6 +35,7 @@ let package = Package(
         .executable(name: "nhi-phone", targets: ["nhi-phone"]),
         .executable(name: "nhi-kiosk", targets: ["nhi-kiosk"]),
         .executable(name: "nhi-bench", targets: ["nhi-bench"]),
+        .executable(name: "nhi-bench-server", targets: ["nhi-bench-server"]),
         .executable(name: "nhi-server", targets: ["nhi-server"]),
     ],
     dependencies: [
@@ -163,6 +164,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/nhi-bench", swiftSettings: strict),
+        // The server benchmark: nhi-server in process over the demo office (NHITestSupport's
+        // seed), clients through NHIServiceClient.
+        .executableTarget(
+            name: "nhi-bench-server", dependencies: [
+                "NHIServer", "NHIServiceClient", "NHIPostgres", "NHITestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/nhi-bench-server", swiftSettings: strict),
 
         // MARK: Server
         // The HTTP application (router, handlers, sessions): a library so tests start it in
