@@ -315,6 +315,25 @@ extension PostgresSession: StoreWriter {
 
     // MARK: Audit and outbox
 
+    func requestRecord(owner: String, key: String) throws -> RequestRecord? {
+        guard let row = try rows("SELECT * FROM request_record WHERE owner = \(owner) AND key = \(key)").first else { return nil }
+        return RequestRecord(owner: try row.requiredText("owner"), key: try row.requiredText("key"),
+                             requestDigest: try row.requiredText("request_digest"), status: Int(try row.requiredInt64("status")),
+                             response: row.bytes("response") ?? Data(), at: Date(timeIntervalSince1970: row.double("at") ?? 0))
+    }
+
+    func insert(_ record: RequestRecord) throws {
+        try execute("""
+            INSERT INTO request_record (owner, key, request_digest, status, response, at)
+            VALUES (\(record.owner), \(record.key), \(record.requestDigest), \(record.status), \(record.response),
+                    \(record.at.timeIntervalSince1970))
+            """)
+    }
+
+    func deleteRequestRecords(before date: Date) throws -> Int {
+        try changes("DELETE FROM request_record WHERE at < \(date.timeIntervalSince1970)")
+    }
+
     func auditEntries(unit: UnitCode?, limit: Int) throws -> [AuditEntry] {
         let found = if let unit {
             try rows("SELECT id, data FROM audit WHERE unit_code = \(unit.rawValue) ORDER BY id DESC LIMIT \(limit)")

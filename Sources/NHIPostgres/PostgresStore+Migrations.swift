@@ -240,6 +240,19 @@ extension PostgresStore {
             CREATE INDEX statement_request_unit ON statement_request(unit_code, id);
             CREATE INDEX statement_request_status ON statement_request(status, id);
             """.replacingOccurrences(of: " TEXT", with: " TEXT COLLATE \"C\"")),
+        // SQLite's v14-request-records.
+        ("pg-v2-request-records", """
+            CREATE TABLE request_record (
+                owner TEXT COLLATE "C" NOT NULL,
+                key TEXT COLLATE "C" NOT NULL,
+                request_digest TEXT NOT NULL,
+                status INTEGER NOT NULL,
+                response BYTEA NOT NULL,
+                at DOUBLE PRECISION NOT NULL,
+                PRIMARY KEY (owner, key)
+            );
+            CREATE INDEX request_record_at ON request_record(at);
+            """),
     ]
 
     /// Tables in an order that satisfies the foreign keys (for copying a database).
@@ -247,7 +260,7 @@ extension PostgresStore {
         "unit", "staff", "withholding_unit", "person", "personal_account", "device", "coverage", "audit", "outbox_mail",
         "card_application", "epayment_subscription", "attachment_blob", "attachment_link", "filing_batch", "filing",
         "labour_outbox", "bill", "payment", "slip_download", "login_token", "dpr_import", "dpr_detail", "batch_job",
-        "store_setting", "bill_line", "billing_baseline", "statement_request",
+        "store_setting", "bill_line", "billing_baseline", "statement_request", "request_record",
     ]
 
     /// Applies the missing migrations, each in its own transaction that first takes the

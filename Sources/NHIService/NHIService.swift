@@ -96,12 +96,32 @@ public final class NHIService: Sendable {
     /// }
     /// ```
     public func perform<T: Sendable, Failure: Error>(_ body: @escaping @Sendable (NHIService) throws(Failure) -> T) async throws(Failure) -> T {
-        try await workers.run { () throws(Failure) -> T in try body(self) }
+        let request = RequestInProgress.current
+        return try await workers.run { () throws(Failure) -> T in
+            guard let request else { return try body(self) }
+            return try RequestScope.with(request) { () throws(Failure) -> T in try body(self) }
+        }
     }
 
     /// Runs a write transaction, mapping store errors.
     func write<T>(_ body: (any StoreWriter) throws -> T) throws(ServiceError) -> T {
-        do { return try store.write(body) } catch let error as ServiceError { throw error } catch {
+        do {
+            // A request being recorded (`recording(_:_:)`): its answer goes in with the change.
+            guard let scope = RequestScope.current, !scope.recorded else { return try store.write(body) }
+            var recorded = false
+            let result = try store.write { w in
+                let result = try body(w)
+                if let response = scope.request.encode(result) {
+                    try w.insert(RequestRecord(owner: scope.request.owner, key: scope.request.key,
+                                               requestDigest: scope.request.requestDigest, status: scope.request.status,
+                                               response: response, at: clock.now))
+                    recorded = true
+                }
+                return result
+            }
+            if recorded { scope.recorded = true }
+            return result
+        } catch let error as ServiceError { throw error } catch {
             throw ServiceError(.storeFailure, wrapping: error)
         }
     }

@@ -257,7 +257,7 @@ struct ServiceCommandPostgresTests {
         let t = try ServiceCommandTests(store: .postgres)
         let initialised = try t.service(["init", "--json"])
         #expect(initialised.status == 0, "\(initialised.stderr)")
-        #expect(try initialised.json()["migrations"] as? [String] == ["pg-v1-schema"])
+        #expect(try initialised.json()["migrations"] as? [String] == ["pg-v1-schema", "pg-v2-request-records"])
         #expect((try initialised.json()["db"] as? String)?.hasPrefix("postgres://") == true)
         try t.workflow()
     }
@@ -308,7 +308,7 @@ struct ServiceCommandPostgresTests {
         #expect(results.all.count == 2)
         for r in results.all {
             #expect(r.status == 0, "\(r.stderr)")
-            #expect(try r.json()["migrations"] as? [String] == ["pg-v1-schema"])
+            #expect(try r.json()["migrations"] as? [String] == ["pg-v1-schema", "pg-v2-request-records"])
         }
     }
 

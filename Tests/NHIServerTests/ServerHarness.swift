@@ -35,10 +35,16 @@ final class ServerHarness: @unchecked Sendable {
 
     /// A server over the demo data: a copy of the SQLite template, or (`store: .postgres`) a
     /// fresh database on `$NHI_TEST_POSTGRES_URL` seeded with the same demo.
+    /// `reusing`: a new server (fresh sessions and memory) over another harness's service —
+    /// a restarted server over the same database.
     init(store: TestStoreKind = .sqlite, tls: TLSConfiguration? = nil, clientTLS: TLSConfiguration? = nil,
-         configure: (inout ServerConfiguration) -> Void = { _ in }) async throws {
+         reusing previous: ServerHarness? = nil, configure: (inout ServerConfiguration) -> Void = { _ in }) async throws {
         let logger = logs.logger(label: "nhi.server")
         switch store {
+        case _ where previous != nil:
+            demo = previous!.demo
+            database = previous!.database
+            service = previous!.service
         case .sqlite:
             let demo = try DemoDatabase(cacheDirectory: Self.cache)
             self.demo = demo

@@ -139,6 +139,39 @@ struct ServerTests {
         #expect(duplicate.status == 409 || duplicate.status == 422)
     }
 
+    @Test("After a restart the store still knows the answer: the retry is replayed (same filing, same body), nothing filed twice",
+          arguments: TestStoreKind.available)
+    func idempotentAcrossRestart(_ store: TestStoreKind) async throws {
+        let first = try await ServerHarness(store: store)
+        let body = try enrolment(first)
+        let token = try await first.token(DemoData.administrator)
+        let answered = try await first.send(.POST, "/v1/filings/enrolments", json: body, token: token, headers: [("Idempotency-Key", "r-1")])
+        #expect(answered.status == 201, "\(answered.text)")
+        await first.stop()
+
+        // A new server over the same database: no sessions, no memory of the key.
+        let restarted = try await ServerHarness(store: store, reusing: first)
+        let again = try await restarted.token(DemoData.administrator)
+        let retry = try await restarted.send(.POST, "/v1/filings/enrolments", json: body, token: again, headers: [("Idempotency-Key", "r-1")])
+        #expect(retry.status == 201, "\(retry.text)")
+        #expect(retry.headers["idempotent-replayed"] == "true")
+        #expect(retry.bytes == answered.bytes, "the first answer, byte for byte")
+        let filed = try restarted.service.filings.filedToday(unit: DemoData.unit.code, by: try adminCaller(restarted))
+        #expect(filed.filter { $0.personID == DemoData.uninsured.id }.count == 1)
+        // The key with another body is still refused; a refused request records nothing.
+        let other = try await restarted.send(.POST, "/v1/filings/enrolments", json: body.replacingOccurrences(of: "到職起薪", with: "到職"),
+                                             token: again, headers: [("Idempotency-Key", "r-1")])
+        #expect(other.code == "request.idempotencyKeyReused")
+        let refused = try await restarted.send(.POST, "/v1/filings/enrolments", json: body, token: again, headers: [("Idempotency-Key", "r-2")])
+        #expect(refused.status >= 400)
+        let caller = try adminCaller(restarted)
+        let owner = "\(DemoData.unit.code.rawValue)|\(DemoData.administrator.id.rawValue)|\(caller.staffID.map(String.init) ?? "-")"
+        #expect(try restarted.service.recordedRequest(owner: owner, key: "r-1")?.status == 201)
+        #expect(try restarted.service.recordedRequest(owner: owner, key: "r-2") == nil)
+        #expect(try restarted.service.pruneRequestRecords(before: Date().addingTimeInterval(3600)) >= 1)
+        await restarted.stop()
+    }
+
     @Test("Errors are application/problem+json with type, title, status, code and both messages")
     func problemShape() async throws {
         let harness = try await ServerHarness()

@@ -142,7 +142,7 @@ struct PostgresStoreTests {
         }
         #expect(failures.all.isEmpty)
         #expect(stores.all.count == 2)
-        for store in stores.all { #expect(try store.appliedMigrations() == ["pg-v1-schema"]) }
+        for store in stores.all { #expect(try store.appliedMigrations() == ["pg-v1-schema", "pg-v2-request-records"]) }
         // Both sealed with the same key: a device bound through one opens through the other.
         let clock = ManualClock(try CalendarDate(iso: "2026-11-23"), hour: 9)
         let a = NHIService(store: stores.all[0], clock: clock), b = NHIService(store: stores.all[1], clock: clock)

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -62,7 +63,11 @@ public struct ServerAPI: Sendable {
     /// Runs a data-changing request once per `Idempotency-Key`: a retry with the same key
     /// and body gets the first answer (with `Idempotent-Replayed: true`) and changes nothing.
     /// Answers below 500 are kept (a refusal is an answer too); after a 5xx the key is free.
-    func idempotent(_ request: Request, _ context: ServerContext,
+    /// Runs a data-changing request at most once per `Idempotency-Key`. With `persistAs`, the
+    /// first successful answer is also stored in the service's store in the transaction of
+    /// the change (`NHIService.recording`), so a retry after a restart is answered from there:
+    /// `persistAs` turns the change's result into the answer's body (nil: not this result).
+    func idempotent(_ request: Request, _ context: ServerContext, persistAs encode: (@Sendable (Any) -> Data?)? = nil,
                     _ run: @escaping @Sendable (SessionRegistry.Entry, [UInt8]) async throws -> Reply) async throws -> Response {
         let (entry, _) = try session(request)
         guard let key = request.headers[.idempotencyKey], !key.isEmpty, key.count <= 200 else {
@@ -77,9 +82,33 @@ public struct ServerAPI: Sendable {
             reply.replayed = true
             return reply.response
         case .proceed:
+            let digest = SHA256.hash(data: Data(request.uri.path.utf8) + Data([0]) + Data(bytes)).map { String(format: "%02x", $0) }.joined()
+            if encode != nil {
+                // Not in memory (a restarted server): the store may have the answer.
+                let stored: RequestRecord?
+                do { stored = try await service.perform { try $0.recordedRequest(owner: owner, key: key) } } catch {
+                    idempotency.abandon(owner, key: key)
+                    throw error
+                }
+                if let stored {
+                    guard stored.requestDigest == digest else {
+                        idempotency.abandon(owner, key: key)
+                        throw ServerError(.idempotencyKeyReused)
+                    }
+                    idempotency.finish(owner, key: key, response: .init(status: stored.status, body: stored.response))
+                    var reply = Reply(status: stored.status, bytes: Array(stored.response))
+                    reply.replayed = true
+                    return reply.response
+                }
+            }
             let reply: Reply
             do {
-                reply = try await run(entry, bytes)
+                if let encode {
+                    let recording = RequestInProgress(owner: owner, key: key, requestDigest: digest, status: 201, encode: encode)
+                    reply = try await RequestInProgress.$current.withValue(recording) { try await run(entry, bytes) }
+                } else {
+                    reply = try await run(entry, bytes)
+                }
             } catch {
                 let problem = Problem(error, requestID: context.id)
                 reply = Reply(status: problem.status, bytes: JSONCoding.encode(problem))

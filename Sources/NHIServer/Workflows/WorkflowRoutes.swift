@@ -124,8 +124,12 @@ extension ServerAPI {
 
     // MARK: Filings (write, idempotent)
 
+    /// A filing's answer body, as `Reply(filing, status: .created)` sends it: what the store
+    /// records with the filing (idempotency across restarts).
+    static let filingAnswer: @Sendable (Any) -> Data? = { value in (value as? Filing).map { Data(JSONCoding.encode($0)) } }
+
     func enrol(_ request: Request, _ context: ServerContext) async throws -> Response {
-        try await idempotent(request, context) { entry, bytes in
+        try await idempotent(request, context, persistAs: Self.filingAnswer) { entry, bytes in
             let body = try JSONCoding.decode(EnrolmentBody.self, from: bytes)
             let filing = try await service.perform { service in
                 try service.filings.enrol(EnrolmentRequest(
@@ -139,7 +143,7 @@ extension ServerAPI {
     }
 
     func withdraw(_ request: Request, _ context: ServerContext) async throws -> Response {
-        try await idempotent(request, context) { entry, bytes in
+        try await idempotent(request, context, persistAs: Self.filingAnswer) { entry, bytes in
             let body = try JSONCoding.decode(WithdrawalBody.self, from: bytes)
             let filing = try await service.perform { service in
                 try service.filings.withdraw(WithdrawalRequest(personID: body.personID, reason: body.reason,
@@ -152,7 +156,7 @@ extension ServerAPI {
     }
 
     func adjustSalary(_ request: Request, _ context: ServerContext) async throws -> Response {
-        try await idempotent(request, context) { entry, bytes in
+        try await idempotent(request, context, persistAs: Self.filingAnswer) { entry, bytes in
             let body = try JSONCoding.decode(SalaryAdjustmentBody.self, from: bytes)
             let filing = try await service.perform { service in
                 try service.filings.adjustSalary(SalaryAdjustmentRequest(personID: body.personID, newAmount: body.newAmount,

@@ -102,6 +102,8 @@ public protocol StoreReader {
 
     // Audit and outbox
     func auditEntries(unit: UnitCode?, limit: Int) throws -> [AuditEntry]
+    /// The recorded answer to a request (idempotency across restarts), if any.
+    func requestRecord(owner: String, key: String) throws -> RequestRecord?
     func pendingMail(limit: Int) throws -> [OutboxMail]
     func mail(to address: EmailAddress) throws -> [OutboxMail]
 }
@@ -116,6 +118,10 @@ public protocol StoreWriter: StoreReader {
     func upsert(_ unit: WithholdingUnit) throws
 
     func upsert(_ person: Person) throws
+    /// Stores a request's answer (in the transaction of the change it made).
+    func insert(_ record: RequestRecord) throws
+    /// Removes answers recorded before `date`; returns how many.
+    func deleteRequestRecords(before date: Date) throws -> Int
     /// Inserts or updates many people (bulk imports): the same as `upsert(_:)` for each,
     /// in order (the last of two rows for one person wins).
     func upsert(_ persons: [Person]) throws

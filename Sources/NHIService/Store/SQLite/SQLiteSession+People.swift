@@ -141,6 +141,24 @@ extension SQLiteSession {
 
     // MARK: Audit and outbox
 
+    func requestRecord(owner: String, key: String) throws -> RequestRecord? {
+        try Row.fetchOne(db, sql: "SELECT * FROM request_record WHERE owner = ? AND key = ?", arguments: [owner, key]).map { row in
+            RequestRecord(owner: row["owner"], key: row["key"], requestDigest: row["request_digest"], status: row["status"],
+                          response: row["response"], at: Date(timeIntervalSince1970: row["at"]))
+        }
+    }
+
+    func insert(_ record: RequestRecord) throws {
+        try db.execute(sql: "INSERT INTO request_record (owner, key, request_digest, status, response, at) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [record.owner, record.key, record.requestDigest, record.status, record.response,
+                                   record.at.timeIntervalSince1970])
+    }
+
+    func deleteRequestRecords(before date: Date) throws -> Int {
+        try db.execute(sql: "DELETE FROM request_record WHERE at < ?", arguments: [date.timeIntervalSince1970])
+        return db.changesCount
+    }
+
     func auditEntries(unit: UnitCode?, limit: Int) throws -> [AuditEntry] {
         let rows: [String]
         if let unit {

@@ -334,6 +334,20 @@ extension SQLiteStore {
                 CREATE INDEX statement_request_status ON statement_request(status, id);
                 """)
         }
+        migrator.registerMigration("v14-request-records") { db in
+            try db.execute(sql: """
+                CREATE TABLE request_record (
+                    owner TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    request_digest TEXT NOT NULL,
+                    status INTEGER NOT NULL,
+                    response BLOB NOT NULL,
+                    at REAL NOT NULL,
+                    PRIMARY KEY (owner, key)
+                ) WITHOUT ROWID;
+                CREATE INDEX request_record_at ON request_record(at);
+                """)
+        }
         return migrator
     }()
 }
