@@ -258,7 +258,8 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
         ]),
-        .testTarget(name: "CLITests", dependencies: ["NHICore", "NHIGrades", "NHIFormats", "NHIService", "NHIPostgres", "NHITestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["NHICore", "NHIGrades", "NHIFormats", "NHIService", "NHIPostgres", "NHITestSupport",
+                                                     "NHIServiceClient"]),
         .testTarget(
             name: "KioskModelTests", dependencies: ["KioskModel", "KioskSDK", "NHITestSupport"],
             path: "Kiosk/Tests/KioskModelTests"),

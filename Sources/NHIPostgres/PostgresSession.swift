@@ -27,7 +27,7 @@ struct PostgresSession {
         let connection = self.connection
         let timeout = loop.scheduleTask(in: Self.statementTimeout) {
             promise.fail(PostgresConnectionLost())
-            connection.close().whenComplete { _ in }
+            connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
         }
         defer { timeout.cancel() }
         return try promise.futureResult.wait()

@@ -204,7 +204,9 @@ public final class PostgresStore: NHIStoreAdministration, @unchecked Sendable {
     }
 
     private func discard(_ connection: PostgresConnection) {
-        connection.close().whenComplete { _ in }
+        // Kept alive until closed: a connection released while its channel is open is a bug
+        // postgres-nio asserts on (seen with more concurrent transactions than idle slots).
+        connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
     }
 
     // MARK: Errors

@@ -93,7 +93,7 @@ public final class NHIServiceClient: Sendable {
     @discardableResult
     public func signIn(nhiCard cardNumber: NHICardNumber, personID: PersonalID?, password: String) async throws(ServiceClientError) -> RemoteSession {
         let body = SignIn(method: "nhiCard", cardNumber: cardNumber.rawValue, personID: personID?.rawValue, password: password)
-        let signedIn: SignedIn = try await send(.POST, "/v1/sessions", body: body, authorised: false, idempotent: false)
+        let signedIn: SignedIn = try await send(.POST, "/v1/sessions", body: body, authorised: false)
         token.set(signedIn.token)
         return signedIn.session
     }
@@ -112,18 +112,22 @@ public final class NHIServiceClient: Sendable {
     // MARK: Workflows
 
     /// Files an enrolment (加保) in the session's unit.
-    public func enrol(_ request: RemoteEnrolment) async throws(ServiceClientError) -> Filing {
-        try await send(.POST, "/v1/filings/enrolments", body: request, idempotent: true)
+    ///
+    /// - Parameter idempotencyKey: default a new one. Pass your own to send the same filing
+    ///   again after signing in anew (a restarted server, an expired session): the server
+    ///   answers a key it has seen with its first answer and files nothing twice.
+    public func enrol(_ request: RemoteEnrolment, idempotencyKey: String? = nil) async throws(ServiceClientError) -> Filing {
+        try await send(.POST, "/v1/filings/enrolments", body: request, idempotencyKey: idempotencyKey ?? UUID().uuidString)
     }
 
-    /// Files a withdrawal (退保).
-    public func withdraw(_ request: RemoteWithdrawal) async throws(ServiceClientError) -> Filing {
-        try await send(.POST, "/v1/filings/withdrawals", body: request, idempotent: true)
+    /// Files a withdrawal (退保); `idempotencyKey` as for ``enrol(_:idempotencyKey:)``.
+    public func withdraw(_ request: RemoteWithdrawal, idempotencyKey: String? = nil) async throws(ServiceClientError) -> Filing {
+        try await send(.POST, "/v1/filings/withdrawals", body: request, idempotencyKey: idempotencyKey ?? UUID().uuidString)
     }
 
-    /// Files a salary adjustment (調整投保金額).
-    public func adjustSalary(_ request: RemoteSalaryAdjustment) async throws(ServiceClientError) -> Filing {
-        try await send(.POST, "/v1/filings/salary-adjustments", body: request, idempotent: true)
+    /// Files a salary adjustment (調整投保金額); `idempotencyKey` as for ``enrol(_:idempotencyKey:)``.
+    public func adjustSalary(_ request: RemoteSalaryAdjustment, idempotencyKey: String? = nil) async throws(ServiceClientError) -> Filing {
+        try await send(.POST, "/v1/filings/salary-adjustments", body: request, idempotencyKey: idempotencyKey ?? UUID().uuidString)
     }
 
     /// The unit's in-force roster on a day (default today).
@@ -148,11 +152,11 @@ public final class NHIServiceClient: Sendable {
 
     private func send<Answer: Decodable>(_ method: HTTPMethod, _ path: String, authorised: Bool = true,
                                          expectEmpty: Bool = false) async throws(ServiceClientError) -> Answer {
-        try await send(method, path, body: Optional<Empty>.none, authorised: authorised, idempotent: false, expectEmpty: expectEmpty)
+        try await send(method, path, body: Optional<Empty>.none, authorised: authorised, expectEmpty: expectEmpty)
     }
 
     private func send<Body: Encodable, Answer: Decodable>(_ method: HTTPMethod, _ path: String, body: Body?, authorised: Bool = true,
-                                                          idempotent: Bool, expectEmpty: Bool = false) async throws(ServiceClientError) -> Answer {
+                                                          idempotencyKey: String? = nil, expectEmpty: Bool = false) async throws(ServiceClientError) -> Answer {
         var request = HTTPClientRequest(url: base + path)
         request.method = method
         if let body {
@@ -166,7 +170,7 @@ public final class NHIServiceClient: Sendable {
             request.headers.add(name: "Authorization", value: "Bearer \(token)")
         }
         // One key for every send of this request: a retry after a lost answer is recognised.
-        if idempotent { request.headers.add(name: "Idempotency-Key", value: UUID().uuidString) }
+        if let idempotencyKey { request.headers.add(name: "Idempotency-Key", value: idempotencyKey) }
 
         var attempt = 1
         while true {
