@@ -160,7 +160,10 @@ public final class NHIServiceClient: Sendable {
         var request = HTTPClientRequest(url: base + path)
         request.method = method
         if let body {
+            // Sorted keys: the same request encodes to the same bytes every time (the server
+            // compares a resent filing's bytes with the first; a dictionary's order may differ).
             let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
             guard let data = try? encoder.encode(body) else { throw ServiceClientError(.badResponse, detail: "request body") }
             request.body = .bytes(ByteBuffer(bytes: data))
             request.headers.add(name: "Content-Type", value: "application/json")

@@ -49,8 +49,46 @@ struct ServerLoadTests {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
+    /// Runs the counters' tasks on threads of their own: the tests beside this one block the
+    /// cooperative pool's threads (processes, sleeps) for tens of seconds, which would starve
+    /// the counters and turn the test into a measure of the machine.
+    final class OwnThreads: TaskExecutor, @unchecked Sendable {
+        private let condition = NSCondition()
+        private var jobs: [UnownedJob] = []
+
+        init(_ count: Int) {
+            for _ in 0..<count {
+                let thread = Thread { [unowned self] in
+                    while true {
+                        condition.lock()
+                        while jobs.isEmpty { condition.wait() }
+                        let job = jobs.removeFirst()
+                        condition.unlock()
+                        job.runSynchronously(on: asUnownedTaskExecutor())
+                    }
+                }
+                thread.start()
+            }
+        }
+
+        func enqueue(_ job: consuming ExecutorJob) {
+            let job = UnownedJob(job)
+            condition.lock()
+            jobs.append(job)
+            condition.signal()
+            condition.unlock()
+        }
+    }
+
+    /// Lives as long as the test process (its threads wait for work).
+    static let threads = OwnThreads(4)
+
     @Test("16 counters for 60 s, the server SIGKILLed and restarted half-way: every acknowledged filing stored exactly once, nothing else")
     func killAndRestartUnderLoad() async throws {
+        try await withTaskExecutorPreference(Self.threads) { try await load() }
+    }
+
+    func load() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nhi-load-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
