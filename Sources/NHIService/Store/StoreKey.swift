@@ -68,22 +68,23 @@ public struct StoreKey: Sendable {
     public static func create(_ file: String, key: StoreKey = .generate()) throws(ServiceError) -> StoreKey {
         let fresh = key
         let text = fresh.key.withUnsafeBytes { Data($0).base64EncodedString() } + "\n"
-        let fd = Glibc.open(file, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0o600)
-        if fd < 0 {
-            // Another process created it first: use theirs, once it is written (fsync'd right after creation).
-            if errno == EEXIST {
-                for _ in 0..<100 {
-                    if let text = try? String(contentsOfFile: file, encoding: .utf8), !text.isEmpty { return try StoreKey(base64: text) }
-                    usleep(10_000)
-                }
-            }
-            throw ServiceError(.storeKeyUnavailable, context: ["file": file, "errno": "\(errno)"])
-        }
-        defer { close(fd) }
+        // Written whole to a private temporary file, then linked to its name in one step: the
+        // key file never exists half-written, and of two processes creating it at once (two
+        // counters starting on a new database) exactly one wins and the other reads its key.
+        let temporary = file + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let fd = Glibc.open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard fd >= 0 else { throw ServiceError(.storeKeyUnavailable, context: ["file": file, "errno": "\(errno)"]) }
+        defer { unlink(temporary) }
         let bytes = Array(text.utf8)
-        guard Glibc.write(fd, bytes, bytes.count) == bytes.count, fsync(fd) == 0 else {
-            unlink(file)
-            throw ServiceError(.storeKeyUnavailable, context: ["file": file, "errno": "\(errno)"])
+        let written = Glibc.write(fd, bytes, bytes.count) == bytes.count && fsync(fd) == 0
+        close(fd)
+        guard written else { throw ServiceError(.storeKeyUnavailable, context: ["file": file, "errno": "\(errno)"]) }
+        if link(temporary, file) != 0 {
+            var status = stat()
+            guard errno == EEXIST, lstat(file, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, let theirs = try? String(contentsOfFile: file, encoding: .utf8), !theirs.isEmpty else {
+                throw ServiceError(.storeKeyUnavailable, context: ["file": file, "errno": "\(errno)"])
+            }
+            return try StoreKey(base64: theirs)
         }
         return fresh
     }
