@@ -121,13 +121,10 @@ extension PostgresSession {
             binds.append(f.issueCardTo)
         }
         return PostgresQuery(unsafeSQL: """
-            INSERT INTO filing (id, unit_code, family, kind, person_id, principal_id, relation, name, birth_date, category, reason,
-                insured_amount, adjusted_amount, effective_date, filed_on, filed_at, filed_by, staff_id, status, check_code,
-                check_message, converted_at, batch_id, labour, foreign_national, issue_card_to)
+            INSERT INTO filing (\(filingColumns.joined(separator: ", ")))
             VALUES \(values.joined(separator: ","))\(ids == nil ? " RETURNING id" : "")
             """, binds: binds)
     }
-
 
     func update(_ f: Filing) throws {
         try execute("""

@@ -218,10 +218,7 @@ extension PostgresSession: StoreWriter {
     func insert(_ coverages: [Coverage]) throws -> [Int64] {
         guard !coverages.isEmpty else { return [] }
         // The IDs first, in order (as for filings): RETURNING's order is not promised.
-        let ids = try rows("""
-            SELECT nextval(pg_get_serial_sequence('coverage', 'id')) AS id FROM generate_series(1, \(coverages.count))
-            """).compactMap { $0.int64("id") }.sorted()
-        guard ids.count == coverages.count else { throw ServiceError(.storeFailure, context: ["detail": "coverage ids"]) }
+        let ids = try reserveIDs("coverage", count: coverages.count)
         var start = 0
         while start < coverages.count {
             let end = min(start + PostgresSession.bulkRows, coverages.count)

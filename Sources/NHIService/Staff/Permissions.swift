@@ -97,11 +97,7 @@ enum UnitAuthorisation {
 extension NHIService {
     /// Refuses `action` unless `caller` may take it in `unit` (the unit's own data only).
     func authorise(_ action: UnitAction, _ caller: Caller, unit: UnitCode) throws(ServiceError) {
-        guard caller.unitCode == unit else {
-            throw ServiceError(.notAuthorised, context: ["caller": caller.description, "unit": unit.rawValue])
-        }
-        let (account, member) = try read { try UnitAuthorisation.context($0, caller) }
-        try UnitAuthorisation.check(action, caller, unit: account, member: member)
+        try read(authorising: action, caller, unit: unit) { _ in }
     }
 
     /// Refuses `action` unless `caller` may take it in `unit`, then reads with `body` — the
