@@ -147,7 +147,7 @@ let package = Package(
             path: "Examples/nhi", swiftSettings: strict),
         .executableTarget(
             name: "nhi-virtual-card", dependencies: [
-                "NHITestSupport",
+                "NHITestSupport", "NHIPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Examples/nhi-virtual-card", swiftSettings: strict),
@@ -224,7 +224,7 @@ let package = Package(
             path: "Kiosk/Sources/KioskModel", swiftSettings: strict),
         // The SDK behind KioskModel's protocols (cards, sign-in, batch upload, the demo deck).
         .target(
-            name: "KioskSDK", dependencies: ["KioskModel", "NHITestSupport"],
+            name: "KioskSDK", dependencies: ["KioskModel", "NHITestSupport", "NHIServiceClient"],
             path: "Kiosk/Sources/KioskSDK", swiftSettings: strict),
         .target(
             name: "GtkKit", dependencies: ["CGtk"],
@@ -233,7 +233,7 @@ let package = Package(
             name: "KioskQR", dependencies: ["CQREncode"],
             path: "Kiosk/Sources/KioskQR", swiftSettings: strict),
         .executableTarget(
-            name: "nhi-kiosk", dependencies: ["KioskModel", "KioskSDK", "GtkKit", "KioskQR", "NHITestSupport", "NHIPostgres",
+            name: "nhi-kiosk", dependencies: ["KioskModel", "KioskSDK", "GtkKit", "KioskQR", "NHITestSupport", "NHIPostgres", "NHIServiceClient",
                                               .product(name: "Logging", package: "swift-log")],
             path: "Kiosk/Sources/nhi-kiosk", swiftSettings: strict),
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NHIPostgres
 import NHITestSupport
 
 /// `nhi-virtual-card`: a card emulator for vsmartcard's vpcd driver. It puts a virtual
@@ -50,6 +51,11 @@ struct VirtualCardCommand: ParsableCommand {
     @Option(help: "Certificate: use this certificate file (DER or PEM) instead of generating one.") var certificateFile: String?
     @Option(help: "Certificate: its private key (PEM), for on-card signing.") var privateKeyFile: String?
     @Flag(help: "Start with the card out of the reader.") var noInsert = false
+    @Option(name: .customLong("seed-demo"), help: ArgumentHelp(
+        "Seed the kiosk demo's sample (unit 110001000, its staff, people and bills; the people whose cards `nhi-kiosk --demo` inserts) into this empty database — a SQLite path or postgres:// URL — and exit. For an nhi-server that `nhi-kiosk --demo --service` kiosks use.",
+        valueName: "db"))
+    var seedDemo: String?
+
     @Option(help: "Power-up time: iso7816 (ISO 7816-3 default timing, ~36 ms for a 20-byte ATR), instant, or milliseconds.")
     var powerUp: String = "iso7816"
 
@@ -95,6 +101,12 @@ struct VirtualCardCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let seedDemo {
+            let store = try NHIStores.open(option: seedDemo)
+            let sample = try DemoData.seed(store, today: .today())
+            say("seeded unit \(sample.unit.code.rawValue) into \(seedDemo.hasPrefix("postgres") ? "PostgreSQL" : seedDemo)")
+            return
+        }
         let card = try profile().makeCard()
         let slot = VirtualCardSlot(VirtualReader.all[reader], powerUp: try powerUpModel())
         if !noInsert {

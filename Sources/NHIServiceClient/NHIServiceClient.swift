@@ -98,6 +98,16 @@ public final class NHIServiceClient: Sendable {
         return signedIn.session
     }
 
+    /// Resumes a session signed in earlier (a token ``sessionToken`` gave, kept by the caller
+    /// in a file only its user can read): the server still decides whether it is alive.
+    public func resume(token value: String) {
+        token.set(value)
+    }
+
+    /// The current session's bearer token, for a caller that keeps the session between
+    /// runs (the `nhi` tool's 0600 session file). Never log or show it.
+    public var sessionToken: String? { token.value }
+
     /// The session: who, which unit, what they may do.
     public func session() async throws(ServiceClientError) -> RemoteSession {
         try await send(.GET, "/v1/session")

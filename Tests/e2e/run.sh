@@ -34,10 +34,13 @@ if [ -z "${NHI_TEST_STACK:-}" ]; then
 fi
 
 BIN="$(swift build --show-bin-path)"
-if [ ! -x "$BIN/nhi-kiosk" ] || [ ! -x "$BIN/gtkkit-smoke" ] || [ ! -x "$BIN/nhi" ] || [ -n "${E2E_BUILD:-}" ]; then
+if [ ! -x "$BIN/nhi-kiosk" ] || [ ! -x "$BIN/gtkkit-smoke" ] || [ ! -x "$BIN/nhi" ] || [ ! -x "$BIN/nhi-server" ] \
+   || [ ! -x "$BIN/nhi-virtual-card" ] || [ -n "${E2E_BUILD:-}" ]; then
   swift build --product nhi-kiosk >&2
   swift build --product gtkkit-smoke >&2
   swift build --product nhi >&2  # the unit-picker flow adds a second unit to the demo's database copy
+  swift build --product nhi-server >&2        # the service flow: two kiosks through nhi-server
+  swift build --product nhi-virtual-card >&2  # … on PostgreSQL seeded with the demo sample
 fi
 export BIN NHI_KIOSK="$BIN/nhi-kiosk" NHI_KIOSK_SCREENS="$PWD/.kiosk-screens"
 mkdir -p "$NHI_KIOSK_SCREENS"

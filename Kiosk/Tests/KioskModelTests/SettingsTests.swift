@@ -184,6 +184,19 @@ struct LaunchOptionsTests {
         #expect(throws: KioskError(.pathNotAbsolute)) { try LaunchOptions(arguments: ["--db", "mysql://db/nhi"]) }
     }
 
+    @Test("--service takes the office's nhi-server (https://, http:// on loopback only) and excludes --db; --ca-file is absolute")
+    func service() throws {
+        let options = try LaunchOptions(arguments: ["--service", "https://nhi.office.lan:8443", "--ca-file", "/etc/nhi/ca.pem"])
+        #expect(options.serviceURL == "https://nhi.office.lan:8443" && options.caFile == "/etc/nhi/ca.pem" && options.databasePath == nil)
+        #expect(try LaunchOptions(arguments: ["--service=http://127.0.0.1:8080"]).serviceURL == "http://127.0.0.1:8080")
+        #expect(throws: KioskError(.optionServiceURL)) { try LaunchOptions(arguments: ["--service", "http://nhi.office.lan:8080"]) }
+        #expect(throws: KioskError(.optionServiceURL)) { try LaunchOptions(arguments: ["--service", "nhi.office.lan"]) }
+        #expect(throws: KioskError(.optionServiceAndDatabase)) {
+            try LaunchOptions(arguments: ["--service", "https://nhi.office.lan", "--db", "/srv/nhi/nhi.sqlite"])
+        }
+        #expect(throws: KioskError(.pathNotAbsolute)) { try LaunchOptions(arguments: ["--ca-file", "ca.pem"]) }
+    }
+
     @Test("usage errors name the option", arguments: [
         (["--fullscreen"], KioskError.Code.optionUnknown),
         (["--lang"], .optionMissingValue),
@@ -199,7 +212,7 @@ struct LaunchOptionsTests {
     @Test("the usage text lists every option in both languages")
     func usage() {
         for option in ["--kiosk", "--demo", "--lang", "--idle-timeout", "--automation-socket", "--report-first-frame",
-                       "--auto-demo", "--report-card-times"] {
+                       "--auto-demo", "--report-card-times", "--service", "--ca-file", "--db"] {
             #expect(LaunchOptions.usage.contains(option))
         }
         #expect(LaunchOptions.usage.contains("只有管理者"))

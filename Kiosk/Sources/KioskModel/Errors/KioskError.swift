@@ -50,6 +50,10 @@ extension KioskError.Code {
     public static let optionMissingValue: Self = "options.missingValue"
     public static let optionLanguage: Self = "options.language"
     public static let optionIdleTimeout: Self = "options.idleTimeout"
+    /// `options.serviceURL`: `--service` is not an https:// URL (http:// only on loopback).
+    public static let optionServiceURL: Self = "options.serviceURL"
+    /// `options.serviceAndDatabase`: `--service` and `--db` were both given.
+    public static let optionServiceAndDatabase: Self = "options.serviceAndDatabase"
     public static let settingsUnreadable: Self = "settings.unreadable"
     public static let settingsMalformed: Self = "settings.malformed"
     public static let settingsUnwritable: Self = "settings.unwritable"
@@ -75,6 +79,8 @@ extension KioskError {
         (.optionMissingValue, "此參數需要一個值", "this option needs a value"),
         (.optionLanguage, "語言只能是 zh-Hant 或 en", "the language must be zh-Hant or en"),
         (.optionIdleTimeout, "閒置秒數必須是 1 以上的整數", "the idle timeout must be a whole number of seconds, 1 or more"),
+        (.optionServiceAndDatabase, "--service 與 --db 不可同時使用：經由服務主機時本機不開資料庫", "--service and --db exclude each other: through the server the kiosk opens no database"),
+        (.optionServiceURL, "服務主機網址須為 https://（本機測試可用 http://127.0.0.1）", "the service URL must be https:// (http:// on loopback only)"),
         (.settingsUnreadable, "無法讀取設定檔", "the settings file cannot be read"),
         (.settingsMalformed, "設定檔格式錯誤（應為 JSON 物件）", "the settings file is not a valid JSON object"),
         (.settingsUnwritable, "無法寫入設定檔", "the settings file cannot be written"),

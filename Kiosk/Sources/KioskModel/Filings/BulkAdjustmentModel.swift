@@ -136,7 +136,7 @@ public final class BulkAdjustmentModel: FlowModel {
         case .empty: return .success(row.change.newAmount)
         case .invalid(let error): return .failure(error)
         case .valid(let amount):
-            guard let tables = context.service?.tables else { return .success(amount) }
+            guard let tables = context.tables else { return .success(amount) }
             do {
                 let verdict = try tables.checkInsuredAmount(amount, on: effectiveDate,
                                                             for: InsuredAmountContext(category: row.change.person.category))

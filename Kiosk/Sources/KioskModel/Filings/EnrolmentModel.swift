@@ -159,12 +159,12 @@ public final class EnrolmentModel: FlowModel, FilingForm, ReviewedFiling {
     /// The grade and premium preview (nil for a dependant, whose amount is the principal's,
     /// or before the effective date is valid).
     public var preview: AmountPreview? {
-        guard enrollee != .dependant, let service = context.service, let date = effectiveDate.value else { return nil }
+        guard enrollee != .dependant, let tables = context.tables, let date = effectiveDate.value else { return nil }
         guard salary.value != nil || amount.value != nil else { return nil }
         return AmountPreview(.init(effectiveDate: date, category: category, salary: salary.value, amount: amount.value,
                                    hasPaidStaff: hasPaidStaff, labourInsuranceSalary: showsLabourFields ? labour.labourSalary.value : nil,
                                    pensionWage: showsLabourFields ? labour.pensionWage.value : nil),
-                             tables: service.tables)
+                             tables: tables)
     }
 
     /// Whether documents are needed: an employer below the top grade, or a foreign
@@ -209,7 +209,7 @@ public final class EnrolmentModel: FlowModel, FilingForm, ReviewedFiling {
 
     /// Files the enrolment when every field is valid.
     public func submit() async {
-        await file(request) { service, request, caller in try service.filings.enrol(request, by: caller) }
+        await file(request) { workflows, request in try await workflows.enrol(request) }
     }
 
 

@@ -19,24 +19,24 @@ protocol FilingForm: AnyObject {
 
 extension FilingForm {
     /// Files `request` (nil: a field is missing or invalid, and the form only shows why)
-    /// through `file` on the service's queue. An answer that arrives after the form was
+    /// through `file` with the session's unit workflows (local or `nhi-server`). An answer that arrives after the form was
     /// wiped or restarted is dropped. Returns whether a filing was made.
     @discardableResult
     func file<Request: Sendable>(_ request: Request?,
-                                 through file: @escaping @Sendable (NHIService, Request, Caller) throws -> Filing) async -> Bool {
+                                 through file: @escaping @Sendable (any UnitWorkflows, Request) async throws -> Filing) async -> Bool {
         guard !status.isWorking else { return false }
         attempted = true
         serviceFieldError = nil
         guard let request else { return false }
-        let service: KioskService, caller: Caller
-        do { (service, caller, _) = try context.staffCaller() } catch {
+        let workflows: any UnitWorkflows
+        do { (workflows, _) = try context.unitWorkflows() } catch {
             status = .failed(PresentableError(error))
             return false
         }
         let attempt = generation.next()
         status = .working
         do {
-            let filing = try await service.run { try file($0, request, caller) }
+            let filing = try await file(workflows, request)
             guard generation.isCurrent(attempt) else { return false }
             status = .succeeded(filing)
             return true

@@ -90,16 +90,15 @@ public final class FilingsTodayModel: FlowModel {
     public func loadResults() async {
         attemptedResults = true
         guard let from = from.value, let through = through.value, !results.isWorking else { return }
-        let service: KioskService, caller: Caller, session: StaffSession
-        do { (service, caller, session) = try context.staffCaller() } catch {
+        let workflows: any UnitWorkflows
+        do { (workflows, _) = try context.unitWorkflows() } catch {
             results = .failed(PresentableError(error))
             return
         }
         let attempt = generation.current
         results = .working
-        let unit = session.unitCode
         do {
-            let list = try await service.run { try $0.filings.checkResults(unit: unit, from: from, through: through, by: caller) }
+            let list = try await workflows.checkResults(from: from, through: through)
             guard generation.isCurrent(attempt) else { return }
             results = .succeeded(list)
         } catch {

@@ -89,20 +89,20 @@ public final class SalaryAdjustmentModel: FlowModel, FilingForm, ReviewedFiling 
 
     /// The preview at the new amount, with the person's category and dependants.
     public var preview: AmountPreview? {
-        guard let service = context.service, salary.value != nil || amount.value != nil else { return nil }
+        guard let tables = context.tables, salary.value != nil || amount.value != nil else { return nil }
         let person = person
         return AmountPreview(.init(effectiveDate: effectiveDate, category: person?.category ?? .employee, salary: salary.value,
                                    amount: amount.value, labourInsuranceSalary: showsLabourFields ? labour.labourSalary.value : nil,
                                    pensionWage: showsLabourFields ? labour.pensionWage.value : nil,
                                    dependants: person.map { roster.dependants(of: $0.personID).count } ?? 0),
-                             tables: service.tables)
+                             tables: tables)
     }
 
     /// The person's premium at their current amount on the effective date (nil when that
     /// amount is no longer a grade there, which is why it must change).
     public var currentPremium: NHIPremium? {
-        guard let service = context.service, let person else { return nil }
-        return try? PremiumCalculator(tables: service.tables).nhi(insuredAmount: person.insuredAmount, on: effectiveDate,
+        guard let tables = context.tables, let person else { return nil }
+        return try? PremiumCalculator(tables: tables).nhi(insuredAmount: person.insuredAmount, on: effectiveDate,
                                                                   category: person.category,
                                                                   dependants: roster.dependants(of: person.personID).count)
     }
@@ -135,7 +135,7 @@ public final class SalaryAdjustmentModel: FlowModel, FilingForm, ReviewedFiling 
     }
 
     public func submit() async {
-        await file(request) { service, request, caller in try service.filings.adjustSalary(request, by: caller) }
+        await file(request) { workflows, request in try await workflows.adjustSalary(request) }
     }
 
 

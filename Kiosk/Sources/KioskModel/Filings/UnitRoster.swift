@@ -19,16 +19,15 @@ public final class UnitRoster {
 
     /// Loads the roster of the signed-in staff's unit.
     func load() async {
-        let service: KioskService, caller: Caller, session: StaffSession
-        do { (service, caller, session) = try context.staffCaller() } catch {
+        let workflows: any UnitWorkflows
+        do { (workflows, _) = try context.unitWorkflows() } catch {
             status = .failed(PresentableError(error))
             return
         }
         let attempt = generation.next()
         status = .working
-        let unit = session.unitCode
         do {
-            let lines = try await service.run { try $0.roster.inForce(unit: unit, by: caller) }
+            let lines = try await workflows.roster(on: nil)
             guard generation.isCurrent(attempt) else { return }
             self.lines = lines
             status = .succeeded(lines.count)

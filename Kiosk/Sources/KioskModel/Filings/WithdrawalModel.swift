@@ -102,7 +102,7 @@ public final class WithdrawalModel: FlowModel, FilingForm, ReviewedFiling {
 
     /// Files the withdrawal.
     public func submit() async {
-        if await file(request, through: { service, request, caller in try service.filings.withdraw(request, by: caller) }) {
+        if await file(request, through: { workflows, request in try await workflows.withdraw(request) }) {
             await roster.load()
         }
     }

@@ -1,4 +1,5 @@
 import NHICore
+import NHIGrades
 import NHIService
 
 /// Where a flow's request to the SDK stands.
@@ -35,14 +36,34 @@ public enum FlowStatus<Result: Sendable & Hashable>: Sendable, Hashable {
 /// What a flow's model needs from the shell: the service and the signed-in staff.
 @MainActor
 public struct FlowContext {
-    /// The local service (nil: not connected in this build).
+    /// The local service (nil: not connected in this build, or connected to `nhi-server`).
     public let service: KioskService?
     /// The staff member signed in now.
     public let session: @MainActor () -> StaffSession?
+    /// The unit workflows of a session: the local service's, or `nhi-server`'s (`--service`).
+    public let workflowsOf: (@Sendable (StaffSession) throws -> any UnitWorkflows)?
+    /// The grade tables previews read (the local service's, or the SDK's own in `--service`).
+    public let tables: GradeTables?
+    /// Today, by the service's clock when one is local, else the system's.
+    private let clockToday: (@Sendable () -> CalendarDate)?
 
-    public init(service: KioskService?, session: @escaping @MainActor () -> StaffSession?) {
+    public init(service: KioskService?, session: @escaping @MainActor () -> StaffSession?,
+                workflows: (@Sendable (StaffSession) throws -> any UnitWorkflows)? = nil, tables: GradeTables? = nil) {
         self.service = service
         self.session = session
+        if let workflows {
+            workflowsOf = workflows
+        } else if let service {
+            workflowsOf = { session in try service.service.workflows(for: session.caller) }
+        } else {
+            workflowsOf = nil
+        }
+        self.tables = tables ?? service?.tables
+        if let service {
+            clockToday = { @Sendable in service.today }
+        } else {
+            clockToday = nil
+        }
     }
 
     /// The service and the staff's service session, or the error that says which is missing.
@@ -52,8 +73,16 @@ public struct FlowContext {
         return (service, session.caller, session)
     }
 
-    /// Today by the service's clock (or the system's when no service is connected).
-    public var today: CalendarDate { service?.today ?? CalendarDate.today() }
+    /// The signed-in session's unit workflows (local or remote), or the error that says
+    /// which is missing.
+    public func unitWorkflows() throws -> (any UnitWorkflows, StaffSession) {
+        guard let workflowsOf else { throw KioskError(.serviceMissing) }
+        guard let session = session() else { throw KioskError(.sessionMissing) }
+        return (try workflowsOf(session), session)
+    }
+
+    /// Today by the service's clock (or the system's when no service is local).
+    public var today: CalendarDate { clockToday?() ?? CalendarDate.today() }
 }
 
 /// A flow screen's model: the shell tells it when its screen opens, wipes it (through

@@ -23,6 +23,11 @@ public struct LaunchOptions: Sendable, Hashable {
     public var printDirectory: String?
     /// `--db` / `--database PATH|URL`: the service's SQLite file or PostgreSQL URL (overrides the settings).
     public var databasePath: String?
+    /// `--service URL`: work through an office's `nhi-server` (https://host:port) instead of a
+    /// database; the kiosk then holds no data and the server decides what a session may do.
+    public var serviceURL: String?
+    /// `--ca-file PATH`: the office CA (PEM) the server's certificate must chain to.
+    public var caFile: String?
     /// `--help`.
     public var help = false
 
@@ -69,10 +74,21 @@ public struct LaunchOptions: Sendable, Hashable {
                 let isURL = path.hasPrefix("postgres://") || path.hasPrefix("postgresql://")
                 guard path.hasPrefix("/") || isURL else { throw KioskError(.pathNotAbsolute, subject: name, input: path) }
                 databasePath = path
+            case "--service":
+                let url = try argumentValue()
+                guard url.hasPrefix("https://") || url.hasPrefix("http://127.0.0.1") || url.hasPrefix("http://[::1]") else {
+                    throw KioskError(.optionServiceURL, subject: name, input: url)
+                }
+                serviceURL = url
+            case "--ca-file":
+                let path = try argumentValue()
+                guard path.hasPrefix("/") else { throw KioskError(.pathNotAbsolute, subject: name, input: path) }
+                caFile = path
             case "--help", "-h": help = true
             default: throw KioskError(.optionUnknown, input: argument)
             }
         }
+        if serviceURL != nil, databasePath != nil { throw KioskError(.optionServiceAndDatabase, subject: "--service") }
     }
 
     private static func split(_ argument: String) -> (String, String?) {
@@ -83,7 +99,7 @@ public struct LaunchOptions: Sendable, Hashable {
     /// The `--help` text.
     public static let usage = """
         用法 Usage: nhi-kiosk [--kiosk] [--demo | --auto-demo] [--lang zh-Hant|en] [--idle-timeout SECONDS]
-                              [--db PATH|postgres://…] [--print-to DIR]
+                              [--db PATH|postgres://… | --service https://HOST:PORT [--ca-file PEM]] [--print-to DIR]
                               [--automation-socket PATH] [--report-first-frame] [--report-card-times]
 
           --kiosk                   全螢幕，只有管理者可以離開 / full screen; only an administrator can leave
@@ -92,6 +108,8 @@ public struct LaunchOptions: Sendable, Hashable {
           --lang zh-Hant|en         顯示語言（預設 zh-Hant）/ display language (default zh-Hant)
           --idle-timeout SECONDS    閒置鎖定秒數（覆寫設定）/ idle lock in seconds (overrides the settings)
           --db PATH|URL             資料庫：本機檔案或 postgres:// 網址（覆寫設定）/ the database: a local file or a postgres:// URL (overrides the settings)
+          --service URL             經由服務主機 nhi-server 辦理（本機不存資料）/ work through the office's nhi-server (no local data)
+          --ca-file PEM             服務主機憑證的簽發機構 / the office CA the server's certificate must chain to
           --print-to DIR            列印改存成 PDF 檔 / save printouts as PDF files in DIR
           --automation-socket PATH  測試用自動化介面 / automation hook for tests (Documentation/Kiosk.md)
           --report-first-frame      印出第一個畫面繪出的時間 / print when the first frame was drawn

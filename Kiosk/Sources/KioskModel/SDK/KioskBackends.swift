@@ -1,3 +1,6 @@
+import NHIGrades
+import NHIService
+
 /// The SDK services the kiosk is running with. A missing one leaves its screens showing
 /// that the function is not connected (never invented data).
 ///
@@ -13,6 +16,14 @@ public struct KioskBackends: Sendable {
     public var service: KioskService?
     /// Batch NHI-card registration: file check and submission (NHIFormats + NHIService).
     public var batchRegistration: (any BatchRegistrationBackend)?
+    /// The unit workflows of a signed-in session. Nil: the local ``service``'s
+    /// (``LocalUnitWorkflows``); with `--service`, `nhi-server`'s.
+    public var workflows: (@Sendable (StaffSession) throws -> any UnitWorkflows)?
+    /// The grade tables previews read when there is no local ``service`` (`--service`).
+    public var tables: GradeTables?
+    /// The home-menu tasks this connection carries (nil: all). With `--service`, the
+    /// workflows `nhi-server` serves; the others are not offered rather than failing.
+    public var connectedTasks: Set<KioskTask>?
     /// Demo mode: virtual cards to insert, and the deck that inserts them (NHITestSupport).
     public var demoCards: [DemoCard] = []
     public var demoDeck: (any VirtualCardDeck)?

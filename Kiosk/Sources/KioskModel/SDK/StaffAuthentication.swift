@@ -41,4 +41,11 @@ public protocol StaffAuthenticator: Sendable {
     func openSession(_ choice: StaffUnitChoice, unit: UnitCode) async throws -> StaffSession
     /// Forgets `choice` (cancelled, idle, lock, sign-out): nothing of it is kept.
     func cancel(_ choice: StaffUnitChoice) async
+    /// The session ended on this kiosk (sign-out, lock, idle): a session a server holds is
+    /// revoked there. The local service keeps none, so by default nothing happens.
+    func signOut(_ session: StaffSession) async
+}
+
+extension StaffAuthenticator {
+    public func signOut(_ session: StaffSession) async {}
 }

@@ -78,7 +78,8 @@ public final class KioskShell {
         self.settings = SettingsModel(store: store, initial: settings, readers: backends.readers)
         doctor = DoctorModel(readers: backends.readers)
         let current = currentStaff
-        let flows = FlowContext(service: backends.service, session: { current.session })
+        let flows = FlowContext(service: backends.service, session: { current.session }, workflows: backends.workflows,
+                                tables: backends.tables)
         visitorServices = VisitorServicesModel(context: flows)
         enrolment = EnrolmentModel(context: flows)
         withdrawal = WithdrawalModel(context: flows)
@@ -146,13 +147,23 @@ public final class KioskShell {
 
     /// Whether the current staff (or nobody) may open `screen` now.
     public func mayOpen(_ screen: Screen) -> Bool {
-        HomeMenu.allows(screen, for: staff, kioskMode: isKioskMode)
+        HomeMenu.allows(screen, for: staff, kioskMode: isKioskMode) && isConnected(screen)
+    }
+
+    /// Whether this kiosk's connection carries `screen`'s task (with `--service`, only the
+    /// workflows `nhi-server` serves; screens that need no task always).
+    private func isConnected(_ screen: Screen) -> Bool {
+        guard let connected = backends.connectedTasks,
+              let task = KioskTask.allCases.first(where: { $0.screen == screen }) else { return true }
+        return connected.contains(task)
     }
 
     /// The home menu for the signed-in staff.
     public var tasks: [KioskTask] {
         guard let staff else { return [] }
-        return HomeMenu.tasks(for: staff, kioskMode: isKioskMode)
+        let tasks = HomeMenu.tasks(for: staff, kioskMode: isKioskMode)
+        guard let connected = backends.connectedTasks else { return tasks }
+        return tasks.filter { connected.contains($0) || $0 == .leaveKiosk }
     }
 
     /// Opens a screen when the role allows it; otherwise leaves a notice. Returns whether
@@ -191,7 +202,7 @@ public final class KioskShell {
             _ = requestExit()
             return false
         }
-        guard let staff, HomeMenu.allows(task, for: staff, kioskMode: isKioskMode), let target = task.screen else {
+        guard let staff, HomeMenu.allows(task, for: staff, kioskMode: isKioskMode), let target = task.screen, isConnected(target) else {
             notice = .notAllowed
             return false
         }
@@ -292,6 +303,7 @@ public final class KioskShell {
     /// Signs out: wipes everything personal and returns to the sign-in screen (a locked
     /// session is dropped too).
     public func signOut() {
+        endSession()
         wipePersonalData()
         staff = nil
         lockedSession = nil
@@ -300,6 +312,13 @@ public final class KioskShell {
         lockReason = nil
         history.removeAll()
         show(.signIn, remember: false)
+    }
+
+    /// Tells the authenticator the signed-in session ends here (a server revokes its token;
+    /// signing in again, also to resume a locked session, opens a new one).
+    private func endSession() {
+        guard let staff, let authenticator = backends.authenticator else { return }
+        Task { await authenticator.signOut(staff) }
     }
 
     /// Locks: wipes personal data and shows the lock screen. 鎖定 (``LockReason/manual``)
@@ -312,6 +331,7 @@ public final class KioskShell {
             lockedSession = nil
             lockedScreen = nil
         }
+        endSession()
         wipePersonalData()
         staff = nil
         unitName = nil
@@ -477,7 +497,10 @@ public final class KioskShell {
         case .visitor: backends.cards == nil ? screen.sdkModule : nil
         case .doctor: backends.readers == nil ? screen.sdkModule : nil
         case .home, .settings, .locked: nil
-        case .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment, .unpaidPremiums, .staff, .insuranceLookup, .filings, .bills:
+        case .enrol, .withdraw, .salaryAdjustment, .filings:
+            // The unit workflows: the local service's, or nhi-server's (`--service`).
+            backends.service == nil && backends.workflows == nil ? screen.sdkModule : nil
+        case .bulkSalaryAdjustment, .unpaidPremiums, .staff, .insuranceLookup, .bills:
             backends.service == nil ? screen.sdkModule : nil
         case .batchUpload, .uploadRecords:
             backends.service == nil || backends.batchRegistration == nil ? screen.sdkModule : nil

@@ -8,6 +8,7 @@ import NHICards
 import NHICore
 import NHIPostgres
 import NHIService
+import NHIServiceClient
 import NHITestSupport
 
 /// The composition root: settings, SDK services, the shell model, the window and its
@@ -56,6 +57,7 @@ final class KioskApp {
     /// cards, readers and sign-in through pcscd (NHICards, NHILogin); batch files through
     /// NHIFormats' checker; in `--demo` the virtual card deck in vpcd's first reader.
     static func backends(options: LaunchOptions, settings: KioskSettings) throws -> (KioskBackends, DemoDatabase?, DemoCopies.Claim?) {
+        if let url = options.serviceURL { return (try remoteBackends(url: url, options: options), nil, nil) }
         var demo: DemoDatabase?
         var claim: DemoCopies.Claim?
         let store: any NHIStore
@@ -95,6 +97,31 @@ final class KioskApp {
             backends.demoDeck = VirtualReaderDeck(onInsert: onInsert)
         }
         return (backends, demo, claim)
+    }
+
+    /// `--service`: everything through the office's `nhi-server` — staff sign in there with
+    /// the NHI card read here, and file, read the roster and the check results with the
+    /// session it issues. No database is opened; the tasks the server does not serve yet are
+    /// not offered. In `--demo` the virtual cards are the sample's (the server's database
+    /// must hold the same sample: `nhi-virtual-card demo-database`).
+    static func remoteBackends(url: String, options: LaunchOptions) throws -> KioskBackends {
+        let log = Logger(label: "nhi-kiosk")
+        let client = try NHIServiceClient(.init(url: url, caFile: options.caFile, onRetry: { notice in
+            log.warning("\(notice)")
+        }))
+        let pcsc = PCSCContext()
+        var backends = KioskBackends(
+            cards: PCSCCardEventSource(context: pcsc),
+            readers: PCSCReaderDirectory(context: pcsc),
+            authenticator: RemoteStaffSignIn(client: client, context: pcsc))
+        backends.workflows = { session in RemoteUnitWorkflows(client: client, unitCode: session.unitCode) }
+        backends.tables = .bundled
+        backends.connectedTasks = [.visitorCard, .enrol, .withdraw, .salaryAdjustment, .filings, .doctor, .settings]
+        if options.demo {
+            backends.demoCards = DemoCard.deck(DemoData.sample(today: .today()))
+            backends.demoDeck = VirtualReaderDeck(onInsert: nil)
+        }
+        return backends
     }
 
     /// Whether PC/SC lists a card reader that is not one of vpcd's virtual readers (asked

@@ -1,0 +1,86 @@
+import NHICore
+
+/// The unit workflows of one signed-in staff session, wherever the service runs.
+///
+/// Front ends file and read through this protocol, so the same screen works on the counter
+/// PC's own database and against an office's `nhi-server`:
+/// - ``LocalUnitWorkflows`` calls this process's ``NHIService`` with the session's
+///   ``Caller``, off the caller's thread (``NHIService/perform(_:)``);
+/// - `RemoteUnitWorkflows` (NHIServiceClient) sends the same requests over HTTPS, and the
+///   server decides with the session it issued at sign-in.
+///
+/// Both apply the same rules, because there is one implementation of them: the server's
+/// handlers call ``NHIService`` too. A request that one implementation cannot carry is
+/// refused with a clear error, never filed without the part it could not carry.
+///
+/// ```swift
+/// func enrolNewHire(_ request: EnrolmentRequest, with workflows: some UnitWorkflows) async throws -> Filing {
+///     try await workflows.enrol(request)
+/// }
+/// ```
+public protocol UnitWorkflows: Sendable {
+    /// The unit the session acts for.
+    var unitCode: UnitCode { get }
+    /// Files an enrolment (加保) for the session's unit.
+    func enrol(_ request: EnrolmentRequest) async throws -> Filing
+    /// Files a withdrawal (退保).
+    func withdraw(_ request: WithdrawalRequest) async throws -> Filing
+    /// Files a salary adjustment (調整投保金額).
+    func adjustSalary(_ request: SalaryAdjustmentRequest) async throws -> Filing
+    /// The people insured through the unit on `day` (nil: today), with their dependants.
+    func roster(on day: CalendarDate?) async throws -> [RosterLine]
+    /// The unit's filings made between `from` and `through` with their check results.
+    func checkResults(from: CalendarDate, through: CalendarDate) async throws -> [Filing]
+}
+
+/// ``UnitWorkflows`` on this process's ``NHIService``: every call runs on the service's
+/// workers with the session's caller.
+public struct LocalUnitWorkflows: UnitWorkflows {
+    /// The service the calls go to.
+    public let service: NHIService
+    /// The signed-in session's caller (authorisation and the audit log).
+    public let caller: Caller
+    public let unitCode: UnitCode
+
+    /// Workflows for `caller`, who must act for a unit.
+    public init(service: NHIService, caller: Caller) throws(ServiceError) {
+        guard let unit = caller.unitCode else { throw ServiceError(.notAuthorised, context: ["unit": "-"]) }
+        self.service = service
+        self.caller = caller
+        self.unitCode = unit
+    }
+
+    public func enrol(_ request: EnrolmentRequest) async throws -> Filing {
+        let caller = caller
+        return try await service.perform { service throws(ServiceError) in try service.filings.enrol(request, by: caller) }
+    }
+
+    public func withdraw(_ request: WithdrawalRequest) async throws -> Filing {
+        let caller = caller
+        return try await service.perform { service throws(ServiceError) in try service.filings.withdraw(request, by: caller) }
+    }
+
+    public func adjustSalary(_ request: SalaryAdjustmentRequest) async throws -> Filing {
+        let caller = caller
+        return try await service.perform { service throws(ServiceError) in try service.filings.adjustSalary(request, by: caller) }
+    }
+
+    public func roster(on day: CalendarDate?) async throws -> [RosterLine] {
+        let caller = caller, unit = unitCode
+        return try await service.perform { service throws(ServiceError) in try service.roster.inForce(unit: unit, on: day, by: caller) }
+    }
+
+    public func checkResults(from: CalendarDate, through: CalendarDate) async throws -> [Filing] {
+        let caller = caller, unit = unitCode
+        return try await service.perform { service throws(ServiceError) in
+            try service.filings.checkResults(unit: unit, from: from, through: through, by: caller)
+        }
+    }
+}
+
+extension NHIService {
+    /// The unit workflows of a signed-in staff session on this service.
+    public func workflows(for caller: Caller) throws(ServiceError) -> LocalUnitWorkflows {
+        try LocalUnitWorkflows(service: self, caller: caller)
+    }
+}

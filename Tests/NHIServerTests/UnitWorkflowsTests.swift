@@ -1,0 +1,74 @@
+import Foundation
+import NHICore
+import NHIService
+import NHIServiceClient
+import NHITestSupport
+import Testing
+
+/// `UnitWorkflows`: the same requests through this process's service and through
+/// nhi-server give the same filings, and what the server's API cannot carry is refused
+/// before anything is sent.
+@Suite("UnitWorkflows: local and over nhi-server")
+struct UnitWorkflowsTests {
+    @Test("An enrolment and a withdrawal through RemoteUnitWorkflows file what LocalUnitWorkflows files; unsupported parts file nothing")
+    func localAndRemoteAgree() async throws {
+        let harness = try await ServerHarness()
+        let client = try NHIServiceClient(.init(url: harness.baseURL))
+        do {
+            let admin = DemoData.administrator
+            let session = try await client.signIn(nhiCard: admin.cardNumber, personID: admin.id, password: DemoData.staffPassword)
+            let unit = try UnitCode(parsing: session.unitCode)
+            let remote = RemoteUnitWorkflows(client: client, unitCode: unit)
+            let caller = try harness.service.staff.session(person: admin.id, unit: unit, credential: .nhiCard)
+            let local = try harness.service.workflows(for: caller)
+            #expect(local.unitCode == remote.unitCode)
+
+            let today = harness.service.clock.today
+            let person = DemoData.uninsured
+            let request = EnrolmentRequest(personID: person.id, name: try PersonName(person.name), birthDate: person.birthDate,
+                                           effectiveDate: today, insuredAmount: 36_300, monthlySalary: 36_000)
+
+            // A dependant's enrolment: the API has no role yet, so nothing is sent.
+            var dependant = request
+            dependant.role = .dependant(of: DemoData.employee.id, relation: .child)
+            await #expect(throws: ServiceClientError.self) { _ = try await remote.enrol(dependant) }
+            do { _ = try await remote.enrol(dependant) } catch let error as ServiceClientError {
+                #expect(error.errorCode == ServiceClientError.Code.unsupported.rawValue && error.messageEn.contains("role"))
+            }
+            var threeInOne = request
+            threeInOne.family = .threeInOne
+            await #expect(throws: ServiceClientError.self) { _ = try await remote.enrol(threeInOne) }
+            #expect(try harness.service.filings.filedToday(unit: unit, by: caller).filter { $0.personID == person.id }.isEmpty,
+                    "refused requests filed nothing")
+
+            let filedRemotely = try await remote.enrol(request)
+            // Again, through either: the same rule refuses a second pending enrolment.
+            var remoteCode: String?, localCode: String?
+            do {
+                _ = try await remote.enrol(request)
+                Issue.record("filed twice through the server")
+            } catch let error as ServiceClientError { remoteCode = error.errorCode }
+            do {
+                _ = try await local.enrol(request)
+                Issue.record("filed twice locally")
+            } catch let error as ServiceError { localCode = error.errorCode }
+            #expect(remoteCode != nil && remoteCode == localCode, "\(String(describing: remoteCode)) vs \(String(describing: localCode))")
+            #expect(filedRemotely.personID == person.id && filedRemotely.kind == .enrol && filedRemotely.insuredAmount == 36_300)
+            #expect(filedRemotely.roleLabel == "本人")
+
+            // Withdraw the employee locally and compare with what the server lists.
+            let withdrawal = WithdrawalRequest(personID: DemoData.employee.id, reason: .leftJob, transferOutDate: today)
+            let filedLocally = try await local.withdraw(withdrawal)
+            let rosterLocal = try await local.roster(on: today), rosterRemote = try await remote.roster(on: today)
+            #expect(rosterLocal == rosterRemote, "the roster reads the same through both")
+            #expect(filedLocally.kind == .withdraw && filedLocally.personID == DemoData.employee.id)
+            let resultsLocal = try await local.checkResults(from: today.adding(days: -30), through: today)
+            let resultsRemote = try await remote.checkResults(from: today.adding(days: -30), through: today)
+            #expect(resultsLocal == resultsRemote)
+        } catch {
+            Issue.record("\(error)")
+        }
+        try await client.shutdown()
+        await harness.stop()
+    }
+}
