@@ -140,7 +140,7 @@ let package = Package(
         // MARK: Example programs
         .executableTarget(
             name: "nhi", dependencies: [
-                "NHIKit", "NHIPostgres",
+                "NHIKit", "NHIPostgres", "NHIServiceClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

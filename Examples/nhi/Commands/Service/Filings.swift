@@ -14,7 +14,7 @@ struct FilingCommand: ParsableCommand {
         subcommands: [Enrol.self, Withdraw.self, Adjust.self, BulkAdjust.self, Status.self, Delete.self, Today.self, Results.self, Listing.self,
                       Import.self, FilingBasicData.self])
 
-    struct Enrol: ParsableCommand {
+    struct Enrol: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "加保 — Enrol a person.")
         @OptionGroup var options: ServiceOptions
         @Option var family: FilingFamily = .nhiOnly
@@ -42,10 +42,13 @@ struct FilingCommand: ParsableCommand {
         @Option(name: .customLong("labour-salary"), help: "勞保投保薪資 (three-in-one)") var labourSalary: String?
         @Option(name: .customLong("pension-wage"), help: "勞退月提繳工資 (three-in-one)") var pensionWage: String?
 
-        func run() throws {
-            let service = try options.service()
-            let caller = try options.caller(service)
-            let effectiveDate = try effective.map(parseDate) ?? service.clock.today
+        func run() async throws {
+            try await options.withDesk { desk in try await enrol(desk) }
+        }
+
+        private func enrol(_ desk: UnitDesk) async throws {
+            let tables = desk.tables
+            let effectiveDate = try effective.map(parseDate) ?? desk.today
             var role = InsuredRole.insured
             if let dependantOf {
                 guard let relation else { throw ValidationError("眷屬需要 --relation") }
@@ -58,10 +61,10 @@ struct FilingCommand: ParsableCommand {
             if let amount {
                 insured = try parseMoney(amount)
             } else if let monthly {
-                insured = try service.tables.defaultInsuredAmount(salary: monthly, on: effectiveDate, category: category)
+                insured = try tables.defaultInsuredAmount(salary: monthly, on: effectiveDate, category: category)
             } else if category.defaultsToTopGrade {
                 // Employers, the self-employed and professionals default to the top grade.
-                insured = try service.tables.table(.nhi, on: effectiveDate).top.amount
+                insured = try tables.table(.nhi, on: effectiveDate).top.amount
             } else if dependantOf != nil {
                 insured = .zero  // a dependant carries the insured person's amount
             } else {
@@ -72,8 +75,8 @@ struct FilingCommand: ParsableCommand {
                 let wage = monthly ?? insured
                 labour = LabourSide(
                     monthlySalary: wage,
-                    labourInsuranceSalary: try labourSalary.map(parseMoney) ?? service.tables.lookup(salary: wage, on: effectiveDate, kind: .labour).insuredAmount,
-                    pensionWage: try pensionWage.map(parseMoney) ?? service.tables.lookup(salary: wage, on: effectiveDate, kind: .pension).insuredAmount)
+                    labourInsuranceSalary: try labourSalary.map(parseMoney) ?? tables.lookup(salary: wage, on: effectiveDate, kind: .labour).insuredAmount,
+                    pensionWage: try pensionWage.map(parseMoney) ?? tables.lookup(salary: wage, on: effectiveDate, kind: .pension).insuredAmount)
             }
             if needsPermit && !foreign { throw ValidationError("--needs-permit 僅適用於外籍人士 (--foreign) — only for --foreign") }
             var firstCard: CardApplication.Address?
@@ -81,16 +84,16 @@ struct FilingCommand: ParsableCommand {
                 firstCard = try CardApplication.Address(county: firstCardCounty ?? "", district: firstCardDistrict ?? "", village: firstCardVillage,
                                                         neighbourhood: firstCardNeighbourhood, street: firstCardStreet ?? "")
             }
-            let filing = try service.filings.enrol(EnrolmentRequest(
+            let filing = try await desk.workflows.enrol(EnrolmentRequest(
                 family: family, role: role, personID: try parsePersonalID(id), name: try PersonName(name), birthDate: try parseDate(birthDate),
                 category: category, eligibilityReason: reason, effectiveDate: effectiveDate, insuredAmount: insured,
                 issueFirstCardTo: firstCard, foreignerAutomaticallyEligible: !needsPermit,
-                labour: labour, attachments: try documents.map(loadDocument), monthlySalary: monthly), by: caller)
+                labour: labour, attachments: try documents.map(loadDocument), monthlySalary: monthly))
             printFilings([filing], json: options.json)
         }
     }
 
-    struct Withdraw: ParsableCommand {
+    struct Withdraw: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "退保 — Withdraw a person.")
         @OptionGroup var options: ServiceOptions
         @Option var family: FilingFamily = .nhiOnly
@@ -100,16 +103,16 @@ struct FilingCommand: ParsableCommand {
         @Flag(name: .customLong("charged-here"), help: "健保費於本單位計收") var chargedHere = false
         @Option(name: .customLong("document"), help: "證明文件, repeatable") var documents: [String] = []
 
-        func run() throws {
-            let service = try options.service()
-            let filing = try service.filings.withdraw(WithdrawalRequest(
+        func run() async throws {
+            let request = WithdrawalRequest(
                 family: family, personID: try parsePersonalID(id), reason: reason, transferOutDate: try parseDate(date),
-                chargedHere: chargedHere, attachments: try documents.map(loadDocument)), by: try options.caller(service))
+                chargedHere: chargedHere, attachments: try documents.map(loadDocument))
+            let filing = try await options.withDesk { desk in try await desk.workflows.withdraw(request) }
             printFilings([filing], json: options.json)
         }
     }
 
-    struct Adjust: ParsableCommand {
+    struct Adjust: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "薪資調整(單筆) — Adjust one person's insured amount.")
         @OptionGroup var options: ServiceOptions
         @Option var family: FilingFamily = .nhiOnly
@@ -121,21 +124,22 @@ struct FilingCommand: ParsableCommand {
         @Flag(name: .customLong("employer-lowering"), help: "雇主投保金額調降") var employerLowering = false
         @Option(name: .customLong("document"), help: "證明文件, repeatable") var documents: [String] = []
 
-        func run() throws {
-            let service = try options.service()
-            let newAmount = try parseMoney(amount)
-            let monthly = try salary.map(parseMoney)
-            var labour: LabourSide?
-            if family == .threeInOne {
-                let wage = monthly ?? newAmount, effective = EffectiveDateRules.salaryAdjustment(filedOn: service.clock.today)
-                labour = LabourSide(
-                    monthlySalary: wage,
-                    labourInsuranceSalary: try labourSalary.map(parseMoney) ?? service.tables.lookup(salary: wage, on: effective, kind: .labour).insuredAmount,
-                    pensionWage: try pensionWage.map(parseMoney) ?? service.tables.lookup(salary: wage, on: effective, kind: .pension).insuredAmount)
+        func run() async throws {
+            let filing = try await options.withDesk { desk in
+                let newAmount = try parseMoney(amount)
+                let monthly = try salary.map(parseMoney)
+                var labour: LabourSide?
+                if family == .threeInOne {
+                    let wage = monthly ?? newAmount, effective = EffectiveDateRules.salaryAdjustment(filedOn: desk.today)
+                    labour = LabourSide(
+                        monthlySalary: wage,
+                        labourInsuranceSalary: try labourSalary.map(parseMoney) ?? desk.tables.lookup(salary: wage, on: effective, kind: .labour).insuredAmount,
+                        pensionWage: try pensionWage.map(parseMoney) ?? desk.tables.lookup(salary: wage, on: effective, kind: .pension).insuredAmount)
+                }
+                return try await desk.workflows.adjustSalary(SalaryAdjustmentRequest(
+                    family: family, personID: try parsePersonalID(id), newAmount: newAmount, employerLowering: employerLowering,
+                    labour: labour, attachments: try documents.map(loadDocument), monthlySalary: monthly))
             }
-            let filing = try service.filings.adjustSalary(SalaryAdjustmentRequest(
-                family: family, personID: try parsePersonalID(id), newAmount: newAmount, employerLowering: employerLowering,
-                labour: labour, attachments: try documents.map(loadDocument), monthlySalary: monthly), by: try options.caller(service))
             printFilings([filing], json: options.json)
         }
     }
@@ -217,16 +221,16 @@ struct FilingCommand: ParsableCommand {
         }
     }
 
-    struct Results: ParsableCommand {
+    struct Results: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "異動檢核後查詢 — Check results (last two months).")
         @OptionGroup var options: ServiceOptions
         @Option var from: String
         @Option var through: String?
-        func run() throws {
-            let service = try options.service()
-            let caller = try options.caller(service)
-            printFilings(try service.filings.checkResults(unit: caller.unitCode!, from: try parseDate(from),
-                                                          through: try through.map(parseDate) ?? service.clock.today, by: caller), json: options.json)
+        func run() async throws {
+            let filings = try await options.withDesk { desk in
+                try await desk.workflows.checkResults(from: try parseDate(from), through: try through.map(parseDate) ?? desk.today)
+            }
+            printFilings(filings, json: options.json)
         }
     }
 

@@ -20,7 +20,7 @@ struct ServiceCommand: ParsableCommand {
             $NHI_NOW work only on a test database (init --test-clock) and are audited. Protect the account that \
             owns the database and its key file (<db>.key, or $NHI_DB_KEY): whoever can use them can do all of this.
             """,
-        subcommands: [ServiceInit.self, ServiceMigrate.self, UnitCommand.self, StaffCommand.self, AccountCommand.self, FilingCommand.self,
+        subcommands: [ServiceInit.self, ServiceMigrate.self, ServiceLoginCommand.self, ServiceWhoAmICommand.self, ServiceLogoutCommand.self, UnitCommand.self, StaffCommand.self, AccountCommand.self, FilingCommand.self,
                       ConvertCommand.self, RosterCommand.self, PremiumDetailCommand.self, BillsCommand.self, UnpaidCommand.self,
                       PayCommand.self, InsuranceCommand.self, MailCommand.self, AuditCommand.self, ServiceDPRCommand.self,
                       ServiceBatchRegisterCommand.self, StatementsCommand.self, CardsCommand.self, EPaymentCommand.self,

@@ -38,6 +38,14 @@ struct ServiceOptions: ParsableArguments {
     @Option(name: .customLong("certificate-serial"), help: "以單位憑證身分 Act as the unit's organisation certificate with this serial number.")
     var certificateSerial: String?
 
+    @Option(name: .customLong("service"), help: """
+        服務主機 Work through nhi-server (https://host:port) with the session of `nhi service login` instead of a database;         for: \(ServiceOptions.remoteCommands).
+        """)
+    var serviceURL: String?
+
+    @Option(name: .customLong("ca-file"), help: "服務主機憑證的簽發機構 The office CA (PEM) nhi-server's certificate must chain to.")
+    var caFile: String?
+
     @Flag(name: .long, help: "以系統身分執行（夜間作業、繳款登錄、任一單位紀錄），記入稽核紀錄 — Act with the service's own rights (nightly jobs, payments, any unit's records); audited as 系統/CLI.")
     var system = false
 
@@ -64,7 +72,8 @@ struct ServiceOptions: ParsableArguments {
 
     /// The store over the chosen database, SQLite or PostgreSQL (permission warnings go to standard error).
     func store() throws -> any NHIStoreAdministration {
-        try NHIStores.open(option: db)
+        try refuseRemote()
+        return try NHIStores.open(option: db)
     }
 
     /// The service over the chosen database. `--system` and a clock override are recorded in

@@ -4,20 +4,20 @@ import NHICore
 import NHIService
 
 /// `nhi service roster UNIT_CODE`: the unit's in-force insured on a day.
-struct RosterCommand: ParsableCommand {
+struct RosterCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "roster", abstract: "在保名冊 — The unit's in-force roster.")
     @OptionGroup var options: ServiceOptions
     @Argument(help: "投保單位代號") var unitCode: String
     @Option(help: "日期 (default: today)") var on: String?
 
-    func run() throws {
-        let service = try options.service()
+    func run() async throws {
         let unit = try UnitCode(parsing: Normalizer.identifier.normalize(unitCode).value)
         var options = options
         if options.unit == nil { options.unit = unit.rawValue }
-        let caller = try options.caller(service)
-        let day = try on.map(parseDate) ?? service.clock.today
-        let roster = try service.roster.inForce(unit: unit, on: day, by: caller)
+        let (day, roster) = try await options.withDesk { desk in
+            let day = try on.map(parseDate) ?? desk.today
+            return (day, try await desk.workflows.roster(on: day))
+        }
         if options.json {
             JSONValue.object([
                 ("unit", .string(unit.rawValue)), ("date", .date(day)), ("count", .int(roster.count)),
