@@ -153,10 +153,35 @@ public final class NHIServiceClient: Sendable {
         return list.items
     }
 
+    /// What the unit filed today, any status (異動作業後查詢).
+    public func filedToday(unit: UnitCode) async throws(ServiceClientError) -> [Filing] {
+        let list: Items<Filing> = try await send(.GET, "/v1/units/\(unit.rawValue)/filings/today")
+        return list.items
+    }
+
+    /// Deletes a filing on its filing day; `idempotencyKey` as for ``enrol(_:idempotencyKey:)``.
+    public func deleteFiling(_ id: Int64, idempotencyKey: String? = nil) async throws(ServiceClientError) {
+        let _: Deleted = try await send(.DELETE, "/v1/filings/\(id)", body: Optional<Empty>.none,
+                                        idempotencyKey: idempotencyKey ?? UUID().uuidString)
+    }
+
+    /// The unit's premium bills.
+    public func bills(unit: UnitCode) async throws(ServiceClientError) -> [PremiumBill] {
+        let list: Items<PremiumBill> = try await send(.GET, "/v1/units/\(unit.rawValue)/bills")
+        return list.items
+    }
+
+    /// Issues a payment slip for a bill (counted against the daily limit); `idempotencyKey`
+    /// as for ``enrol(_:idempotencyKey:)``.
+    public func issueSlip(bill id: Int64, idempotencyKey: String? = nil) async throws(ServiceClientError) -> PremiumBill {
+        try await send(.POST, "/v1/bills/\(id)/slips", body: Optional<Empty>.none, idempotencyKey: idempotencyKey ?? UUID().uuidString)
+    }
+
     // MARK: Transport
 
     private struct Empty: Codable {}
     private struct Items<T: Decodable>: Decodable { var items: [T] }
+    private struct Deleted: Decodable { var deleted: Int64 }
     private struct SignIn: Encodable { var method: String; var cardNumber: String; var personID: String?; var password: String }
     private struct SignedIn: Decodable { var token: String; var session: RemoteSession }
 

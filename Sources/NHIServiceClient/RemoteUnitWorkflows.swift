@@ -67,6 +67,22 @@ public struct RemoteUnitWorkflows: UnitWorkflows {
         try await client.checkResults(unit: unitCode, from: from, through: through)
     }
 
+    public func filedToday() async throws -> [Filing] {
+        try await client.filedToday(unit: unitCode)
+    }
+
+    public func deleteFiling(_ id: Int64) async throws {
+        try await client.deleteFiling(id)
+    }
+
+    public func bills() async throws -> [PremiumBill] {
+        try await client.bills(unit: unitCode)
+    }
+
+    public func issueSlip(bill id: Int64) async throws -> PremiumBill {
+        try await client.issueSlip(bill: id)
+    }
+
     private static func requireNHIOnly(_ family: FilingFamily) throws(ServiceClientError) {
         guard family == .nhiOnly else { throw ServiceClientError(.unsupported, detail: "family") }
     }

@@ -110,6 +110,45 @@ struct ServerTests {
         #expect(expired.code == "session.expired")
     }
 
+    @Test("Today's filings, deletion and slips over HTTP: another unit refused, a key required, a malformed number 422, a replayed deletion answered once")
+    func todayDeletionAndSlips() async throws {
+        let harness = try await ServerHarness()
+        defer { Task { await harness.stop() } }
+        let unit = DemoData.unit.code.rawValue
+        let admin = try await harness.token(DemoData.administrator)
+        #expect(try await harness.send(.GET, "/v1/units/\(unit)/filings/today").status == 401)
+        #expect(try await harness.send(.GET, "/v1/units/110009999/filings/today", token: admin).code == "auth.notAuthorised")
+
+        let filed = try await harness.send(.POST, "/v1/filings/enrolments", json: try enrolment(harness), token: admin,
+                                           headers: [("Idempotency-Key", "today-1")])
+        let id = try #require(filed.json["id"] as? Int)
+        let today = try await harness.send(.GET, "/v1/units/\(unit)/filings/today", token: admin)
+        #expect((today.json["items"] as? [[String: Any]])?.contains { $0["id"] as? Int == id } == true)
+
+        // A literal path wins over /v1/filings/{id}, in the router and in 405's Allow.
+        let wrongMethod = try await harness.send(.GET, "/v1/filings/withdrawals", token: admin)
+        #expect(wrongMethod.status == 405 && wrongMethod.headers["allow"] == "POST", "\(wrongMethod.headers)")
+        let noKey = try await harness.send(.DELETE, "/v1/filings/\(id)", token: admin)
+        #expect(noKey.status == 400 && noKey.code == "request.idempotencyKeyRequired")
+        let malformed = try await harness.send(.DELETE, "/v1/filings/abc", token: admin, headers: [("Idempotency-Key", "d-0")])
+        #expect(malformed.status == 422 && malformed.code == "request.invalidParameter")
+        let deleted = try await harness.send(.DELETE, "/v1/filings/\(id)", token: admin, headers: [("Idempotency-Key", "d-1")])
+        #expect(deleted.status == 200 && deleted.json["deleted"] as? Int == id, "\(deleted.text)")
+        let replayed = try await harness.send(.DELETE, "/v1/filings/\(id)", token: admin, headers: [("Idempotency-Key", "d-1")])
+        #expect(replayed.status == 200 && replayed.headers["idempotent-replayed"] == "true", "a lost answer's retry gets the first answer")
+        let again = try await harness.send(.DELETE, "/v1/filings/\(id)", token: admin, headers: [("Idempotency-Key", "d-2")])
+        #expect(again.status >= 400 && again.status < 500 && again.code != nil, "a second deletion is refused by the service (\(again.status))")
+        let status = try harness.service.filings.filedToday(unit: DemoData.unit.code, by: try adminCaller(harness)).first { $0.id == Int64(id) }?.status
+        #expect(status == .deleted)
+
+        let bills = try await harness.send(.GET, "/v1/units/\(unit)/bills", token: admin)
+        let bill = try #require((bills.json["items"] as? [[String: Any]])?.first?["id"] as? Int)
+        let slip = try await harness.send(.POST, "/v1/bills/\(bill)/slips", token: admin, headers: [("Idempotency-Key", "s-1")])
+        #expect(slip.status == 201 && slip.json["id"] as? Int == bill, "\(slip.text)")
+        let missing = try await harness.send(.POST, "/v1/bills/987654321/slips", token: admin, headers: [("Idempotency-Key", "s-2")])
+        #expect(missing.status == 404 || missing.status == 403, "an unknown bill (\(missing.status) \(missing.code ?? "-"))")
+    }
+
     @Test("A retried enrolment with the same Idempotency-Key files once and returns the first answer; another body with the key is refused",
           arguments: TestStoreKind.available)
     func idempotentRetry(_ store: TestStoreKind) async throws {

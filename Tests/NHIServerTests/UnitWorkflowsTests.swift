@@ -10,7 +10,7 @@ import Testing
 /// before anything is sent.
 @Suite("UnitWorkflows: local and over nhi-server")
 struct UnitWorkflowsTests {
-    @Test("An enrolment and a withdrawal through RemoteUnitWorkflows file what LocalUnitWorkflows files; unsupported parts file nothing")
+    @Test("Enrolment, withdrawal, roster, results, today, deletion, bills and slips: RemoteUnitWorkflows does what LocalUnitWorkflows does; unsupported parts file nothing")
     func localAndRemoteAgree() async throws {
         let harness = try await ServerHarness()
         let client = try NHIServiceClient(.init(url: harness.baseURL))
@@ -65,6 +65,26 @@ struct UnitWorkflowsTests {
             let resultsLocal = try await local.checkResults(from: today.adding(days: -30), through: today)
             let resultsRemote = try await remote.checkResults(from: today.adding(days: -30), through: today)
             #expect(resultsLocal == resultsRemote)
+
+            // Today's filings, same-day deletion, bills and a slip: the same through both.
+            // (Timestamps travel to the second, ISO 8601; everything else is the same value.)
+            func summary(_ filings: [Filing]) -> [String] {
+                filings.map { "\($0.id) \($0.kind) \($0.status) \($0.personID) \($0.effectiveDate) \($0.insuredAmount.map(String.init(describing:)) ?? "-")" }
+            }
+            let todayLocal = try await local.filedToday(), todayRemote = try await remote.filedToday()
+            #expect(summary(todayLocal) == summary(todayRemote))
+            #expect(todayLocal.contains { $0.id == filedRemotely.id } && todayLocal.contains { $0.id == filedLocally.id })
+            try await remote.deleteFiling(filedRemotely.id)
+            #expect(try await local.filedToday().first { $0.id == filedRemotely.id }?.status == .deleted, "deleted through the server")
+            var againRemote: String?, againLocal: String?
+            do { try await remote.deleteFiling(filedRemotely.id) } catch let error as ServiceClientError { againRemote = error.errorCode }
+            do { try await local.deleteFiling(filedRemotely.id) } catch let error as ServiceError { againLocal = error.errorCode }
+            #expect(againRemote != nil && againRemote == againLocal, "a second deletion is refused by the same rule")
+            let billsLocal = try await local.bills(), billsRemote = try await remote.bills()
+            #expect(!billsLocal.isEmpty && billsLocal.map(\.id) == billsRemote.map(\.id) && billsLocal.map(\.amount) == billsRemote.map(\.amount))
+            let bill = try #require(billsRemote.first)
+            let issued = try await remote.issueSlip(bill: bill.id)
+            #expect(issued.id == bill.id && issued.amount == bill.amount)
         } catch {
             Issue.record("\(error)")
         }

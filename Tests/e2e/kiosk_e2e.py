@@ -827,8 +827,8 @@ def service_flow():
         sign_in(first, "陳志明（管理者）", wrong_first=True)
         state = first.state()
         check(state.get("role") == "administrator" and "enrol" in state["tasks"], f"administrator, may enrol ({state['tasks']})")
-        check("staff" not in state["tasks"] and "bills" not in state["tasks"],
-              "tasks the server does not serve yet are not offered")
+        check("staff" not in state["tasks"] and "insuranceLookup" not in state["tasks"] and "bills" in state["tasks"],
+              f"tasks the server does not serve yet are not offered ({state['tasks']})")
         check("Kiosk-2026a" not in json.dumps(state, ensure_ascii=False), "the password is shown nowhere")
         check(first.hook("open enrol")["ok"], "the enrolment form opens")
         for field, text in [("被保險人身分證號（居留證統一證號）", "G276543219"), ("姓名（電腦無法顯示的字請以＊代替）", "周怡君"),
@@ -846,7 +846,9 @@ def service_flow():
         screenshot("40-service-enrolment-filed")
         check(first.hook("press 取出卡片")["ok"], "the card comes out of the first kiosk's reader")
 
-        second = Kiosk("--demo", "--service", url, "--ca-file", ca, "--idle-timeout", "600")
+        prints = os.path.join(work, "prints")
+        os.makedirs(prints)
+        second = Kiosk("--demo", "--service", url, "--ca-file", ca, "--idle-timeout", "600", "--print-to", prints)
         kiosks.append(second)
         sign_in(second, "陳志明（管理者）")
         check(second.hook("open salaryAdjustment")["ok"], "the salary adjustment opens on the second kiosk")
@@ -862,13 +864,45 @@ def service_flow():
               f"the salary adjustment is filed through the server ({second.state().get('flowStatus')})")
         screenshot("41-service-adjustment-filed")
 
+        print("service: today's filings, same-day deletion, bills and a slip — through the server", flush=True)
+        check(second.hook("open filings")["ok"], "今日申報及檢核結果 opens on the second kiosk")
+        row = second.app.findChild(lambda n: "加保　周怡君 G27654****" in n.name, retry=True, requireResult=False)
+        check(row is not None, "the first kiosk's enrolment is listed on the second (one database, behind the server)")
+        buttons = [n for n in second.app.findChildren(lambda n: n.roleName == "push button" and n.name.startswith("刪除第 "))]
+        check(len(buttons) == 2, f"both of today's filings can be deleted ({[b.name for b in buttons]})")
+        deleted_adjustment = False
+        for button in buttons:
+            button.doActionNamed("click")
+            time.sleep(0.4)
+            alert = second.dialog("刪除這筆申報？")
+            if alert is not None and "王小明" in (alert.description or ""):
+                second.press("刪除")
+                deleted_adjustment = True
+                break
+            second.press("取消")
+        check(deleted_adjustment, "the salary adjustment's deletion asks, naming 王小明, and is confirmed")
+        check(second.wait_for(lambda: second.app.findChild(lambda n: "王小明" in n.name and "已刪除" in n.name, retry=False,
+                                                           requireResult=False) is not None, 15),
+              "the server deleted it: listed as 已刪除")
+        check(second.hook("open bills")["ok"], "保險費帳單及繳款單 opens through the server")
+        slip = second.app.findChild(lambda n: n.roleName == "push button" and n.name.startswith("列印 ") and n.name.endswith("一般保費繳款單"),
+                                    retry=True, requireResult=False)
+        check(slip is not None, "the unit's bills come from the server, each with 列印繳款單")
+        if slip is not None:
+            slip.doActionNamed("click")
+            time.sleep(0.4)
+        check(second.wait_for(lambda: len(glob.glob(os.path.join(prints, "slip-*.pdf"))) == 1, 20),
+              "the server issued the slip and the kiosk printed it")
+        screenshot("42-service-bills")
+
         listed = subprocess.run([os.path.join(bin_dir, "nhi"), "service", "filing", "today", "--db", database, "--unit", "110001000",
                                  "--as", national_id("A", 1, 1357913), "--json"], capture_output=True, text=True, timeout=60)
         rows = [json.loads(line) for line in listed.stdout.splitlines() if line.strip()] if listed.returncode == 0 else []
-        kinds = sorted(r.get("kind") for r in rows if r.get("status") != "deleted")
-        check(listed.returncode == 0 and len(kinds) == 2, f"PostgreSQL holds both filings, once each ({kinds}; {listed.stderr[-200:]})")
-        names = {r.get("name") for r in rows}
-        check("周怡君" in names and "王小明" in names, f"the enrolment of 周怡君 and 王小明's adjustment ({names})")
+        kept = sorted((r.get("kind"), r.get("name")) for r in rows if r.get("status") != "deleted")
+        gone = sorted((r.get("kind"), r.get("name")) for r in rows if r.get("status") == "deleted")
+        check(listed.returncode == 0 and kept == [("enrol", "周怡君")],
+              f"PostgreSQL holds 周怡君's enrolment once ({kept}; {listed.stderr[-200:]})")
+        check(gone == [("salaryAdjustment", "王小明")], f"and 王小明's adjustment, deleted ({gone})")
     finally:
         for kiosk in kiosks:
             kiosk.stop()

@@ -74,6 +74,8 @@ public struct NHIServerApplication: Sendable {
 
         router.get("/v1/units/{unit}/roster") { try await api.roster($0, $1) }
         router.get("/v1/units/{unit}/filings") { try await api.filings($0, $1) }
+        router.get("/v1/units/{unit}/filings/today") { try await api.filedToday($0, $1) }
+        router.delete("/v1/filings/{id}") { try await api.deleteFiling($0, $1) }
         router.post("/v1/filings/enrolments") { try await api.enrol($0, $1) }
         router.post("/v1/filings/withdrawals") { try await api.withdraw($0, $1) }
         router.post("/v1/filings/salary-adjustments") { try await api.adjustSalary($0, $1) }
@@ -81,6 +83,7 @@ public struct NHIServerApplication: Sendable {
         router.post("/v1/units/{unit}/batch-registrations") { try await api.batchUpload($0, $1) }
         router.get("/v1/units/{unit}/batch-registrations") { try await api.batchRecords($0, $1) }
         router.get("/v1/units/{unit}/bills") { try await api.bills($0, $1) }
+        router.post("/v1/bills/{id}/slips") { try await api.issueSlip($0, $1) }
         router.get("/v1/units/{unit}/unpaid") { try await api.unpaid($0, $1) }
         router.get("/v1/units/{unit}/statements") { try await api.statements($0, $1) }
         router.post("/v1/units/{unit}/statements") { try await api.requestStatement($0, $1) }

@@ -86,12 +86,16 @@ final class RouteMethods: Sendable {
     }
 
     /// The methods of the route whose template matches `path` (none when no route does).
+    /// As the router does, a literal segment wins over a parameter: `/v1/filings/withdrawals`
+    /// is that route's, not `/v1/filings/{id}`'s.
     func allowed(_ path: String) -> [String] {
         let parts = path.split(separator: "/")
         return table.withLockedValue { table in
-            table.first { entry in
+            table.filter { entry in
                 entry.template.count == parts.count && zip(entry.template, parts).allSatisfy { pair in pair.0.first == "{" || pair.0 == pair.1 }
-            }?.methods ?? []
+            }
+            .max { a, b in a.template.filter { $0.first != "{" }.count < b.template.filter { $0.first != "{" }.count }?
+            .methods ?? []
         }
     }
 }

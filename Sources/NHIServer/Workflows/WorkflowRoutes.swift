@@ -97,6 +97,11 @@ struct UnpaidView: Encodable, Sendable {
     var lateFeeStart: CalendarDate
 }
 
+/// `DELETE /v1/filings/{id}`'s answer.
+struct DeletedView: Encodable, Sendable {
+    var deleted: Int64
+}
+
 struct ListView<T: Encodable & Sendable>: Encodable, Sendable {
     var items: [T]
 }
@@ -122,7 +127,33 @@ extension ServerAPI {
         return JSONCoding.response(ListView(items: filings))
     }
 
+    /// `GET /v1/units/{unit}/filings/today`: what the unit filed today (異動作業後查詢), any status.
+    func filedToday(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let (entry, _) = try session(request)
+        let unit = try unit(context), caller = entry.session.caller
+        let filings = try await service.perform { service in try service.filings.filedToday(unit: unit, by: caller) }
+        return JSONCoding.response(ListView(items: filings))
+    }
+
     // MARK: Filings (write, idempotent)
+
+    /// `DELETE /v1/filings/{id}`: deletes a filing on its filing day (the service's rule).
+    func deleteFiling(_ request: Request, _ context: ServerContext) async throws -> Response {
+        _ = try session(request)  // 401 before the path is looked at
+        let id = try filingID(context)
+        return try await idempotent(request, context) { entry, _ in
+            try await service.perform { service in try service.filings.delete(id, by: entry.session.caller) }
+            context.logger.info("deleted", metadata: ["filing": "\(id)"])
+            return Reply(DeletedView(deleted: id))
+        }
+    }
+
+    /// A filing or bill number from the path.
+    func filingID(_ context: ServerContext, _ name: String = "id") throws -> Int64 {
+        let text = try context.parameters.require(name)
+        guard let id = Int64(text), id > 0 else { throw ServerError(.badParameter, detail: "\(name) is a positive number") }
+        return id
+    }
 
     /// A filing's answer body, as `Reply(filing, status: .created)` sends it: what the store
     /// records with the filing (idempotency across restarts).
@@ -225,6 +256,17 @@ extension ServerAPI {
         return JSONCoding.response(ListView(items: unpaid.map {
             UnpaidView(bill: $0.bill, unpaid: $0.unpaid, lateFee: $0.lateFee.fee, lateFeeStart: $0.lateFeeStart)
         }))
+    }
+
+    /// `POST /v1/bills/{id}/slips`: issues a payment slip (繳款單) for one of the unit's bills;
+    /// the service counts it against its daily limit, so a retry carries the same key.
+    func issueSlip(_ request: Request, _ context: ServerContext) async throws -> Response {
+        _ = try session(request)  // 401 before the path is looked at
+        let id = try filingID(context)
+        return try await idempotent(request, context) { entry, _ in
+            let bill = try await service.perform { service in try service.premiums.downloadSlip(bill: id, by: entry.session.caller) }
+            return Reply(bill, status: .created)
+        }
     }
 
     func statements(_ request: Request, _ context: ServerContext) async throws -> Response {

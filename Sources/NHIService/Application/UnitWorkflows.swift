@@ -31,6 +31,15 @@ public protocol UnitWorkflows: Sendable {
     func roster(on day: CalendarDate?) async throws -> [RosterLine]
     /// The unit's filings made between `from` and `through` with their check results.
     func checkResults(from: CalendarDate, through: CalendarDate) async throws -> [Filing]
+    /// What the unit filed today, any status (異動作業後查詢).
+    func filedToday() async throws -> [Filing]
+    /// Deletes a filing on its filing day (the service's same-day rule decides).
+    func deleteFiling(_ id: Int64) async throws
+    /// The unit's premium bills.
+    func bills() async throws -> [PremiumBill]
+    /// Issues a payment slip (繳款單) for one of the unit's bills, counted against the daily
+    /// limit; returns the bill the slip is laid out from.
+    func issueSlip(bill id: Int64) async throws -> PremiumBill
 }
 
 /// ``UnitWorkflows`` on this process's ``NHIService``: every call runs on the service's
@@ -75,6 +84,28 @@ public struct LocalUnitWorkflows: UnitWorkflows {
         return try await service.perform { service throws(ServiceError) in
             try service.filings.checkResults(unit: unit, from: from, through: through, by: caller)
         }
+    }
+}
+
+extension LocalUnitWorkflows {
+    public func filedToday() async throws -> [Filing] {
+        let caller = caller, unit = unitCode
+        return try await service.perform { service throws(ServiceError) in try service.filings.filedToday(unit: unit, by: caller) }
+    }
+
+    public func deleteFiling(_ id: Int64) async throws {
+        let caller = caller
+        try await service.perform { service throws(ServiceError) in try service.filings.delete(id, by: caller) }
+    }
+
+    public func bills() async throws -> [PremiumBill] {
+        let caller = caller, unit = unitCode
+        return try await service.perform { service throws(ServiceError) in try service.premiums.bills(payerKey: unit.rawValue, by: caller) }
+    }
+
+    public func issueSlip(bill id: Int64) async throws -> PremiumBill {
+        let caller = caller
+        return try await service.perform { service throws(ServiceError) in try service.premiums.downloadSlip(bill: id, by: caller) }
     }
 }
 

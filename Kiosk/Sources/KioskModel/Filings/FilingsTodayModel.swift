@@ -27,16 +27,15 @@ public final class FilingsTodayModel: FlowModel {
 
     /// Loads today's filings.
     public func loadToday() async {
-        let service: KioskService, caller: Caller, session: StaffSession
-        do { (service, caller, session) = try context.staffCaller() } catch {
+        let workflows: any UnitWorkflows
+        do { (workflows, _) = try context.unitWorkflows() } catch {
             today = .failed(PresentableError(error))
             return
         }
         let attempt = generation.current
         today = .working
-        let unit = session.unitCode
         do {
-            let list = try await service.run { try $0.filings.filedToday(unit: unit, by: caller) }
+            let list = try await workflows.filedToday()
             guard generation.isCurrent(attempt) else { return }
             today = .succeeded(list)
         } catch {
@@ -61,15 +60,15 @@ public final class FilingsTodayModel: FlowModel {
     public func confirmDelete() async {
         guard let filing = pendingDelete, !deleteStatus.isWorking else { return }
         pendingDelete = nil
-        let service: KioskService, caller: Caller
-        do { (service, caller, _) = try context.staffCaller() } catch {
+        let workflows: any UnitWorkflows
+        do { (workflows, _) = try context.unitWorkflows() } catch {
             deleteStatus = .failed(PresentableError(error))
             return
         }
         let attempt = generation.current
         deleteStatus = .working
         do {
-            try await service.run { try $0.filings.delete(filing.id, by: caller) }
+            try await workflows.deleteFiling(filing.id)
             guard generation.isCurrent(attempt) else { return }
             deleteStatus = .succeeded(filing)
             await loadToday()

@@ -23,16 +23,15 @@ public final class BillsModel: FlowModel {
 
     /// Loads the signed-in unit's bills.
     public func load() async {
-        let service: KioskService, caller: Caller, session: StaffSession
-        do { (service, caller, session) = try context.staffCaller() } catch {
+        let workflows: any UnitWorkflows
+        do { (workflows, _) = try context.unitWorkflows() } catch {
             bills = .failed(PresentableError(error))
             return
         }
         let attempt = generation.current
         bills = .working
-        let payer = session.unitCode.rawValue
         do {
-            let list = try await service.run { try $0.premiums.bills(payerKey: payer, by: caller) }
+            let list = try await workflows.bills()
             guard generation.isCurrent(attempt) else { return }
             bills = .succeeded(list)
         } catch {
@@ -45,8 +44,8 @@ public final class BillsModel: FlowModel {
     @discardableResult
     public func issueSlip(_ bill: PremiumBill) async -> PremiumBill? {
         guard !slip.isWorking else { return nil }
-        let service: KioskService, caller: Caller
-        do { (service, caller, _) = try context.staffCaller() } catch {
+        let workflows: any UnitWorkflows
+        do { (workflows, _) = try context.unitWorkflows() } catch {
             slip = .failed(PresentableError(error))
             return nil
         }
@@ -54,7 +53,7 @@ public final class BillsModel: FlowModel {
         slip = .working
         printResult = nil
         do {
-            let issued = try await service.run { try $0.premiums.downloadSlip(bill: bill.id, by: caller) }
+            let issued = try await workflows.issueSlip(bill: bill.id)
             guard generation.isCurrent(attempt) else { return nil }
             slip = .succeeded(issued)
             return issued

@@ -116,7 +116,7 @@ final class KioskApp {
             authenticator: RemoteStaffSignIn(client: client, context: pcsc))
         backends.workflows = { session in RemoteUnitWorkflows(client: client, unitCode: session.unitCode) }
         backends.tables = .bundled
-        backends.connectedTasks = [.visitorCard, .enrol, .withdraw, .salaryAdjustment, .filings, .doctor, .settings]
+        backends.connectedTasks = [.visitorCard, .enrol, .withdraw, .salaryAdjustment, .filings, .bills, .doctor, .settings]
         if options.demo {
             backends.demoCards = DemoCard.deck(DemoData.sample(today: .today()))
             backends.demoDeck = VirtualReaderDeck(onInsert: nil)
