@@ -284,16 +284,29 @@ public struct RemoteSession: Sendable, Codable, Equatable {
     public var expiresAt: Date
 }
 
-/// An enrolment (加保) for ``NHIServiceClient/enrol(_:)``: the body of `POST /v1/filings/enrolments`.
+/// An enrolment (加保) for ``NHIServiceClient/enrol(_:idempotencyKey:)``: the body of
+/// `POST /v1/filings/enrolments`. Nil fields are left out (the server's defaults: NHI only,
+/// the insured themselves, an employee starting employment).
 public struct RemoteEnrolment: Sendable, Codable, Equatable {
+    /// 健保專用 (nil) or 三合一 (with ``labour``).
+    public var family: FilingFamily?
+    /// `insured` (nil), `dependant` (with ``principalID`` and ``relation``) or `foreignNational`.
+    public var role: String?
+    public var principalID: PersonalID?
+    public var relation: DependantRelation?
     public var personID: PersonalID
     public var name: PersonName
     public var birthDate: CalendarDate
+    public var indigenous: Bool?
     public var effectiveDate: CalendarDate
     public var insuredAmount: Money
     public var category: InsuredCategory?
     public var eligibilityReason: String?
     public var monthlySalary: Money?
+    public var hasPaidStaff: Bool?
+    public var foreignerAutomaticallyEligible: Bool?
+    public var labour: LabourSide?
+    public var issueFirstCardTo: CardApplication.Address?
 
     public init(personID: PersonalID, name: PersonName, birthDate: CalendarDate, effectiveDate: CalendarDate, insuredAmount: Money,
                 category: InsuredCategory? = nil, eligibilityReason: String? = nil, monthlySalary: Money? = nil) {
@@ -306,14 +319,38 @@ public struct RemoteEnrolment: Sendable, Codable, Equatable {
         self.eligibilityReason = eligibilityReason
         self.monthlySalary = monthlySalary
     }
+
+    /// The body for the SDK's own request (attachments are not carried: see
+    /// ``RemoteUnitWorkflows``).
+    public init(_ request: EnrolmentRequest) {
+        self.init(personID: request.personID, name: request.name, birthDate: request.birthDate, effectiveDate: request.effectiveDate,
+                  insuredAmount: request.insuredAmount, category: request.category, eligibilityReason: request.eligibilityReason,
+                  monthlySalary: request.monthlySalary)
+        if request.family != .nhiOnly { family = request.family }
+        switch request.role {
+        case .insured: break
+        case .foreignNational: role = "foreignNational"
+        case .dependant(let principal, let relation):
+            role = "dependant"
+            principalID = principal
+            self.relation = relation
+        }
+        if request.indigenous { indigenous = true }
+        if !request.hasPaidStaff { hasPaidStaff = false }
+        if !request.foreignerAutomaticallyEligible { foreignerAutomaticallyEligible = false }
+        labour = request.labour
+        issueFirstCardTo = request.issueFirstCardTo
+    }
 }
 
-/// A withdrawal (退保) for ``NHIServiceClient/withdraw(_:)``.
+/// A withdrawal (退保) for ``NHIServiceClient/withdraw(_:idempotencyKey:)``.
 public struct RemoteWithdrawal: Sendable, Codable, Equatable {
+    public var family: FilingFamily?
     public var personID: PersonalID
     public var reason: WithdrawalReason
     public var transferOutDate: CalendarDate
     public var chargedHere: Bool?
+    public var passportNumber: String?
 
     public init(personID: PersonalID, reason: WithdrawalReason, transferOutDate: CalendarDate, chargedHere: Bool? = nil) {
         self.personID = personID
@@ -321,19 +358,36 @@ public struct RemoteWithdrawal: Sendable, Codable, Equatable {
         self.transferOutDate = transferOutDate
         self.chargedHere = chargedHere
     }
+
+    /// The body for the SDK's own request (attachments are not carried).
+    public init(_ request: WithdrawalRequest) {
+        self.init(personID: request.personID, reason: request.reason, transferOutDate: request.transferOutDate, chargedHere: request.chargedHere)
+        if request.family != .nhiOnly { family = request.family }
+        passportNumber = request.passportNumber
+    }
 }
 
-/// A salary adjustment for ``NHIServiceClient/adjustSalary(_:)``.
+/// A salary adjustment for ``NHIServiceClient/adjustSalary(_:idempotencyKey:)``.
 public struct RemoteSalaryAdjustment: Sendable, Codable, Equatable {
+    public var family: FilingFamily?
     public var personID: PersonalID
     public var newAmount: Money
     public var employerLowering: Bool?
     public var monthlySalary: Money?
+    public var labour: LabourSide?
 
     public init(personID: PersonalID, newAmount: Money, employerLowering: Bool? = nil, monthlySalary: Money? = nil) {
         self.personID = personID
         self.newAmount = newAmount
         self.employerLowering = employerLowering
         self.monthlySalary = monthlySalary
+    }
+
+    /// The body for the SDK's own request (attachments are not carried).
+    public init(_ request: SalaryAdjustmentRequest) {
+        self.init(personID: request.personID, newAmount: request.newAmount, employerLowering: request.employerLowering,
+                  monthlySalary: request.monthlySalary)
+        if request.family != .nhiOnly { family = request.family }
+        labour = request.labour
     }
 }

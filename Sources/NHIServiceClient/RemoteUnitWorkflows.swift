@@ -5,11 +5,10 @@ import NHIService
 /// ``UnitWorkflows`` over `nhi-server`: the same requests as ``LocalUnitWorkflows``, sent
 /// with the client's session; the server decides with the session it issued.
 ///
-/// The API carries the NHI-only (健保專用) forms of an insured person: an enrolment of the
-/// insured themselves, a withdrawal, a salary adjustment. A request with a part the API does
-/// not carry yet — a dependant or foreign national, the three-in-one labour side, a first
-/// card's address, attachments, an indigenous person, a passport number — is refused with
-/// `client.unsupported` naming that part, before anything is sent.
+/// The API carries the whole of each form — the insured, a dependant or a foreign national;
+/// NHI only or three-in-one with the labour side; a first card's address — except attached
+/// proof documents: a request with attachments is refused with `client.unsupported`
+/// (`attachments`) before anything is sent, never filed without them.
 ///
 /// Each filing is sent with one fresh idempotency key, kept for its retries, so a filing the
 /// server made but whose answer was lost is answered, not made again.
@@ -25,38 +24,18 @@ public struct RemoteUnitWorkflows: UnitWorkflows {
     }
 
     public func enrol(_ request: EnrolmentRequest) async throws -> Filing {
-        try Self.requireNHIOnly(request.family)
-        var parts: [String] = []
-        if request.role != .insured { parts.append("role") }
-        if request.indigenous { parts.append("indigenous") }
-        if request.labour != nil { parts.append("labour") }
-        if request.issueFirstCardTo != nil { parts.append("issueFirstCardTo") }
-        if !request.attachments.isEmpty { parts.append("attachments") }
-        if !request.foreignerAutomaticallyEligible { parts.append("foreignerAutomaticallyEligible") }
-        if !parts.isEmpty { throw ServiceClientError(.unsupported, detail: parts.joined(separator: ", ")) }
-        return try await client.enrol(RemoteEnrolment(
-            personID: request.personID, name: request.name, birthDate: request.birthDate, effectiveDate: request.effectiveDate,
-            insuredAmount: request.insuredAmount, category: request.category, eligibilityReason: request.eligibilityReason,
-            monthlySalary: request.monthlySalary))
+        try Self.refuseAttachments(request.attachments)
+        return try await client.enrol(RemoteEnrolment(request))
     }
 
     public func withdraw(_ request: WithdrawalRequest) async throws -> Filing {
-        try Self.requireNHIOnly(request.family)
-        if request.passportNumber != nil || !request.attachments.isEmpty {
-            throw ServiceClientError(.unsupported, detail: request.passportNumber != nil ? "passportNumber" : "attachments")
-        }
-        return try await client.withdraw(RemoteWithdrawal(personID: request.personID, reason: request.reason,
-                                                          transferOutDate: request.transferOutDate, chargedHere: request.chargedHere))
+        try Self.refuseAttachments(request.attachments)
+        return try await client.withdraw(RemoteWithdrawal(request))
     }
 
     public func adjustSalary(_ request: SalaryAdjustmentRequest) async throws -> Filing {
-        try Self.requireNHIOnly(request.family)
-        if request.labour != nil || !request.attachments.isEmpty {
-            throw ServiceClientError(.unsupported, detail: request.labour != nil ? "labour" : "attachments")
-        }
-        return try await client.adjustSalary(RemoteSalaryAdjustment(personID: request.personID, newAmount: request.newAmount,
-                                                                    employerLowering: request.employerLowering,
-                                                                    monthlySalary: request.monthlySalary))
+        try Self.refuseAttachments(request.attachments)
+        return try await client.adjustSalary(RemoteSalaryAdjustment(request))
     }
 
     public func roster(on day: CalendarDate?) async throws -> [RosterLine] {
@@ -83,7 +62,7 @@ public struct RemoteUnitWorkflows: UnitWorkflows {
         try await client.issueSlip(bill: id)
     }
 
-    private static func requireNHIOnly(_ family: FilingFamily) throws(ServiceClientError) {
-        guard family == .nhiOnly else { throw ServiceClientError(.unsupported, detail: "family") }
+    private static func refuseAttachments(_ attachments: [UploadedDocument]) throws(ServiceClientError) {
+        guard attachments.isEmpty else { throw ServiceClientError(.unsupported, detail: "attachments") }
     }
 }

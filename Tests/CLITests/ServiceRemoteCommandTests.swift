@@ -105,12 +105,18 @@ struct ServiceRemoteCommandTests {
                                    "--json"], environment: env)
         #expect(results.status == 0, "\(results.stderr)")
 
-        // What the API cannot carry is refused before anything is sent; so is another unit.
+        // A dependant goes through whole; attached documents are refused before anything is sent; so is another unit.
         let dependant = try CLI.run(["service", "filing", "enrol", "--service", url, "--ca-file", ca, "--id", "A234567893",
                                      "--name", "王小華", "--birth-date", "2020-01-01", "--dependant-of", employee.id.rawValue,
-                                     "--relation", "子女"], environment: env)
-        #expect(dependant.status == 1 && dependant.stderr.contains("client.unsupported") && dependant.stderr.contains("role"),
-                "\(dependant.stderr)")
+                                     "--relation", "子女", "--json"], environment: env)
+        #expect(dependant.status == 0, "\(dependant.stderr)")
+        #expect(try dependant.jsonLines().first?["dependantID"] as? String == "A234567893")
+        let proof = directory.appendingPathComponent("proof.pdf").path
+        try Data("%PDF-1.4\n%%EOF\n".utf8).write(to: URL(fileURLWithPath: proof))
+        let withProof = try CLI.run(["service", "filing", "withdraw", "--service", url, "--ca-file", ca, "--id", employee.id.rawValue,
+                                     "--date", "2026-01-01", "--document", proof], environment: env)
+        #expect(withProof.status == 1 && withProof.stderr.contains("client.unsupported") && withProof.stderr.contains("attachments"),
+                "\(withProof.stderr)")
         let otherUnit = try CLI.run(["service", "roster", "999999999", "--service", url, "--ca-file", ca], environment: env)
         #expect(otherUnit.status != 0)
         let local = try CLI.run(["service", "bills", "list", "--service", url, "--unit", DemoData.unit.code.rawValue, "--as", admin.id.rawValue],

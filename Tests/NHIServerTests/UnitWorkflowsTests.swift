@@ -28,19 +28,24 @@ struct UnitWorkflowsTests {
             let request = EnrolmentRequest(personID: person.id, name: try PersonName(person.name), birthDate: person.birthDate,
                                            effectiveDate: today, insuredAmount: 36_300, monthlySalary: 36_000)
 
-            // A dependant's enrolment: the API has no role yet, so nothing is sent.
-            var dependant = request
-            dependant.role = .dependant(of: DemoData.employee.id, relation: .child)
-            await #expect(throws: ServiceClientError.self) { _ = try await remote.enrol(dependant) }
-            do { _ = try await remote.enrol(dependant) } catch let error as ServiceClientError {
-                #expect(error.errorCode == ServiceClientError.Code.unsupported.rawValue && error.messageEn.contains("role"))
+            // Attached proof documents are not carried: refused before anything is sent.
+            var withProof = request
+            withProof.attachments = [try UploadedDocument(fileName: "proof.pdf", data: Data("%PDF-1.4\n%%EOF\n".utf8), purpose: .proof)]
+            await #expect(throws: ServiceClientError.self) { _ = try await remote.enrol(withProof) }
+            do { _ = try await remote.enrol(withProof) } catch let error as ServiceClientError {
+                #expect(error.errorCode == ServiceClientError.Code.unsupported.rawValue && error.messageEn.contains("attachments"))
             }
-            var threeInOne = request
-            threeInOne.family = .threeInOne
-            await #expect(throws: ServiceClientError.self) { _ = try await remote.enrol(threeInOne) }
             #expect(try harness.service.filings.filedToday(unit: unit, by: caller).filter { $0.personID == person.id }.isEmpty,
                     "refused requests filed nothing")
 
+            // A dependant's enrolment goes through whole: role, principal and relation.
+            let child = try PersonalID(parsing: "A234567893")
+            let dependant = EnrolmentRequest(role: .dependant(of: DemoData.employee.id, relation: .child), personID: child,
+                                             name: try PersonName("王小華"), birthDate: try CalendarDate(iso: "2020-01-01"),
+                                             effectiveDate: today, insuredAmount: .zero)
+            let filedDependant = try await remote.enrol(dependant)
+            #expect(filedDependant.roleLabel == "眷屬" && filedDependant.dependantID == child && filedDependant.employeeID == DemoData.employee.id,
+                    "\(filedDependant.roleLabel) \(String(describing: filedDependant.dependantID))")
             let filedRemotely = try await remote.enrol(request)
             // Again, through either: the same rule refuses a second pending enrolment.
             var remoteCode: String?, localCode: String?

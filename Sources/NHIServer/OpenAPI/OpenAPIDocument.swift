@@ -379,6 +379,65 @@ public enum OpenAPIDocument {
           "insuredAmount"
         ],
         "properties": {
+          "family": {
+            "anyOf": [
+              {
+                "type": "string",
+                "enum": [
+                  "nhiOnly",
+                  "threeInOne"
+                ],
+                "description": "健保專用 (default) or 勞退、勞保及健保三合一"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "role": {
+            "anyOf": [
+              {
+                "type": "string",
+                "enum": [
+                  "insured",
+                  "dependant",
+                  "foreignNational"
+                ],
+                "description": "本人 (default), 眷屬 (with principalID and relation) or 外籍人士"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "principalID": {
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/PersonalID"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "relation": {
+            "anyOf": [
+              {
+                "type": "string",
+                "enum": [
+                  "spouse",
+                  "parent",
+                  "grandparent",
+                  "greatGrandparent",
+                  "child",
+                  "grandchild"
+                ]
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
           "personID": {
             "$ref": "#/components/schemas/PersonalID"
           },
@@ -439,6 +498,58 @@ public enum OpenAPIDocument {
                 "type": "null"
               }
             ]
+          },
+          "indigenous": {
+            "anyOf": [
+              {
+                "type": "boolean"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "hasPaidStaff": {
+            "anyOf": [
+              {
+                "type": "boolean",
+                "description": "professionals: whether they employ paid staff (default true)"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "foreignerAutomaticallyEligible": {
+            "anyOf": [
+              {
+                "type": "boolean",
+                "description": "a foreign national eligible without permit documents (default true)"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "labour": {
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/Labour"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "issueFirstCardTo": {
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/Address"
+              },
+              {
+                "type": "null"
+              }
+            ]
           }
         }
       },
@@ -450,6 +561,21 @@ public enum OpenAPIDocument {
           "transferOutDate"
         ],
         "properties": {
+          "family": {
+            "anyOf": [
+              {
+                "type": "string",
+                "enum": [
+                  "nhiOnly",
+                  "threeInOne"
+                ],
+                "description": "健保專用 (default) or 勞退、勞保及健保三合一"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
           "personID": {
             "$ref": "#/components/schemas/PersonalID"
           },
@@ -473,6 +599,19 @@ public enum OpenAPIDocument {
                 "type": "null"
               }
             ]
+          },
+          "passportNumber": {
+            "anyOf": [
+              {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 20,
+                "description": "a foreign national's passport number (three-in-one labour side)"
+              },
+              {
+                "type": "null"
+              }
+            ]
           }
         }
       },
@@ -483,6 +622,21 @@ public enum OpenAPIDocument {
           "newAmount"
         ],
         "properties": {
+          "family": {
+            "anyOf": [
+              {
+                "type": "string",
+                "enum": [
+                  "nhiOnly",
+                  "threeInOne"
+                ],
+                "description": "健保專用 (default) or 勞退、勞保及健保三合一"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
           "personID": {
             "$ref": "#/components/schemas/PersonalID"
           },
@@ -503,6 +657,16 @@ public enum OpenAPIDocument {
             "anyOf": [
               {
                 "$ref": "#/components/schemas/Money"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "labour": {
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/Labour"
               },
               {
                 "type": "null"
@@ -883,6 +1047,114 @@ public enum OpenAPIDocument {
           "reference": {
             "type": "string",
             "pattern": "^[A-Za-z0-9+/_-]{22}={0,2}$"
+          }
+        }
+      },
+      "Labour": {
+        "type": "object",
+        "description": "The three-in-one labour side: 月薪資總額, 勞保投保薪資, 勞退月提繳工資 (each checked against its own table)",
+        "required": [
+          "monthlySalary",
+          "labourInsuranceSalary",
+          "pensionWage"
+        ],
+        "properties": {
+          "monthlySalary": {
+            "$ref": "#/components/schemas/Money"
+          },
+          "labourInsuranceSalary": {
+            "$ref": "#/components/schemas/Money"
+          },
+          "pensionWage": {
+            "$ref": "#/components/schemas/Money"
+          },
+          "pensionUnitType": {
+            "anyOf": [
+              {
+                "type": "string",
+                "enum": [
+                  "general",
+                  "privateSchool",
+                  "publicUnit",
+                  "notUnderLabourStandards"
+                ]
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "employerRatePercent": {
+            "anyOf": [
+              {
+                "type": "integer",
+                "minimum": 0,
+                "maximum": 100
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "voluntaryRatePercent": {
+            "anyOf": [
+              {
+                "type": "integer",
+                "minimum": 0,
+                "maximum": 100
+              },
+              {
+                "type": "null"
+              }
+            ]
+          }
+        }
+      },
+      "Address": {
+        "type": "object",
+        "description": "Where a first NHI card is mailed (縣市, 鄉鎮市區, 村里, 鄰, 街路巷弄號)",
+        "required": [
+          "county",
+          "district",
+          "street"
+        ],
+        "properties": {
+          "county": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 40
+          },
+          "district": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 40
+          },
+          "village": {
+            "anyOf": [
+              {
+                "type": "string",
+                "maxLength": 40
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "neighbourhood": {
+            "anyOf": [
+              {
+                "type": "string",
+                "maxLength": 10
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "street": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 120
           }
         }
       }
@@ -1404,7 +1676,7 @@ public enum OpenAPIDocument {
     "/v1/filings/enrolments": {
       "post": {
         "operationId": "enrol",
-        "summary": "Enrol an insured person (加保, NHI only)",
+        "summary": "Enrol a person (加保): the insured, a dependant or a foreign national; NHI only or three-in-one",
         "security": [
           {
             "bearer": []

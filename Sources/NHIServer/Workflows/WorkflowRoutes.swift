@@ -5,32 +5,106 @@ import NHICore
 import NHIFormats
 import NHIService
 
-/// `POST /v1/filings/enrolments` (an insured person, NHI only).
+/// `POST /v1/filings/enrolments`: the insured person, a dependant or a foreign national;
+/// NHI only or three-in-one (with the labour side).
 struct EnrolmentBody: Decodable, Sendable {
+    var family: FilingFamily?
+    /// `insured` (default), `dependant` (with `principalID` and `relation`) or `foreignNational`.
+    var role: String?
+    var principalID: PersonalID?
+    var relation: DependantRelation?
     var personID: PersonalID
     var name: PersonName
     var birthDate: CalendarDate
+    var indigenous: Bool?
     var effectiveDate: CalendarDate
     var insuredAmount: Money
     var category: InsuredCategory?
     var eligibilityReason: String?
     var monthlySalary: Money?
+    var hasPaidStaff: Bool?
+    var foreignerAutomaticallyEligible: Bool?
+    var labour: LabourBody?
+    var issueFirstCardTo: AddressBody?
+
+    /// The service's request (the role's parts checked here; every rule by the service).
+    func request() throws -> EnrolmentRequest {
+        let insuredRole: InsuredRole
+        switch role ?? "insured" {
+        case "insured": insuredRole = .insured
+        case "foreignNational": insuredRole = .foreignNational
+        case "dependant":
+            guard let principalID, let relation else {
+                throw ServerError(.badRequest, detail: "a dependant needs principalID and relation")
+            }
+            insuredRole = .dependant(of: principalID, relation: relation)
+        default: throw ServerError(.badRequest, detail: "role is insured, dependant or foreignNational")
+        }
+        return EnrolmentRequest(
+            family: family ?? .nhiOnly, role: insuredRole, personID: personID, name: name, birthDate: birthDate,
+            indigenous: indigenous ?? false, category: category ?? .employee, eligibilityReason: eligibilityReason ?? "到職起薪",
+            effectiveDate: effectiveDate, insuredAmount: insuredAmount, hasPaidStaff: hasPaidStaff ?? true,
+            issueFirstCardTo: try issueFirstCardTo?.address(), foreignerAutomaticallyEligible: foreignerAutomaticallyEligible ?? true,
+            labour: labour?.side, monthlySalary: monthlySalary)
+    }
+}
+
+/// The three-in-one labour side (勞保投保薪資, 勞退月提繳工資).
+struct LabourBody: Decodable, Sendable {
+    var monthlySalary: Money
+    var labourInsuranceSalary: Money
+    var pensionWage: Money
+    var pensionUnitType: PensionUnitType?
+    var employerRatePercent: Int?
+    var voluntaryRatePercent: Int?
+
+    var side: LabourSide {
+        LabourSide(monthlySalary: monthlySalary, pensionUnitType: pensionUnitType ?? .general, labourInsuranceSalary: labourInsuranceSalary,
+                   pensionWage: pensionWage, employerRatePercent: employerRatePercent ?? 6, voluntaryRatePercent: voluntaryRatePercent ?? 0)
+    }
+}
+
+/// Where a first card is mailed (首次加保申請健保卡).
+struct AddressBody: Decodable, Sendable {
+    var county: String
+    var district: String
+    var village: String?
+    var neighbourhood: String?
+    var street: String
+
+    func address() throws -> CardApplication.Address {
+        try CardApplication.Address(county: county, district: district, village: village ?? "", neighbourhood: neighbourhood ?? "", street: street)
+    }
 }
 
 /// `POST /v1/filings/withdrawals`.
 struct WithdrawalBody: Decodable, Sendable {
+    var family: FilingFamily?
     var personID: PersonalID
     var reason: WithdrawalReason
     var transferOutDate: CalendarDate
     var chargedHere: Bool?
+    var passportNumber: String?
+
+    var request: WithdrawalRequest {
+        WithdrawalRequest(family: family ?? .nhiOnly, personID: personID, reason: reason, transferOutDate: transferOutDate,
+                          chargedHere: chargedHere ?? false, passportNumber: passportNumber)
+    }
 }
 
 /// `POST /v1/filings/salary-adjustments`.
 struct SalaryAdjustmentBody: Decodable, Sendable {
+    var family: FilingFamily?
     var personID: PersonalID
     var newAmount: Money
     var employerLowering: Bool?
     var monthlySalary: Money?
+    var labour: LabourBody?
+
+    var request: SalaryAdjustmentRequest {
+        SalaryAdjustmentRequest(family: family ?? .nhiOnly, personID: personID, newAmount: newAmount, employerLowering: employerLowering ?? false,
+                                labour: labour?.side, monthlySalary: monthlySalary)
+    }
 }
 
 /// A batch registration file: its name (the NHI's naming convention) and bytes, base64.
@@ -162,12 +236,8 @@ extension ServerAPI {
     func enrol(_ request: Request, _ context: ServerContext) async throws -> Response {
         try await idempotent(request, context, persistAs: Self.filingAnswer) { entry, bytes in
             let body = try JSONCoding.decode(EnrolmentBody.self, from: bytes)
-            let filing = try await service.perform { service in
-                try service.filings.enrol(EnrolmentRequest(
-                    personID: body.personID, name: body.name, birthDate: body.birthDate, category: body.category ?? .employee,
-                    eligibilityReason: body.eligibilityReason ?? "到職起薪", effectiveDate: body.effectiveDate,
-                    insuredAmount: body.insuredAmount, monthlySalary: body.monthlySalary), by: entry.session.caller)
-            }
+            let request = try body.request()
+            let filing = try await service.perform { service in try service.filings.enrol(request, by: entry.session.caller) }
             context.logger.info("filed", metadata: ["kind": "enrol", "filing": "\(filing.id)", "person": "\(body.personID.masked)"])
             return Reply(filing, status: .created)
         }
@@ -176,11 +246,7 @@ extension ServerAPI {
     func withdraw(_ request: Request, _ context: ServerContext) async throws -> Response {
         try await idempotent(request, context, persistAs: Self.filingAnswer) { entry, bytes in
             let body = try JSONCoding.decode(WithdrawalBody.self, from: bytes)
-            let filing = try await service.perform { service in
-                try service.filings.withdraw(WithdrawalRequest(personID: body.personID, reason: body.reason,
-                                                               transferOutDate: body.transferOutDate, chargedHere: body.chargedHere ?? false),
-                                             by: entry.session.caller)
-            }
+            let filing = try await service.perform { service in try service.filings.withdraw(body.request, by: entry.session.caller) }
             context.logger.info("filed", metadata: ["kind": "withdraw", "filing": "\(filing.id)", "person": "\(body.personID.masked)"])
             return Reply(filing, status: .created)
         }
@@ -189,12 +255,7 @@ extension ServerAPI {
     func adjustSalary(_ request: Request, _ context: ServerContext) async throws -> Response {
         try await idempotent(request, context, persistAs: Self.filingAnswer) { entry, bytes in
             let body = try JSONCoding.decode(SalaryAdjustmentBody.self, from: bytes)
-            let filing = try await service.perform { service in
-                try service.filings.adjustSalary(SalaryAdjustmentRequest(personID: body.personID, newAmount: body.newAmount,
-                                                                         employerLowering: body.employerLowering ?? false,
-                                                                         monthlySalary: body.monthlySalary),
-                                                 by: entry.session.caller)
-            }
+            let filing = try await service.perform { service in try service.filings.adjustSalary(body.request, by: entry.session.caller) }
             context.logger.info("filed", metadata: ["kind": "salaryAdjustment", "filing": "\(filing.id)", "person": "\(body.personID.masked)"])
             return Reply(filing, status: .created)
         }
