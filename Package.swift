@@ -250,6 +250,8 @@ let package = Package(
                                                            "NHIService", "NHISignIn", "NHITestSupport"]),
         .testTarget(name: "NHIServerTests", dependencies: [
             "NHIServer", "NHIServiceClient", "NHIService", "NHICore", "NHILogin", "NHICards", "NHITestSupport",
+            // The kiosk's remote sign-in (KioskSDK) against a real server.
+            "KioskSDK",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "NIOCore", package: "swift-nio"),

@@ -90,12 +90,61 @@ public final class NHIServiceClient: Sendable {
     // MARK: Sessions
 
     /// Signs in with an NHI card's number (read at the counter) and its registration password.
+    /// A person who works for several units gets `client.unitChoiceNeeded`: use
+    /// ``signIn(_:)`` and ``chooseUnit(_:unit:)`` instead.
     @discardableResult
     public func signIn(nhiCard cardNumber: NHICardNumber, personID: PersonalID?, password: String) async throws(ServiceClientError) -> RemoteSession {
-        let body = SignIn(method: "nhiCard", cardNumber: cardNumber.rawValue, personID: personID?.rawValue, password: password)
-        let signedIn: SignedIn = try await send(.POST, "/v1/sessions", body: body, authorised: false)
+        switch try await signIn(.nhiCard(cardNumber: cardNumber, personID: personID, password: password)) {
+        case .signedIn(let session): return session
+        case .chooseUnit: throw ServiceClientError(.unitChoiceNeeded)
+        }
+    }
+
+    /// Signs in with any of the server's methods: a session, or the units to choose from.
+    public func signIn(_ credential: RemoteCredential) async throws(ServiceClientError) -> RemoteSignInOutcome {
+        try await outcome(try await sendRaw(.POST, "/v1/sessions", body: credential.body))
+    }
+
+    /// Opens the session for `unit`, one of `choice`'s units (the choice is used up either way).
+    public func chooseUnit(_ choice: RemoteUnitChoice, unit: UnitCode) async throws(ServiceClientError) -> RemoteSession {
+        struct Body: Encodable { var reference: String; var unitCode: String }
+        switch try await outcome(try await sendRaw(.POST, "/v1/sessions/unit-choice", body: Body(reference: choice.reference, unitCode: unit.rawValue))) {
+        case .signedIn(let session): return session
+        case .chooseUnit: throw ServiceClientError(.badResponse, detail: "unit choice answered with another choice")
+        }
+    }
+
+    /// A fresh challenge for a certificate sign-in: the card signs ``RemoteChallenge/message``.
+    public func certificateChallenge() async throws(ServiceClientError) -> RemoteChallenge {
+        try await send(.POST, "/v1/sessions/challenges", body: Optional<Empty>.none, authorised: false)
+    }
+
+    /// Starts a QR-code sign-in (`nhiAppQR` or `twFido`): the code to show and its reference.
+    public func startAppSignIn(method: String, id: PersonalID, birthDate: CalendarDate,
+                               ownerUnitCode: UnitCode? = nil) async throws(ServiceClientError) -> RemoteAppSignIn {
+        struct Body: Encodable { var method: String; var id: String; var birthDate: String; var ownerUnitCode: String? }
+        return try await send(.POST, "/v1/sessions/app", body: Body(method: method, id: id.rawValue, birthDate: birthDate.iso,
+                                                                     ownerUnitCode: ownerUnitCode?.rawValue), authorised: false)
+    }
+
+    /// Where a QR-code sign-in stands: `pending`, `confirmed`, `expired` or `consumed`.
+    public func appSignInStatus(reference: String) async throws(ServiceClientError) -> String {
+        struct Status: Decodable { var status: String }
+        let status: Status = try await send(.GET, "/v1/sessions/app/\(reference)", authorised: false)
+        return status.status
+    }
+
+    /// A sign-in answer: 201 keeps the token, 202 lists the units.
+    private func outcome(_ answer: (status: Int, data: Data)) throws(ServiceClientError) -> RemoteSignInOutcome {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        if answer.status == 202 {
+            guard let choice = try? decoder.decode(RemoteUnitChoice.self, from: answer.data) else { throw ServiceClientError(.badResponse, detail: "unit choice") }
+            return .chooseUnit(choice)
+        }
+        guard let signedIn = try? decoder.decode(SignedIn.self, from: answer.data) else { throw ServiceClientError(.badResponse, detail: "session") }
         token.set(signedIn.token)
-        return signedIn.session
+        return .signedIn(signedIn.session)
     }
 
     /// Resumes a session signed in earlier (a token ``sessionToken`` gave, kept by the caller
@@ -182,7 +231,6 @@ public final class NHIServiceClient: Sendable {
     private struct Empty: Codable {}
     private struct Items<T: Decodable>: Decodable { var items: [T] }
     private struct Deleted: Decodable { var deleted: Int64 }
-    private struct SignIn: Encodable { var method: String; var cardNumber: String; var personID: String?; var password: String }
     private struct SignedIn: Decodable { var token: String; var session: RemoteSession }
 
     private func send<Answer: Decodable>(_ method: HTTPMethod, _ path: String, authorised: Bool = true,
@@ -192,6 +240,18 @@ public final class NHIServiceClient: Sendable {
 
     private func send<Body: Encodable, Answer: Decodable>(_ method: HTTPMethod, _ path: String, body: Body?, authorised: Bool = true,
                                                           idempotencyKey: String? = nil, expectEmpty: Bool = false) async throws(ServiceClientError) -> Answer {
+        let (status, data) = try await sendRaw(method, path, body: body, authorised: authorised, idempotencyKey: idempotencyKey)
+        if expectEmpty, data.isEmpty, let none = Optional<Empty>.none as? Answer { return none }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        do { return try decoder.decode(Answer.self, from: data) } catch {
+            throw ServiceClientError(.badResponse, detail: "\(error) (HTTP \(status))")
+        }
+    }
+
+    /// Sends with retries; a 2xx answer's status and bytes, or the server's problem as the error.
+    private func sendRaw<Body: Encodable>(_ method: HTTPMethod, _ path: String, body: Body?, authorised: Bool = false,
+                                         idempotencyKey: String? = nil) async throws(ServiceClientError) -> (status: Int, data: Data) {
         var request = HTTPClientRequest(url: base + path)
         request.method = method
         if let body {
@@ -220,7 +280,7 @@ public final class NHIServiceClient: Sendable {
                 if [502, 503, 504].contains(status), attempt < configuration.attempts {
                     reason = "HTTP \(status)"
                 } else {
-                    return try decode(status: status, bytes: bytes, attempts: attempt, expectEmpty: expectEmpty)
+                    return (status, try checked(status: status, bytes: bytes, attempts: attempt))
                 }
             } catch let error as ServiceClientError {
                 throw error
@@ -239,7 +299,8 @@ public final class NHIServiceClient: Sendable {
         }
     }
 
-    private func decode<Answer: Decodable>(status: Int, bytes: ByteBuffer, attempts: Int, expectEmpty: Bool) throws(ServiceClientError) -> Answer {
+    /// The answer's bytes when it is a success, else the server's problem as the error.
+    private func checked(status: Int, bytes: ByteBuffer, attempts: Int) throws(ServiceClientError) -> Data {
         let data = Data(bytes.readableBytesView)
         guard (200..<300).contains(status) else {
             guard let problem = try? JSONDecoder().decode(ServiceClientError.Problem.self, from: data) else {
@@ -247,12 +308,7 @@ public final class NHIServiceClient: Sendable {
             }
             throw ServiceClientError(problem: problem, status: status, attempts: attempts)
         }
-        if expectEmpty, data.isEmpty, let none = Optional<Empty>.none as? Answer { return none }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        do { return try decoder.decode(Answer.self, from: data) } catch {
-            throw ServiceClientError(.badResponse, detail: "\(error)", attempts: attempts)
-        }
+        return data
     }
 }
 

@@ -19,6 +19,8 @@ public struct ServiceClientError: CodedError, Equatable {
         /// The request has a part the server's API does not carry yet (detail: which); nothing
         /// was sent, so nothing was filed without it.
         case unsupported = "client.unsupported"
+        /// The person works for several units: sign in with `signIn(_:)` and choose one.
+        case unitChoiceNeeded = "client.unitChoiceNeeded"
     }
 
     /// The stable code: the server's (`filing.duplicatePending`, `session.expired`…) or the client's.
@@ -38,6 +40,7 @@ public struct ServiceClientError: CodedError, Equatable {
         case .badResponse: ("服務主機的回應格式不符", "the service's answer is not what the API documents")
         case .badURL: ("服務網址須為 https://（本機測試可用 http://127.0.0.1）", "the service URL must be https:// (http:// on loopback only)")
         case .notSignedIn: ("尚未登入服務主機", "not signed in to the service")
+        case .unitChoiceNeeded: ("此人為多個投保單位的管理者或承辦人，請選擇單位", "the person works for several units: choose one")
         case .unsupported: ("此項目尚無法經由服務主機辦理，未送出", "not available through the service yet; nothing was sent")
         }
         errorCode = code.rawValue

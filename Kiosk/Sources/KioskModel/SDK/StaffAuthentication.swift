@@ -44,8 +44,11 @@ public protocol StaffAuthenticator: Sendable {
     /// The session ended on this kiosk (sign-out, lock, idle): a session a server holds is
     /// revoked there. The local service keeps none, so by default nothing happens.
     func signOut(_ session: StaffSession) async
+    /// The sign-in methods this authenticator offers, in the order the screen lists them.
+    var methods: [SignInMethod] { get }
 }
 
 extension StaffAuthenticator {
     public func signOut(_ session: StaffSession) async {}
+    public var methods: [SignInMethod] { SignInMethod.allCases }
 }

@@ -84,6 +84,8 @@ public final class SignInModel {
     @ObservationIgnored public var onSignedIn: (@MainActor (StaffSession) -> Void)?
 
     @ObservationIgnored private let authenticator: (any StaffAuthenticator)?
+    /// The methods the screen offers (the authenticator's; every method when none is connected).
+    public var methods: [SignInMethod] { authenticator?.methods ?? SignInMethod.allCases }
     @ObservationIgnored private let clock: any KioskClock
     @ObservationIgnored private var generation = 0
     @ObservationIgnored private var appTask: Task<Void, Never>?

@@ -66,7 +66,7 @@ final class SignInView: ScreenView {
         methods.addStyleClass("method-picker")
         methodCaption.addStyleClass("field-caption")
         methods.append(methodCaption)
-        for method in LoginMethod.allCases {
+        for method in model.methods {
             let radio = CheckButton("")
             radio.addStyleClass("method")
             if let first = methodButtons.first?.1 { radio.joinGroup(of: first) }

@@ -1,0 +1,81 @@
+import Foundation
+import KioskModel
+import KioskSDK
+import NHICards
+import NHICore
+import NHILogin
+import NHIService
+import NHIServiceClient
+import NHITestSupport
+import Testing
+
+/// The kiosk's sign-in through `nhi-server` (`RemoteStaffSignIn`, `nhi-kiosk --service`):
+/// the card read in vpcd's reader through pcscd, the server deciding.
+@Suite("RemoteStaffSignIn: the kiosk's sign-in through nhi-server", .serialized)
+struct RemoteSignInTests {
+    @Test("NHI card + password, then staff of two units choose one; OTP; a QR code the phone confirms; certificates not offered")
+    func methods() async throws {
+        let harness = try await ServerHarness()
+        let second = try SignInTests.addSecondUnit(harness)
+        let client = try NHIServiceClient(.init(url: harness.baseURL))
+        var signIn = RemoteStaffSignIn(client: client, context: PCSCContext())
+        signIn.pollInterval = .milliseconds(50)
+        #expect(!signIn.methods.contains(.certificate) && signIn.methods.contains(.nhiCard) && signIn.methods.contains(.nhiAppQR))
+        do {
+            // The operator works for two units: the server lists them; the chosen one opens.
+            let staff = DemoData.operator
+            try await PCSCTestEnvironment.withVirtualReaders { first, _ in
+                try await first.insert(VirtualNHICard(identity: NHICardIdentity(
+                    cardNumber: staff.cardNumber, name: PersonName(staff.name), id: staff.id, birthDate: ROCDate(staff.birthDate),
+                    sex: staff.sex, issueDate: ROCDate(staff.cardIssued))))
+                let outcome = try await signIn.signIn(with: .nhiCard(reader: first.reader.name, password: try RegistrationPassword(DemoData.staffPassword),
+                                                                     ownerUnitCode: nil))
+                guard case .chooseUnit(let choice) = outcome else {
+                    Issue.record("expected the unit choice, got \(outcome)")
+                    return
+                }
+                #expect(Set(choice.units.map(\.unitCode)) == [DemoData.unit.code, second.code] && choice.method == .nhiCard)
+                let session = try await signIn.openSession(choice, unit: second.code)
+                #expect(session.unitCode == second.code && session.role == .administrator && session.maskedID == staff.id.masked)
+                #expect(session.permissions.allows(.administer), "the server's permissions for the chosen unit")
+                let remote = try await client.session()
+                #expect(remote.unitCode == second.code.rawValue, "the client holds the chosen unit's session")
+                await signIn.signOut(session)
+                await #expect(throws: ServiceClientError.self) { _ = try await client.session() }
+                // A used choice is gone.
+                await #expect(throws: (any Error).self) { _ = try await signIn.openSession(choice, unit: DemoData.unit.code) }
+            }
+
+            // The app's OTP: the server checks the code of the bound device.
+            let admin = DemoData.administrator
+            let (device, _) = try harness.service.devices.bind(personID: admin.id, label: "Pixel", birthDate: admin.birthDate, by: .person(admin.id))
+            let code = TOTP(secret: Array(device.secret)).code(at: Date())
+            let otp = try await signIn.signIn(with: .nhiAppOTP(id: admin.id, birthDate: admin.birthDate, otp: code, ownerUnitCode: nil))
+            #expect(otp.session?.method == .nhiAppOTP && otp.session?.unitCode == DemoData.unit.code)
+            await signIn.signOut(try #require(otp.session))
+
+            // A QR code: shown, confirmed by the phone, then the session.
+            let challenge = try await signIn.startAppSignIn(AppSignInRequest(method: .nhiAppQR, id: admin.id, birthDate: admin.birthDate,
+                                                                             ownerUnitCode: nil))
+            #expect(challenge.qrPayload.hasPrefix("nhilogin:"))
+            let polling = signIn
+            let waiting = Task { try await polling.awaitAppConfirmation(challenge) }
+            try await Task.sleep(for: .milliseconds(200))
+            try await ServiceLoginVerifier(service: harness.service).confirm(challenge.reference, by: .nhiApp, as: admin.id, at: Date())
+            let qr = try await waiting.value
+            #expect(qr.session?.method == .nhiAppQR && qr.session?.role == .administrator)
+
+            // Certificates are refused with the code that asks for another method.
+            do {
+                _ = try await signIn.signIn(with: .certificate(reader: nil, id: admin.id, pin: try PIN("246810")))
+                Issue.record("a certificate sign-in went through")
+            } catch let error as ServiceError {
+                #expect(error.errorCode == ServiceError.Code.signInMethodUnavailable.rawValue)
+            }
+        } catch {
+            Issue.record("\(error)")
+        }
+        try await client.shutdown()
+        await harness.stop()
+    }
+}
