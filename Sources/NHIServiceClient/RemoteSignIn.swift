@@ -83,6 +83,7 @@ public struct RemoteChallenge: Sendable, Codable, Equatable {
     public var challengeID: String
     /// The bytes to sign, base64.
     public var message: String
+    public var issuedAt: Date
     public var expiresAt: Date
 
     /// The bytes to sign.

@@ -1,6 +1,6 @@
 import Foundation
 import KioskModel
-import KioskSDK
+@testable import KioskSDK
 import NHICards
 import NHICore
 import NHILogin
@@ -13,14 +13,13 @@ import Testing
 /// the card read in vpcd's reader through pcscd, the server deciding.
 @Suite("RemoteStaffSignIn: the kiosk's sign-in through nhi-server", .serialized)
 struct RemoteSignInTests {
-    @Test("NHI card + password, then staff of two units choose one; OTP; a QR code the phone confirms; certificates not offered")
+    @Test("NHI card + password, then staff of two units choose one; OTP; a QR code the phone confirms; certificate and organisation certificate sign the server's challenge")
     func methods() async throws {
         let harness = try await ServerHarness()
         let second = try SignInTests.addSecondUnit(harness)
         let client = try NHIServiceClient(.init(url: harness.baseURL))
         var signIn = RemoteStaffSignIn(client: client, context: PCSCContext())
         signIn.pollInterval = .milliseconds(50)
-        #expect(!signIn.methods.contains(.certificate) && signIn.methods.contains(.nhiCard) && signIn.methods.contains(.nhiAppQR))
         do {
             // The operator works for two units: the server lists them; the chosen one opens.
             let staff = DemoData.operator
@@ -65,12 +64,43 @@ struct RemoteSignInTests {
             let qr = try await waiting.value
             #expect(qr.session?.method == .nhiAppQR && qr.session?.role == .administrator)
 
-            // Certificates are refused with the code that asks for another method.
-            do {
-                _ = try await signIn.signIn(with: .certificate(reader: nil, id: admin.id, pin: try PIN("246810")))
-                Issue.record("a certificate sign-in went through")
-            } catch let error as ServiceError {
-                #expect(error.errorCode == ServiceError.Code.signInMethodUnavailable.rawValue)
+            // Certificate + PIN: the card signs the server's challenge; a wrong PIN stays at the counter (9039).
+            let sample = DemoData.sample(today: .today())
+            let deck = DemoCard.deck(sample)
+            let holder = try #require(deck.first { $0.kind == .certificate }?.card)
+            let organisation = try #require(deck.first { $0.kind == .organisationCertificate }?.organisation)
+            signIn.certificateToken = .card
+            let certificateSignIn = signIn
+            try await PCSCTestEnvironment.withVirtualReaders { first, _ in
+                let card = try VirtualReaderDeck.certificateCard(holder: holder)
+                try await first.insert(card)
+                do {
+                    _ = try await certificateSignIn.signIn(with: .certificate(reader: first.reader.name, id: admin.id, pin: try PIN("135790")))
+                    Issue.record("a wrong PIN signed in")
+                } catch let error as LoginError {
+                    #expect(error.userCode == 9039 && error.remainingAttempts == 2, "\(error)")
+                }
+                let session = try #require(try await certificateSignIn.signIn(with: .certificate(
+                    reader: first.reader.name, id: admin.id, pin: try PIN(VirtualReaderDeck.certificatePIN))).session)
+                #expect(session.method == .certificate && session.role == .administrator && session.unitCode == DemoData.unit.code)
+                let remoteSession = try await client.session()
+                #expect(remoteSession.method == "certificate", "the server holds a certificate session")
+                #expect(card.pinsReceived == 2, "the PIN went to the card, twice, and nowhere else")
+
+                // Another person's ID: refused before any PIN, at the counter.
+                await #expect(throws: LoginError(.certificateAccountMismatch)) {
+                    try await certificateSignIn.signIn(with: .certificate(reader: first.reader.name, id: DemoData.operator.id,
+                                                                          pin: try PIN(VirtualReaderDeck.certificatePIN)))
+                }
+
+                // The unit's organisation certificate: the unit as its own administrator.
+                try await first.insert(try VirtualReaderDeck.organisationCertificateCard(organisation))
+                let unitSession = try #require(try await certificateSignIn.signIn(with: .organisationCertificate(
+                    reader: first.reader.name, unitCode: DemoData.unit.code, pin: try PIN(VirtualReaderDeck.organisationCertificatePIN))).session)
+                #expect(unitSession.isOrganisation && unitSession.role == .administrator && unitSession.mayFileChanges)
+                let remoteUnitSession = try await client.session()
+                #expect(remoteUnitSession.maskedID == nil && remoteUnitSession.unitCode == DemoData.unit.code.rawValue,
+                        "the server holds the unit's own session (\(remoteUnitSession.role))")
             }
         } catch {
             Issue.record("\(error)")

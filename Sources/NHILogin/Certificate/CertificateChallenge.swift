@@ -15,6 +15,14 @@ public struct CertificateChallenge: Sendable, Hashable {
     /// When it stops being accepted.
     public let expiresAt: Date
 
+    /// A challenge as its issuer described it (a client of a remote issuer rebuilds the one
+    /// it was sent; the message follows from these).
+    public init(nonce: [UInt8], issuedAt: Date, expiresAt: Date) {
+        self.nonce = nonce
+        self.issuedAt = issuedAt
+        self.expiresAt = expiresAt
+    }
+
     /// The bytes the token signs: a fixed label (so a signature made for this login cannot
     /// be mistaken for one made for anything else), the nonce and the issue time.
     public var message: [UInt8] {
@@ -22,9 +30,19 @@ public struct CertificateChallenge: Sendable, Hashable {
     }
 }
 
+/// Who issues a certificate login's challenge and redeems it signed: this process
+/// (``CertificateChallengeIssuer``), or a server the counter signs in to (the kiosk's
+/// `RemoteStaffSignIn` sends the signature to `nhi-server`, which redeems it).
+public protocol CertificateChallengeAuthority: Sendable {
+    /// A new challenge for the token to sign.
+    func issue() async throws -> CertificateChallenge
+    /// Redeems `challenge` once with the token's `signature` by `certificate`'s key.
+    func redeem(_ challenge: CertificateChallenge, signature: [UInt8], certificate: CardCertificate) async throws(LoginError)
+}
+
 /// The service's side of certificate logins: issues challenges and redeems a signed one
 /// exactly once, checking freshness, the certificate's validity and the signature.
-public actor CertificateChallengeIssuer {
+public actor CertificateChallengeIssuer: CertificateChallengeAuthority {
     /// How long a challenge is accepted.
     public let lifetime: TimeInterval
     private let clock: any LoginClock

@@ -217,7 +217,7 @@ public struct CertificateLogin: Sendable {
     /// Runs the flow once with the card in `reader` and `token` (PKCS#11 in production,
     /// `CardPINToken` with the card emulator). `pin` is asked again after a wrong PIN,
     /// with the error to show; return `nil` to give up.
-    public mutating func run(reader: String, context: PCSCContext, token: any SigningToken, issuer: CertificateChallengeIssuer,
+    public mutating func run(reader: String, context: PCSCContext, token: any SigningToken, issuer: any CertificateChallengeAuthority,
                              pin: (_ certificate: CardCertificate, _ status: PINStatus, _ previousError: LoginError?) async -> String?) async -> State {
         var effect: Effect
         do {
@@ -247,7 +247,12 @@ public struct CertificateLogin: Sendable {
                     effect = handle(.tokenFailed(error))
                 }
             case .issueChallenge:
-                effect = handle(.challengeIssued(await issuer.issue()))
+                do {
+                    effect = handle(.challengeIssued(try await issuer.issue()))
+                } catch {
+                    // A remote issuer that could not be reached: the attempt ends with its error.
+                    effect = handle(.verificationFailed(error as? LoginError ?? LoginError(.challengeUnknown, detail: "the challenge could not be issued")))
+                }
             case .sign(let message, let certificate):
                 do { effect = handle(.signed(try await token.sign(message, withKeyOf: certificate))) } catch { effect = handle(.tokenFailed(error)) }
             case .redeem(let challenge, let signature, let certificate):

@@ -278,6 +278,7 @@ public enum OpenAPIDocument {
         "required": [
           "challengeID",
           "message",
+          "issuedAt",
           "expiresAt"
         ],
         "properties": {
@@ -288,6 +289,11 @@ public enum OpenAPIDocument {
             "type": "string",
             "contentEncoding": "base64",
             "description": "the bytes to sign (RSA PKCS#1 v1.5, SHA-256)"
+          },
+          "issuedAt": {
+            "type": "string",
+            "format": "date-time",
+            "description": "when it was issued (part of the message)"
           },
           "expiresAt": {
             "type": "string",

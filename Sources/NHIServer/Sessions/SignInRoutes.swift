@@ -206,10 +206,12 @@ extension ServerAPI {
         struct View: Encodable {
             var challengeID: String
             var message: String
+            var issuedAt: Date
             var expiresAt: Date
         }
         return JSONCoding.response(View(challengeID: Data(challenge.nonce).base64EncodedString(),
-                                        message: Data(challenge.message).base64EncodedString(), expiresAt: challenge.expiresAt),
+                                        message: Data(challenge.message).base64EncodedString(), issuedAt: challenge.issuedAt,
+                                        expiresAt: challenge.expiresAt),
                                    status: .created)
     }
 

@@ -14,14 +14,16 @@ import NHISignIn
 ///
 /// The server's session token stays in the ``NHIServiceClient``'s memory; the kiosk's
 /// ``StaffSession`` only describes it. What the session may do comes from the server.
-/// Methods: NHI card + password (also the owner's), the app's OTP, its QR code and TW FidO.
-/// Certificate cards are not carried over the server yet: refused with
-/// `signIn.methodUnavailable`, which asks for another method.
+/// Methods: NHI card + password (also the owner's), certificate + PIN (the card signs the
+/// server's challenge), the unit's organisation certificate, the app's OTP, its QR code and
+/// TW FidO.
 public struct RemoteStaffSignIn: StaffAuthenticator {
     public let client: NHIServiceClient
     public let context: PCSCContext
     /// How often a QR sign-in asks the server whether the phone confirmed.
     public var pollInterval: Duration = .milliseconds(500)
+    /// Where certificate cards sign: the issuer's PKCS#11 module, or the card itself (`--demo`).
+    public var certificateToken: CertificateTokenSource = .pkcs11(modulePath: nil)
     /// Who is behind each open unit choice (the counter's own knowledge, for the session's description).
     private let pending = PendingPeople()
 
@@ -40,13 +42,54 @@ public struct RemoteStaffSignIn: StaffAuthenticator {
         case .nhiAppOTP(let id, let birthDate, let code, let owner):
             let outcome = try await client.signIn(.otp(id: id, birthDate: birthDate, code: code, ownerUnitCode: owner))
             return try outcomeOf(outcome, person: id, method: .nhiAppOTP)
-        case .certificate, .organisationCertificate:
-            throw ServiceError(.signInMethodUnavailable)
+        case .certificate(let reader, let id, let pin):
+            guard let id else { throw LoginError(.certificateAccountRequired) }
+            return try await certificateSignIn(reader: reader, account: id, unit: nil, pin: pin)
+        case .organisationCertificate(let reader, let unit, let pin):
+            return try await certificateSignIn(reader: reader, account: nil, unit: unit, pin: pin)
         }
     }
 
-    /// Every method but certificate cards (not carried over the server yet).
-    public var methods: [SignInMethod] { [.nhiCard, .nhiAppOTP, .nhiAppQR, .twFido] }
+    /// The certificate card signs the server's challenge after its PIN (which never leaves
+    /// the counter); the server checks the certificate, the signature and the assignment.
+    /// The PIN is offered once: a wrong one ends the attempt with the token's 9039 and the
+    /// tries left, as at a local counter.
+    private func certificateSignIn(reader: String?, account: PersonalID?, unit: UnitCode?, pin: PIN) async throws -> StaffSignInOutcome {
+        let name: String
+        if let reader { name = reader } else { name = try await firstReaderWithCard() }
+        let token: any SigningToken = switch certificateToken {
+        case .card: CardPINToken(card: try await context.connection(to: name))
+        case .pkcs11(let path): try PKCS11Token.find(in: try PKCS11Module.load(path ?? PKCS11Module.configuredPath))
+        }
+        let authority = RemoteChallengeAuthority(client: client, account: account, unit: unit)
+        let refusal = PINRefusal()
+        var login = CertificateLogin(account: account, unitCode: unit)
+        let state = await login.run(reader: name, context: context, token: token, issuer: authority) { certificate, _, previous in
+            if let previous {
+                refusal.error = previous
+                return nil
+            }
+            if unit == nil, certificate.kind?.isOrganisation == true {
+                refusal.error = ServiceError(.signInCertificateNeedsUnitCode)
+                return nil
+            }
+            return pin.value
+        }
+        switch state {
+        case .authenticated:
+            guard let outcome = authority.outcome else { throw LoginError(.unexpectedEvent, detail: "no session from the server") }
+            if let account { return try outcomeOf(outcome, person: account, method: .certificate) }
+            // An organisation certificate: the unit itself, no person behind it, no choice.
+            guard case .signedIn(let remote) = outcome else { throw ServiceClientError(.badResponse, detail: "organisation session") }
+            return .signedIn(try Self.organisationSession(remote))
+        case .failed(let error):
+            if unit != nil, error.code == .certificateAccountRequired { throw ServiceError(.signInCertificateNotOrganisation) }
+            throw authority.serverError ?? refusal.error ?? error
+        default:
+            throw authority.serverError ?? refusal.error ?? login.lastError ?? LoginError(.unexpectedEvent, detail: "certificate sign-in ended early")
+        }
+    }
+
 
     public func startAppSignIn(_ request: AppSignInRequest) async throws -> AppSignInChallenge {
         let started = try await client.startAppSignIn(method: request.method == .twFido ? "twFido" : "nhiAppQR", id: request.id,
@@ -101,6 +144,15 @@ public struct RemoteStaffSignIn: StaffAuthenticator {
         }
     }
 
+    /// An organisation certificate's session: the unit as its own administrator.
+    static func organisationSession(_ remote: RemoteSession) throws -> StaffSession {
+        guard let unit = try? UnitCode(parsing: remote.unitCode) else { throw ServiceClientError(.badResponse, detail: "session") }
+        let caller = Caller(personID: nil, unitCode: unit, standing: .organisationCertificate, credential: nil)
+        let allowed = Set(remote.permissions.compactMap(UnitAction.init(rawValue:)))
+        return StaffSession(name: remote.name, maskedID: nil, role: .administrator, unitCode: unit, method: .certificate,
+                            caller: caller, permissions: UnitPermissions(unitCode: unit, allowed: allowed))
+    }
+
     /// The kiosk's description of the server's session. The caller is what the counter
     /// knows (the person, the unit, the role); requests never send it — the server acts
     /// with the session it issued.
@@ -108,7 +160,7 @@ public struct RemoteStaffSignIn: StaffAuthenticator {
         guard let unit = try? UnitCode(parsing: remote.unitCode), let role = StaffRole(rawValue: remote.role) else {
             throw ServiceClientError(.badResponse, detail: "session")
         }
-        let credential: CertificateKind = method == .twFido ? .citizen : .nhiCard
+        let credential: CertificateKind = method == .twFido || method == .certificate ? .citizen : .nhiCard
         let caller = Caller(personID: person, unitCode: unit, standing: .staff(id: 0, role: role), credential: credential)
         let allowed = Set(remote.permissions.compactMap(UnitAction.init(rawValue:)))
         return StaffSession(name: remote.name, maskedID: remote.maskedID ?? person.masked, role: role, unitCode: unit,
@@ -117,17 +169,84 @@ public struct RemoteStaffSignIn: StaffAuthenticator {
 
     private func readCard(_ reader: String?) async throws(CardError) -> NHICardIdentity {
         let name: String
-        if let reader {
-            name = reader
-        } else {
-            let readers = try await context.readers()
-            guard !readers.isEmpty else { throw CardError(.noReaders) }
-            guard let loaded = readers.first(where: { if case .empty = $0.slot { false } else { true } }) else {
-                throw CardError(.cardAbsent)
-            }
-            name = loaded.name
-        }
+        if let reader { name = reader } else { name = try await firstReaderWithCard() }
         return try await NHICardReader(context).readIdentity(reader: name)
+    }
+
+    private func firstReaderWithCard() async throws(CardError) -> String {
+        let readers = try await context.readers()
+        guard !readers.isEmpty else { throw CardError(.noReaders) }
+        guard let loaded = readers.first(where: { if case .empty = $0.slot { false } else { true } }) else {
+            throw CardError(.cardAbsent)
+        }
+        return loaded.name
+    }
+}
+
+/// The server as the certificate flow's challenge authority: the challenge comes from
+/// `nhi-server`, and redeeming it is the sign-in itself (the server checks the signature,
+/// the certificate and the assignment). The server's answer, or its refusal with its own
+/// code, is kept for the sign-in to return.
+private final class RemoteChallengeAuthority: CertificateChallengeAuthority, @unchecked Sendable {
+    private let client: NHIServiceClient
+    private let account: PersonalID?
+    private let unit: UnitCode?
+    private let lock = NSLock()
+    private var ids: [[UInt8]: String] = [:]
+    private var _outcome: RemoteSignInOutcome?
+    private var _serverError: (any Error)?
+
+    init(client: NHIServiceClient, account: PersonalID?, unit: UnitCode?) {
+        self.client = client
+        self.account = account
+        self.unit = unit
+    }
+
+    var outcome: RemoteSignInOutcome? { lock.withLock { _outcome } }
+    var serverError: (any Error)? { lock.withLock { _serverError } }
+
+    func issue() async throws -> CertificateChallenge {
+        do {
+            let remote = try await client.certificateChallenge()
+            guard let nonce = Data(base64Encoded: remote.challengeID) else { throw ServiceClientError(.badResponse, detail: "challengeID") }
+            let challenge = CertificateChallenge(nonce: Array(nonce), issuedAt: remote.issuedAt, expiresAt: remote.expiresAt)
+            // Sign exactly the bytes the server will check.
+            guard challenge.message == remote.messageBytes else { throw ServiceClientError(.badResponse, detail: "challenge message") }
+            lock.withLock { ids[challenge.nonce] = remote.challengeID }
+            return challenge
+        } catch {
+            lock.withLock { _serverError = error }
+            throw error
+        }
+    }
+
+    func redeem(_ challenge: CertificateChallenge, signature: [UInt8], certificate: CardCertificate) async throws(LoginError) {
+        guard let id = lock.withLock({ ids[challenge.nonce] }) else { throw LoginError(.challengeUnknown) }
+        let credential: RemoteCredential
+        if let unit {
+            credential = .organisationCertificate(challengeID: id, certificate: certificate.der, signature: signature, unitCode: unit)
+        } else if let account {
+            credential = .certificate(challengeID: id, certificate: certificate.der, signature: signature, personID: account)
+        } else {
+            throw LoginError(.certificateAccountRequired)
+        }
+        do {
+            let outcome = try await client.signIn(credential)
+            lock.withLock { _outcome = outcome }
+        } catch {
+            lock.withLock { _serverError = error }
+            throw LoginError(.challengeUnknown, detail: "refused by the server: \(error.errorCode)")
+        }
+    }
+}
+
+/// Why no PIN was given to the certificate flow (set inside it, read after it ended).
+private final class PINRefusal: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _error: (any Error)?
+    var error: (any Error)? {
+        get { lock.withLock { _error } }
+        set { lock.withLock { _error = newValue } }
     }
 }
 

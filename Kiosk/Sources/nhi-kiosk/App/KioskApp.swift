@@ -57,7 +57,7 @@ final class KioskApp {
     /// cards, readers and sign-in through pcscd (NHICards, NHILogin); batch files through
     /// NHIFormats' checker; in `--demo` the virtual card deck in vpcd's first reader.
     static func backends(options: LaunchOptions, settings: KioskSettings) throws -> (KioskBackends, DemoDatabase?, DemoCopies.Claim?) {
-        if let url = options.serviceURL { return (try remoteBackends(url: url, options: options), nil, nil) }
+        if let url = options.serviceURL { return (try remoteBackends(url: url, options: options, settings: settings), nil, nil) }
         var demo: DemoDatabase?
         var claim: DemoCopies.Claim?
         let store: any NHIStore
@@ -104,16 +104,18 @@ final class KioskApp {
     /// session it issues. No database is opened; the tasks the server does not serve yet are
     /// not offered. In `--demo` the virtual cards are the sample's (the server's database
     /// must hold the same sample: `nhi-virtual-card demo-database`).
-    static func remoteBackends(url: String, options: LaunchOptions) throws -> KioskBackends {
+    static func remoteBackends(url: String, options: LaunchOptions, settings: KioskSettings) throws -> KioskBackends {
         let log = Logger(label: "nhi-kiosk")
         let client = try NHIServiceClient(.init(url: url, caFile: options.caFile, onRetry: { notice in
             log.warning("\(notice)")
         }))
         let pcsc = PCSCContext()
+        var authenticator = RemoteStaffSignIn(client: client, context: pcsc)
+        authenticator.certificateToken = options.demo ? .card : .pkcs11(modulePath: settings.pkcs11ModulePath)
         var backends = KioskBackends(
             cards: PCSCCardEventSource(context: pcsc),
             readers: PCSCReaderDirectory(context: pcsc),
-            authenticator: RemoteStaffSignIn(client: client, context: pcsc))
+            authenticator: authenticator)
         backends.workflows = { session in RemoteUnitWorkflows(client: client, unitCode: session.unitCode) }
         backends.tables = .bundled
         backends.connectedTasks = [.visitorCard, .enrol, .withdraw, .salaryAdjustment, .filings, .bills, .doctor, .settings]
