@@ -207,8 +207,26 @@ struct ServerTests {
         let owner = "\(DemoData.unit.code.rawValue)|\(DemoData.administrator.id.rawValue)|\(caller.staffID.map(String.init) ?? "-")"
         #expect(try restarted.service.recordedRequest(owner: owner, key: "r-1")?.status == 201)
         #expect(try restarted.service.recordedRequest(owner: owner, key: "r-2") == nil)
-        #expect(try restarted.service.pruneRequestRecords(before: Date().addingTimeInterval(3600)) >= 1)
+
+        // A deletion and a slip whose answers were lost: after another restart, answered from the store.
+        let filing = try #require(answered.json["id"] as? Int)
+        let bill = try #require(((try await restarted.send(.GET, "/v1/units/\(DemoData.unit.code.rawValue)/bills", token: again))
+            .json["items"] as? [[String: Any]])?.first?["id"] as? Int)
+        let deleted = try await restarted.send(.DELETE, "/v1/filings/\(filing)", token: again, headers: [("Idempotency-Key", "r-3")])
+        let slip = try await restarted.send(.POST, "/v1/bills/\(bill)/slips", token: again, headers: [("Idempotency-Key", "r-4")])
+        #expect(deleted.status == 200 && slip.status == 201, "\(deleted.text) \(slip.text)")
         await restarted.stop()
+        let third = try await ServerHarness(store: store, reusing: first)
+        let token3 = try await third.token(DemoData.administrator)
+        let deletedAgain = try await third.send(.DELETE, "/v1/filings/\(filing)", token: token3, headers: [("Idempotency-Key", "r-3")])
+        #expect(deletedAgain.status == 200 && deletedAgain.headers["idempotent-replayed"] == "true" && deletedAgain.bytes == deleted.bytes,
+                "the deletion's first answer, not a refusal of a second deletion (\(deletedAgain.text))")
+        let slipAgain = try await third.send(.POST, "/v1/bills/\(bill)/slips", token: token3, headers: [("Idempotency-Key", "r-4")])
+        #expect(slipAgain.status == 201 && slipAgain.headers["idempotent-replayed"] == "true" && slipAgain.bytes == slip.bytes)
+        let downloads = try third.service.store.read { try $0.slipDownloads(bill: Int64(bill), on: third.service.clock.today) }
+        #expect(downloads == 1, "the slip was counted once against the daily limit")
+        #expect(try third.service.pruneRequestRecords(before: Date().addingTimeInterval(3600)) >= 3)
+        await third.stop()
     }
 
     @Test("Errors are application/problem+json with type, title, status, code and both messages")

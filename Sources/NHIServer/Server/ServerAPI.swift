@@ -68,6 +68,7 @@ public struct ServerAPI: Sendable {
     /// the change (`NHIService.recording`), so a retry after a restart is answered from there:
     /// `persistAs` turns the change's result into the answer's body (nil: not this result).
     func idempotent(_ request: Request, _ context: ServerContext, persistAs encode: (@Sendable (Any) -> Data?)? = nil,
+                    persistStatus: Int = 201,
                     _ run: @escaping @Sendable (SessionRegistry.Entry, [UInt8]) async throws -> Reply) async throws -> Response {
         let (entry, _) = try session(request)
         guard let key = request.headers[.idempotencyKey], !key.isEmpty, key.count <= 200 else {
@@ -104,7 +105,7 @@ public struct ServerAPI: Sendable {
             let reply: Reply
             do {
                 if let encode {
-                    let recording = RequestInProgress(owner: owner, key: key, requestDigest: digest, status: 201, encode: encode)
+                    let recording = RequestInProgress(owner: owner, key: key, requestDigest: digest, status: persistStatus, encode: encode)
                     reply = try await RequestInProgress.$current.withValue(recording) { try await run(entry, bytes) }
                 } else {
                     reply = try await run(entry, bytes)

@@ -215,7 +215,9 @@ extension ServerAPI {
     func deleteFiling(_ request: Request, _ context: ServerContext) async throws -> Response {
         _ = try session(request)  // 401 before the path is looked at
         let id = try filingID(context)
-        return try await idempotent(request, context) { entry, _ in
+        // The answer is stored with the deletion (one transaction): a retry after a restart is answered, not refused.
+        let answer: @Sendable (Any) -> Data? = { _ in Data(JSONCoding.encode(DeletedView(deleted: id))) }
+        return try await idempotent(request, context, persistAs: answer, persistStatus: 200) { entry, _ in
             try await service.perform { service in try service.filings.delete(id, by: entry.session.caller) }
             context.logger.info("deleted", metadata: ["filing": "\(id)"])
             return Reply(DeletedView(deleted: id))
@@ -324,7 +326,8 @@ extension ServerAPI {
     func issueSlip(_ request: Request, _ context: ServerContext) async throws -> Response {
         _ = try session(request)  // 401 before the path is looked at
         let id = try filingID(context)
-        return try await idempotent(request, context) { entry, _ in
+        let answer: @Sendable (Any) -> Data? = { value in (value as? PremiumBill).map { Data(JSONCoding.encode($0)) } }
+        return try await idempotent(request, context, persistAs: answer) { entry, _ in
             let bill = try await service.perform { service in try service.premiums.downloadSlip(bill: id, by: entry.session.caller) }
             return Reply(bill, status: .created)
         }
