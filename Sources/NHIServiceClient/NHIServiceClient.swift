@@ -226,6 +226,31 @@ public final class NHIServiceClient: Sendable {
         try await send(.POST, "/v1/bills/\(id)/slips", body: Optional<Empty>.none, idempotencyKey: idempotencyKey ?? UUID().uuidString)
     }
 
+    /// The unit's administrators and operators.
+    public func staff(unit: UnitCode) async throws(ServiceClientError) -> [StaffMember] {
+        let list: Items<StaffMember> = try await send(.GET, "/v1/units/\(unit.rawValue)/staff")
+        return list.items
+    }
+
+    /// Assigns a person in `unit`; `idempotencyKey` as for ``enrol(_:idempotencyKey:)``.
+    public func assignStaff(_ assignment: StaffAssignment, unit: UnitCode, idempotencyKey: String? = nil) async throws(ServiceClientError) -> StaffMember {
+        struct Body: Encodable {
+            var personID: String, name: String, role: String, credential: String, certificateSerial: String?
+            var landline: String?, mobile: String?, email: String, mayUseAllEnrolmentFunctions: Bool
+        }
+        let body = Body(personID: assignment.personID.rawValue, name: assignment.name.value, role: assignment.role.rawValue,
+                        credential: assignment.credential.rawValue, certificateSerial: assignment.certificateSerial,
+                        landline: assignment.phones.landline?.rawValue, mobile: assignment.phones.mobile?.rawValue,
+                        email: assignment.email.rawValue, mayUseAllEnrolmentFunctions: assignment.mayUseAllEnrolmentFunctions)
+        return try await send(.POST, "/v1/units/\((assignment.forUnit ?? unit).rawValue)/staff", body: body,
+                              idempotencyKey: idempotencyKey ?? UUID().uuidString)
+    }
+
+    /// Ends an assignment; `idempotencyKey` as for ``enrol(_:idempotencyKey:)``.
+    public func deleteStaff(_ id: Int64, idempotencyKey: String? = nil) async throws(ServiceClientError) {
+        let _: Deleted = try await send(.DELETE, "/v1/staff/\(id)", body: Optional<Empty>.none, idempotencyKey: idempotencyKey ?? UUID().uuidString)
+    }
+
     // MARK: Transport
 
     private struct Empty: Codable {}

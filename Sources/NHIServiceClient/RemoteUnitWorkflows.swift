@@ -62,6 +62,18 @@ public struct RemoteUnitWorkflows: UnitWorkflows {
         try await client.issueSlip(bill: id)
     }
 
+    public func staff() async throws -> [StaffMember] {
+        try await client.staff(unit: unitCode)
+    }
+
+    public func assignStaff(_ assignment: StaffAssignment) async throws -> StaffMember {
+        try await client.assignStaff(assignment, unit: unitCode)
+    }
+
+    public func deleteStaff(_ id: Int64) async throws {
+        try await client.deleteStaff(id)
+    }
+
     private static func refuseAttachments(_ attachments: [UploadedDocument]) throws(ServiceClientError) {
         guard attachments.isEmpty else { throw ServiceClientError(.unsupported, detail: "attachments") }
     }

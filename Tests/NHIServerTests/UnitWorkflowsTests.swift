@@ -10,7 +10,7 @@ import Testing
 /// before anything is sent.
 @Suite("UnitWorkflows: local and over nhi-server")
 struct UnitWorkflowsTests {
-    @Test("Enrolment, withdrawal, roster, results, today, deletion, bills and slips: RemoteUnitWorkflows does what LocalUnitWorkflows does; unsupported parts file nothing")
+    @Test("Enrolment, withdrawal, roster, results, today, deletion, bills, slips and staff: RemoteUnitWorkflows does what LocalUnitWorkflows does; unsupported parts file nothing")
     func localAndRemoteAgree() async throws {
         let harness = try await ServerHarness()
         let client = try NHIServiceClient(.init(url: harness.baseURL))
@@ -90,6 +90,27 @@ struct UnitWorkflowsTests {
             let bill = try #require(billsRemote.first)
             let issued = try await remote.issueSlip(bill: bill.id)
             #expect(issued.id == bill.id && issued.amount == bill.amount)
+
+            // Staff: the same list; an assignment made through the server, ended through it.
+            let staffLocal = try await local.staff(), staffRemote = try await remote.staff()
+            #expect(staffLocal.map(\.id) == staffRemote.map(\.id) && staffLocal.map(\.personID) == staffRemote.map(\.personID))
+            let assignment = StaffAssignment(personID: DemoData.employee.id, name: try PersonName(DemoData.employee.name), role: .operator,
+                                             credential: .citizen, certificateSerial: "0A1B2C3D4E5F6789", phones: try ContactPhones(landline: nil, mobile: MobileNumber(parsing: "0912345678")),
+                                             email: try EmailAddress(parsing: "staff@demo.example"), mayUseAllEnrolmentFunctions: false)
+            let member = try await remote.assignStaff(assignment)
+            #expect(try await local.staff().contains { $0.id == member.id && $0.role == .operator && !$0.mayUseAllEnrolmentFunctions })
+            try await remote.deleteStaff(member.id)
+            #expect(try await local.staff().allSatisfy { $0.id != member.id })
+            // The operator may not assign: the service's rule, through the server too.
+            let operatorClient = try NHIServiceClient(.init(url: harness.baseURL))
+            let op = DemoData.operator
+            _ = try await operatorClient.signIn(nhiCard: op.cardNumber, personID: op.id, password: DemoData.staffPassword)
+            var refusedCode: String?
+            do { _ = try await RemoteUnitWorkflows(client: operatorClient, unitCode: unit).assignStaff(assignment) } catch let error as ServiceClientError {
+                refusedCode = error.errorCode
+            }
+            #expect(refusedCode != nil && refusedCode?.hasPrefix("client.") == false, "refused by the service: \(String(describing: refusedCode))")
+            try await operatorClient.shutdown()
         } catch {
             Issue.record("\(error)")
         }

@@ -827,7 +827,7 @@ def service_flow():
         sign_in(first, "陳志明（管理者）", wrong_first=True)
         state = first.state()
         check(state.get("role") == "administrator" and "enrol" in state["tasks"], f"administrator, may enrol ({state['tasks']})")
-        check("staff" not in state["tasks"] and "insuranceLookup" not in state["tasks"] and "bills" in state["tasks"],
+        check("insuranceLookup" not in state["tasks"] and "bills" in state["tasks"] and "staff" in state["tasks"],
               f"tasks the server does not serve yet are not offered ({state['tasks']})")
         check("Kiosk-2026a" not in json.dumps(state, ensure_ascii=False), "the password is shown nowhere")
         check(first.hook("open enrol")["ok"], "the enrolment form opens")
@@ -894,6 +894,26 @@ def service_flow():
         check(second.wait_for(lambda: len(glob.glob(os.path.join(prints, "slip-*.pdf"))) == 1, 20),
               "the server issued the slip and the kiosk printed it")
         screenshot("42-service-bills")
+
+        print("service: staff management through the server", flush=True)
+        check(second.hook("open staff")["ok"], "單位管理者登錄作業 opens through the server")
+        operator_row = second.app.findChild(lambda n: n.name.startswith("林雅婷 B22468****　承辦人"), retry=True, requireResult=False)
+        check(operator_row is not None, "the server's list shows 林雅婷 as operator, ID masked")
+        check(second.absent("刪除 陳志明 A11357****", "push button"), "no delete button on one's own row")
+        for field, text in [("身分證號（居留證統一證號）", employee), ("姓名", "王小明"), ("行動電話", "0912345678"),
+                            ("電子郵件", "staff@demo.example")]:
+            check(second.hook(f"fill {field}\t{text}")["ok"], f"fill {field}")
+        check(second.hook("press 自然人憑證")["ok"], "citizen certificate chosen")
+        check(second.hook("fill 憑證序號（自然人憑證卡上的序號）\t0A1B2C3D4E5F6789")["ok"], "serial typed")
+        second.press("指派")
+        assigned = second.app.findChild(lambda n: n.name.startswith("已指派 王小明 F13141****"), retry=True, requireResult=False)
+        check(assigned is not None, "assigned by the server: the toast says so")
+        check(second.find("刪除 王小明 F13141****", "push button") is not None, "the new operator is listed with a delete button")
+        second.press("刪除 王小明 F13141****")
+        second.dialog("刪除管理者或承辦人？")
+        second.press("刪除")
+        check(second.wait_for(lambda: second.absent("刪除 王小明 F13141****", "push button"), 15), "the server ended the assignment")
+        screenshot("43-service-staff")
 
         listed = subprocess.run([os.path.join(bin_dir, "nhi"), "service", "filing", "today", "--db", database, "--unit", "110001000",
                                  "--as", national_id("A", 1, 1357913), "--json"], capture_output=True, text=True, timeout=60)

@@ -171,6 +171,29 @@ struct UnpaidView: Encodable, Sendable {
     var lateFeeStart: CalendarDate
 }
 
+/// `POST /v1/units/{unit}/staff`: assigns an administrator or operator (單位管理者登錄作業).
+struct StaffAssignmentBody: Decodable, Sendable {
+    var personID: PersonalID
+    var name: PersonName
+    /// `administrator` or `operator`.
+    var role: StaffRole
+    /// `nhiCard` or `citizen` (a citizen certificate, with its serial).
+    var credential: CertificateKind
+    var certificateSerial: String?
+    var landline: String?
+    var mobile: String?
+    var email: String
+    var mayUseAllEnrolmentFunctions: Bool?
+
+    func assignment(for unit: UnitCode, session: UnitCode) throws -> StaffAssignment {
+        StaffAssignment(personID: personID, name: name, role: role, credential: credential, certificateSerial: certificateSerial,
+                        phones: try ContactPhones(landline: try landline.map { try LandlineNumber(parsing: $0) },
+                                                  mobile: try mobile.map { try MobileNumber(parsing: $0) }),
+                        email: try EmailAddress(parsing: email), mayUseAllEnrolmentFunctions: mayUseAllEnrolmentFunctions ?? true,
+                        forUnit: unit == session ? nil : unit)
+    }
+}
+
 /// `DELETE /v1/filings/{id}`'s answer.
 struct DeletedView: Encodable, Sendable {
     var deleted: Int64
@@ -319,6 +342,39 @@ extension ServerAPI {
         return JSONCoding.response(ListView(items: unpaid.map {
             UnpaidView(bill: $0.bill, unpaid: $0.unpaid, lateFee: $0.lateFee.fee, lateFeeStart: $0.lateFeeStart)
         }))
+    }
+
+    // MARK: Staff (單位管理者登錄作業)
+
+    /// `GET /v1/units/{unit}/staff`: the unit's administrators and operators.
+    func staffList(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let (entry, _) = try session(request)
+        let unit = try unit(context), caller = entry.session.caller
+        let members = try await service.perform { service in try service.staff.list(unit: unit, by: caller) }
+        return JSONCoding.response(ListView(items: members))
+    }
+
+    /// `POST /v1/units/{unit}/staff`: assigns a person (the service's rules: who may assign whom, how many).
+    func assignStaff(_ request: Request, _ context: ServerContext) async throws -> Response {
+        _ = try session(request)  // 401 before the path is looked at
+        let unit = try unit(context)
+        return try await idempotent(request, context) { entry, bytes in
+            let body = try JSONCoding.decode(StaffAssignmentBody.self, from: bytes)
+            let assignment = try body.assignment(for: unit, session: entry.session.unitCode)
+            let member = try await service.perform { service in try service.staff.assign(assignment, by: entry.session.caller) }
+            context.logger.info("staff assigned", metadata: ["unit": "\(unit)", "person": "\(body.personID.masked)"])
+            return Reply(member, status: .created)
+        }
+    }
+
+    /// `DELETE /v1/staff/{id}`: ends an assignment.
+    func deleteStaff(_ request: Request, _ context: ServerContext) async throws -> Response {
+        _ = try session(request)
+        let id = try filingID(context)
+        return try await idempotent(request, context) { entry, _ in
+            try await service.perform { service in try service.staff.delete(id, by: entry.session.caller) }
+            return Reply(DeletedView(deleted: id))
+        }
     }
 
     /// `POST /v1/bills/{id}/slips`: issues a payment slip (繳款單) for one of the unit's bills;

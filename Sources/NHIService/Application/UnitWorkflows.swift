@@ -40,6 +40,12 @@ public protocol UnitWorkflows: Sendable {
     /// Issues a payment slip (繳款單) for one of the unit's bills, counted against the daily
     /// limit; returns the bill the slip is laid out from.
     func issueSlip(bill id: Int64) async throws -> PremiumBill
+    /// The unit's administrators and operators (單位管理者登錄作業).
+    func staff() async throws -> [StaffMember]
+    /// Assigns a person as administrator or operator (the service decides who may).
+    func assignStaff(_ assignment: StaffAssignment) async throws -> StaffMember
+    /// Ends an assignment.
+    func deleteStaff(_ id: Int64) async throws
 }
 
 /// ``UnitWorkflows`` on this process's ``NHIService``: every call runs on the service's
@@ -106,6 +112,21 @@ extension LocalUnitWorkflows {
     public func issueSlip(bill id: Int64) async throws -> PremiumBill {
         let caller = caller
         return try await service.perform { service throws(ServiceError) in try service.premiums.downloadSlip(bill: id, by: caller) }
+    }
+
+    public func staff() async throws -> [StaffMember] {
+        let caller = caller, unit = unitCode
+        return try await service.perform { service throws(ServiceError) in try service.staff.list(unit: unit, by: caller) }
+    }
+
+    public func assignStaff(_ assignment: StaffAssignment) async throws -> StaffMember {
+        let caller = caller
+        return try await service.perform { service throws(ServiceError) in try service.staff.assign(assignment, by: caller) }
+    }
+
+    public func deleteStaff(_ id: Int64) async throws {
+        let caller = caller
+        try await service.perform { service throws(ServiceError) in try service.staff.delete(id, by: caller) }
     }
 }
 

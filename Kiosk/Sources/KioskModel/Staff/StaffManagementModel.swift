@@ -52,16 +52,15 @@ public final class StaffManagementModel: FlowModel {
 
     /// Loads the unit's current staff.
     public func load() async {
-        let service: KioskService, caller: Caller, session: StaffSession
-        do { (service, caller, session) = try context.staffCaller() } catch {
+        let workflows: any UnitWorkflows
+        do { (workflows, _) = try context.unitWorkflows() } catch {
             listStatus = .failed(PresentableError(error))
             return
         }
         let attempt = generation.next()
         listStatus = .working
-        let unit = session.unitCode
         do {
-            let list = try await service.run { try $0.staff.list(unit: unit, by: caller) }
+            let list = try await workflows.staff()
             guard generation.isCurrent(attempt) else { return }
             members = list
             listStatus = .succeeded(list.count)
@@ -162,15 +161,15 @@ public final class StaffManagementModel: FlowModel {
         guard !assignStatus.isWorking else { return }
         attempted = true
         guard let assignment else { return }
-        let service: KioskService, caller: Caller
-        do { (service, caller, _) = try context.staffCaller() } catch {
+        let workflows: any UnitWorkflows
+        do { (workflows, _) = try context.unitWorkflows() } catch {
             assignStatus = .failed(PresentableError(error))
             return
         }
         let attempt = generation.next()
         assignStatus = .working
         do {
-            let member = try await service.run { try $0.staff.assign(assignment, by: caller) }
+            let member = try await workflows.assignStaff(assignment)
             guard generation.isCurrent(attempt) else { return }
             assignStatus = .succeeded(member)
             clearForm()
@@ -209,15 +208,15 @@ public final class StaffManagementModel: FlowModel {
     public func confirmDelete() async {
         guard let member = pendingDelete, !deleteStatus.isWorking else { return }
         pendingDelete = nil
-        let service: KioskService, caller: Caller
-        do { (service, caller, _) = try context.staffCaller() } catch {
+        let workflows: any UnitWorkflows
+        do { (workflows, _) = try context.unitWorkflows() } catch {
             deleteStatus = .failed(PresentableError(error))
             return
         }
         let attempt = generation.next()
         deleteStatus = .working
         do {
-            try await service.run { try $0.staff.delete(member.id, by: caller) }
+            try await workflows.deleteStaff(member.id)
             guard generation.isCurrent(attempt) else { return }
             deleteStatus = .succeeded(member)
             await load()
