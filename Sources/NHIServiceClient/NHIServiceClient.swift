@@ -251,6 +251,18 @@ public final class NHIServiceClient: Sendable {
         let _: Deleted = try await send(.DELETE, "/v1/staff/\(id)", body: Optional<Empty>.none, idempotencyKey: idempotencyKey ?? UUID().uuidString)
     }
 
+    /// A person's insurance status on a day (default today); the ID travels in the body.
+    public func insuranceStatus(of person: PersonalID, on day: CalendarDate? = nil) async throws(ServiceClientError) -> InsuranceStatus {
+        try await send(.POST, "/v1/insurance/status", body: InsuranceQuery(personID: person.rawValue, on: day?.iso))
+    }
+
+    /// A proof of insurance as of today.
+    public func proofOfInsurance(of person: PersonalID) async throws(ServiceClientError) -> ProofOfInsurance {
+        try await send(.POST, "/v1/insurance/proofs", body: InsuranceQuery(personID: person.rawValue, on: nil))
+    }
+
+    private struct InsuranceQuery: Encodable { var personID: String; var on: String? }
+
     // MARK: Transport
 
     private struct Empty: Codable {}

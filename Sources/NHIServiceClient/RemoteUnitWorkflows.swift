@@ -74,6 +74,14 @@ public struct RemoteUnitWorkflows: UnitWorkflows {
         try await client.deleteStaff(id)
     }
 
+    public func insuranceStatus(of person: PersonalID, on day: CalendarDate?) async throws -> InsuranceStatus {
+        try await client.insuranceStatus(of: person, on: day)
+    }
+
+    public func proofOfInsurance(of person: PersonalID) async throws -> ProofOfInsurance {
+        try await client.proofOfInsurance(of: person)
+    }
+
     private static func refuseAttachments(_ attachments: [UploadedDocument]) throws(ServiceClientError) {
         guard attachments.isEmpty else { throw ServiceClientError(.unsupported, detail: "attachments") }
     }

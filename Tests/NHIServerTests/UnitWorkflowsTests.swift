@@ -10,7 +10,7 @@ import Testing
 /// before anything is sent.
 @Suite("UnitWorkflows: local and over nhi-server")
 struct UnitWorkflowsTests {
-    @Test("Enrolment, withdrawal, roster, results, today, deletion, bills, slips and staff: RemoteUnitWorkflows does what LocalUnitWorkflows does; unsupported parts file nothing")
+    @Test("Enrolment, withdrawal, roster, results, today, deletion, bills, slips, staff, insurance status and proof: RemoteUnitWorkflows does what LocalUnitWorkflows does; unsupported parts file nothing")
     func localAndRemoteAgree() async throws {
         let harness = try await ServerHarness()
         let client = try NHIServiceClient(.init(url: harness.baseURL))
@@ -101,6 +101,17 @@ struct UnitWorkflowsTests {
             #expect(try await local.staff().contains { $0.id == member.id && $0.role == .operator && !$0.mayUseAllEnrolmentFunctions })
             try await remote.deleteStaff(member.id)
             #expect(try await local.staff().allSatisfy { $0.id != member.id })
+            // Insurance status and proof: the same answers; someone insured elsewhere refused by the same rule.
+            let statusLocal = try await local.insuranceStatus(of: DemoData.spouse.id, on: today)
+            let statusRemote = try await remote.insuranceStatus(of: DemoData.spouse.id, on: today)
+            #expect(statusLocal == statusRemote)
+            let proof = try await remote.proofOfInsurance(of: DemoData.spouse.id)
+            #expect(proof.status.personID == DemoData.spouse.id && proof.reference.hasPrefix("P"))
+            var elsewhereRemote: String?, elsewhereLocal: String?
+            do { _ = try await remote.insuranceStatus(of: DemoData.uninsured.id, on: nil) } catch let error as ServiceClientError { elsewhereRemote = error.errorCode }
+            do { _ = try await local.insuranceStatus(of: DemoData.uninsured.id, on: nil) } catch let error as ServiceError { elsewhereLocal = error.errorCode }
+            #expect(elsewhereRemote != nil && elsewhereRemote == elsewhereLocal, "\(String(describing: elsewhereRemote))")
+
             // The operator may not assign: the service's rule, through the server too.
             let operatorClient = try NHIServiceClient(.init(url: harness.baseURL))
             let op = DemoData.operator

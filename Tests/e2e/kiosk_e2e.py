@@ -827,7 +827,8 @@ def service_flow():
         sign_in(first, "陳志明（管理者）", wrong_first=True)
         state = first.state()
         check(state.get("role") == "administrator" and "enrol" in state["tasks"], f"administrator, may enrol ({state['tasks']})")
-        check("insuranceLookup" not in state["tasks"] and "bills" in state["tasks"] and "staff" in state["tasks"],
+        check("bulkSalaryAdjustment" not in state["tasks"] and "unpaidPremiums" not in state["tasks"]
+              and all(t in state["tasks"] for t in ["bills", "staff", "insuranceLookup", "filings"]),
               f"tasks the server does not serve yet are not offered ({state['tasks']})")
         check("Kiosk-2026a" not in json.dumps(state, ensure_ascii=False), "the password is shown nowhere")
         check(first.hook("open enrol")["ok"], "the enrolment form opens")
@@ -914,6 +915,21 @@ def service_flow():
         second.press("刪除")
         check(second.wait_for(lambda: second.absent("刪除 王小明 F13141****", "push button"), 15), "the server ended the assignment")
         screenshot("43-service-staff")
+
+        print("service: insurance status and proof by ID through the server", flush=True)
+        check(second.hook("open insuranceLookup")["ok"], "投保狀態查詢及投保證明 opens through the server")
+        check(second.hook(f"fill 身分證號（居留證統一證號）\t{national_id('H', 1, 5772156)}")["ok"], "someone insured elsewhere typed")
+        second.press("查詢")
+        refusal = second.app.findChild(lambda n: n.roleName == "alert" and n.name and n.name != "—", retry=True, requireResult=False)
+        check(refusal is not None, f"the server's refusal is shown ({refusal.name if refusal else None!r})")
+        check(second.hook(f"fill 身分證號（居留證統一證號）\t{employee}")["ok"], "the employee's ID typed")
+        second.press("查詢")
+        found = second.app.findChild(lambda n: n.name == "王小明 F13141****", retry=True, requireResult=False)
+        check(found is not None, "the server's status names the person, ID masked")
+        second.press("列印中文投保證明")
+        check(second.wait_for(lambda: len(glob.glob(os.path.join(prints, "P*-zh-Hant.pdf"))) == 1, 20),
+              f"the proof issued by the server (its P… reference) was printed ({os.listdir(prints)}; {second.state().get('flowStatus')})")
+        screenshot("44-service-insurance-proof")
 
         listed = subprocess.run([os.path.join(bin_dir, "nhi"), "service", "filing", "today", "--db", database, "--unit", "110001000",
                                  "--as", national_id("A", 1, 1357913), "--json"], capture_output=True, text=True, timeout=60)

@@ -1249,6 +1249,28 @@ public enum OpenAPIDocument {
             ]
           }
         }
+      },
+      "InsuranceQuery": {
+        "type": "object",
+        "description": "Whose insurance (the ID in the body, never in a URL) and on which day",
+        "required": [
+          "personID"
+        ],
+        "properties": {
+          "personID": {
+            "$ref": "#/components/schemas/PersonalID"
+          },
+          "on": {
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/Date"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          }
+        }
       }
     }
   },
@@ -2240,6 +2262,102 @@ public enum OpenAPIDocument {
             }
           },
           "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/v1/insurance/status": {
+      "post": {
+        "operationId": "insuranceStatus",
+        "summary": "A person's insurance status on a day (投保狀態查詢); reads only",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/InsuranceQuery"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The status",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "404": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/v1/insurance/proofs": {
+      "post": {
+        "operationId": "insuranceProof",
+        "summary": "A proof of insurance (投保證明) as of today; recorded in the audit log",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/InsuranceQuery"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The proof",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "404": {
             "$ref": "#/components/responses/Problem"
           },
           "422": {

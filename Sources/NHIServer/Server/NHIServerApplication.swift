@@ -82,6 +82,8 @@ public struct NHIServerApplication: Sendable {
         router.post("/v1/units/{unit}/batch-registrations/check") { try await api.batchCheck($0, $1) }
         router.post("/v1/units/{unit}/batch-registrations") { try await api.batchUpload($0, $1) }
         router.get("/v1/units/{unit}/batch-registrations") { try await api.batchRecords($0, $1) }
+        router.post("/v1/insurance/status") { try await api.insuranceStatus($0, $1) }
+        router.post("/v1/insurance/proofs") { try await api.insuranceProof($0, $1) }
         router.get("/v1/units/{unit}/staff") { try await api.staffList($0, $1) }
         router.post("/v1/units/{unit}/staff") { try await api.assignStaff($0, $1) }
         router.delete("/v1/staff/{id}") { try await api.deleteStaff($0, $1) }

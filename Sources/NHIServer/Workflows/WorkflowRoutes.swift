@@ -194,6 +194,13 @@ struct StaffAssignmentBody: Decodable, Sendable {
     }
 }
 
+/// `POST /v1/insurance/status` and `/v1/insurance/proofs`: whose (the ID in the body, never
+/// in a URL that a proxy's access log keeps), and on which day.
+struct InsuranceQueryBody: Decodable, Sendable {
+    var personID: PersonalID
+    var on: CalendarDate?
+}
+
 /// `DELETE /v1/filings/{id}`'s answer.
 struct DeletedView: Encodable, Sendable {
     var deleted: Int64
@@ -342,6 +349,27 @@ extension ServerAPI {
         return JSONCoding.response(ListView(items: unpaid.map {
             UnpaidView(bill: $0.bill, unpaid: $0.unpaid, lateFee: $0.lateFee.fee, lateFeeStart: $0.lateFeeStart)
         }))
+    }
+
+    // MARK: Insurance status and proof (投保狀態查詢及投保證明)
+
+    /// `POST /v1/insurance/status`: a person's insurance status on a day (the service decides
+    /// whose the session may see).
+    func insuranceStatus(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let (entry, _) = try session(request)
+        let body = try await decode(InsuranceQueryBody.self, request, context)
+        let caller = entry.session.caller
+        let status = try await service.perform { service in try service.insurance.status(of: body.personID, on: body.on, by: caller) }
+        return JSONCoding.response(status)
+    }
+
+    /// `POST /v1/insurance/proofs`: a proof of insurance (投保證明) as of today, recorded in the audit log.
+    func insuranceProof(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let (entry, _) = try session(request)
+        let body = try await decode(InsuranceQueryBody.self, request, context)
+        let caller = entry.session.caller
+        let proof = try await service.perform { service in try service.insurance.proof(of: body.personID, by: caller) }
+        return JSONCoding.response(proof, status: .created)
     }
 
     // MARK: Staff (單位管理者登錄作業)

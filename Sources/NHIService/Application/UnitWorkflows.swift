@@ -46,6 +46,10 @@ public protocol UnitWorkflows: Sendable {
     func assignStaff(_ assignment: StaffAssignment) async throws -> StaffMember
     /// Ends an assignment.
     func deleteStaff(_ id: Int64) async throws
+    /// A person's insurance status on `day` (nil: today) (投保狀態查詢).
+    func insuranceStatus(of person: PersonalID, on day: CalendarDate?) async throws -> InsuranceStatus
+    /// A proof of insurance (投保證明) as of today, recorded in the audit log.
+    func proofOfInsurance(of person: PersonalID) async throws -> ProofOfInsurance
 }
 
 /// ``UnitWorkflows`` on this process's ``NHIService``: every call runs on the service's
@@ -127,6 +131,16 @@ extension LocalUnitWorkflows {
     public func deleteStaff(_ id: Int64) async throws {
         let caller = caller
         try await service.perform { service throws(ServiceError) in try service.staff.delete(id, by: caller) }
+    }
+
+    public func insuranceStatus(of person: PersonalID, on day: CalendarDate?) async throws -> InsuranceStatus {
+        let caller = caller
+        return try await service.perform { service throws(ServiceError) in try service.insurance.status(of: person, on: day, by: caller) }
+    }
+
+    public func proofOfInsurance(of person: PersonalID) async throws -> ProofOfInsurance {
+        let caller = caller
+        return try await service.perform { service throws(ServiceError) in try service.insurance.proof(of: person, by: caller) }
     }
 }
 

@@ -40,8 +40,8 @@ public final class InsuranceLookupModel: FlowModel {
         attempted = true
         guard !status.isWorking, let person = id.value, dateText.isEmpty || date.value != nil else { return }
         let day = date.value
-        let service: KioskService, caller: Caller
-        do { (service, caller, _) = try context.staffCaller() } catch {
+        let workflows: any UnitWorkflows
+        do { (workflows, _) = try context.unitWorkflows() } catch {
             status = .failed(PresentableError(error))
             return
         }
@@ -50,7 +50,7 @@ public final class InsuranceLookupModel: FlowModel {
         printResult = nil
         status = .working
         do {
-            let result = try await service.run { try $0.insurance.status(of: person, on: day, by: caller) }
+            let result = try await workflows.insuranceStatus(of: person, on: day)
             guard generation.isCurrent(attempt) else { return }
             status = .succeeded(result)
         } catch {
@@ -63,15 +63,15 @@ public final class InsuranceLookupModel: FlowModel {
     @discardableResult
     public func issueProof() async -> ProofOfInsurance? {
         guard let person = status.result?.personID, !proof.isWorking else { return nil }
-        let service: KioskService, caller: Caller
-        do { (service, caller, _) = try context.staffCaller() } catch {
+        let workflows: any UnitWorkflows
+        do { (workflows, _) = try context.unitWorkflows() } catch {
             proof = .failed(PresentableError(error))
             return nil
         }
         let attempt = generation.current
         proof = .working
         do {
-            let issued = try await service.run { try $0.insurance.proof(of: person, by: caller) }
+            let issued = try await workflows.proofOfInsurance(of: person)
             guard generation.isCurrent(attempt) else { return nil }
             proof = .succeeded(issued)
             return issued
