@@ -7,7 +7,7 @@ import NIOCore
 import NIOHTTP1
 import NIOSSL
 
-/// A counter's connection to `nhi-server`: the same workflows as ``NHIService``, over HTTPS.
+/// A counter's connection to `nhi-server`: the same workflows as `NHIService`, over HTTPS.
 ///
 /// The client verifies the server against the office CA (`caFile`), signs in with the card
 /// logins the server accepts, and keeps the session token in memory only. Every request that
@@ -102,13 +102,15 @@ public final class NHIServiceClient: Sendable {
 
     /// Signs in with any of the server's methods: a session, or the units to choose from.
     public func signIn(_ credential: RemoteCredential) async throws(ServiceClientError) -> RemoteSignInOutcome {
-        try await outcome(try await sendRaw(.POST, "/v1/sessions", body: credential.body))
+        let answer = try await sendRaw(.POST, "/v1/sessions", body: credential.body)
+        return try outcome(answer)
     }
 
     /// Opens the session for `unit`, one of `choice`'s units (the choice is used up either way).
     public func chooseUnit(_ choice: RemoteUnitChoice, unit: UnitCode) async throws(ServiceClientError) -> RemoteSession {
         struct Body: Encodable { var reference: String; var unitCode: String }
-        switch try await outcome(try await sendRaw(.POST, "/v1/sessions/unit-choice", body: Body(reference: choice.reference, unitCode: unit.rawValue))) {
+        let answer = try await sendRaw(.POST, "/v1/sessions/unit-choice", body: Body(reference: choice.reference, unitCode: unit.rawValue))
+        switch try outcome(answer) {
         case .signedIn(let session): return session
         case .chooseUnit: throw ServiceClientError(.badResponse, detail: "unit choice answered with another choice")
         }
@@ -172,9 +174,11 @@ public final class NHIServiceClient: Sendable {
 
     /// Files an enrolment (加保) in the session's unit.
     ///
-    /// - Parameter idempotencyKey: default a new one. Pass your own to send the same filing
-    ///   again after signing in anew (a restarted server, an expired session): the server
-    ///   answers a key it has seen with its first answer and files nothing twice.
+    /// - Parameters:
+    ///   - request: the enrolment (``RemoteEnrolment/init(_:)`` makes one from the SDK's request).
+    ///   - idempotencyKey: default a new one. Pass your own to send the same filing
+    ///     again after signing in anew (a restarted server, an expired session): the server
+    ///     answers a key it has seen with its first answer and files nothing twice.
     public func enrol(_ request: RemoteEnrolment, idempotencyKey: String? = nil) async throws(ServiceClientError) -> Filing {
         try await send(.POST, "/v1/filings/enrolments", body: request, idempotencyKey: idempotencyKey ?? UUID().uuidString)
     }
@@ -415,6 +419,7 @@ public struct RemoteEnrolment: Sendable, Codable, Equatable {
 
     /// The body for the SDK's own request (attachments are not carried: see
     /// ``RemoteUnitWorkflows``).
+    /// - Parameter request: the enrolment as the SDK's `EnrolmentRequest`.
     public init(_ request: EnrolmentRequest) {
         self.init(personID: request.personID, name: request.name, birthDate: request.birthDate, effectiveDate: request.effectiveDate,
                   insuredAmount: request.insuredAmount, category: request.category, eligibilityReason: request.eligibilityReason,
@@ -453,6 +458,7 @@ public struct RemoteWithdrawal: Sendable, Codable, Equatable {
     }
 
     /// The body for the SDK's own request (attachments are not carried).
+    /// - Parameter request: the withdrawal as the SDK's `WithdrawalRequest`.
     public init(_ request: WithdrawalRequest) {
         self.init(personID: request.personID, reason: request.reason, transferOutDate: request.transferOutDate, chargedHere: request.chargedHere)
         if request.family != .nhiOnly { family = request.family }
@@ -477,6 +483,7 @@ public struct RemoteSalaryAdjustment: Sendable, Codable, Equatable {
     }
 
     /// The body for the SDK's own request (attachments are not carried).
+    /// - Parameter request: the adjustment as the SDK's `SalaryAdjustmentRequest`.
     public init(_ request: SalaryAdjustmentRequest) {
         self.init(personID: request.personID, newAmount: request.newAmount, employerLowering: request.employerLowering,
                   monthlySalary: request.monthlySalary)

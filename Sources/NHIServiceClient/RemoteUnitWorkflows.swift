@@ -2,7 +2,7 @@ import Foundation
 import NHICore
 import NHIService
 
-/// ``UnitWorkflows`` over `nhi-server`: the same requests as ``LocalUnitWorkflows``, sent
+/// `UnitWorkflows` over `nhi-server`: the same requests as `LocalUnitWorkflows` (NHIService), sent
 /// with the client's session; the server decides with the session it issued.
 ///
 /// The API carries the whole of each form — the insured, a dependant or a foreign national;
