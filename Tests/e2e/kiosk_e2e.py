@@ -931,6 +931,27 @@ def service_flow():
               f"the proof issued by the server (its P… reference) was printed ({os.listdir(prints)}; {second.state().get('flowStatus')})")
         screenshot("44-service-insurance-proof")
 
+        print("service: the withdrawal review names the dependants from the server's roster; lock and resume", flush=True)
+        check(second.hook("open withdraw")["ok"], "the withdrawal form opens")
+        check(second.hook(f"fill 被保險人身分證號（居留證統一證號）\t{employee}")["ok"], "the employee's ID typed")
+        second.press("送出申報")
+        review = second.dialog("確認退保申報")
+        text = review.description if review else ""
+        check(review is not None and "李美玲" in text and "王小華" in text, f"the review names the dependants who go too ({text!r})")
+        second.press("返回修改")
+        key("Escape")
+        second.dialog("放棄填寫的資料？")
+        second.press("放棄並離開")
+        check(second.hook("open filings")["ok"], "back to today's filings")
+        second.press("鎖定")
+        check(second.wait_for(lambda: second.state()["screen"] == "locked"), "鎖定 locks (the server's session is revoked)")
+        second.press("解除鎖定")
+        check(second.wait_for(lambda: second.state()["screen"] == "signIn"), "解除鎖定: the sign-in form")
+        sign_in(second, "陳志明（管理者）")
+        check(second.state()["screen"] == "filings", f"the same credential resumes on the same screen ({second.state()['screen']})")
+        second.press("登出")
+        check(second.wait_for(lambda: not second.state()["signedIn"]), "登出 ends the session")
+
         listed = subprocess.run([os.path.join(bin_dir, "nhi"), "service", "filing", "today", "--db", database, "--unit", "110001000",
                                  "--as", national_id("A", 1, 1357913), "--json"], capture_output=True, text=True, timeout=60)
         rows = [json.loads(line) for line in listed.stdout.splitlines() if line.strip()] if listed.returncode == 0 else []
