@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import Logging
 import NHICore
+import NHIGrades
 import NHIService
 import NIOCore
 import NIOHTTP1
@@ -222,6 +223,13 @@ public final class NHIServiceClient: Sendable {
     public func bills(unit: UnitCode) async throws(ServiceClientError) -> [PremiumBill] {
         let list: Items<PremiumBill> = try await send(.GET, "/v1/units/\(unit.rawValue)/bills")
         return list.items
+    }
+
+    /// The unit's unpaid bills with the late fee owed if paid on `payOn` (`mailed`: paid by mail).
+    public func unpaid(unit: UnitCode, payOn: CalendarDate, mailed: Bool = false) async throws(ServiceClientError) -> [UnpaidPremium] {
+        struct Line: Decodable { var bill: PremiumBill; var lateFeeDetail: LateFee }
+        let list: Items<Line> = try await send(.GET, "/v1/units/\(unit.rawValue)/unpaid?payOn=\(payOn.iso)&mailed=\(mailed)")
+        return list.items.map { UnpaidPremium(bill: $0.bill, lateFee: $0.lateFeeDetail) }
     }
 
     /// Issues a payment slip for a bill (counted against the daily limit); `idempotencyKey`

@@ -58,6 +58,10 @@ public struct RemoteUnitWorkflows: UnitWorkflows {
         try await client.bills(unit: unitCode)
     }
 
+    public func unpaid(expectedPaymentDate date: CalendarDate, mailed: Bool) async throws -> [UnpaidPremium] {
+        try await client.unpaid(unit: unitCode, payOn: date, mailed: mailed)
+    }
+
     public func issueSlip(bill id: Int64) async throws -> PremiumBill {
         try await client.issueSlip(bill: id)
     }

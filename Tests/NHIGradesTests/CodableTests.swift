@@ -46,6 +46,15 @@ struct GradesCodableTests {
             #expect(try JSONDecoder().decode(Rate.self, from: data) == rate)
         }
         #expect(String(decoding: try JSONEncoder().encode(Rate(517, over: 10_000)), as: UTF8.self) == "\"5.17%\"")
+        // A negative fraction from outside is a decoding error, not a crash.
+        for bad in ["\"-1/3\"", "\"1/0\"", "\"-5%\""] {
+            #expect(throws: (any Error).self) { try JSONDecoder().decode(Rate.self, from: Data(bad.utf8)) }
+        }
+        // A late fee (its rates as strings) travels whole: nhi-server's unpaid premiums.
+        let fee = try calculator.lateFee(unpaid: 10_000, premiumMonth: ROCMonth(year: 115, month: 9),
+                                         paymentDate: CalendarDate(year: 2026, month: 12, day: 31))
+        #expect(fee.fee > .zero, "a fee is owed, so the rates and dates are all exercised")
+        #expect(try JSONDecoder().decode(LateFee.self, from: JSONEncoder().encode(fee)) == fee)
         let shares = try ContributionShares(insured: .percent(30), unit: .percent(60), government: .percent(10))
         #expect(try JSONDecoder().decode(ContributionShares.self, from: JSONEncoder().encode(shares)) == shares)
     }

@@ -10,7 +10,7 @@ import Testing
 /// before anything is sent.
 @Suite("UnitWorkflows: local and over nhi-server")
 struct UnitWorkflowsTests {
-    @Test("Enrolment, withdrawal, roster, results, today, deletion, bills, slips, staff, insurance status and proof: RemoteUnitWorkflows does what LocalUnitWorkflows does; unsupported parts file nothing")
+    @Test("Enrolment, withdrawal, roster, results, today, deletion, bills, unpaid premiums, slips, staff, insurance status and proof: RemoteUnitWorkflows does what LocalUnitWorkflows does; unsupported parts file nothing")
     func localAndRemoteAgree() async throws {
         let harness = try await ServerHarness()
         let client = try NHIServiceClient(.init(url: harness.baseURL))
@@ -87,6 +87,11 @@ struct UnitWorkflowsTests {
             #expect(againRemote != nil && againRemote == againLocal, "a second deletion is refused by the same rule")
             let billsLocal = try await local.bills(), billsRemote = try await remote.bills()
             #expect(!billsLocal.isEmpty && billsLocal.map(\.id) == billsRemote.map(\.id) && billsLocal.map(\.amount) == billsRemote.map(\.amount))
+            let payOn = today.adding(days: 5)
+            let unpaidLocal = try await local.unpaid(expectedPaymentDate: payOn, mailed: false)
+            let unpaidRemote = try await remote.unpaid(expectedPaymentDate: payOn, mailed: false)
+            #expect(!unpaidLocal.isEmpty && unpaidLocal.map(\.lateFee) == unpaidRemote.map(\.lateFee) && unpaidLocal.map(\.bill.id) == unpaidRemote.map(\.bill.id),
+                    "the same unpaid bills and the same late-fee computation")
             let bill = try #require(billsRemote.first)
             let issued = try await remote.issueSlip(bill: bill.id)
             #expect(issued.id == bill.id && issued.amount == bill.amount)

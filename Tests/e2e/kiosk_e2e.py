@@ -827,8 +827,8 @@ def service_flow():
         sign_in(first, "陳志明（管理者）", wrong_first=True)
         state = first.state()
         check(state.get("role") == "administrator" and "enrol" in state["tasks"], f"administrator, may enrol ({state['tasks']})")
-        check("bulkSalaryAdjustment" not in state["tasks"] and "unpaidPremiums" not in state["tasks"]
-              and all(t in state["tasks"] for t in ["bills", "staff", "insuranceLookup", "filings"]),
+        check("bulkSalaryAdjustment" not in state["tasks"] and "batchUpload" not in state["tasks"]
+              and all(t in state["tasks"] for t in ["bills", "staff", "insuranceLookup", "filings", "unpaidPremiums"]),
               f"tasks the server does not serve yet are not offered ({state['tasks']})")
         check("Kiosk-2026a" not in json.dumps(state, ensure_ascii=False), "the password is shown nowhere")
         check(first.hook("open enrol")["ok"], "the enrolment form opens")
@@ -895,6 +895,17 @@ def service_flow():
         check(second.wait_for(lambda: len(glob.glob(os.path.join(prints, "slip-*.pdf"))) == 1, 20),
               "the server issued the slip and the kiosk printed it")
         screenshot("42-service-bills")
+
+        check(second.hook("open unpaidPremiums")["ok"], "單位未繳保費查詢 opens through the server")
+        import datetime
+        pay_on = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=8))).date() + datetime.timedelta(days=5)
+        check(second.hook(f"fill 預計繳納日期（民國年月日）\t{pay_on.year - 1911:03d}{pay_on.month:02d}{pay_on.day:02d}")["ok"],
+              "the expected payment date typed")
+        second.press("試算")
+        totals = second.app.findChild(lambda n: n.name.startswith("保險費小計 "), retry=True, requireResult=False)
+        check(totals is not None and "滯納金小計" in totals.name, f"the server's unpaid premiums and late fees ({totals.name if totals else None!r})")
+        row = second.app.findChild(lambda n: "未繳 " in n.name and "滯納金 " in n.name, retry=True, requireResult=False)
+        check(row is not None, f"the unpaid month is listed with its late fee ({row.name if row else None!r})")
 
         print("service: staff management through the server", flush=True)
         check(second.hook("open staff")["ok"], "單位管理者登錄作業 opens through the server")

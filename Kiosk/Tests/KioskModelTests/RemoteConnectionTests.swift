@@ -37,6 +37,7 @@ struct RemoteConnectionTests {
         func filedToday() async throws -> [Filing] { [] }
         func deleteFiling(_ id: Int64) async throws {}
         func bills() async throws -> [PremiumBill] { [] }
+        func unpaid(expectedPaymentDate date: CalendarDate, mailed: Bool) async throws -> [UnpaidPremium] { [] }
         func issueSlip(bill id: Int64) async throws -> PremiumBill { throw KioskError(.serviceMissing) }
         func staff() async throws -> [StaffMember] { [] }
         func assignStaff(_ assignment: StaffAssignment) async throws -> StaffMember { throw KioskError(.serviceMissing) }

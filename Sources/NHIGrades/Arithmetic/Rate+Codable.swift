@@ -18,7 +18,8 @@ extension Rate: Codable {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         let parts = text.split(separator: "/")
-        if parts.count == 2, let n = Int64(parts[0]), let d = Int64(parts[1]), d > 0 {
+        // Negative parts are refused here: `init(_:over:)` requires a non-negative fraction.
+        if parts.count == 2, let n = Int64(parts[0]), let d = Int64(parts[1]), n >= 0, d > 0 {
             self.init(n, over: d)
         } else if text.hasSuffix("%") {
             self = try Rate(percent: text)

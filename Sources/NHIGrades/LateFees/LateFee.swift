@@ -30,7 +30,7 @@ public enum LateFeePayer: String, Sendable, Hashable, Codable, CaseIterable {
 /// grace period ends on 112/01/15, 112/01/16 is the first day counted, and a payment on
 /// 112/01/17 is the first that owes one day's fee. ``feeStartDate`` is that date.
 /// Holidays do not move the dates here.
-public struct LateFee: Hashable, Sendable {
+public struct LateFee: Hashable, Sendable, Codable {
     /// The premium month, when computed for one.
     public let premiumMonth: ROCMonth?
     /// The unpaid premium.

@@ -816,6 +816,10 @@ public enum OpenAPIDocument {
           "lateFeeStart": {
             "type": "string",
             "format": "date"
+          },
+          "lateFeeDetail": {
+            "type": "object",
+            "description": "the whole late-fee computation: due date, grace end, days late and charged, daily rate and cap (rates as strings such as \"0.1%\"), fee"
           }
         }
       },
@@ -2742,6 +2746,15 @@ public enum OpenAPIDocument {
             "description": "expected payment day (default today)",
             "schema": {
               "$ref": "#/components/schemas/Date"
+            }
+          },
+          {
+            "name": "mailed",
+            "in": "query",
+            "required": false,
+            "description": "the bill was mailed (寄送繳款單): the service's rule for the due date",
+            "schema": {
+              "type": "boolean"
             }
           }
         ],

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import NHICore
 import NHIFormats
+import NHIGrades
 import NHIService
 
 /// `POST /v1/filings/enrolments`: the insured person, a dependant or a foreign national;
@@ -163,12 +164,14 @@ struct BatchCheckView: Encodable, Sendable {
     }
 }
 
-/// An unpaid premium with its late fee as of the expected payment day.
+/// An unpaid premium with its late fee as of the expected payment day: the figures a list
+/// shows, and the whole late-fee computation (`lateFeeDetail`: days, cap, rates).
 struct UnpaidView: Encodable, Sendable {
     var bill: PremiumBill
     var unpaid: Money
     var lateFee: Money
     var lateFeeStart: CalendarDate
+    var lateFeeDetail: LateFee
 }
 
 /// `POST /v1/units/{unit}/staff`: assigns an administrator or operator (單位管理者登錄作業).
@@ -343,11 +346,17 @@ extension ServerAPI {
     func unpaid(_ request: Request, _ context: ServerContext) async throws -> Response {
         let (entry, _) = try session(request)
         let unit = try unit(context), caller = entry.session.caller, payOn = try date(request, "payOn")
+        let mailed: Bool
+        switch request.uri.queryParameters.get("mailed") {
+        case nil, "false": mailed = false
+        case "true": mailed = true
+        default: throw ServerError(.badParameter, detail: "mailed is true or false")
+        }
         let unpaid = try await service.perform { service in
-            try service.premiums.unpaid(payerKey: unit.rawValue, expectedPaymentDate: payOn ?? service.clock.today, by: caller)
+            try service.premiums.unpaid(payerKey: unit.rawValue, expectedPaymentDate: payOn ?? service.clock.today, mailed: mailed, by: caller)
         }
         return JSONCoding.response(ListView(items: unpaid.map {
-            UnpaidView(bill: $0.bill, unpaid: $0.unpaid, lateFee: $0.lateFee.fee, lateFeeStart: $0.lateFeeStart)
+            UnpaidView(bill: $0.bill, unpaid: $0.unpaid, lateFee: $0.lateFee.fee, lateFeeStart: $0.lateFeeStart, lateFeeDetail: $0.lateFee)
         }))
     }
 

@@ -37,6 +37,9 @@ public protocol UnitWorkflows: Sendable {
     func deleteFiling(_ id: Int64) async throws
     /// The unit's premium bills.
     func bills() async throws -> [PremiumBill]
+    /// The unit's unpaid bills with the late fee owed if paid on `date` (`mailed`: a payment
+    /// mailed in, which the service checks against working days).
+    func unpaid(expectedPaymentDate date: CalendarDate, mailed: Bool) async throws -> [UnpaidPremium]
     /// Issues a payment slip (繳款單) for one of the unit's bills, counted against the daily
     /// limit; returns the bill the slip is laid out from.
     func issueSlip(bill id: Int64) async throws -> PremiumBill
@@ -111,6 +114,13 @@ extension LocalUnitWorkflows {
     public func bills() async throws -> [PremiumBill] {
         let caller = caller, unit = unitCode
         return try await service.perform { service throws(ServiceError) in try service.premiums.bills(payerKey: unit.rawValue, by: caller) }
+    }
+
+    public func unpaid(expectedPaymentDate date: CalendarDate, mailed: Bool) async throws -> [UnpaidPremium] {
+        let caller = caller, unit = unitCode
+        return try await service.perform { service throws(ServiceError) in
+            try service.premiums.unpaid(payerKey: unit.rawValue, expectedPaymentDate: date, mailed: mailed, by: caller)
+        }
     }
 
     public func issueSlip(bill id: Int64) async throws -> PremiumBill {

@@ -4,11 +4,17 @@ import NHIGrades
 
 /// An unpaid bill with the late fee estimated for an expected payment date
 /// (單位未繳保費查詢與列印).
-public struct UnpaidPremium: Sendable, Hashable {
+public struct UnpaidPremium: Sendable, Hashable, Codable {
     /// The unpaid bill (繳款單).
     public let bill: PremiumBill
     /// The late fee if paid on the expected date.
     public let lateFee: LateFee
+
+    /// A bill with its late fee (as the service computes them; a client rebuilds them from the server's answer).
+    public init(bill: PremiumBill, lateFee: LateFee) {
+        self.bill = bill
+        self.lateFee = lateFee
+    }
 
     /// The premium month (保費年月) of the bill, `yyyMM`.
     public var premiumMonth: ROCMonth { bill.month }

@@ -35,19 +35,16 @@ public final class UnpaidPremiumsModel: FlowModel {
         guard !status.isWorking else { return }
         attempted = true
         guard let date = expectedDate.value else { return }
-        let service: KioskService, caller: Caller, session: StaffSession
-        do { (service, caller, session) = try context.staffCaller() } catch {
+        let workflows: any UnitWorkflows
+        do { (workflows, _) = try context.unitWorkflows() } catch {
             status = .failed(PresentableError(error))
             return
         }
-        let unit = session.unitCode.rawValue
         let mailed = mailed
         let attempt = generation.next()
         status = .working
         do {
-            let unpaid = try await service.run {
-                try $0.premiums.unpaid(payerKey: unit, expectedPaymentDate: date, mailed: mailed, by: caller)
-            }
+            let unpaid = try await workflows.unpaid(expectedPaymentDate: date, mailed: mailed)
             guard generation.isCurrent(attempt) else { return }
             status = .succeeded(unpaid.sorted { $0.premiumMonth < $1.premiumMonth })
         } catch {

@@ -497,10 +497,10 @@ public final class KioskShell {
         case .visitor: backends.cards == nil ? screen.sdkModule : nil
         case .doctor: backends.readers == nil ? screen.sdkModule : nil
         case .home, .settings, .locked: nil
-        case .enrol, .withdraw, .salaryAdjustment, .filings, .bills, .staff, .insuranceLookup:
+        case .enrol, .withdraw, .salaryAdjustment, .filings, .bills, .staff, .insuranceLookup, .unpaidPremiums:
             // The unit workflows: the local service's, or nhi-server's (`--service`).
             backends.service == nil && backends.workflows == nil ? screen.sdkModule : nil
-        case .bulkSalaryAdjustment, .unpaidPremiums:
+        case .bulkSalaryAdjustment:
             backends.service == nil ? screen.sdkModule : nil
         case .batchUpload, .uploadRecords:
             backends.service == nil || backends.batchRegistration == nil ? screen.sdkModule : nil
