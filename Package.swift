@@ -247,7 +247,7 @@ let package = Package(
                                                            .product(name: "GRDB", package: "GRDB.swift")]),
         // README's and the DocC catalogs' code snippets, compiled (see DocSnippetDriftTests).
         .testTarget(name: "DocSnippetTests", dependencies: ["NHICore", "NHIGrades", "NHIFormats", "NHICards", "NHILogin",
-                                                           "NHIService", "NHISignIn", "NHITestSupport"]),
+                                                           "NHIService", "NHISignIn", "NHITestSupport", "NHIServiceClient"]),
         .testTarget(name: "NHIServerTests", dependencies: [
             "NHIServer", "NHIServiceClient", "NHIService", "NHICore", "NHILogin", "NHICards", "NHITestSupport",
             // The kiosk's remote sign-in (KioskSDK) against a real server.
