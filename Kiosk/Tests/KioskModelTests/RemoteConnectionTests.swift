@@ -70,7 +70,12 @@ struct RemoteConnectionTests {
         #expect(shell.enrolment.preview != nil, "the preview comes from the SDK's bundled tables")
 
         shell.signOut()
-        try await Task.sleep(for: .milliseconds(50))
+        // The shell tells the authenticator in a task of its own: wait for it (a loaded CI
+        // machine took longer than 50 ms), at most 10 s.
+        let deadline = ContinuousClock.now + .seconds(10)
+        while await authenticator.ended.isEmpty, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
         #expect(await authenticator.ended == [session], "sign-out ended the server's session")
     }
 }
