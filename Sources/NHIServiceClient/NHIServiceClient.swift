@@ -194,6 +194,18 @@ public final class NHIServiceClient: Sendable {
         try await send(.POST, "/v1/filings/salary-adjustments", body: request, idempotencyKey: idempotencyKey ?? UUID().uuidString)
     }
 
+    /// Files a suspension, parental leave, resumption or renewal (停保／育嬰留停／復保／續保);
+    /// `idempotencyKey` as for ``enrol(_:idempotencyKey:)``.
+    public func changeStatus(_ request: RemoteStatusChange, idempotencyKey: String? = nil) async throws(ServiceClientError) -> Filing {
+        try await send(.POST, "/v1/filings/status-changes", body: request, idempotencyKey: idempotencyKey ?? UUID().uuidString)
+    }
+
+    /// Files a change of basic data (name or birth date); `idempotencyKey` as for ``enrol(_:idempotencyKey:)``.
+    /// A new birth date needs proof, which the API does not carry: the server refuses it.
+    public func changeBasicData(_ request: RemoteBasicDataChange, idempotencyKey: String? = nil) async throws(ServiceClientError) -> Filing {
+        try await send(.POST, "/v1/filings/basic-data-changes", body: request, idempotencyKey: idempotencyKey ?? UUID().uuidString)
+    }
+
     /// The unit's in-force roster on a day (default today).
     public func roster(unit: UnitCode, on day: CalendarDate? = nil) async throws(ServiceClientError) -> [RosterLine] {
         let list: Items<RosterLine> = try await send(.GET, "/v1/units/\(unit.rawValue)/roster" + (day.map { "?on=\($0.iso)" } ?? ""))
@@ -471,6 +483,48 @@ public struct RemoteWithdrawal: Sendable, Codable, Equatable {
         self.init(personID: request.personID, reason: request.reason, transferOutDate: request.transferOutDate, chargedHere: request.chargedHere)
         if request.family != .nhiOnly { family = request.family }
         passportNumber = request.passportNumber
+    }
+}
+
+/// A status change for ``NHIServiceClient/changeStatus(_:idempotencyKey:)``.
+public struct RemoteStatusChange: Sendable, Codable, Equatable {
+    /// `suspend`, `parentalLeave`, `resume` or `renew`.
+    public var kind: FilingKind
+    public var personID: PersonalID
+    /// The day the change takes effect.
+    public var date: CalendarDate
+    public var reason: String?
+
+    public init(kind: FilingKind, personID: PersonalID, date: CalendarDate, reason: String? = nil) {
+        self.kind = kind
+        self.personID = personID
+        self.date = date
+        self.reason = reason
+    }
+
+    /// The body for the SDK's own request.
+    /// - Parameter request: the change as the SDK's `StatusChangeRequest`.
+    public init(_ request: StatusChangeRequest) {
+        self.init(kind: request.kind, personID: request.personID, date: request.date, reason: request.reason.isEmpty ? nil : request.reason)
+    }
+}
+
+/// A basic-data change for ``NHIServiceClient/changeBasicData(_:idempotencyKey:)``.
+public struct RemoteBasicDataChange: Sendable, Codable, Equatable {
+    public var personID: PersonalID
+    public var name: PersonName?
+    public var birthDate: CalendarDate?
+
+    public init(personID: PersonalID, name: PersonName? = nil, birthDate: CalendarDate? = nil) {
+        self.personID = personID
+        self.name = name
+        self.birthDate = birthDate
+    }
+
+    /// The body for the SDK's own request (attachments are not carried).
+    /// - Parameter request: the change as the SDK's `BasicDataChangeRequest`.
+    public init(_ request: BasicDataChangeRequest) {
+        self.init(personID: request.personID, name: request.name, birthDate: request.birthDate)
     }
 }
 

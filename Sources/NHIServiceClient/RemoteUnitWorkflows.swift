@@ -38,6 +38,15 @@ public struct RemoteUnitWorkflows: UnitWorkflows {
         return try await client.adjustSalary(RemoteSalaryAdjustment(request))
     }
 
+    public func changeStatus(_ request: StatusChangeRequest) async throws -> Filing {
+        try await client.changeStatus(RemoteStatusChange(request))
+    }
+
+    public func changeBasicData(_ request: BasicDataChangeRequest) async throws -> Filing {
+        try Self.refuseAttachments(request.attachments)
+        return try await client.changeBasicData(RemoteBasicDataChange(request))
+    }
+
     public func roster(on day: CalendarDate?) async throws -> [RosterLine] {
         try await client.roster(unit: unitCode, on: day)
     }

@@ -133,4 +133,59 @@ struct UnitWorkflowsTests {
         try await client.shutdown()
         await harness.stop()
     }
+
+    @Test("Status changes (停保, 育嬰留停, 復保, 續保) and basic-data changes: the same filing and the same refusals through both")
+    func statusAndBasicDataChanges() async throws {
+        let harness = try await ServerHarness()
+        let client = try NHIServiceClient(.init(url: harness.baseURL))
+        do {
+            let admin = DemoData.administrator
+            let session = try await client.signIn(nhiCard: admin.cardNumber, personID: admin.id, password: DemoData.staffPassword)
+            let unit = try UnitCode(parsing: session.unitCode)
+            let remote = RemoteUnitWorkflows(client: client, unitCode: unit)
+            let caller = try harness.service.staff.session(person: admin.id, unit: unit, credential: .nhiCard)
+            let local = try harness.service.workflows(for: caller)
+            let today = harness.service.clock.today
+            let employee = DemoData.employee.id
+
+            let suspension = StatusChangeRequest(kind: .suspend, personID: employee, date: today, reason: "出國")
+            let filed = try await remote.changeStatus(suspension)
+            #expect(filed.kind == .suspend && filed.personID == employee && filed.effectiveDate == today && filed.reason == "出國")
+            #expect(try await local.filedToday().contains { $0.id == filed.id && $0.kind == .suspend }, "the server filed it in the same store")
+            // The same rules refuse the same things, wherever they are asked.
+            func codes(_ request: StatusChangeRequest) async -> (String?, String?) {
+                var remoteCode: String?, localCode: String?
+                do { _ = try await remote.changeStatus(request) } catch let error as ServiceClientError { remoteCode = error.errorCode } catch {}
+                do { _ = try await local.changeStatus(request) } catch let error as ServiceError { localCode = error.errorCode } catch {}
+                return (remoteCode, localCode)
+            }
+            let twice = await codes(suspension)
+            #expect(twice.0 != nil && twice.0 == twice.1, "a second pending suspension: \(String(describing: twice))")
+            let resumeActive = await codes(StatusChangeRequest(kind: .resume, personID: DemoData.spouse.id, date: today, reason: ""))
+            #expect(resumeActive.0 == ServiceError.Code.filingNotSuspended.rawValue && resumeActive.1 == resumeActive.0,
+                    "resuming someone not suspended: \(String(describing: resumeActive))")
+            let notStatus = await codes(StatusChangeRequest(kind: .enrol, personID: employee, date: today, reason: ""))
+            #expect(notStatus.0 == ServiceError.Code.filingKind.rawValue && notStatus.1 == notStatus.0)
+
+            // Basic data: a new name goes through; a new birth date needs proof the API does not carry.
+            let rename = BasicDataChangeRequest(personID: DemoData.spouse.id, name: try PersonName("李美鈴"))
+            let renamed = try await remote.changeBasicData(rename)
+            #expect(renamed.kind == .basicDataChange && renamed.name == "李美鈴")
+            var proofCode: String?
+            do { _ = try await remote.changeBasicData(BasicDataChangeRequest(personID: employee, birthDate: try CalendarDate(iso: "1990-02-03"))) }
+            catch let error as ServiceClientError { proofCode = error.errorCode }
+            #expect(proofCode == ServiceError.Code.filingProofRequired.rawValue, "\(String(describing: proofCode))")
+            let proof = try UploadedDocument(fileName: "proof.pdf", data: Data("%PDF-1.4\n%%EOF\n".utf8), purpose: .proof)
+            var attachedCode: String?
+            do { _ = try await remote.changeBasicData(BasicDataChangeRequest(personID: employee, birthDate: try CalendarDate(iso: "1990-02-03"), attachments: [proof])) }
+            catch let error as ServiceClientError { attachedCode = error.errorCode }
+            #expect(attachedCode == ServiceClientError.Code.unsupported.rawValue, "attachments are refused before sending")
+            let withProof = try await local.changeBasicData(BasicDataChangeRequest(personID: employee, birthDate: try CalendarDate(iso: "1990-02-03"), attachments: [proof]))
+            #expect(withProof.birthDate == (try CalendarDate(iso: "1990-02-03")), "locally, with proof, it is filed")
+        } catch {
+            Issue.record("\(error)")
+        }
+        try await client.shutdown()
+        await harness.stop()
+    }
 }

@@ -1275,6 +1275,78 @@ public enum OpenAPIDocument {
             ]
           }
         }
+      },
+      "StatusChangeRequest": {
+        "type": "object",
+        "required": [
+          "kind",
+          "personID",
+          "date"
+        ],
+        "properties": {
+          "kind": {
+            "type": "string",
+            "enum": [
+              "suspend",
+              "parentalLeave",
+              "resume",
+              "renew"
+            ],
+            "description": "停保, 育嬰留職停薪, 復保 or 續保; any other filing kind is refused (filing.kind)"
+          },
+          "personID": {
+            "$ref": "#/components/schemas/PersonalID"
+          },
+          "date": {
+            "$ref": "#/components/schemas/Date"
+          },
+          "reason": {
+            "anyOf": [
+              {
+                "type": "string",
+                "maxLength": 200,
+                "description": "the reason as filed"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          }
+        }
+      },
+      "BasicDataChangeRequest": {
+        "type": "object",
+        "required": [
+          "personID"
+        ],
+        "description": "at least one of name and birthDate (filing.nothingToChange)",
+        "properties": {
+          "personID": {
+            "$ref": "#/components/schemas/PersonalID"
+          },
+          "name": {
+            "anyOf": [
+              {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 40
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "birthDate": {
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/Date"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          }
+        }
       }
     }
   },
@@ -1955,6 +2027,142 @@ public enum OpenAPIDocument {
             "application/json": {
               "schema": {
                 "$ref": "#/components/schemas/SalaryAdjustmentRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Filed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Filing"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "request.idempotencyKeyRequired: no Idempotency-Key (draft-ietf-httpapi-idempotency-key-header §2.7)",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/v1/filings/status-changes": {
+      "post": {
+        "operationId": "changeStatus",
+        "summary": "Suspend, parental leave, resume or renew (停保／育嬰留職停薪／復保／續保), NHI only",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "Idempotency-Key",
+            "in": "header",
+            "required": true,
+            "description": "A retried request with the same key and body returns the first answer and changes nothing.",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 200
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/StatusChangeRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Filed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Filing"
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "request.idempotencyKeyRequired: no Idempotency-Key (draft-ietf-httpapi-idempotency-key-header §2.7)",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "409": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/v1/filings/basic-data-changes": {
+      "post": {
+        "operationId": "changeBasicData",
+        "summary": "Change basic data (保險對象基本資料變更): a new name, or a new birth date (which needs proof the API does not carry: refused with filing.proofRequired)",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "Idempotency-Key",
+            "in": "header",
+            "required": true,
+            "description": "A retried request with the same key and body returns the first answer and changes nothing.",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 200
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/BasicDataChangeRequest"
               }
             }
           }

@@ -108,6 +108,28 @@ struct SalaryAdjustmentBody: Decodable, Sendable {
     }
 }
 
+/// `POST /v1/filings/status-changes`: 停保, 育嬰留職停薪, 復保 or 續保 (NHI only).
+struct StatusChangeBody: Decodable, Sendable {
+    var kind: FilingKind
+    var personID: PersonalID
+    var date: CalendarDate
+    var reason: String?
+
+    var request: StatusChangeRequest {
+        StatusChangeRequest(kind: kind, personID: personID, date: date, reason: reason ?? "")
+    }
+}
+
+/// `POST /v1/filings/basic-data-changes`: a new name or birth date (a birth date needs proof,
+/// which the API does not carry: the service refuses it with `filing.proofRequired`).
+struct BasicDataChangeBody: Decodable, Sendable {
+    var personID: PersonalID
+    var name: PersonName?
+    var birthDate: CalendarDate?
+
+    var request: BasicDataChangeRequest { BasicDataChangeRequest(personID: personID, name: name, birthDate: birthDate) }
+}
+
 /// A batch registration file: its name (the NHI's naming convention) and bytes, base64.
 struct BatchFileBody: Decodable, Sendable {
     var fileName: String
@@ -292,6 +314,24 @@ extension ServerAPI {
             let body = try JSONCoding.decode(SalaryAdjustmentBody.self, from: bytes)
             let filing = try await service.perform { service in try service.filings.adjustSalary(body.request, by: entry.session.caller) }
             context.logger.info("filed", metadata: ["kind": "salaryAdjustment", "filing": "\(filing.id)", "person": "\(body.personID.masked)"])
+            return Reply(filing, status: .created)
+        }
+    }
+
+    func changeStatus(_ request: Request, _ context: ServerContext) async throws -> Response {
+        try await idempotent(request, context, persistAs: Self.filingAnswer) { entry, bytes in
+            let body = try JSONCoding.decode(StatusChangeBody.self, from: bytes)
+            let filing = try await service.perform { service in try service.filings.changeStatus(body.request, by: entry.session.caller) }
+            context.logger.info("filed", metadata: ["kind": "\(body.kind.rawValue)", "filing": "\(filing.id)", "person": "\(body.personID.masked)"])
+            return Reply(filing, status: .created)
+        }
+    }
+
+    func changeBasicData(_ request: Request, _ context: ServerContext) async throws -> Response {
+        try await idempotent(request, context, persistAs: Self.filingAnswer) { entry, bytes in
+            let body = try JSONCoding.decode(BasicDataChangeBody.self, from: bytes)
+            let filing = try await service.perform { service in try service.filings.changeBasicData(body.request, by: entry.session.caller) }
+            context.logger.info("filed", metadata: ["kind": "basicDataChange", "filing": "\(filing.id)", "person": "\(body.personID.masked)"])
             return Reply(filing, status: .created)
         }
     }

@@ -27,6 +27,11 @@ public protocol UnitWorkflows: Sendable {
     func withdraw(_ request: WithdrawalRequest) async throws -> Filing
     /// Files a salary adjustment (調整投保金額).
     func adjustSalary(_ request: SalaryAdjustmentRequest) async throws -> Filing
+    /// Files a suspension (停保), parental leave (育嬰留職停薪), resumption (復保) or renewal
+    /// (續保), NHI only.
+    func changeStatus(_ request: StatusChangeRequest) async throws -> Filing
+    /// Files a change of a person's basic data (保險對象基本資料變更: name or birth date).
+    func changeBasicData(_ request: BasicDataChangeRequest) async throws -> Filing
     /// The people insured through the unit on `day` (nil: today), with their dependants.
     func roster(on day: CalendarDate?) async throws -> [RosterLine]
     /// The unit's filings made between `from` and `through` with their check results.
@@ -85,6 +90,16 @@ public struct LocalUnitWorkflows: UnitWorkflows {
     public func adjustSalary(_ request: SalaryAdjustmentRequest) async throws -> Filing {
         let caller = caller
         return try await service.perform { service throws(ServiceError) in try service.filings.adjustSalary(request, by: caller) }
+    }
+
+    public func changeStatus(_ request: StatusChangeRequest) async throws -> Filing {
+        let caller = caller
+        return try await service.perform { service throws(ServiceError) in try service.filings.changeStatus(request, by: caller) }
+    }
+
+    public func changeBasicData(_ request: BasicDataChangeRequest) async throws -> Filing {
+        let caller = caller
+        return try await service.perform { service throws(ServiceError) in try service.filings.changeBasicData(request, by: caller) }
     }
 
     public func roster(on day: CalendarDate?) async throws -> [RosterLine] {
