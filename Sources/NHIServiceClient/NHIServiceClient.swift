@@ -251,6 +251,12 @@ public final class NHIServiceClient: Sendable {
     }
 
     /// The unit's administrators and operators.
+    /// The unit's newest audit-log entries, newest first (administrators only).
+    public func auditLog(unit: UnitCode, limit: Int = 200) async throws(ServiceClientError) -> [AuditEntry] {
+        let list: Items<AuditEntry> = try await send(.GET, "/v1/units/\(unit.rawValue)/audit?limit=\(limit)")
+        return list.items
+    }
+
     public func staff(unit: UnitCode) async throws(ServiceClientError) -> [StaffMember] {
         let list: Items<StaffMember> = try await send(.GET, "/v1/units/\(unit.rawValue)/staff")
         return list.items

@@ -47,6 +47,10 @@ public struct RemoteUnitWorkflows: UnitWorkflows {
         return try await client.changeBasicData(RemoteBasicDataChange(request))
     }
 
+    public func auditLog(limit: Int) async throws -> [AuditEntry] {
+        try await client.auditLog(unit: unitCode, limit: limit)
+    }
+
     public func roster(on day: CalendarDate?) async throws -> [RosterLine] {
         try await client.roster(unit: unitCode, on: day)
     }

@@ -134,7 +134,7 @@ struct UnitWorkflowsTests {
         await harness.stop()
     }
 
-    @Test("Status changes (停保, 育嬰留停, 復保, 續保) and basic-data changes: the same filing and the same refusals through both")
+    @Test("Status changes (停保, 育嬰留停, 復保, 續保), basic-data changes and the audit log: the same answers and the same refusals through both")
     func statusAndBasicDataChanges() async throws {
         let harness = try await ServerHarness()
         let client = try NHIServiceClient(.init(url: harness.baseURL))
@@ -154,10 +154,7 @@ struct UnitWorkflowsTests {
             #expect(try await local.filedToday().contains { $0.id == filed.id && $0.kind == .suspend }, "the server filed it in the same store")
             // The same rules refuse the same things, wherever they are asked.
             func codes(_ request: StatusChangeRequest) async -> (String?, String?) {
-                var remoteCode: String?, localCode: String?
-                do { _ = try await remote.changeStatus(request) } catch let error as ServiceClientError { remoteCode = error.errorCode } catch {}
-                do { _ = try await local.changeStatus(request) } catch let error as ServiceError { localCode = error.errorCode } catch {}
-                return (remoteCode, localCode)
+                (await code { try await remote.changeStatus(request) }, await code { try await local.changeStatus(request) })
             }
             let twice = await codes(suspension)
             #expect(twice.0 != nil && twice.0 == twice.1, "a second pending suspension: \(String(describing: twice))")
@@ -182,10 +179,38 @@ struct UnitWorkflowsTests {
             #expect(attachedCode == ServiceClientError.Code.unsupported.rawValue, "attachments are refused before sending")
             let withProof = try await local.changeBasicData(BasicDataChangeRequest(personID: employee, birthDate: try CalendarDate(iso: "1990-02-03"), attachments: [proof]))
             #expect(withProof.birthDate == (try CalendarDate(iso: "1990-02-03")), "locally, with proof, it is filed")
+
+            // The audit log: the same entries both ways, newest first; operators are refused by the same rule.
+            let auditLocal = try await local.auditLog(limit: 5), auditRemote = try await remote.auditLog(limit: 5)
+            #expect(auditLocal.count == 5 && auditLocal.map(\.id) == auditRemote.map(\.id) && auditLocal.map(\.action) == auditRemote.map(\.action))
+            #expect(auditLocal.first?.action == "filing.basicDataChange" || auditLocal.first?.action.hasPrefix("filing.") == true,
+                    "newest first: \(auditLocal.map(\.action))")
+            #expect(auditRemote.allSatisfy { !$0.target.contains(employee.rawValue) && !$0.actor.contains(admin.id.rawValue) }, "IDs masked")
+            let operatorClient = try NHIServiceClient(.init(url: harness.baseURL))
+            _ = try await operatorClient.signIn(nhiCard: DemoData.operator.cardNumber, personID: DemoData.operator.id, password: DemoData.staffPassword)
+            var operatorCode: String?
+            do { _ = try await RemoteUnitWorkflows(client: operatorClient, unitCode: unit).auditLog(limit: 5) }
+            catch let error as ServiceClientError { operatorCode = error.errorCode }
+            #expect(operatorCode == ServiceError.Code.notAuthorised.rawValue, "\(String(describing: operatorCode))")
+            try await operatorClient.shutdown()
         } catch {
             Issue.record("\(error)")
         }
         try await client.shutdown()
         await harness.stop()
+    }
+
+    /// The stable code of what `body` threw (nil: it did not throw).
+    private func code(_ body: () async throws -> Filing) async -> String? {
+        do {
+            _ = try await body()
+            return nil
+        } catch let error as ServiceClientError {
+            return error.errorCode
+        } catch let error as ServiceError {
+            return error.errorCode
+        } catch {
+            return "\(error)"
+        }
     }
 }

@@ -84,8 +84,10 @@ struct HomeMenuTests {
     @Test("operator without filing rights: no enrol, withdraw or salary tasks; settings only on a desktop")
     func plainOperator() {
         let op = staff(.operator)
-        // Looking people up, today's filings and bills: the roster and statements rights (the service lists them for operators too).
-        #expect(HomeMenu.tasks(for: op, kioskMode: true) == [.visitorCard, .batchUpload, .uploadRecords, .unpaidPremiums, .insuranceLookup, .filings, .bills, .doctor])
+        // Looking people up, the roster, today's filings and bills: the roster and statements rights (the service lists them
+        // for operators too); no status changes (filing) and no audit log (administering).
+        #expect(HomeMenu.tasks(for: op, kioskMode: true) == [.visitorCard, .batchUpload, .uploadRecords, .unpaidPremiums, .insuranceLookup, .roster, .filings,
+                                                             .bills, .doctor])
         #expect(HomeMenu.tasks(for: op, kioskMode: false).contains(.settings))
     }
 

@@ -44,6 +44,9 @@ struct RemoteConnectionTests {
         func deleteStaff(_ id: Int64) async throws {}
         func insuranceStatus(of person: PersonalID, on day: CalendarDate?) async throws -> InsuranceStatus { throw KioskError(.serviceMissing) }
         func proofOfInsurance(of person: PersonalID) async throws -> ProofOfInsurance { throw KioskError(.serviceMissing) }
+        func changeStatus(_ request: StatusChangeRequest) async throws -> Filing { throw KioskError(.serviceMissing) }
+        func changeBasicData(_ request: BasicDataChangeRequest) async throws -> Filing { throw KioskError(.serviceMissing) }
+        func auditLog(limit: Int) async throws -> [AuditEntry] { [] }
     }
 
     @Test("only the connected tasks are offered and opened; previews use the SDK's tables; sign-out and idle end the server's session")

@@ -79,6 +79,7 @@ public struct NHIServerApplication: Sendable {
         router.post("/v1/filings/enrolments") { try await api.enrol($0, $1) }
         router.post("/v1/filings/withdrawals") { try await api.withdraw($0, $1) }
         router.post("/v1/filings/salary-adjustments") { try await api.adjustSalary($0, $1) }
+        router.get("/v1/units/{unit}/audit") { try await api.auditLog($0, $1) }
         router.post("/v1/filings/status-changes") { try await api.changeStatus($0, $1) }
         router.post("/v1/filings/basic-data-changes") { try await api.changeBasicData($0, $1) }
         router.post("/v1/units/{unit}/batch-registrations/check") { try await api.batchCheck($0, $1) }

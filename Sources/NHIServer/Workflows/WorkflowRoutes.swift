@@ -424,6 +424,20 @@ extension ServerAPI {
     // MARK: Staff (單位管理者登錄作業)
 
     /// `GET /v1/units/{unit}/staff`: the unit's administrators and operators.
+    /// `GET /v1/units/{unit}/audit?limit=`: the unit's newest audit entries (administrators).
+    func auditLog(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let (entry, _) = try session(request)
+        let unit = try unit(context), caller = entry.session.caller
+        var limit = 200
+        if let text = request.uri.queryParameters.get("limit") {
+            guard let value = Int(text), (1...1000).contains(value) else { throw ServerError(.badParameter, detail: "limit is 1–1000") }
+            limit = value
+        }
+        let count = limit
+        let entries = try await service.perform { service in try service.audit.entries(unit: unit, by: caller, limit: count) }
+        return JSONCoding.response(ListView(items: entries))
+    }
+
     func staffList(_ request: Request, _ context: ServerContext) async throws -> Response {
         let (entry, _) = try session(request)
         let unit = try unit(context), caller = entry.session.caller

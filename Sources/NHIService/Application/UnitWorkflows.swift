@@ -58,6 +58,8 @@ public protocol UnitWorkflows: Sendable {
     func insuranceStatus(of person: PersonalID, on day: CalendarDate?) async throws -> InsuranceStatus
     /// A proof of insurance (投保證明) as of today, recorded in the audit log.
     func proofOfInsurance(of person: PersonalID) async throws -> ProofOfInsurance
+    /// The unit's newest audit-log entries, newest first, IDs masked (administrators only).
+    func auditLog(limit: Int) async throws -> [AuditEntry]
 }
 
 /// ``UnitWorkflows`` on this process's ``NHIService``: every call runs on the service's
@@ -161,6 +163,11 @@ extension LocalUnitWorkflows {
     public func insuranceStatus(of person: PersonalID, on day: CalendarDate?) async throws -> InsuranceStatus {
         let caller = caller
         return try await service.perform { service throws(ServiceError) in try service.insurance.status(of: person, on: day, by: caller) }
+    }
+
+    public func auditLog(limit: Int) async throws -> [AuditEntry] {
+        let caller = caller, unit = unitCode
+        return try await service.perform { service throws(ServiceError) in try service.audit.entries(unit: unit, by: caller, limit: limit) }
     }
 
     public func proofOfInsurance(of person: PersonalID) async throws -> ProofOfInsurance {

@@ -8,7 +8,7 @@ import NHIService
 public struct FilingReview: Sendable, Hashable {
     /// Which filing.
     public enum Kind: String, Sendable, Hashable {
-        case enrolment, withdrawal, salaryAdjustment, bulkAdjustment
+        case enrolment, withdrawal, salaryAdjustment, bulkAdjustment, statusChange, basicDataChange
     }
 
     /// One labelled value.

@@ -79,6 +79,11 @@ public enum FilingText: Sendable, Hashable {
     case reviewNone
     case reviewCount
     case reviewFiling(FilingReview.Kind, FilingFamily)
+    case reviewStatusReason
+    case reviewNewName
+    case reviewNewBirthDate
+    /// 停保, 育嬰留職停薪, 復保, 續保, 基本資料變更.
+    case statusKind(FilingKind)
     case confirmFiling
     case backToForm
     /// A value shown as it is (a name with its masked ID).
@@ -226,6 +231,8 @@ public enum FilingText: Sendable, Hashable {
             case .withdrawal: ("確認退保申報", "Check the withdrawal before filing")
             case .salaryAdjustment: ("確認薪資調整申報", "Check the salary adjustment before filing")
             case .bulkAdjustment: ("確認整批薪資調整申報", "Check the bulk salary adjustment before filing")
+            case .statusChange: ("確認停復保申報", "Check the status change before filing")
+            case .basicDataChange: ("確認基本資料變更申報", "Check the basic-data change before filing")
             }
         case .reviewIntro: ("請與民眾核對以上資料，無誤後按「確認送出」；送出後當日可刪除。", "Check the above with the person, then press File it; a filing can be deleted the same day.")
         case .reviewPerson: ("被保險人", "Person")
@@ -246,10 +253,26 @@ public enum FilingText: Sendable, Hashable {
                 case .withdrawal: base = ("退保", "Withdrawal")
                 case .salaryAdjustment: base = ("薪資調整", "Salary adjustment")
                 case .bulkAdjustment: base = ("薪資調整（大批）", "Bulk salary adjustment")
+                case .statusChange: base = ("停復保", "Status change")
+                case .basicDataChange: base = ("基本資料變更", "Basic-data change")
                 }
                 let side = family == .nhiOnly ? ("健保專用", "NHI only") : ("勞退、勞保及健保三合一", "three-in-one")
                 return ("\(base.0)（\(side.0)）", "\(base.1) (\(side.1))")
             }()
+        case .reviewStatusReason: ("原因", "Reason")
+        case .reviewNewName: ("新姓名", "New name")
+        case .reviewNewBirthDate: ("新出生日期", "New date of birth")
+        case .statusKind(let kind):
+            switch kind {
+            case .suspend: ("停保", "Suspension")
+            case .parentalLeave: ("育嬰留職停薪", "Parental leave without pay")
+            case .resume: ("復保", "Resumption")
+            case .renew: ("續保", "Renewal")
+            case .basicDataChange: ("保險對象基本資料變更", "Change of basic data")
+            case .enrol: ("加保", "Enrolment")
+            case .withdraw: ("退保", "Withdrawal")
+            case .salaryAdjustment: ("薪資調整", "Salary adjustment")
+            }
         case .confirmFiling: ("確認送出", "File it")
         case .backToForm: ("返回修改", "Back to the form")
         case .value(let text): (text, text)

@@ -130,6 +130,9 @@ public enum Text: Sendable, Hashable {
     case staff(StaffText)
     case insurance(InsuranceText)
     case filings(FilingsText)
+    case statusChange(StatusChangeText)
+    case roster(RosterText)
+    case audit(AuditText)
     case bills(BillsText)
     case demoTray
     case demoInsert(name: String, role: String)
@@ -298,6 +301,9 @@ public enum Text: Sendable, Hashable {
         case .staff(let text): text.pair
         case .insurance(let text): text.pair
         case .filings(let text): text.pair
+        case .statusChange(let text): text.pair
+        case .roster(let text): text.pair
+        case .audit(let text): text.pair
         case .bills(let text): text.pair
         case .demoTray: ("示範用虛擬卡片", "Demo virtual cards")
         case .demoInsert(let name, let role): ("插入 \(name)（\(role)）的卡片", "Insert \(name)'s card (\(role))")
@@ -350,6 +356,9 @@ public enum Text: Sendable, Hashable {
         case .withdraw: name(of: .withdraw)
         case .salaryAdjustment: name(of: .salaryAdjustment)
         case .bulkSalaryAdjustment: name(of: .bulkSalaryAdjustment)
+        case .statusChange: name(of: .statusChange)
+        case .roster: name(of: .roster)
+        case .auditLog: name(of: .auditLog)
         case .batchUpload: name(of: .batchUpload)
         case .uploadRecords: name(of: .uploadRecords)
         case .unpaidPremiums: name(of: .unpaidPremiums)
@@ -396,6 +405,9 @@ public enum Text: Sendable, Hashable {
         case .withdraw: ("退保作業", "Withdrawal")
         case .salaryAdjustment: ("薪資調整作業", "Salary adjustment")
         case .bulkSalaryAdjustment: ("薪資調整作業（大批）", "Bulk salary adjustment")
+        case .statusChange: ("停復保及基本資料變更", "Suspension, leave, resumption and basic data")
+        case .roster: ("在保名冊", "Insured roster")
+        case .auditLog: ("稽核紀錄", "Audit log")
         case .batchUpload: ("健保卡註冊申請整批資料上傳", "Batch NHI-card registration upload")
         case .uploadRecords: ("健保卡註冊申請上傳紀錄查詢", "Upload records")
         case .unpaidPremiums: ("欠費查詢及滯納金試算", "Unpaid premiums and late fees")
@@ -416,6 +428,9 @@ public enum Text: Sendable, Hashable {
         case .withdraw: ("轉出、不具健保資格、離職", "Transfer out, no longer eligible, left the job")
         case .salaryAdjustment: ("單筆調整投保金額（次月 1 日生效）", "Change one insured amount (effective the 1st of next month)")
         case .bulkSalaryAdjustment: ("依投保金額級距整批調整", "Move everyone at one grade to another")
+        case .statusChange: ("停保、育嬰留職停薪、復保、續保；姓名或出生日期變更", "Suspend, parental leave, resume, renew; a new name or birth date")
+        case .roster: ("本單位在保人員及眷屬，可依姓名或身分證號搜尋", "Everyone insured through the unit, searchable by name or ID")
+        case .auditLog: ("誰在何時為本單位做了什麼（僅限管理者）", "Who did what for the unit, and when (administrators)")
         case .batchUpload: ("上傳 CSV、檢查、送出並查看結果", "Upload a CSV, check it, submit it and read the result")
         case .uploadRecords: ("近 3 個月的上傳紀錄與入檔結果", "The last 3 months of uploads and their results")
         case .unpaidPremiums: ("未繳保險費與滯納金試算", "Unpaid premiums with a late-fee estimate")

@@ -7,6 +7,8 @@ public enum KioskTask: String, Sendable, Hashable, Codable, CaseIterable {
     case withdraw
     case salaryAdjustment
     case bulkSalaryAdjustment
+    /// 停保／育嬰留停／復保／續保 and basic-data changes.
+    case statusChange
     case batchUpload
     case uploadRecords
     case unpaidPremiums
@@ -14,10 +16,14 @@ public enum KioskTask: String, Sendable, Hashable, Codable, CaseIterable {
     case staff
     /// Insurance status and proof by ID (sessions that may see the unit's roster).
     case insuranceLookup
+    /// The in-force roster (在保名冊), searchable.
+    case roster
     /// Today's filings (same-day deletion) and check results.
     case filings
     /// Bills and payment slips (sessions the service lets read statements).
     case bills
+    /// The unit's audit log (administrators).
+    case auditLog
     case doctor
     case settings
     /// Administrators only, in kiosk mode: close the kiosk.
@@ -31,6 +37,9 @@ public enum KioskTask: String, Sendable, Hashable, Codable, CaseIterable {
         case .withdraw: .withdraw
         case .salaryAdjustment: .salaryAdjustment
         case .bulkSalaryAdjustment: .bulkSalaryAdjustment
+        case .statusChange: .statusChange
+        case .roster: .roster
+        case .auditLog: .auditLog
         case .batchUpload: .batchUpload
         case .uploadRecords: .uploadRecords
         case .unpaidPremiums: .unpaidPremiums
@@ -64,9 +73,9 @@ public enum HomeMenu {
     public static func allows(_ task: KioskTask, for session: StaffSession, kioskMode: Bool) -> Bool {
         switch task {
         case .visitorCard, .batchUpload, .uploadRecords, .unpaidPremiums, .doctor: true
-        case .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment: session.mayFileChanges
-        case .staff: session.permissions.allows(.administer)
-        case .insuranceLookup, .filings: session.permissions.allows(.viewRoster)
+        case .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment, .statusChange: session.mayFileChanges
+        case .staff, .auditLog: session.permissions.allows(.administer)
+        case .insuranceLookup, .filings, .roster: session.permissions.allows(.viewRoster)
         case .bills: session.permissions.allows(.statements)
         case .settings: session.role == .administrator || !kioskMode
         case .leaveKiosk: kioskMode && session.role == .administrator

@@ -52,6 +52,9 @@ public final class KioskShell {
     public let insuranceLookup: InsuranceLookupModel
     public let filingsToday: FilingsTodayModel
     public let billsModel: BillsModel
+    public let statusChange: StatusChangeModel
+    public let roster: RosterModel
+    public let auditLog: AuditLogModel
     /// Demo mode's virtual card tray.
     public let demoTray: DemoCardTray
 
@@ -92,6 +95,9 @@ public final class KioskShell {
         insuranceLookup = InsuranceLookupModel(context: flows)
         filingsToday = FilingsTodayModel(context: flows)
         billsModel = BillsModel(context: flows)
+        statusChange = StatusChangeModel(context: flows)
+        roster = RosterModel(context: flows)
+        auditLog = AuditLogModel(context: flows)
         demoTray = DemoCardTray(cards: isDemo ? backends.demoCards : [], deck: isDemo ? backends.demoDeck : nil)
         for flow in flowModels { register(flow) }
         let fixedIdle = idleTimeout != nil
@@ -420,7 +426,7 @@ public final class KioskShell {
     /// Every flow screen's model.
     public var flowModels: [any FlowModel] {
         [visitorServices, enrolment, withdrawal, salaryAdjustment, bulkAdjustment, unpaidPremiums, batchUpload, uploadRecords,
-         staffManagement, insuranceLookup, filingsToday, billsModel]
+         staffManagement, insuranceLookup, filingsToday, billsModel, statusChange, roster, auditLog]
     }
 
     /// The model of a flow screen.
@@ -437,6 +443,9 @@ public final class KioskShell {
         case .insuranceLookup: insuranceLookup
         case .filings: filingsToday
         case .bills: billsModel
+        case .statusChange: statusChange
+        case .roster: roster
+        case .auditLog: auditLog
         case .visitor: visitorServices
         case .signIn, .home, .doctor, .settings, .locked: nil
         }
@@ -497,7 +506,8 @@ public final class KioskShell {
         case .visitor: backends.cards == nil ? screen.sdkModule : nil
         case .doctor: backends.readers == nil ? screen.sdkModule : nil
         case .home, .settings, .locked: nil
-        case .enrol, .withdraw, .salaryAdjustment, .filings, .bills, .staff, .insuranceLookup, .unpaidPremiums:
+        case .enrol, .withdraw, .salaryAdjustment, .filings, .bills, .staff, .insuranceLookup, .unpaidPremiums, .statusChange, .roster,
+             .auditLog:
             // The unit workflows: the local service's, or nhi-server's (`--service`).
             backends.service == nil && backends.workflows == nil ? screen.sdkModule : nil
         case .bulkSalaryAdjustment:

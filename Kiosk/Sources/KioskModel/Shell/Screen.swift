@@ -8,6 +8,12 @@ public enum Screen: String, Sendable, Hashable, Codable, CaseIterable {
     case withdraw
     case salaryAdjustment
     case bulkSalaryAdjustment
+    /// 停保／育嬰留停／復保／續保 and 保險對象基本資料變更.
+    case statusChange
+    /// 在保名冊: the in-force roster, searchable.
+    case roster
+    /// 稽核紀錄: who did what for the unit (administrators).
+    case auditLog
     case batchUpload
     case uploadRecords
     case unpaidPremiums
@@ -30,7 +36,8 @@ public enum Screen: String, Sendable, Hashable, Codable, CaseIterable {
         switch self {
         case .signIn, .home, .doctor, .settings, .locked: false
         case .visitor, .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment,
-             .batchUpload, .uploadRecords, .unpaidPremiums, .staff, .insuranceLookup, .filings, .bills: true
+             .batchUpload, .uploadRecords, .unpaidPremiums, .staff, .insuranceLookup, .filings, .bills, .statusChange, .roster,
+             .auditLog: true
         }
     }
 
@@ -56,6 +63,7 @@ extension Screen {
         case .signIn: "NHILogin"
         case .visitor, .doctor: "NHICards"
         case .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment: "NHIService, NHIGrades"
+        case .statusChange, .roster, .auditLog: "NHIService"
         case .batchUpload: "NHIFormats, NHIService"
         case .uploadRecords, .unpaidPremiums, .staff, .insuranceLookup, .filings, .bills: "NHIService"
         case .home, .settings, .locked: nil

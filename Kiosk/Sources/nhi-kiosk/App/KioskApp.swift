@@ -118,7 +118,8 @@ final class KioskApp {
             authenticator: authenticator)
         backends.workflows = { session in RemoteUnitWorkflows(client: client, unitCode: session.unitCode) }
         backends.tables = .bundled
-        backends.connectedTasks = [.visitorCard, .enrol, .withdraw, .salaryAdjustment, .filings, .bills, .unpaidPremiums, .staff, .insuranceLookup, .doctor, .settings]
+        backends.connectedTasks = [.visitorCard, .enrol, .withdraw, .salaryAdjustment, .filings, .bills, .unpaidPremiums, .staff, .insuranceLookup,
+                                    .statusChange, .roster, .auditLog, .doctor, .settings]
         if options.demo {
             backends.demoCards = DemoCard.deck(DemoData.sample(today: .today()))
             backends.demoDeck = VirtualReaderDeck(onInsert: nil)

@@ -43,6 +43,7 @@ enum Theme {
     .success-text { color: #1a6b2f; font-weight: bold; }
     .check-ok { color: #1a6b2f; }
     .preview, .coverage, .dependants, .issues, .log, .lines { background: #ffffff; border-radius: 6px; }
+    .dependant-line { padding-left: 32px; color: #3d3d3d; }
     .log label { font-family: "Noto Sans Mono CJK TC", monospace; font-size: 15px; }
     .strength { font-weight: bold; }
     .strength-bar { min-height: 10px; }

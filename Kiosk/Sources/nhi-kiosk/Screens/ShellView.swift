@@ -114,6 +114,9 @@ final class ShellView {
         views[.insuranceLookup] = InsuranceLookupView(context: context)
         views[.filings] = FilingsTodayView(context: context)
         views[.bills] = BillsView(context: context)
+        views[.statusChange] = StatusChangeView(context: context)
+        views[.roster] = RosterView(context: context)
+        views[.auditLog] = AuditLogView(context: context)
         for screen in Screen.allCases where views[screen] == nil {
             views[screen] = NotConnectedView(screen: screen, context: context)
         }
