@@ -545,6 +545,38 @@ def demo_flow():
         check(kiosk.wait_for(lambda: len(glob.glob(os.path.join(prints, "slip-*.pdf"))) == 1, 20),
               f"the slip was printed as a document (PDF: {glob.glob(os.path.join(prints, 'slip-*.pdf'))})")
 
+        print("demo: a suspension reviewed and filed; the roster searched; the audit log", flush=True)
+        check(hook("open statusChange")["ok"], "停復保及基本資料變更 opens")
+        check(hook(f"fill 保險對象身分證號（居留證統一證號）\t{employee}")["ok"], "the employee's ID typed")
+        check(hook("fill 原因（可免填）\t出國六個月以上")["ok"], "the reason typed")
+        kiosk.press("送出申報")
+        review = kiosk.dialog("確認停復保申報")
+        text = review.description if review else ""
+        check(review is not None and "停保" in text and employee[:6] + "****" in text and employee not in text and "出國六個月以上" in text,
+              f"a suspension asks before filing: who (masked), what, from when, why ({text!r})")
+        check(kiosk.state().get("flowStatus") == "idle", "nothing is filed while the review is up")
+        screenshot("27-suspension-review")
+        kiosk.press("確認送出")
+        check(kiosk.wait_for(lambda: kiosk.state().get("flowStatus") == "succeeded", 15), f"filed ({kiosk.state().get('flowStatus')})")
+        receipt = kiosk.app.findChild(lambda n: n.name.startswith("已受理停保申報") and in_view(n, 700), retry=True, requireResult=False)
+        check(receipt is not None and employee[:6] + "****" in receipt.name, "the receipt is in view, ID masked")
+        screenshot("28-suspension-filed")
+        check(hook("open roster")["ok"], "在保名冊 opens")
+        check(kiosk.wait_for(lambda: "roster:succeeded" in kiosk.state().get("flowStatus", "")), "the roster is read")
+        check(hook("fill 搜尋（姓名或身分證號）\t李美玲")["ok"], "searched for a dependant")
+        spouse = kiosk.app.findChild(lambda n: n.name.startswith("李美玲 F22718****　眷屬"), retry=True, requireResult=False)
+        principal = kiosk.app.findChild(lambda n: n.name.startswith("王小明 " + employee[:6] + "****　本人"), retry=True, requireResult=False)
+        check(spouse is not None and principal is not None, "the dependant is listed with her insured person, IDs masked")
+        check(kiosk.app.findChild(lambda n: n.name.startswith("陳志明 A11357****"), retry=False, requireResult=False) is None,
+              "people who do not match are not listed")
+        screenshot("29-roster-search")
+        check(hook("open auditLog")["ok"], "稽核紀錄 opens for the administrator")
+        entry = kiosk.app.findChild(lambda n: "filing.suspend" in n.name and employee[:6] + "****" in n.name, retry=True, requireResult=False)
+        check(entry is not None, "the suspension is in the audit log, ID masked")
+        check(kiosk.app.findChild(lambda n: employee in (n.name or ""), retry=False, requireResult=False) is None,
+              "the full ID is nowhere on the audit screen")
+        screenshot("30-audit-log")
+
         print("demo: 鎖定 keeps the session, 登出 ends it", flush=True)
         check(hook("open unpaidPremiums")["ok"], "the unpaid-premiums screen opens")
         kiosk.press("鎖定")
