@@ -281,6 +281,59 @@ public final class NHIServiceClient: Sendable {
         let _: Deleted = try await send(.DELETE, "/v1/staff/\(id)", body: Optional<Empty>.none, idempotencyKey: idempotencyKey ?? UUID().uuidString)
     }
 
+    /// The premium calculation of a month (保費計算明細).
+    public func premiumDetail(unit: UnitCode, month: ROCMonth) async throws(ServiceClientError) -> PremiumDetail {
+        try await send(.GET, "/v1/units/\(unit.rawValue)/premium-detail?month=\(month.compact)")
+    }
+
+    /// The unit's statement requests (各類明細表), newest first.
+    public func statementRequests(unit: UnitCode) async throws(ServiceClientError) -> [StatementRequest] {
+        let list: Items<StatementRequest> = try await send(.GET, "/v1/units/\(unit.rawValue)/statements")
+        return list.items
+    }
+
+    /// Requests a statement; `idempotencyKey` as for ``enrol(_:idempotencyKey:)``.
+    public func requestStatement(_ kind: StatementKind, month: ROCMonth, through: ROCMonth? = nil, unit: UnitCode,
+                                 idempotencyKey: String? = nil) async throws(ServiceClientError) -> StatementRequest {
+        struct Body: Encodable { var kind: StatementKind; var month: String; var through: String? }
+        return try await send(.POST, "/v1/units/\(unit.rawValue)/statements", body: Body(kind: kind, month: month.compact, through: through?.compact),
+                              idempotencyKey: idempotencyKey ?? UUID().uuidString)
+    }
+
+    /// A produced statement (下載).
+    public func downloadStatement(_ id: Int64) async throws(ServiceClientError) -> StatementTable {
+        try await send(.GET, "/v1/statements/\(id)")
+    }
+
+    /// A payment certificate (保費繳納證明) of the unit.
+    public func paymentCertificate(unit: UnitCode, categories: Set<PremiumBill.Category>, months: ClosedRange<ROCMonth>,
+                                   period: ClosedRange<CalendarDate>) async throws(ServiceClientError) -> PaymentCertificate {
+        let kinds = categories.map(\.rawValue).sorted().joined(separator: ",")
+        return try await send(.GET, "/v1/units/\(unit.rawValue)/payment-certificate?from=\(months.lowerBound.compact)&through=\(months.upperBound.compact)"
+                                   + "&paidFrom=\(period.lowerBound.iso)&paidThrough=\(period.upperBound.iso)&categories=\(kinds)")
+    }
+
+    /// The unit's electronic payment-slip subscription, if any.
+    public func ePaymentSubscription(unit: UnitCode) async throws(ServiceClientError) -> EPaymentSubscription? {
+        struct View: Decodable { var subscription: EPaymentSubscription? }
+        let view: View = try await send(.GET, "/v1/units/\(unit.rawValue)/e-payment")
+        return view.subscription
+    }
+
+    /// Subscribes electronic payment slips (or changes the addresses).
+    public func subscribeEPayment(unit: UnitCode, email: EmailAddress, backupEmail: EmailAddress?, transferResultNotice: Bool,
+                                  idempotencyKey: String? = nil) async throws(ServiceClientError) -> EPaymentSubscription {
+        struct Body: Encodable { var email: String; var backupEmail: String?; var transferResultNotice: Bool }
+        return try await send(.PUT, "/v1/units/\(unit.rawValue)/e-payment",
+                              body: Body(email: email.rawValue, backupEmail: backupEmail?.rawValue, transferResultNotice: transferResultNotice),
+                              idempotencyKey: idempotencyKey ?? UUID().uuidString)
+    }
+
+    /// Cancels electronic payment slips.
+    public func cancelEPayment(unit: UnitCode, idempotencyKey: String? = nil) async throws(ServiceClientError) -> EPaymentSubscription {
+        try await send(.DELETE, "/v1/units/\(unit.rawValue)/e-payment", body: Optional<Empty>.none, idempotencyKey: idempotencyKey ?? UUID().uuidString)
+    }
+
     /// A person's insurance status on a day (default today); the ID travels in the body.
     public func insuranceStatus(of person: PersonalID, on day: CalendarDate? = nil) async throws(ServiceClientError) -> InsuranceStatus {
         try await send(.POST, "/v1/insurance/status", body: InsuranceQuery(personID: person.rawValue, on: day?.iso))

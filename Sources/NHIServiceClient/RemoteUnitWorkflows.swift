@@ -47,6 +47,39 @@ public struct RemoteUnitWorkflows: UnitWorkflows {
         return try await client.changeBasicData(RemoteBasicDataChange(request))
     }
 
+    public func premiumDetail(month: ROCMonth) async throws -> PremiumDetail {
+        try await client.premiumDetail(unit: unitCode, month: month)
+    }
+
+    public func statementRequests() async throws -> [StatementRequest] {
+        try await client.statementRequests(unit: unitCode)
+    }
+
+    public func requestStatement(_ kind: StatementKind, month: ROCMonth, through: ROCMonth?) async throws -> StatementRequest {
+        try await client.requestStatement(kind, month: month, through: through, unit: unitCode)
+    }
+
+    public func downloadStatement(_ id: Int64) async throws -> StatementTable {
+        try await client.downloadStatement(id)
+    }
+
+    public func paymentCertificate(categories: Set<PremiumBill.Category>, months: ClosedRange<ROCMonth>,
+                                   period: ClosedRange<CalendarDate>) async throws -> PaymentCertificate {
+        try await client.paymentCertificate(unit: unitCode, categories: categories, months: months, period: period)
+    }
+
+    public func ePaymentSubscription() async throws -> EPaymentSubscription? {
+        try await client.ePaymentSubscription(unit: unitCode)
+    }
+
+    public func subscribeEPayment(email: EmailAddress, backupEmail: EmailAddress?, transferResultNotice: Bool) async throws -> EPaymentSubscription {
+        try await client.subscribeEPayment(unit: unitCode, email: email, backupEmail: backupEmail, transferResultNotice: transferResultNotice)
+    }
+
+    public func cancelEPayment() async throws -> EPaymentSubscription {
+        try await client.cancelEPayment(unit: unitCode)
+    }
+
     public func auditLog(limit: Int) async throws -> [AuditEntry] {
         try await client.auditLog(unit: unitCode, limit: limit)
     }

@@ -200,8 +200,69 @@ struct UnitWorkflowsTests {
         await harness.stop()
     }
 
+    @Test("Premium detail, statements (request, produce, download), payment certificate and e-payment slips: the same answers through both; a pending statement and a second cancellation refused by the same rules")
+    func statementsAndPayments() async throws {
+        let harness = try await ServerHarness()
+        let client = try NHIServiceClient(.init(url: harness.baseURL))
+        do {
+            let admin = DemoData.administrator
+            let session = try await client.signIn(nhiCard: admin.cardNumber, personID: admin.id, password: DemoData.staffPassword)
+            let unit = try UnitCode(parsing: session.unitCode)
+            let remote = RemoteUnitWorkflows(client: client, unitCode: unit)
+            let caller = try harness.service.staff.session(person: admin.id, unit: unit, credential: .nhiCard)
+            let local = try harness.service.workflows(for: caller)
+            let today = harness.service.clock.today
+            let month = try ROCMonth(today.adding(months: -1))
+
+            let detailLocal = try await local.premiumDetail(month: month), detailRemote = try await remote.premiumDetail(month: month)
+            #expect(!detailLocal.lines.isEmpty && detailLocal == detailRemote, "the same calculation")
+            #expect(detailRemote.amountDue == detailRemote.totalInsured + detailRemote.totalUnit)
+
+            let requested = try await remote.requestStatement(.roster, month: month, through: nil)
+            #expect(requested.status == .pending && requested.kind == .roster)
+            let pending = await code { try await remote.downloadStatement(requested.id) }
+            let pendingLocal = await code { try await local.downloadStatement(requested.id) }
+            #expect(pending == ServiceError.Code.statementNotReady.rawValue && pendingLocal == pending, "\(String(describing: pending))")
+            #expect(try harness.service.statements.generatePending() == 1)
+            let listed = try await remote.statementRequests()
+            let listedLocal = try await local.statementRequests()
+            // (Timestamps travel to the second, ISO 8601; everything else is the same value.)
+            #expect(listed.first { $0.id == requested.id }?.status == .ready
+                    && listed.map { "\($0.id) \($0.kind) \($0.month) \($0.status)" } == listedLocal.map { "\($0.id) \($0.kind) \($0.month) \($0.status)" })
+            let tableRemote = try await remote.downloadStatement(requested.id), tableLocal = try await local.downloadStatement(requested.id)
+            #expect(tableRemote == tableLocal && !tableRemote.rows.isEmpty)
+            let unavailable = await code { try await remote.requestStatement(.mediaFilingFile, month: month, through: nil) }
+            #expect(unavailable == ServiceError.Code.statementUnavailable.rawValue)
+
+            let months = try ROCMonth(today.adding(months: -12))...month
+            let period = today.adding(months: -12)...today
+            let certificateLocal = try await local.paymentCertificate(categories: [.general, .supplementary], months: months, period: period)
+            let certificateRemote = try await remote.paymentCertificate(categories: [.general, .supplementary], months: months, period: period)
+            #expect(certificateLocal == certificateRemote && !certificateRemote.lines.isEmpty && certificateRemote.total > .zero,
+                    "the demo's recorded payment is certified")
+
+            #expect(try await remote.ePaymentSubscription() == nil)
+            let email = try EmailAddress(parsing: "billing@demo.example")
+            let subscribed = try await remote.subscribeEPayment(email: email, backupEmail: nil, transferResultNotice: true)
+            #expect(subscribed.active && subscribed.email == email && subscribed.transferResultNotice)
+            let seenLocally = try await local.ePaymentSubscription()
+            #expect(seenLocally?.email == subscribed.email && seenLocally?.active == true && seenLocally?.effectiveMonth == subscribed.effectiveMonth,
+                    "subscribed through the server, in the same store")
+            let cancelled = try await local.cancelEPayment()
+            let seenRemotely = try await remote.ePaymentSubscription()
+            #expect(!cancelled.active && seenRemotely?.active == false)
+            let again = await code { try await remote.cancelEPayment() }
+            let againLocal = await code { try await local.cancelEPayment() }
+            #expect(again == ServiceError.Code.ePaymentNotSubscribed.rawValue && againLocal == again)
+        } catch {
+            Issue.record("\(error)")
+        }
+        try await client.shutdown()
+        await harness.stop()
+    }
+
     /// The stable code of what `body` threw (nil: it did not throw).
-    private func code(_ body: () async throws -> Filing) async -> String? {
+    private func code<T>(_ body: () async throws -> T) async -> String? {
         do {
             _ = try await body()
             return nil

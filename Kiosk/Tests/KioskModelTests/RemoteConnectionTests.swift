@@ -47,6 +47,19 @@ struct RemoteConnectionTests {
         func changeStatus(_ request: StatusChangeRequest) async throws -> Filing { throw KioskError(.serviceMissing) }
         func changeBasicData(_ request: BasicDataChangeRequest) async throws -> Filing { throw KioskError(.serviceMissing) }
         func auditLog(limit: Int) async throws -> [AuditEntry] { [] }
+        func premiumDetail(month: ROCMonth) async throws -> PremiumDetail { throw KioskError(.serviceMissing) }
+        func statementRequests() async throws -> [StatementRequest] { [] }
+        func requestStatement(_ kind: StatementKind, month: ROCMonth, through: ROCMonth?) async throws -> StatementRequest {
+            throw KioskError(.serviceMissing)
+        }
+        func downloadStatement(_ id: Int64) async throws -> StatementTable { throw KioskError(.serviceMissing) }
+        func paymentCertificate(categories: Set<PremiumBill.Category>, months: ClosedRange<ROCMonth>,
+                                period: ClosedRange<CalendarDate>) async throws -> PaymentCertificate { throw KioskError(.serviceMissing) }
+        func ePaymentSubscription() async throws -> EPaymentSubscription? { nil }
+        func subscribeEPayment(email: EmailAddress, backupEmail: EmailAddress?, transferResultNotice: Bool) async throws -> EPaymentSubscription {
+            throw KioskError(.serviceMissing)
+        }
+        func cancelEPayment() async throws -> EPaymentSubscription { throw KioskError(.serviceMissing) }
     }
 
     @Test("only the connected tasks are offered and opened; previews use the SDK's tables; sign-out and idle end the server's session")

@@ -95,6 +95,12 @@ public struct NHIServerApplication: Sendable {
         router.get("/v1/units/{unit}/unpaid") { try await api.unpaid($0, $1) }
         router.get("/v1/units/{unit}/statements") { try await api.statements($0, $1) }
         router.post("/v1/units/{unit}/statements") { try await api.requestStatement($0, $1) }
+        router.get("/v1/statements/{id}") { try await api.downloadStatement($0, $1) }
+        router.get("/v1/units/{unit}/premium-detail") { try await api.premiumDetail($0, $1) }
+        router.get("/v1/units/{unit}/payment-certificate") { try await api.paymentCertificate($0, $1) }
+        router.get("/v1/units/{unit}/e-payment") { try await api.ePayment($0, $1) }
+        router.put("/v1/units/{unit}/e-payment") { try await api.subscribeEPayment($0, $1) }
+        router.delete("/v1/units/{unit}/e-payment") { try await api.cancelEPayment($0, $1) }
         methods.record(router.routes.map { (method: $0.method.rawValue, path: $0.path.description) })
         return router
     }

@@ -153,6 +153,25 @@ struct StatementRequestBody: Decodable, Sendable {
     var through: String?
 }
 
+/// `PUT /v1/units/{unit}/e-payment`: subscribe electronic payment slips (or change addresses).
+struct EPaymentBody: Decodable, Sendable {
+    var email: String
+    var backupEmail: String?
+    var transferResultNotice: Bool?
+}
+
+/// `GET /v1/units/{unit}/e-payment`: the subscription, or null when there is none.
+struct EPaymentView: Encodable, Sendable {
+    var subscription: EPaymentSubscription?
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(subscription, forKey: .subscription)  // null, not absent
+    }
+
+    enum Key: String, CodingKey { case subscription }
+}
+
 /// A batch check's outcome.
 struct BatchCheckView: Encodable, Sendable {
     var file: String
@@ -500,6 +519,91 @@ extension ServerAPI {
                 try service.statements.request(body.kind, month: month, through: through, by: entry.session.caller)
             }
             return Reply(stored, status: .created)
+        }
+    }
+
+    /// `GET /v1/units/{unit}/premium-detail?month=`: the month's premium calculation.
+    func premiumDetail(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let (entry, _) = try session(request)
+        let unit = try unit(context), caller = entry.session.caller
+        guard let text = request.uri.queryParameters.get("month") else { throw ServerError(.badParameter, detail: "month is required (11510 or 2026-10)") }
+        let month = try Self.month(String(text))
+        let detail = try await service.perform { service in try service.premiums.detail(unit: unit, month: month, by: caller) }
+        return JSONCoding.response(detail)
+    }
+
+    /// `GET /v1/statements/{id}`: a produced statement (recorded in the audit log).
+    func downloadStatement(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let (entry, _) = try session(request)
+        let id = try filingID(context), caller = entry.session.caller
+        let table = try await service.perform { service in try service.statements.download(id, by: caller) }
+        return JSONCoding.response(table)
+    }
+
+    /// `GET /v1/units/{unit}/payment-certificate?from=&through=&paidFrom=&paidThrough=&categories=`.
+    func paymentCertificate(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let (entry, _) = try session(request)
+        let unit = try unit(context), caller = entry.session.caller
+        let query = request.uri.queryParameters
+        guard let from = query.get("from"), let through = query.get("through") else {
+            throw ServerError(.badParameter, detail: "from and through (billing months) are required")
+        }
+        let months = (try Self.month(String(from)), try Self.month(String(through)))
+        guard months.0 <= months.1 else { throw ServerError(.badParameter, detail: "from is not after through") }
+        let paidFrom = try date(request, "paidFrom") ?? months.0.firstDay
+        let paidUntil = try date(request, "paidThrough")
+        if let paidUntil, paidFrom > paidUntil { throw ServerError(.badParameter, detail: "paidFrom is not after paidThrough") }
+        var categories: Set<PremiumBill.Category> = [.general, .supplementary]
+        if let text = query.get("categories") {
+            categories = []
+            for part in text.split(separator: ",") {
+                guard let category = PremiumBill.Category(rawValue: String(part)) else {
+                    throw ServerError(.badParameter, detail: "categories are general, supplementary, lateFee")
+                }
+                categories.insert(category)
+            }
+            guard !categories.isEmpty else { throw ServerError(.badParameter, detail: "categories are general, supplementary, lateFee") }
+        }
+        let chosen = categories
+        let certificate = try await service.perform { service in
+            // Payments made from paidFrom through paidThrough (default today); none yet when paidFrom is later.
+            let paidThrough = max(paidUntil ?? service.clock.today, paidFrom)
+            return try service.premiums.certificate(payerKey: unit.rawValue, categories: chosen, months: months.0...months.1,
+                                                    period: paidFrom...paidThrough, by: caller)
+        }
+        return JSONCoding.response(certificate)
+    }
+
+    /// `GET /v1/units/{unit}/e-payment`.
+    func ePayment(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let (entry, _) = try session(request)
+        let unit = try unit(context), caller = entry.session.caller
+        let subscription = try await service.perform { service in try service.ePaymentSlips.subscription(unit: unit, by: caller) }
+        return JSONCoding.response(EPaymentView(subscription: subscription))
+    }
+
+    /// `PUT /v1/units/{unit}/e-payment`: subscribe or change the addresses.
+    func subscribeEPayment(_ request: Request, _ context: ServerContext) async throws -> Response {
+        _ = try session(request)
+        let unit = try unit(context)
+        return try await idempotent(request, context) { entry, bytes in
+            let body = try JSONCoding.decode(EPaymentBody.self, from: bytes)
+            let email = try EmailAddress(parsing: body.email), backup = try body.backupEmail.map { try EmailAddress(parsing: $0) }
+            let subscription = try await service.perform { service in
+                try service.ePaymentSlips.subscribe(unit: unit, email: email, backupEmail: backup,
+                                                    transferResultNotice: body.transferResultNotice ?? false, by: entry.session.caller)
+            }
+            return Reply(subscription)
+        }
+    }
+
+    /// `DELETE /v1/units/{unit}/e-payment`: cancel.
+    func cancelEPayment(_ request: Request, _ context: ServerContext) async throws -> Response {
+        _ = try session(request)
+        let unit = try unit(context)
+        return try await idempotent(request, context) { entry, _ in
+            let subscription = try await service.perform { service in try service.ePaymentSlips.cancel(unit: unit, by: entry.session.caller) }
+            return Reply(subscription)
         }
     }
 

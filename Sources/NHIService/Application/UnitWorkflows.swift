@@ -60,6 +60,24 @@ public protocol UnitWorkflows: Sendable {
     func proofOfInsurance(of person: PersonalID) async throws -> ProofOfInsurance
     /// The unit's newest audit-log entries, newest first, IDs masked (administrators only).
     func auditLog(limit: Int) async throws -> [AuditEntry]
+    /// The premium calculation of a month (保費計算明細): who is charged, each share, the totals.
+    func premiumDetail(month: ROCMonth) async throws -> PremiumDetail
+    /// The unit's statement requests (各類明細表), newest first, with their status.
+    func statementRequests() async throws -> [StatementRequest]
+    /// Requests a statement for a month (`through`: the last month of a range, G1 only);
+    /// the nightly statement run produces it.
+    func requestStatement(_ kind: StatementKind, month: ROCMonth, through: ROCMonth?) async throws -> StatementRequest
+    /// A produced statement (下載), recorded in the audit log; refused while it is pending.
+    func downloadStatement(_ id: Int64) async throws -> StatementTable
+    /// A payment certificate (保費繳納證明): payments of bills of `months` made within `period`.
+    func paymentCertificate(categories: Set<PremiumBill.Category>, months: ClosedRange<ROCMonth>,
+                            period: ClosedRange<CalendarDate>) async throws -> PaymentCertificate
+    /// The unit's electronic payment-slip subscription (電子繳款單), if any.
+    func ePaymentSubscription() async throws -> EPaymentSubscription?
+    /// Subscribes electronic payment slips, or changes their addresses.
+    func subscribeEPayment(email: EmailAddress, backupEmail: EmailAddress?, transferResultNotice: Bool) async throws -> EPaymentSubscription
+    /// Cancels electronic payment slips (paper slips return from the effective month).
+    func cancelEPayment() async throws -> EPaymentSubscription
 }
 
 /// ``UnitWorkflows`` on this process's ``NHIService``: every call runs on the service's
@@ -163,6 +181,54 @@ extension LocalUnitWorkflows {
     public func insuranceStatus(of person: PersonalID, on day: CalendarDate?) async throws -> InsuranceStatus {
         let caller = caller
         return try await service.perform { service throws(ServiceError) in try service.insurance.status(of: person, on: day, by: caller) }
+    }
+
+    public func premiumDetail(month: ROCMonth) async throws -> PremiumDetail {
+        let caller = caller, unit = unitCode
+        return try await service.perform { service throws(ServiceError) in try service.premiums.detail(unit: unit, month: month, by: caller) }
+    }
+
+    public func statementRequests() async throws -> [StatementRequest] {
+        let caller = caller, unit = unitCode
+        return try await service.perform { service throws(ServiceError) in try service.statements.requests(unit: unit, by: caller) }
+    }
+
+    public func requestStatement(_ kind: StatementKind, month: ROCMonth, through: ROCMonth?) async throws -> StatementRequest {
+        let caller = caller
+        return try await service.perform { service throws(ServiceError) in
+            try service.statements.request(kind, month: month, through: through, by: caller)
+        }
+    }
+
+    public func downloadStatement(_ id: Int64) async throws -> StatementTable {
+        let caller = caller
+        return try await service.perform { service throws(ServiceError) in try service.statements.download(id, by: caller) }
+    }
+
+    public func paymentCertificate(categories: Set<PremiumBill.Category>, months: ClosedRange<ROCMonth>,
+                                   period: ClosedRange<CalendarDate>) async throws -> PaymentCertificate {
+        let caller = caller, unit = unitCode
+        return try await service.perform { service throws(ServiceError) in
+            try service.premiums.certificate(payerKey: unit.rawValue, categories: categories, months: months, period: period, by: caller)
+        }
+    }
+
+    public func ePaymentSubscription() async throws -> EPaymentSubscription? {
+        let caller = caller, unit = unitCode
+        return try await service.perform { service throws(ServiceError) in try service.ePaymentSlips.subscription(unit: unit, by: caller) }
+    }
+
+    public func subscribeEPayment(email: EmailAddress, backupEmail: EmailAddress?, transferResultNotice: Bool) async throws -> EPaymentSubscription {
+        let caller = caller, unit = unitCode
+        return try await service.perform { service throws(ServiceError) in
+            try service.ePaymentSlips.subscribe(unit: unit, email: email, backupEmail: backupEmail, transferResultNotice: transferResultNotice,
+                                                by: caller)
+        }
+    }
+
+    public func cancelEPayment() async throws -> EPaymentSubscription {
+        let caller = caller, unit = unitCode
+        return try await service.perform { service throws(ServiceError) in try service.ePaymentSlips.cancel(unit: unit, by: caller) }
     }
 
     public func auditLog(limit: Int) async throws -> [AuditEntry] {

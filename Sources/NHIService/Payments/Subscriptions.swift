@@ -28,6 +28,14 @@ extension NHIService {
             }
         }
 
+        /// The unit's subscription, if any, as the unit's staff see it.
+        public func subscription(unit: UnitCode, by caller: Caller) throws(ServiceError) -> EPaymentSubscription? {
+            guard caller.isStaff(of: unit) || caller.standing == .system else {
+                throw ServiceError(.notAuthorised, context: ["caller": caller.description])
+            }
+            return try subscription(unit: unit)
+        }
+
         /// The unit's subscription, if any.
         public func subscription(unit: UnitCode) throws(ServiceError) -> EPaymentSubscription? {
             try core.read { try $0.ePaymentSubscription(unit: unit) }

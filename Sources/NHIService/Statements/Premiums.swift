@@ -26,9 +26,9 @@ public struct UnpaidPremium: Sendable, Hashable, Codable {
 
 /// Payment-certificate data (單位保費繳納證明): payments in a billing-month range and a
 /// payment period.
-public struct PaymentCertificate: Sendable, Hashable {
+public struct PaymentCertificate: Sendable, Hashable, Codable {
     /// One payment of a bill in the certificate's ranges.
-    public struct Line: Sendable, Hashable {
+    public struct Line: Sendable, Hashable, Codable {
         /// The billing month (計費年月) of the bill paid, `yyyMM`.
         public let month: ROCMonth
         /// General or supplementary premium (or a late fee).
