@@ -87,7 +87,7 @@ struct HomeMenuTests {
         // Looking people up, the roster, today's filings and bills: the roster and statements rights (the service lists them
         // for operators too); no status changes (filing) and no audit log (administering).
         #expect(HomeMenu.tasks(for: op, kioskMode: true) == [.visitorCard, .batchUpload, .uploadRecords, .unpaidPremiums, .insuranceLookup, .roster, .filings,
-                                                             .bills, .doctor])
+                                                             .bills, .statements, .payments, .doctor])
         #expect(HomeMenu.tasks(for: op, kioskMode: false).contains(.settings))
     }
 

@@ -49,6 +49,11 @@ public enum FieldParser {
         parse(text, .text) { text throws(ValidationError) in try ROCDate(parsing: text).gregorian }
     }
 
+    /// A ROC month (`11510`, `115/10`, `民國115年10月`).
+    public static func rocMonth(_ text: String) -> Parsed<ROCMonth> {
+        parse(text, .text) { text throws(ValidationError) in try ROCMonth(parsing: text) }
+    }
+
     /// An amount of money (`36300`, `36,300`, `NT$36,300`).
     public static func money(_ text: String) -> Parsed<Money> {
         parse(text, .text) { text throws(ValidationError) in try Money(parsing: text) }

@@ -133,6 +133,8 @@ public enum Text: Sendable, Hashable {
     case statusChange(StatusChangeText)
     case roster(RosterText)
     case audit(AuditText)
+    case statements(StatementsText)
+    case payments(PaymentsText)
     case bills(BillsText)
     case demoTray
     case demoInsert(name: String, role: String)
@@ -304,6 +306,8 @@ public enum Text: Sendable, Hashable {
         case .statusChange(let text): text.pair
         case .roster(let text): text.pair
         case .audit(let text): text.pair
+        case .statements(let text): text.pair
+        case .payments(let text): text.pair
         case .bills(let text): text.pair
         case .demoTray: ("示範用虛擬卡片", "Demo virtual cards")
         case .demoInsert(let name, let role): ("插入 \(name)（\(role)）的卡片", "Insert \(name)'s card (\(role))")
@@ -359,6 +363,8 @@ public enum Text: Sendable, Hashable {
         case .statusChange: name(of: .statusChange)
         case .roster: name(of: .roster)
         case .auditLog: name(of: .auditLog)
+        case .statements: name(of: .statements)
+        case .payments: name(of: .payments)
         case .batchUpload: name(of: .batchUpload)
         case .uploadRecords: name(of: .uploadRecords)
         case .unpaidPremiums: name(of: .unpaidPremiums)
@@ -408,6 +414,8 @@ public enum Text: Sendable, Hashable {
         case .statusChange: ("停復保及基本資料變更", "Suspension, leave, resumption and basic data")
         case .roster: ("在保名冊", "Insured roster")
         case .auditLog: ("稽核紀錄", "Audit log")
+        case .statements: ("保費計算明細及各類明細表", "Premium calculation and statements")
+        case .payments: ("保費繳納證明及電子繳款單", "Payment certificate and e-payment slips")
         case .batchUpload: ("健保卡註冊申請整批資料上傳", "Batch NHI-card registration upload")
         case .uploadRecords: ("健保卡註冊申請上傳紀錄查詢", "Upload records")
         case .unpaidPremiums: ("欠費查詢及滯納金試算", "Unpaid premiums and late fees")
@@ -431,6 +439,8 @@ public enum Text: Sendable, Hashable {
         case .statusChange: ("停保、育嬰留職停薪、復保、續保；姓名或出生日期變更", "Suspend, parental leave, resume, renew; a new name or birth date")
         case .roster: ("本單位在保人員及眷屬，可依姓名或身分證號搜尋", "Everyone insured through the unit, searchable by name or ID")
         case .auditLog: ("誰在何時為本單位做了什麼（僅限管理者）", "Who did what for the unit, and when (administrators)")
+        case .statements: ("查詢某月保費計算明細；申請、下載及列印各類明細表", "A month's premium calculation; request, open and print statements")
+        case .payments: ("列印保費繳納證明；申請或取消電子繳款單", "Print a payment certificate; subscribe to or cancel e-mailed payment slips")
         case .batchUpload: ("上傳 CSV、檢查、送出並查看結果", "Upload a CSV, check it, submit it and read the result")
         case .uploadRecords: ("近 3 個月的上傳紀錄與入檔結果", "The last 3 months of uploads and their results")
         case .unpaidPremiums: ("未繳保險費與滯納金試算", "Unpaid premiums with a late-fee estimate")

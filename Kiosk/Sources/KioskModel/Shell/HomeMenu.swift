@@ -22,6 +22,10 @@ public enum KioskTask: String, Sendable, Hashable, Codable, CaseIterable {
     case filings
     /// Bills and payment slips (sessions the service lets read statements).
     case bills
+    /// 保費計算明細及各類明細表.
+    case statements
+    /// 保費繳納證明及電子繳款單.
+    case payments
     /// The unit's audit log (administrators).
     case auditLog
     case doctor
@@ -40,6 +44,8 @@ public enum KioskTask: String, Sendable, Hashable, Codable, CaseIterable {
         case .statusChange: .statusChange
         case .roster: .roster
         case .auditLog: .auditLog
+        case .statements: .statements
+        case .payments: .payments
         case .batchUpload: .batchUpload
         case .uploadRecords: .uploadRecords
         case .unpaidPremiums: .unpaidPremiums
@@ -76,7 +82,7 @@ public enum HomeMenu {
         case .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment, .statusChange: session.mayFileChanges
         case .staff, .auditLog: session.permissions.allows(.administer)
         case .insuranceLookup, .filings, .roster: session.permissions.allows(.viewRoster)
-        case .bills: session.permissions.allows(.statements)
+        case .bills, .statements, .payments: session.permissions.allows(.statements)
         case .settings: session.role == .administrator || !kioskMode
         case .leaveKiosk: kioskMode && session.role == .administrator
         }

@@ -55,6 +55,8 @@ public final class KioskShell {
     public let statusChange: StatusChangeModel
     public let roster: RosterModel
     public let auditLog: AuditLogModel
+    public let statements: StatementsModel
+    public let payments: PaymentsModel
     /// Demo mode's virtual card tray.
     public let demoTray: DemoCardTray
 
@@ -98,6 +100,8 @@ public final class KioskShell {
         statusChange = StatusChangeModel(context: flows)
         roster = RosterModel(context: flows)
         auditLog = AuditLogModel(context: flows)
+        statements = StatementsModel(context: flows)
+        payments = PaymentsModel(context: flows)
         demoTray = DemoCardTray(cards: isDemo ? backends.demoCards : [], deck: isDemo ? backends.demoDeck : nil)
         for flow in flowModels { register(flow) }
         let fixedIdle = idleTimeout != nil
@@ -426,7 +430,8 @@ public final class KioskShell {
     /// Every flow screen's model.
     public var flowModels: [any FlowModel] {
         [visitorServices, enrolment, withdrawal, salaryAdjustment, bulkAdjustment, unpaidPremiums, batchUpload, uploadRecords,
-         staffManagement, insuranceLookup, filingsToday, billsModel, statusChange, roster, auditLog]
+         staffManagement, insuranceLookup, filingsToday, billsModel, statusChange, roster, auditLog,
+         statements, payments]
     }
 
     /// The model of a flow screen.
@@ -446,6 +451,8 @@ public final class KioskShell {
         case .statusChange: statusChange
         case .roster: roster
         case .auditLog: auditLog
+        case .statements: statements
+        case .payments: payments
         case .visitor: visitorServices
         case .signIn, .home, .doctor, .settings, .locked: nil
         }
@@ -507,7 +514,7 @@ public final class KioskShell {
         case .doctor: backends.readers == nil ? screen.sdkModule : nil
         case .home, .settings, .locked: nil
         case .enrol, .withdraw, .salaryAdjustment, .filings, .bills, .staff, .insuranceLookup, .unpaidPremiums, .statusChange, .roster,
-             .auditLog:
+             .auditLog, .statements, .payments:
             // The unit workflows: the local service's, or nhi-server's (`--service`).
             backends.service == nil && backends.workflows == nil ? screen.sdkModule : nil
         case .bulkSalaryAdjustment:

@@ -12,6 +12,10 @@ public enum Screen: String, Sendable, Hashable, Codable, CaseIterable {
     case statusChange
     /// 在保名冊: the in-force roster, searchable.
     case roster
+    /// 保費計算明細及各類明細表.
+    case statements
+    /// 保費繳納證明及電子繳款單.
+    case payments
     /// 稽核紀錄: who did what for the unit (administrators).
     case auditLog
     case batchUpload
@@ -37,7 +41,7 @@ public enum Screen: String, Sendable, Hashable, Codable, CaseIterable {
         case .signIn, .home, .doctor, .settings, .locked: false
         case .visitor, .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment,
              .batchUpload, .uploadRecords, .unpaidPremiums, .staff, .insuranceLookup, .filings, .bills, .statusChange, .roster,
-             .auditLog: true
+             .auditLog, .statements, .payments: true
         }
     }
 
@@ -63,7 +67,7 @@ extension Screen {
         case .signIn: "NHILogin"
         case .visitor, .doctor: "NHICards"
         case .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment: "NHIService, NHIGrades"
-        case .statusChange, .roster, .auditLog: "NHIService"
+        case .statusChange, .roster, .auditLog, .statements, .payments: "NHIService"
         case .batchUpload: "NHIFormats, NHIService"
         case .uploadRecords, .unpaidPremiums, .staff, .insuranceLookup, .filings, .bills: "NHIService"
         case .home, .settings, .locked: nil

@@ -119,7 +119,7 @@ final class KioskApp {
         backends.workflows = { session in RemoteUnitWorkflows(client: client, unitCode: session.unitCode) }
         backends.tables = .bundled
         backends.connectedTasks = [.visitorCard, .enrol, .withdraw, .salaryAdjustment, .filings, .bills, .unpaidPremiums, .staff, .insuranceLookup,
-                                    .statusChange, .roster, .auditLog, .doctor, .settings]
+                                    .statusChange, .roster, .auditLog, .statements, .payments, .doctor, .settings]
         if options.demo {
             backends.demoCards = DemoCard.deck(DemoData.sample(today: .today()))
             backends.demoDeck = VirtualReaderDeck(onInsert: nil)

@@ -117,6 +117,8 @@ final class ShellView {
         views[.statusChange] = StatusChangeView(context: context)
         views[.roster] = RosterView(context: context)
         views[.auditLog] = AuditLogView(context: context)
+        views[.statements] = StatementsView(context: context)
+        views[.payments] = PaymentsView(context: context)
         for screen in Screen.allCases where views[screen] == nil {
             views[screen] = NotConnectedView(screen: screen, context: context)
         }
