@@ -50,6 +50,35 @@ struct AccountsTests {
         #expect(try f.service.accounts.account(person)?.status == .active)
     }
 
+    @Test("At a counter: staff suspend, resume and unlock with the holder's card; the card must match; a visitor alone may not; audited with the staff member",
+          arguments: TestStoreKind.available)
+    func counterActions(_ store: TestStoreKind) throws {
+        let f = try Fixture(store: store)
+        let unitCaller = try f.registerUnitByCertificate()
+        try f.service.accounts.confirmEmail(token: try register(f), personID: person, cardNumber: card, newPassword: nil)
+        #expect(throws: ServiceError(.notAuthorised, context: ["caller": Caller.person(person).description])) {
+            try f.service.accounts.counter(.suspend, personID: person, cardNumber: card, by: .person(person))
+        }
+        #expect(throws: ServiceError(.accountCardMismatch)) {
+            try f.service.accounts.counter(.suspend, personID: person, cardNumber: try NHICardNumber(parsing: "999999999999"), by: unitCaller)
+        }
+        #expect(throws: ServiceError(.accountNotSuspended)) { try f.service.accounts.counter(.resume, personID: person, cardNumber: card, by: unitCaller) }
+        #expect(throws: ServiceError(.accountNotLocked)) { try f.service.accounts.counter(.unlock, personID: person, cardNumber: card, by: unitCaller) }
+        #expect(try f.service.accounts.counter(.suspend, personID: person, cardNumber: card, by: unitCaller).status == .suspended)
+        #expect(throws: ServiceError(.accountServiceSuspended)) { try f.service.accounts.checkPassword(personID: person, password: "Abc123-!") }
+        #expect(try f.service.accounts.counter(.resume, personID: person, cardNumber: card, by: unitCaller).status == .active)
+        #expect(try f.service.accounts.checkPassword(personID: person, password: "Abc123-!") == .accepted(person))
+        for attempt in 1...3 { _ = try f.service.accounts.checkPassword(personID: person, password: "wrong\(attempt)") }
+        guard case .suspended = try f.service.accounts.checkPassword(personID: person, password: "Abc123-!") else {
+            Issue.record("locked after three wrong passwords"); return
+        }
+        try f.service.accounts.counter(.unlock, personID: person, cardNumber: card, by: unitCaller)
+        #expect(try f.service.accounts.checkPassword(personID: person, password: "Abc123-!") == .accepted(person), "unlocked at once, not after 10 minutes")
+        let actions = try f.service.audit.all(limit: 20).filter { $0.action.hasPrefix("account.") && $0.detail.contains("臨櫃") }
+        #expect(Set(actions.map(\.action)) == ["account.suspend", "account.resume", "account.unlock"])
+        #expect(actions.allSatisfy { $0.actor.contains("單位憑證") && $0.target == person.masked })
+    }
+
     @Test("Three wrong passwords suspend the card for 10 minutes", arguments: TestStoreKind.available)
     func lockout(_ store: TestStoreKind) throws {
         let f = try Fixture(store: store)

@@ -123,6 +123,46 @@ struct VisitorServicesTests {
         #expect(services.account.result == .active(email: "b*********@demo.example"))
     }
 
+    @Test("at the counter: suspend only after the alert (audited with the staff member), resume; a lockout unlocked; a reset link mailed")
+    func counterAccountServices() async throws {
+        let (fixture, services) = try await withCard(DemoData.operator)
+        let id = DemoData.operator.id
+        services.requestSuspend()
+        #expect(services.askingSuspend)
+        services.dismissSuspend()
+        #expect(try fixture.service.accounts.account(id)?.status == .active, "保留 suspends nothing")
+        services.requestSuspend()
+        await services.confirmSuspend()
+        #expect(services.accountAction.result == .suspended && services.account.result == .suspended)
+        #expect(try fixture.service.accounts.account(id)?.status == .suspended)
+        let entry = try #require(try fixture.service.audit.all(limit: 5).first { $0.action == "account.suspend" })
+        #expect(entry.target == id.masked && entry.actor.contains("管理者"), "recorded with the staff member: \(entry.actor)")
+        await services.unlock()
+        #expect(services.accountAction.error?.code == ServiceError.Code.accountNotActive.rawValue, "a suspended account is resumed, not unlocked")
+        await services.resumeService()
+        #expect(services.accountAction.result == .resumed && services.account.result == .active(email: "b*********@demo.example"))
+
+        // Three wrong passwords lock the card; the counter unlocks it at once.
+        for _ in 0..<3 { _ = try fixture.service.accounts.checkPassword(personID: id, password: "Wrong-0000") }
+        await services.load()
+        guard case .locked = services.account.result else {
+            Issue.record("locked after three wrong passwords: \(String(describing: services.account.result))")
+            return
+        }
+        #expect(Text.visitor(.accountState(services.account.result!)).localized(.traditionalChinese).contains("解除鎖定"))
+        await services.unlock()
+        #expect(services.accountAction.result == .unlocked && services.account.result == .active(email: "b*********@demo.example"))
+        #expect(try fixture.service.accounts.checkPassword(personID: id, password: DemoData.staffPassword) == .accepted(id))
+        await services.unlock()
+        #expect(services.accountAction.error?.code == ServiceError.Code.accountNotLocked.rawValue)
+
+        await services.mailPasswordReset()
+        #expect(services.accountAction.result == .resetMailed)
+        let registered = try #require(try fixture.service.accounts.account(id)?.email)
+        #expect(try fixture.service.mail.pending().contains { $0.to == registered && $0.subject.contains("重設註冊密碼") },
+                "the reset link went to the registered address")
+    }
+
     /// The steps of the visitor panel.
     enum Step: String, CaseIterable { case status, typingRegistration, proofIssued, registered }
 

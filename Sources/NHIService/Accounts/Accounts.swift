@@ -274,6 +274,49 @@ extension NHIService {
             }
         }
 
+        // MARK: At the counter (the card in the reader, staff signed in)
+
+        /// What a counter did to an account (臨櫃辦理).
+        public enum CounterAction: String, Sendable, Hashable, Codable, CaseIterable {
+            /// 暫停網路服務: the holder asks to suspend online services (only in person, SPEC §6).
+            case suspend
+            /// 恢復網路服務: online services suspended in person are resumed; any lockout is cleared.
+            case resume
+            /// 解除鎖定: the wrong-password lockout (3 wrong → 10 minutes) is cleared at once.
+            case unlock
+        }
+
+        /// Suspends, resumes or unlocks a person's online services at a counter: the holder's
+        /// card is in the reader (its number must be the registered one) and a member of staff
+        /// is signed in; the staff member is recorded in the audit log.
+        @discardableResult
+        public func counter(_ action: CounterAction, personID: PersonalID, cardNumber: NHICardNumber,
+                            by caller: Caller) throws(ServiceError) -> PersonalAccount {
+            guard let unit = caller.unitCode, caller.isStaff(of: unit) else {
+                throw ServiceError(.notAuthorised, context: ["caller": caller.description])
+            }
+            return try core.write { w in
+                guard var account = try w.personalAccount(personID), account.status != .cancelled else { throw ServiceError(.accountNotRegistered) }
+                guard account.cardNumber == cardNumber else { throw ServiceError(.accountCardMismatch) }
+                switch action {
+                case .suspend:
+                    guard account.status == .active else { throw ServiceError(.accountNotActive) }
+                    account.status = .suspended
+                case .resume:
+                    guard account.status == .suspended else { throw ServiceError(.accountNotSuspended) }
+                    account.status = .active
+                    account.attempts = .init()
+                case .unlock:
+                    guard account.status == .active else { throw ServiceError(.accountNotActive) }
+                    guard account.failedAttempts > 0 || account.suspendedUntil != nil else { throw ServiceError(.accountNotLocked) }
+                    account.attempts = .init()
+                }
+                try w.upsert(account)
+                try core.record(w, caller, unit: unit, action: "account.\(action.rawValue)", target: personID.masked, detail: "臨櫃 counter")
+                return account
+            }
+        }
+
         /// The account of a person, if any.
         public func account(_ personID: PersonalID) throws(ServiceError) -> PersonalAccount? {
             try core.read { try $0.personalAccount(personID) }

@@ -81,6 +81,10 @@ extension ServiceError.Code {
     public static let accountNotActive: Self = "account.notActive"
     /// `account.serviceSuspended`: online services are suspended; they are resumed only in person at a counter.
     public static let accountServiceSuspended: Self = "account.serviceSuspended"
+    /// `account.notSuspended`: online services are not suspended, so there is nothing to resume.
+    public static let accountNotSuspended: Self = "account.notSuspended"
+    /// `account.notLocked`: no wrong password is counted, so there is nothing to unlock.
+    public static let accountNotLocked: Self = "account.notLocked"
     /// `account.tokenInvalid`: the verification link is invalid or was used already.
     public static let accountTokenInvalid: Self = "account.tokenInvalid"
     /// `account.tokenExpired`: the 5-day verification period has lapsed; the verification mail can be resent.
@@ -277,6 +281,8 @@ extension ServiceError {
         (.accountNotPending, "沒有等待認證的註冊申請", "no registration is waiting for verification"),
         (.accountNotActive, "健保卡網路服務註冊未生效", "the online-service registration is not active"),
         (.accountServiceSuspended, "健保卡網路服務已暫停，請持身分證明文件臨櫃辦理", "online services are suspended; come to a counter with ID"),
+        (.accountNotSuspended, "網路服務未暫停，無須恢復", "online services are not suspended, so there is nothing to resume"),
+        (.accountNotLocked, "註冊密碼未被鎖定，無須解除", "the registration password is not locked, so there is nothing to unlock"),
         (.accountTokenInvalid, "認證連結無效或已使用", "the verification link is invalid or was used"),
         (.accountTokenExpired, "已超過5日認證期限，請點選重寄認證信", "the 5-day verification period has lapsed; resend the mail"),
         (.accountCardMismatch, "插入的健保卡與註冊資料不符", "the inserted card does not match the registration"),

@@ -69,6 +69,12 @@ public enum VisitorText: Sendable, Hashable {
     case cancelRegistrationMessage
     case keepRegistration
     case accountAction(VisitorServicesModel.AccountAction)
+    case suspendService
+    case suspendTitle
+    case suspendMessage
+    case resumeService
+    case unlock
+    case mailReset
 
     // swiftlint:disable:next cyclomatic_complexity function_body_length
     var pair: (String, String) {
@@ -96,7 +102,10 @@ public enum VisitorText: Sendable, Hashable {
             case .pendingVerification(let email):
                 ("已申請，等待電子信箱認證：認證信已寄至 \(email)，請於 5 日內完成", "Waiting for e-mail verification: the link went to \(email) (valid 5 days)")
             case .active(let email): ("已完成註冊（電子郵件 \(email)）", "Registered (e-mail \(email))")
-            case .suspended: ("網路服務已暫停，須臨櫃辦理恢復", "Online services are suspended: resume them at a counter")
+            case .locked(let email, let until):
+                ("密碼錯誤次數過多，已鎖定至 \(AuditText.clock(until))（電子郵件 \(email)）。可於此解除鎖定，或寄送重設密碼信",
+                 "Locked after wrong passwords until \(AuditText.clock(until)) (e-mail \(email)). Unlock it here, or mail a password-reset link")
+            case .suspended: ("網路服務已暫停（臨櫃申請）。核對身分證明文件後，可於此恢復", "Online services are suspended (asked in person). Check an identity document, then resume them here")
             }
         case .caption(let field):
             switch field {
@@ -122,7 +131,21 @@ public enum VisitorText: Sendable, Hashable {
             ("刪除後認證信的連結失效，民眾須重新申請註冊。", "The verification link stops working; the person must register again.")
         case .keepRegistration: ("保留", "Keep it")
         case .accountAction(let action):
-            action == .resent ? ("已重寄認證信", "The verification e-mail was sent again") : ("已刪除註冊申請", "The registration was cancelled")
+            switch action {
+            case .resent: ("已重寄認證信", "The verification e-mail was sent again")
+            case .cancelled: ("已刪除註冊申請", "The registration was cancelled")
+            case .suspended: ("已暫停網路服務（須臨櫃恢復）", "Online services suspended (resumed only at a counter)")
+            case .resumed: ("已恢復網路服務", "Online services resumed")
+            case .unlocked: ("已解除鎖定，民眾可再以健保卡及註冊密碼登入", "Unlocked: the card and password sign in again")
+            case .resetMailed: ("已寄送重設密碼信至註冊的電子郵件（5 日內有效）", "A password-reset link went to the registered e-mail (valid 5 days)")
+            }
+        case .suspendService: ("暫停網路服務", "Suspend online services")
+        case .suspendTitle: ("暫停此人的健保卡網路服務？", "Suspend this person's online services?")
+        case .suspendMessage:
+            ("暫停後無法以健保卡或 App 登入網路服務，須本人持身分證明文件臨櫃辦理恢復。", "They cannot sign in to online services until they come to a counter with ID to resume them.")
+        case .resumeService: ("恢復網路服務", "Resume online services")
+        case .unlock: ("解除鎖定", "Unlock")
+        case .mailReset: ("寄送重設密碼信", "Mail a password-reset link")
         }
     }
 

@@ -21,7 +21,9 @@ public final class VisitorServicesModel: FlowModel {
         case pendingVerification(email: String)
         /// Registered and verified.
         case active(email: String)
-        /// Suspended at a counter.
+        /// Registered, but locked after wrong passwords until `until` (解除鎖定 at the counter).
+        case locked(email: String, until: Date)
+        /// Suspended at a counter (恢復 at the counter).
         case suspended
     }
 
@@ -49,7 +51,16 @@ public final class VisitorServicesModel: FlowModel {
     public func recordPrint(_ result: PrintResult) { printResult = result }
 
     /// What was done to a pending registration.
-    public enum AccountAction: String, Sendable, Hashable { case resent, cancelled }
+    public enum AccountAction: String, Sendable, Hashable {
+        case resent, cancelled
+        /// 暫停網路服務, 恢復網路服務, 解除鎖定 (counter actions, audited with the staff member).
+        case suspended, resumed, unlocked
+        /// 寄送重設密碼信: the reset link went to the registered address.
+        case resetMailed
+    }
+
+    /// 暫停網路服務 was pressed: the alert is up.
+    public private(set) var askingSuspend = false
 
     @ObservationIgnored private let context: FlowContext
     @ObservationIgnored private var generation = RequestGeneration()
@@ -106,7 +117,11 @@ public final class VisitorServicesModel: FlowModel {
             let state: AccountState = try await service.run { service in
                 guard let account = try service.accounts.account(id) else { return .notRegistered }
                 switch account.status {
-                case .active: return .active(email: maskedEmail(account.email))
+                case .active:
+                    if let until = account.suspendedUntil, until > service.clock.now {
+                        return .locked(email: maskedEmail(account.email), until: until)
+                    }
+                    return .active(email: maskedEmail(account.email))
                 case .pendingVerification: return .pendingVerification(email: maskedEmail(account.email))
                 case .cancelled: return .notRegistered
                 case .suspended: return .suspended
@@ -161,6 +176,38 @@ public final class VisitorServicesModel: FlowModel {
         await act(.cancelled) { service, card in try service.accounts.cancel(personID: card.id, cardNumber: card.cardNumber) }
     }
 
+    /// 暫停網路服務: asks first.
+    public func requestSuspend() {
+        guard case .active = account.result else { return }
+        askingSuspend = true
+    }
+    public func dismissSuspend() { askingSuspend = false }
+    /// The alert was answered 暫停: suspends the visitor's online services (the counter's
+    /// action, recorded with the signed-in staff member).
+    public func confirmSuspend() async {
+        guard askingSuspend else { return }
+        askingSuspend = false
+        await counter(.suspend, done: .suspended)
+    }
+    /// 恢復網路服務 (a suspended account).
+    public func resumeService() async { await counter(.resume, done: .resumed) }
+    /// 解除鎖定 (locked after wrong passwords).
+    public func unlock() async { await counter(.unlock, done: .unlocked) }
+
+    /// 寄送重設密碼信: the service mails a reset link to the registered address; the visitor
+    /// opens it and sets a new password with the card (忘記註冊密碼).
+    public func mailPasswordReset() async {
+        await act(.resetMailed) { service, card in _ = try service.accounts.requestPasswordReset(personID: card.id, cardNumber: card.cardNumber) }
+    }
+
+    private func counter(_ action: NHIService.Accounts.CounterAction, done: AccountAction) async {
+        guard let caller = context.session()?.caller else {
+            accountAction = .failed(PresentableError(KioskError(.sessionMissing)))
+            return
+        }
+        await act(done) { service, card in try service.accounts.counter(action, personID: card.id, cardNumber: card.cardNumber, by: caller) }
+    }
+
     private func act(_ action: AccountAction, _ body: @escaping @Sendable (NHIService, VisitorCard) throws -> Void) async {
         guard let card, let service = context.service, !accountAction.isWorking else { return }
         let attempt = generation.current
@@ -188,6 +235,7 @@ public final class VisitorServicesModel: FlowModel {
         proof = .idle
         printResult = nil
         accountAction = .idle
+        askingSuspend = false
         registration.wipe()
     }
     public func screenOpened() {}

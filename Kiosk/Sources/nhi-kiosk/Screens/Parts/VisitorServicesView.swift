@@ -40,6 +40,9 @@ final class VisitorServicesView {
     private let registrationStatus = StatusLine(announces: true)
     private let pendingBox = Box(.horizontal, spacing: 12)
     private let resend: Button, cancel: Button
+    private let counterBox = Box(.horizontal, spacing: 12)
+    private let suspend: Button, resume: Button, unlock: Button, mailReset: Button
+    private var suspendAlert: MessageDialog.Handle?
     private let actionStatus = StatusLine(announces: true)
 
     init(context: ViewContext) {
@@ -62,6 +65,11 @@ final class VisitorServicesView {
                 if answer == 1 { Task { await model.cancelRegistration() } }
             }
         }
+        suspend = makeButton("destructive-action", width: 240) { model.requestSuspend() }
+        resume = makeButton("suggested-action", width: 240) { Task { await model.resumeService() } }
+        unlock = makeButton("suggested-action", width: 240) { Task { await model.unlock() } }
+        mailReset = makeButton(width: 240) { Task { await model.mailPasswordReset() } }
+        counterBox.append([resume, unlock, mailReset, suspend])
         root.addStyleClass("visitor-services")
         for title in [insuranceTitle, proofTitle, accountTitle] { title.addStyleClass("section-title") }
         dependantsTitle.addStyleClass("field-caption")
@@ -89,7 +97,7 @@ final class VisitorServicesView {
 
         root.append([insuranceTitle, insuranceStatus.label, coverage.list, dependantsTitle, dependants.list,
                      proofTitle, proofButtons, proofStatus.label, printStatus,
-                     accountTitle, accountState, accountStatus.label, registrationBox, pendingBox, actionStatus.label])
+                     accountTitle, accountState, accountStatus.label, registrationBox, pendingBox, counterBox, actionStatus.label])
         observe { [weak self] in self?.render() }
     }
 
@@ -157,7 +165,39 @@ final class VisitorServicesView {
         if case .pendingVerification = state { pendingBox.isVisible = true } else { pendingBox.isVisible = false }
         resend.render(context, .visitor(.resend), enabled: !model.accountAction.isWorking)
         cancel.render(context, .visitor(.cancelRegistration), enabled: !model.accountAction.isWorking)
+        let working = model.accountAction.isWorking
+        var active = false, locked = false
+        switch state {
+        case .active: active = true
+        case .locked: locked = true
+        default: break
+        }
+        counterBox.isVisible = active || locked || state == .suspended
+        resume.render(context, .visitor(.resumeService), enabled: !working, visible: state == .suspended)
+        unlock.render(context, .visitor(.unlock), enabled: !working, visible: locked)
+        mailReset.render(context, .visitor(.mailReset), enabled: !working, visible: active || locked)
+        suspend.render(context, .visitor(.suspendService), enabled: !working, visible: active || locked)
         actionStatus.render(context, model.accountAction) { t(.visitor(.accountAction($0))) }
+        renderSuspendAlert()
+    }
+
+    /// 暫停網路服務 asks in an alert (保留 is the default); it closes when the question goes away.
+    private func renderSuspendAlert() {
+        let asking = model.askingSuspend
+        guard asking != (suspendAlert != nil) else { return }
+        if let open = suspendAlert {
+            suspendAlert = nil
+            MessageDialog.dismiss(open)
+        }
+        guard asking else { return }
+        let t = context.t
+        suspendAlert = MessageDialog.present(parent: context.window, title: t(.visitor(.suspendTitle)), message: t(.visitor(.suspendMessage)),
+                                             buttons: [t(.visitor(.keepRegistration)), t(.visitor(.suspendService))],
+                                             defaultIndex: 0, cancelIndex: 0) { [weak self, model] answer in
+            guard let self, self.suspendAlert != nil else { return }
+            self.suspendAlert = nil
+            if answer == 1 { Task { await model.confirmSuspend() } } else { model.dismissSuspend() }
+        }
     }
 
     private func renderRegistration(_ language: Language) {
