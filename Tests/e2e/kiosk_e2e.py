@@ -618,6 +618,38 @@ def demo_flow():
         cancelled = kiosk.app.findChild(lambda n: n.name.startswith("已取消電子繳款單"), retry=True, requireResult=False)
         check(cancelled is not None, "cancelled after the alert; paper slips return")
 
+        print("demo: the counter suspends and resumes a visitor's online services", flush=True)
+        kiosk.press("首頁")
+        check(kiosk.wait_for(lambda: kiosk.state()["screen"] == "home"), "home")
+        check(hook("press 插入 林雅婷（承辦人）的卡片")["ok"], "tray inserts a registered visitor's card")
+        check(kiosk.wait_for(lambda: kiosk.state()["visitor"] == "showing", 15) and kiosk.state()["screen"] == "visitor", "the visitor panel")
+        check(kiosk.wait_for(lambda: "account:succeeded" in kiosk.state().get("flowStatus", ""), 10), "the account is read")
+        check(kiosk.app.findChild(lambda n: n.name.startswith("已完成註冊"), retry=True, requireResult=False) is not None, "registered")
+        kiosk.press("暫停網路服務")
+        alert = kiosk.dialog("暫停此人的健保卡網路服務？")
+        check(alert is not None and "臨櫃" in (alert.description or ""), "suspending asks in an alert and says how to resume")
+        screenshot("33-visitor-suspend-alert")
+        kiosk.press("保留")
+        check(kiosk.wait_for(lambda: kiosk.absent("暫停此人的健保卡網路服務？", "dialog")), "保留 suspends nothing")
+        kiosk.press("暫停網路服務")
+        kiosk.dialog("暫停此人的健保卡網路服務？")
+        buttons = kiosk.app.findChildren(lambda n: n.name == "暫停網路服務" and n.roleName == "push button")
+        if buttons:
+            buttons[-1].doActionNamed("click")
+            time.sleep(0.4)
+        suspended = kiosk.app.findChild(lambda n: n.name.startswith("網路服務已暫停（臨櫃申請）"), retry=True, requireResult=False)
+        check(suspended is not None, "the account shows as suspended")
+        check(kiosk.app.findChild(lambda n: n.name.startswith("已暫停網路服務") and in_view(n, 700), retry=True, requireResult=False) is not None,
+              "the outcome is in view")
+        kiosk.press("恢復網路服務")
+        resumed = kiosk.app.findChild(lambda n: n.name.startswith("已恢復網路服務"), retry=True, requireResult=False)
+        check(resumed is not None and kiosk.wait_for(lambda: kiosk.app.findChild(lambda n: n.name.startswith("已完成註冊"), retry=False,
+                                                                                  requireResult=False) is not None),
+              "resumed at the counter: registered again")
+        screenshot("34-visitor-resumed")
+        check(hook("press 取出卡片")["ok"], "the visitor's card is taken out")
+        check(kiosk.wait_for(lambda: kiosk.state()["visitor"] == "removed", 10), "removal wipes the visitor")
+
         print("demo: 鎖定 keeps the session, 登出 ends it", flush=True)
         check(hook("open unpaidPremiums")["ok"], "the unpaid-premiums screen opens")
         kiosk.press("鎖定")
