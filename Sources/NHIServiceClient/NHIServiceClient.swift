@@ -281,6 +281,25 @@ public final class NHIServiceClient: Sendable {
         let _: Deleted = try await send(.DELETE, "/v1/staff/\(id)", body: Optional<Empty>.none, idempotencyKey: idempotencyKey ?? UUID().uuidString)
     }
 
+    /// Checks a filing file (FilingImportCSV) without storing anything: every refused row.
+    public func checkFilingImport(_ bytes: [UInt8], fileName: String, unit: UnitCode) async throws(ServiceClientError) -> [FilingImportRejection] {
+        let list: Items<FilingImportRejection> = try await send(.POST, "/v1/units/\(unit.rawValue)/filing-imports/check",
+                                                                body: FileBody(fileName: fileName, content: Data(bytes).base64EncodedString()))
+        return list.items
+    }
+
+    /// Imports a filing file in one transaction; `idempotencyKey` as for ``enrol(_:idempotencyKey:)``.
+    public func importFilings(_ bytes: [UInt8], fileName: String, unit: UnitCode, idempotencyKey: String? = nil) async throws(ServiceClientError) -> FilingImportResult {
+        try await send(.POST, "/v1/units/\(unit.rawValue)/filing-imports", body: FileBody(fileName: fileName, content: Data(bytes).base64EncodedString()),
+                       idempotencyKey: idempotencyKey ?? UUID().uuidString)
+    }
+
+    /// Filed data for printing (申報資料套印表格) of a range of filing dates.
+    public func filingListing(unit: UnitCode, from: CalendarDate, through: CalendarDate) async throws(ServiceClientError) -> [Filing] {
+        let list: Items<Filing> = try await send(.GET, "/v1/units/\(unit.rawValue)/filings/listing?from=\(from.iso)&through=\(through.iso)")
+        return list.items
+    }
+
     /// The premium calculation of a month (保費計算明細).
     public func premiumDetail(unit: UnitCode, month: ROCMonth) async throws(ServiceClientError) -> PremiumDetail {
         try await send(.GET, "/v1/units/\(unit.rawValue)/premium-detail?month=\(month.compact)")
@@ -349,6 +368,7 @@ public final class NHIServiceClient: Sendable {
     // MARK: Transport
 
     private struct Empty: Codable {}
+    private struct FileBody: Encodable { var fileName: String; var content: String }
     private struct Items<T: Decodable>: Decodable { var items: [T] }
     private struct Deleted: Decodable { var deleted: Int64 }
     private struct SignedIn: Decodable { var token: String; var session: RemoteSession }

@@ -80,6 +80,18 @@ public struct RemoteUnitWorkflows: UnitWorkflows {
         try await client.cancelEPayment(unit: unitCode)
     }
 
+    public func checkFilingImport(_ bytes: [UInt8]) async throws -> [FilingImportRejection] {
+        try await client.checkFilingImport(bytes, fileName: "filings.csv", unit: unitCode)
+    }
+
+    public func importFilings(_ bytes: [UInt8], fileName: String) async throws -> FilingImportResult {
+        try await client.importFilings(bytes, fileName: fileName, unit: unitCode)
+    }
+
+    public func filingListing(from: CalendarDate, through: CalendarDate) async throws -> [Filing] {
+        try await client.filingListing(unit: unitCode, from: from, through: through)
+    }
+
     public func auditLog(limit: Int) async throws -> [AuditEntry] {
         try await client.auditLog(unit: unitCode, limit: limit)
     }

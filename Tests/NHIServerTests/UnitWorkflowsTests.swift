@@ -261,6 +261,47 @@ struct UnitWorkflowsTests {
         await harness.stop()
     }
 
+    @Test("Filing import (check, import once, never twice) and the filed-data listing: the same rows and the same refusals through both")
+    func filingImportAndListing() async throws {
+        let harness = try await ServerHarness()
+        let client = try NHIServiceClient(.init(url: harness.baseURL))
+        do {
+            let admin = DemoData.administrator
+            let session = try await client.signIn(nhiCard: admin.cardNumber, personID: admin.id, password: DemoData.staffPassword)
+            let unit = try UnitCode(parsing: session.unitCode)
+            let remote = RemoteUnitWorkflows(client: client, unitCode: unit)
+            let caller = try harness.service.staff.session(person: admin.id, unit: unit, credential: .nhiCard)
+            let local = try harness.service.workflows(for: caller)
+            let today = harness.service.clock.today
+            let bad = Array("""
+                kind,id,name,birthDate,amount,date,dependantOf,relation
+                adjust,\(DemoData.employee.id.rawValue),,,38200,
+                withdraw,\(DemoData.uninsured.id.rawValue),,,,\(today.iso)
+                """.utf8)
+            let rejectedRemote = try await remote.checkFilingImport(bad), rejectedLocal = try await local.checkFilingImport(bad)
+            #expect(rejectedRemote.map(\.row) == [2] && rejectedRemote == rejectedLocal, "第2筆 (the header not counted): \(rejectedRemote)")
+            let refused = await code { try await remote.importFilings(bad, fileName: "bad.csv") }
+            #expect(refused == ServiceError.Code.filingImportRejected.rawValue, "one bad row refuses the file")
+            let malformed = await code { try await remote.checkFilingImport(Array("enrol,not-an-id\n".utf8)) }
+            #expect(malformed == ServiceError.Code.filingImportFormat.rawValue)
+
+            let good = Array("adjust,\(DemoData.employee.id.rawValue),,,38200,\n".utf8)
+            #expect(try await remote.checkFilingImport(good).isEmpty)
+            let imported = try await remote.importFilings(good, fileName: "good.csv")
+            #expect(imported.imported == 1 && !imported.alreadyImported)
+            let again = try await local.importFilings(good, fileName: "good.csv")
+            #expect(again.alreadyImported && again.imported == 0 && again.batchID == imported.batchID, "the same file is never imported twice")
+
+            let listingLocal = try await local.filingListing(from: today, through: today)
+            let listingRemote = try await remote.filingListing(from: today, through: today)
+            #expect(listingLocal.map(\.id) == listingRemote.map(\.id) && listingRemote.contains { $0.kind == .salaryAdjustment && $0.adjustedAmount == 38_200 })
+        } catch {
+            Issue.record("\(error)")
+        }
+        try await client.shutdown()
+        await harness.stop()
+    }
+
     /// The stable code of what `body` threw (nil: it did not throw).
     private func code<T>(_ body: () async throws -> T) async -> String? {
         do {

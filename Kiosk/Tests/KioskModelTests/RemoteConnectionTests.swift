@@ -60,6 +60,9 @@ struct RemoteConnectionTests {
             throw KioskError(.serviceMissing)
         }
         func cancelEPayment() async throws -> EPaymentSubscription { throw KioskError(.serviceMissing) }
+        func checkFilingImport(_ bytes: [UInt8]) async throws -> [FilingImportRejection] { [] }
+        func importFilings(_ bytes: [UInt8], fileName: String) async throws -> FilingImportResult { throw KioskError(.serviceMissing) }
+        func filingListing(from: CalendarDate, through: CalendarDate) async throws -> [Filing] { [] }
     }
 
     @Test("only the connected tasks are offered and opened; previews use the SDK's tables; sign-out and idle end the server's session")

@@ -1863,6 +1863,78 @@ public enum OpenAPIDocument {
         }
       }
     },
+    "/v1/units/{unit}/filings/listing": {
+      "get": {
+        "operationId": "filingListing",
+        "summary": "Filed data for printing (申報資料套印表格): filings of a range of filing dates, deleted ones excluded",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "unit",
+            "in": "path",
+            "required": true,
+            "description": "投保單位代號 (9 digits)",
+            "schema": {
+              "$ref": "#/components/schemas/UnitCode"
+            }
+          },
+          {
+            "name": "from",
+            "in": "query",
+            "required": true,
+            "description": "first day (default 30 days back)",
+            "schema": {
+              "$ref": "#/components/schemas/Date"
+            }
+          },
+          {
+            "name": "through",
+            "in": "query",
+            "required": true,
+            "description": "last day (default today)",
+            "schema": {
+              "$ref": "#/components/schemas/Date"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "OK",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "items"
+                  ],
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/Filing"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
     "/v1/filings/enrolments": {
       "post": {
         "operationId": "enrol",
@@ -2474,6 +2546,198 @@ public enum OpenAPIDocument {
             }
           },
           "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/v1/units/{unit}/filing-imports/check": {
+      "post": {
+        "operationId": "checkFilingImport",
+        "summary": "Check a filing file (FilingImportCSV: kind,id,name,birthDate,amount,date,dependantOf,relation) without storing anything: every refused row (第N筆, header not counted) with its rule",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "unit",
+            "in": "path",
+            "required": true,
+            "description": "投保單位代號 (9 digits)",
+            "schema": {
+              "$ref": "#/components/schemas/UnitCode"
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/BatchFile"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "OK",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "items"
+                  ],
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "required": [
+                          "row",
+                          "error"
+                        ],
+                        "properties": {
+                          "row": {
+                            "type": "integer",
+                            "minimum": 1
+                          },
+                          "error": {
+                            "type": "object",
+                            "required": [
+                              "code",
+                              "message",
+                              "messageEn"
+                            ],
+                            "properties": {
+                              "code": {
+                                "type": "string"
+                              },
+                              "message": {
+                                "type": "string"
+                              },
+                              "messageEn": {
+                                "type": "string"
+                              },
+                              "context": {
+                                "type": "object",
+                                "additionalProperties": {
+                                  "type": "string"
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/v1/units/{unit}/filing-imports": {
+      "post": {
+        "operationId": "importFilings",
+        "summary": "Import a filing file in one transaction: every row or none; the same file (SHA-256) never twice",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "unit",
+            "in": "path",
+            "required": true,
+            "description": "投保單位代號 (9 digits)",
+            "schema": {
+              "$ref": "#/components/schemas/UnitCode"
+            }
+          },
+          {
+            "name": "Idempotency-Key",
+            "in": "header",
+            "required": true,
+            "description": "A retried request with the same key and body returns the first answer and changes nothing.",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 200
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/BatchFile"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Imported (or already imported: alreadyImported true, nothing created)",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "batchID",
+                    "imported",
+                    "alreadyImported"
+                  ],
+                  "properties": {
+                    "batchID": {
+                      "type": "integer"
+                    },
+                    "imported": {
+                      "type": "integer"
+                    },
+                    "alreadyImported": {
+                      "type": "boolean"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "request.idempotencyKeyRequired: no Idempotency-Key (draft-ietf-httpapi-idempotency-key-header §2.7)",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "409": {
             "$ref": "#/components/responses/Problem"
           },
           "422": {

@@ -95,6 +95,9 @@ public struct NHIServerApplication: Sendable {
         router.get("/v1/units/{unit}/unpaid") { try await api.unpaid($0, $1) }
         router.get("/v1/units/{unit}/statements") { try await api.statements($0, $1) }
         router.post("/v1/units/{unit}/statements") { try await api.requestStatement($0, $1) }
+        router.post("/v1/units/{unit}/filing-imports/check") { try await api.checkFilingImport($0, $1) }
+        router.post("/v1/units/{unit}/filing-imports") { try await api.importFilings($0, $1) }
+        router.get("/v1/units/{unit}/filings/listing") { try await api.filingListing($0, $1) }
         router.get("/v1/statements/{id}") { try await api.downloadStatement($0, $1) }
         router.get("/v1/units/{unit}/premium-detail") { try await api.premiumDetail($0, $1) }
         router.get("/v1/units/{unit}/payment-certificate") { try await api.paymentCertificate($0, $1) }

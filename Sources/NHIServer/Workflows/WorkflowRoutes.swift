@@ -607,6 +607,43 @@ extension ServerAPI {
         }
     }
 
+    /// `POST /v1/units/{unit}/filing-imports/check`: every refused row of a filing file, nothing stored.
+    func checkFilingImport(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let (entry, _) = try session(request)
+        let caller = entry.session.caller
+        _ = try unit(context)
+        let body = try await decode(BatchFileBody.self, request, context)
+        let bytes = try body.bytes
+        let rejections = try await service.perform { service in try service.filings.checkFile(bytes, by: caller) }
+        return JSONCoding.response(ListView(items: rejections))
+    }
+
+    /// `POST /v1/units/{unit}/filing-imports`: imports a filing file in one transaction.
+    func importFilings(_ request: Request, _ context: ServerContext) async throws -> Response {
+        _ = try session(request)
+        _ = try unit(context)
+        return try await idempotent(request, context) { entry, bytes in
+            let body = try JSONCoding.decode(BatchFileBody.self, from: bytes)
+            let file = try body.bytes
+            let result = try await service.perform { service in
+                try service.filings.importFile(file, fileName: body.fileName, by: entry.session.caller).result
+            }
+            context.logger.info("imported", metadata: ["filings": "\(result.imported)", "batch": "\(result.batchID)"])
+            return Reply(result, status: .created)
+        }
+    }
+
+    /// `GET /v1/units/{unit}/filings/listing?from=&through=`: filed data for printing.
+    func filingListing(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let (entry, _) = try session(request)
+        let unit = try unit(context), caller = entry.session.caller
+        guard let from = try date(request, "from"), let through = try date(request, "through") else {
+            throw ServerError(.badParameter, detail: "from and through (ISO dates) are required")
+        }
+        let filings = try await service.perform { service in try service.filings.listing(unit: unit, from: from, through: through, by: caller) }
+        return JSONCoding.response(ListView(items: filings))
+    }
+
     static func month(_ text: String) throws -> ROCMonth {
         if text.count == 7, text.dropFirst(4).first == "-", let date = try? CalendarDate(iso: text + "-01") { return try ROCMonth(date) }
         return try ROCMonth(parsing: text)

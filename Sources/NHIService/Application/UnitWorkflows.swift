@@ -78,6 +78,12 @@ public protocol UnitWorkflows: Sendable {
     func subscribeEPayment(email: EmailAddress, backupEmail: EmailAddress?, transferResultNotice: Bool) async throws -> EPaymentSubscription
     /// Cancels electronic payment slips (paper slips return from the effective month).
     func cancelEPayment() async throws -> EPaymentSubscription
+    /// Checks a filing file (``FilingImportCSV``) without storing anything: every refused row.
+    func checkFilingImport(_ bytes: [UInt8]) async throws -> [FilingImportRejection]
+    /// Imports a filing file in one transaction (all rows or none; the same file never twice).
+    func importFilings(_ bytes: [UInt8], fileName: String) async throws -> FilingImportResult
+    /// Filed data for printing (申報資料套印表格): the unit's filings of a range, deleted ones excluded.
+    func filingListing(from: CalendarDate, through: CalendarDate) async throws -> [Filing]
 }
 
 /// ``UnitWorkflows`` on this process's ``NHIService``: every call runs on the service's
@@ -229,6 +235,21 @@ extension LocalUnitWorkflows {
     public func cancelEPayment() async throws -> EPaymentSubscription {
         let caller = caller, unit = unitCode
         return try await service.perform { service throws(ServiceError) in try service.ePaymentSlips.cancel(unit: unit, by: caller) }
+    }
+
+    public func checkFilingImport(_ bytes: [UInt8]) async throws -> [FilingImportRejection] {
+        let caller = caller
+        return try await service.perform { service throws(ServiceError) in try service.filings.checkFile(bytes, by: caller) }
+    }
+
+    public func importFilings(_ bytes: [UInt8], fileName: String) async throws -> FilingImportResult {
+        let caller = caller
+        return try await service.perform { service throws(ServiceError) in try service.filings.importFile(bytes, fileName: fileName, by: caller).result }
+    }
+
+    public func filingListing(from: CalendarDate, through: CalendarDate) async throws -> [Filing] {
+        let caller = caller, unit = unitCode
+        return try await service.perform { service throws(ServiceError) in try service.filings.listing(unit: unit, from: from, through: through, by: caller) }
     }
 
     public func auditLog(limit: Int) async throws -> [AuditEntry] {

@@ -21,7 +21,7 @@ public enum FilingImportRow: Sendable, Hashable {
 }
 
 /// What a filing import did.
-public struct FilingImportResult: Sendable, Hashable {
+public struct FilingImportResult: Sendable, Hashable, Codable {
     /// The batch the filings belong to.
     public let batchID: Int64
     /// How many filings were created.
@@ -32,7 +32,7 @@ public struct FilingImportResult: Sendable, Hashable {
 
 /// A row an import refused, with the rule it broke. One refused row refuses the whole file:
 /// an import never lands half.
-public struct FilingImportRejection: Error, Sendable, Hashable {
+public struct FilingImportRejection: Error, Sendable, Hashable, Codable {
     /// The 1-based number of the row among the file's rows.
     public let row: Int
     /// The rule the row broke, as a single filing would report it.

@@ -105,4 +105,10 @@ extension NHIService.Filings {
         let sha = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
         return (try importBatch(rows, fileName: (fileName as NSString).lastPathComponent, sha256: sha, by: caller), sha)
     }
+
+    /// Checks a ``FilingImportCSV`` file without storing anything: every refused row (第N筆,
+    /// the header not counted) with the rule it broke. A file that cannot be parsed throws.
+    public func checkFile(_ bytes: [UInt8], by caller: Caller) throws(ServiceError) -> [FilingImportRejection] {
+        try checkBatch(try FilingImportCSV.parse(String(decoding: bytes, as: UTF8.self)), by: caller)
+    }
 }
