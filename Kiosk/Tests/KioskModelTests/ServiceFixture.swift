@@ -32,6 +32,9 @@ final class ServiceFixture {
     let authenticator: ScriptedAuthenticator
     let batch: BatchBackendStandIn
 
+    /// The exchange folder (`--files`) the shelf lists: `<directory>/files`.
+    var filesFolder: String { directory.path + "/files" }
+
     init(role: StaffRole = .administrator) throws {
         let serviceClock = ServiceTestClock(Self.today, hour: 10)
         let clock = ManualClock(), cards = CardFeed(), directory = TemporaryDirectory()
@@ -54,9 +57,11 @@ final class ServiceFixture {
         let batch = BatchBackendStandIn()
         self.authenticator = authenticator
         self.batch = batch
+        try FileManager.default.createDirectory(atPath: directory.path + "/files", withIntermediateDirectories: true)
+        var backends = KioskBackends(cards: cards, authenticator: authenticator, service: KioskService(service), batchRegistration: batch)
+        backends.filesFolder = directory.path + "/files"
         shell = KioskShell(settings: KioskSettings(), store: SettingsStore(path: directory.path + "/kiosk.json"),
-                           backends: KioskBackends(cards: cards, authenticator: authenticator, service: KioskService(service),
-                                                   batchRegistration: batch),
+                           backends: backends,
                            clock: clock, isKioskMode: false, isDemo: true)
     }
 

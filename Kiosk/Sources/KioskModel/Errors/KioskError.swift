@@ -71,6 +71,7 @@ extension KioskError.Code {
     public static let passwordMismatch: Self = "form.passwordMismatch"
     public static let unexpected: Self = "kiosk.unexpected"
     public static let rangeReversed: Self = "form.rangeReversed"
+    public static let fileTooLarge: Self = "form.fileTooLarge"
 }
 
 extension KioskError {
@@ -78,6 +79,7 @@ extension KioskError {
     public static let catalog: [(code: Code, zh: String, en: String)] = [
         (.optionUnknown, "不認得的啟動參數", "unknown option"),
         (.rangeReversed, "起日（起月）不可晚於迄日（迄月）", "the start may not be after the end"),
+        (.fileTooLarge, "檔案超過 5 MB，請分批處理", "the file is larger than 5 MB: split it"),
         (.optionMissingValue, "此參數需要一個值", "this option needs a value"),
         (.optionLanguage, "語言只能是 zh-Hant 或 en", "the language must be zh-Hant or en"),
         (.optionIdleTimeout, "閒置秒數必須是 1 以上的整數", "the idle timeout must be a whole number of seconds, 1 or more"),

@@ -21,6 +21,9 @@ public struct LaunchOptions: Sendable, Hashable {
     /// `--print-to DIR`: save printouts (proofs of insurance) as PDF files in DIR instead of
     /// showing the print dialog (counters without a printer; tests).
     public var printDirectory: String?
+    /// `--files DIR`: the counter's exchange folder, whose CSV files the kiosk offers for
+    /// filing imports (the only place files are picked from in kiosk mode).
+    public var filesDirectory: String?
     /// `--db` / `--database PATH|URL`: the service's SQLite file or PostgreSQL URL (overrides the settings).
     public var databasePath: String?
     /// `--service URL`: work through an office's `nhi-server` (https://host:port) instead of a
@@ -68,6 +71,10 @@ public struct LaunchOptions: Sendable, Hashable {
                 let path = try argumentValue()
                 guard path.hasPrefix("/") else { throw KioskError(.pathNotAbsolute, subject: name, input: path) }
                 printDirectory = path
+            case "--files":
+                let path = try argumentValue()
+                guard path.hasPrefix("/") else { throw KioskError(.pathNotAbsolute, subject: name, input: path) }
+                filesDirectory = path
             case "--database", "--db":
                 // An SQLite file (absolute path) or a shared PostgreSQL database (postgres://…), as `nhi --db`.
                 let path = try argumentValue()
@@ -99,7 +106,7 @@ public struct LaunchOptions: Sendable, Hashable {
     /// The `--help` text.
     public static let usage = """
         用法 Usage: nhi-kiosk [--kiosk] [--demo | --auto-demo] [--lang zh-Hant|en] [--idle-timeout SECONDS]
-                              [--db PATH|postgres://… | --service https://HOST:PORT [--ca-file PEM]] [--print-to DIR]
+                              [--db PATH|postgres://… | --service https://HOST:PORT [--ca-file PEM]] [--print-to DIR] [--files DIR]
                               [--automation-socket PATH] [--report-first-frame] [--report-card-times]
 
           --kiosk                   全螢幕，只有管理者可以離開 / full screen; only an administrator can leave
@@ -111,6 +118,7 @@ public struct LaunchOptions: Sendable, Hashable {
           --service URL             經由服務主機 nhi-server 辦理（本機不存資料）/ work through the office's nhi-server (no local data)
           --ca-file PEM             服務主機憑證的簽發機構 / the office CA the server's certificate must chain to
           --print-to DIR            列印改存成 PDF 檔 / save printouts as PDF files in DIR
+          --files DIR               交換資料夾：匯入檔由此選取 / the exchange folder files are picked from
           --automation-socket PATH  測試用自動化介面 / automation hook for tests (Documentation/Kiosk.md)
           --report-first-frame      印出第一個畫面繪出的時間 / print when the first frame was drawn
           --report-card-times       印出插卡與身分顯示的時間 / print when cards go in and identities appear

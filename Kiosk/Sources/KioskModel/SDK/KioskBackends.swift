@@ -24,6 +24,9 @@ public struct KioskBackends: Sendable {
     /// The home-menu tasks this connection carries (nil: all). With `--service`, the
     /// workflows `nhi-server` serves; the others are not offered rather than failing.
     public var connectedTasks: Set<KioskTask>?
+    /// The counter's exchange folder (`--files DIR`): the files the kiosk offers for
+    /// imports and uploads (nil: none; on a desktop the file chooser is offered too).
+    public var filesFolder: String?
     /// Demo mode: virtual cards to insert, and the deck that inserts them (NHITestSupport).
     public var demoCards: [DemoCard] = []
     public var demoDeck: (any VirtualCardDeck)?

@@ -9,6 +9,8 @@ public enum KioskTask: String, Sendable, Hashable, Codable, CaseIterable {
     case bulkSalaryAdjustment
     /// 停保／育嬰留停／復保／續保 and basic-data changes.
     case statusChange
+    /// 批次申報 (a filing file) and 申報資料套印表格.
+    case filingImport
     case batchUpload
     case uploadRecords
     case unpaidPremiums
@@ -42,6 +44,7 @@ public enum KioskTask: String, Sendable, Hashable, Codable, CaseIterable {
         case .salaryAdjustment: .salaryAdjustment
         case .bulkSalaryAdjustment: .bulkSalaryAdjustment
         case .statusChange: .statusChange
+        case .filingImport: .filingImport
         case .roster: .roster
         case .auditLog: .auditLog
         case .statements: .statements
@@ -79,7 +82,7 @@ public enum HomeMenu {
     public static func allows(_ task: KioskTask, for session: StaffSession, kioskMode: Bool) -> Bool {
         switch task {
         case .visitorCard, .batchUpload, .uploadRecords, .unpaidPremiums, .doctor: true
-        case .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment, .statusChange: session.mayFileChanges
+        case .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment, .statusChange, .filingImport: session.mayFileChanges
         case .staff, .auditLog: session.permissions.allows(.administer)
         case .insuranceLookup, .filings, .roster: session.permissions.allows(.viewRoster)
         case .bills, .statements, .payments: session.permissions.allows(.statements)

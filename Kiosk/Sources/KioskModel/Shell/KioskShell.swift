@@ -57,6 +57,7 @@ public final class KioskShell {
     public let auditLog: AuditLogModel
     public let statements: StatementsModel
     public let payments: PaymentsModel
+    public let filingImport: FilingImportModel
     /// Demo mode's virtual card tray.
     public let demoTray: DemoCardTray
 
@@ -102,6 +103,7 @@ public final class KioskShell {
         auditLog = AuditLogModel(context: flows)
         statements = StatementsModel(context: flows)
         payments = PaymentsModel(context: flows)
+        filingImport = FilingImportModel(context: flows, folder: backends.filesFolder)
         demoTray = DemoCardTray(cards: isDemo ? backends.demoCards : [], deck: isDemo ? backends.demoDeck : nil)
         for flow in flowModels { register(flow) }
         let fixedIdle = idleTimeout != nil
@@ -431,7 +433,7 @@ public final class KioskShell {
     public var flowModels: [any FlowModel] {
         [visitorServices, enrolment, withdrawal, salaryAdjustment, bulkAdjustment, unpaidPremiums, batchUpload, uploadRecords,
          staffManagement, insuranceLookup, filingsToday, billsModel, statusChange, roster, auditLog,
-         statements, payments]
+         statements, payments, filingImport]
     }
 
     /// The model of a flow screen.
@@ -453,6 +455,7 @@ public final class KioskShell {
         case .auditLog: auditLog
         case .statements: statements
         case .payments: payments
+        case .filingImport: filingImport
         case .visitor: visitorServices
         case .signIn, .home, .doctor, .settings, .locked: nil
         }
@@ -514,7 +517,7 @@ public final class KioskShell {
         case .doctor: backends.readers == nil ? screen.sdkModule : nil
         case .home, .settings, .locked: nil
         case .enrol, .withdraw, .salaryAdjustment, .filings, .bills, .staff, .insuranceLookup, .unpaidPremiums, .statusChange, .roster,
-             .auditLog, .statements, .payments:
+             .auditLog, .statements, .payments, .filingImport:
             // The unit workflows: the local service's, or nhi-server's (`--service`).
             backends.service == nil && backends.workflows == nil ? screen.sdkModule : nil
         case .bulkSalaryAdjustment:

@@ -10,6 +10,8 @@ public enum Screen: String, Sendable, Hashable, Codable, CaseIterable {
     case bulkSalaryAdjustment
     /// 停保／育嬰留停／復保／續保 and 保險對象基本資料變更.
     case statusChange
+    /// 批次申報 and 申報資料套印表格.
+    case filingImport
     /// 在保名冊: the in-force roster, searchable.
     case roster
     /// 保費計算明細及各類明細表.
@@ -41,7 +43,7 @@ public enum Screen: String, Sendable, Hashable, Codable, CaseIterable {
         case .signIn, .home, .doctor, .settings, .locked: false
         case .visitor, .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment,
              .batchUpload, .uploadRecords, .unpaidPremiums, .staff, .insuranceLookup, .filings, .bills, .statusChange, .roster,
-             .auditLog, .statements, .payments: true
+             .auditLog, .statements, .payments, .filingImport: true
         }
     }
 
@@ -67,7 +69,7 @@ extension Screen {
         case .signIn: "NHILogin"
         case .visitor, .doctor: "NHICards"
         case .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment: "NHIService, NHIGrades"
-        case .statusChange, .roster, .auditLog, .statements, .payments: "NHIService"
+        case .statusChange, .roster, .auditLog, .statements, .payments, .filingImport: "NHIService"
         case .batchUpload: "NHIFormats, NHIService"
         case .uploadRecords, .unpaidPremiums, .staff, .insuranceLookup, .filings, .bills: "NHIService"
         case .home, .settings, .locked: nil

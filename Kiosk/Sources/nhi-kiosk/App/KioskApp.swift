@@ -90,6 +90,7 @@ final class KioskApp {
             authenticator: authenticator,
             service: service,
             batchRegistration: ServiceBatchRegistration(service: service))
+        backends.filesFolder = options.filesDirectory
         if let demo {
             backends.demoCards = DemoCard.deck(demo.sample)
             var onInsert: (@Sendable (String) -> Void)?
@@ -118,8 +119,9 @@ final class KioskApp {
             authenticator: authenticator)
         backends.workflows = { session in RemoteUnitWorkflows(client: client, unitCode: session.unitCode) }
         backends.tables = .bundled
+        backends.filesFolder = options.filesDirectory
         backends.connectedTasks = [.visitorCard, .enrol, .withdraw, .salaryAdjustment, .filings, .bills, .unpaidPremiums, .staff, .insuranceLookup,
-                                    .statusChange, .roster, .auditLog, .statements, .payments, .doctor, .settings]
+                                    .statusChange, .roster, .auditLog, .statements, .payments, .filingImport, .doctor, .settings]
         if options.demo {
             backends.demoCards = DemoCard.deck(DemoData.sample(today: .today()))
             backends.demoDeck = VirtualReaderDeck(onInsert: nil)

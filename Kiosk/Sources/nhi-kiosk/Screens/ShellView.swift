@@ -119,6 +119,7 @@ final class ShellView {
         views[.auditLog] = AuditLogView(context: context)
         views[.statements] = StatementsView(context: context)
         views[.payments] = PaymentsView(context: context)
+        views[.filingImport] = FilingImportView(context: context)
         for screen in Screen.allCases where views[screen] == nil {
             views[screen] = NotConnectedView(screen: screen, context: context)
         }

@@ -1,0 +1,172 @@
+import CGtk
+import GtkKit
+import KioskModel
+import NHICore
+import NHIService
+
+/// 批次申報及申報資料列印: binds ``FilingImportModel`` — the exchange folder's files (the
+/// kiosk's own picker; the desktop also offers GTK's chooser), the check row by row, the
+/// import after a confirmation, and the filed data of a range with its print.
+@MainActor
+final class FilingImportView: ScreenView {
+    let root: Widget
+    private let context: ViewContext
+    private let model: FilingImportModel
+    private let heading = Label("", role: .heading)
+    private let note = NotConnectedNote()
+    private let intro = Label("")
+    private let shelf: FileShelfView
+    private let other: Button
+    private let chosen = Label("", role: .status)
+    private let checkStatus = StatusLine()
+    private let rejections = LineList("issues")
+    private let importButton: Button
+    private let importStatus = StatusLine(announces: true)
+    private var alert: MessageDialog.Handle?
+    private let listingTitle = Label("", role: .heading)
+    private let form = FormGrid()
+    private let from: TextInput, through: TextInput
+    private let loadListing: Button
+    private let listingStatus = StatusLine()
+    private let listing = LineList("preview")
+    private let printListing: Button
+    private let printStatus = Label("", role: .status)
+
+    init(context: ViewContext) {
+        self.context = context
+        let model = context.shell.filingImport
+        self.model = model
+        let (page, column) = Build.page(heading: heading)
+        root = page
+        shelf = FileShelfView(shelf: model.shelf, context: context) { file in Task { await model.choose(file) } }
+        other = makeButton(width: 260) {}
+        importButton = makeButton("suggested-action", width: 240) { model.requestImport() }
+        listingTitle.addStyleClass("section-title")
+        from = TextInput(form, maxLength: 16, digits: true) { model.fromText = $0 }
+        through = TextInput(form, maxLength: 16, digits: true) { model.throughText = $0 }
+        loadListing = makeButton(width: 240) { Task { await model.loadListing() } }
+        printListing = makeButton(width: 240) {}
+        printStatus.addStyleClass("flow-status")
+        column.append([note.root, intro, shelf.root, other, chosen, checkStatus.label, rejections.list, importButton, importStatus.label,
+                       listingTitle, form.grid, loadListing, listingStatus.label, listing.list, printListing, printStatus])
+        other.onClick { [weak self] in self?.chooseElsewhere() }
+        printListing.onClick { [weak self] in self?.printIt() }
+        observe { [weak self] in self?.render() }
+    }
+
+    private func render() {
+        let t = context.t
+        let language = context.shell.language
+        heading.text = t(.screenTitle(.filingImport))
+        let missing = context.shell.missingModule(for: .filingImport)
+        note.show(missing, context: context)
+        intro.text = t(.filingImport(.intro))
+        shelf.render()
+        // In kiosk mode files come only from the exchange folder.
+        other.render(context, .filingImport(.otherFile), enabled: missing == nil, visible: !context.shell.isKioskMode)
+        chosen.text = model.fileName.map { t(.filingImport(.chosen(name: $0, rows: model.rowCount))) } ?? ""
+        chosen.isVisible = model.fileName != nil
+        context.controls.name(chosen, chosen.text.isEmpty ? "—" : chosen.text)
+        checkStatus.render(context, model.check) { $0.isEmpty ? t(.filingImport(.clean(rows: model.rowCount))) : t(.filingImport(.rejectedCount($0.count))) }
+        rejections.render((model.check.result ?? []).map { model.line($0, language) }, styles: (model.check.result ?? []).map { _ in "error-text" })
+        importButton.render(context, .filingImport(.importButton), enabled: model.canImport, visible: model.fileName != nil)
+        importStatus.render(context, model.importStatus) { t(.filingImport(.imported($0))) }
+        renderAlert()
+
+        listingTitle.text = t(.filingImport(.listingSection))
+        from.render(context, caption: .filingImport(.from), text: model.fromText, error: model.fromError)
+        through.render(context, caption: .filingImport(.through), text: model.throughText, error: model.throughError)
+        loadListing.render(context, .filingImport(.loadListing), enabled: missing == nil && !model.listing.isWorking)
+        listingStatus.render(context, model.listing) { $0.isEmpty ? t(.filingImport(.noListing)) : t(.filingImport(.listingCount($0.count))) }
+        listing.render((model.listing.result ?? []).map { model.line($0, language) })
+        printListing.render(context, .filingImport(.printListing), visible: model.listing.result?.isEmpty == false)
+        printStatus.text = PrintText.outcome(model.printResult, t)
+        printStatus.isVisible = !printStatus.text.isEmpty
+    }
+
+    /// 匯入申報 asks in an alert (取消 is the default).
+    private func renderAlert() {
+        let asking = model.askingImport
+        guard asking != (alert != nil) else { return }
+        if let open = alert {
+            alert = nil
+            MessageDialog.dismiss(open)
+        }
+        guard asking, let name = model.fileName else { return }
+        let t = context.t
+        alert = MessageDialog.present(parent: context.window, title: t(.filingImport(.importTitle)),
+                                      message: t(.filingImport(.importMessage(name: name, rows: model.rowCount))),
+                                      buttons: [t(.cancel), t(.filingImport(.importButton))], defaultIndex: 0, cancelIndex: 0) { [weak self, model] answer in
+            guard let self, self.alert != nil else { return }
+            self.alert = nil
+            if answer == 1 { Task { await model.confirmImport() } } else { model.dismissImport() }
+        }
+    }
+
+    private func chooseElsewhere() {
+        let t = context.t
+        Task { @MainActor [model, context] in
+            guard let path = await FileChooser.openFile(parent: context.window, title: t(.filingImport(.otherFile)), accept: t(.form(.chooseAccept)),
+                                                         cancel: t(.cancel), filterName: "CSV", patterns: ["*.csv", "*.CSV", "*.txt"]) else { return }
+            await model.choose(path: path)
+        }
+    }
+
+    private func printIt() {
+        guard let filings = model.listing.result, !filings.isEmpty else { return }
+        let language = context.shell.language
+        let lines = model.printLines(filings, language)
+        let document = PrintDocument(title: lines.first?.text ?? "listing",
+                                     lines: lines.map { PrintDocument.Line($0.text, style: $0.heading ? .heading : .small) })
+        model.recordPrint(PrintText.run(document, context: context, file: "filed-data-\(model.fromText)-\(model.throughText)-\(language.rawValue).pdf"))
+    }
+
+    func focusFirst() { heading.grabFocus() }
+}
+
+/// The exchange folder's files as a list, each with 選取 (48 px rows).
+@MainActor
+final class FileShelfView {
+    let root = Box(.vertical, spacing: 8)
+    private let title = Label("")
+    private let status = StatusLine()
+    private let list = ListBox()
+    private let shelf: FileShelf
+    private let context: ViewContext
+    private let onPick: @MainActor (ShelfFile) -> Void
+    private var shown: [ShelfFile]?
+    private var shownLanguage: Language?
+
+    init(shelf: FileShelf, context: ViewContext, onPick: @escaping @MainActor (ShelfFile) -> Void) {
+        self.shelf = shelf
+        self.context = context
+        self.onPick = onPick
+        list.addStyleClass("lines")
+        root.append([title, status.label, list])
+    }
+
+    func render() {
+        let t = context.t
+        let language = context.shell.language
+        title.text = t(.filingImport(.shelfTitle(folder: shelf.folder)))
+        context.controls.name(title, title.text)
+        status.render(context, shelf.status) { $0 == 0 ? t(.filingImport(.shelfEmpty)) : nil }
+        guard shelf.files != shown || language != shownLanguage else { return }
+        shown = shelf.files
+        shownLanguage = language
+        list.setRows(shelf.files.map { file in
+            let row = Box(.horizontal, spacing: 16)
+            row.setMargin(6)
+            let text = t(.filingImport(.shelfLine(file)))
+            let label = Label(text)
+            label.expand(horizontally: true)
+            context.controls.name(label, text)
+            let pick = makeButton(width: 120) { [onPick] in onPick(file) }
+            pick.label = language == .english ? "Choose" : "選取"
+            context.controls.name(pick, t(.filingImport(.pick(file))))
+            row.append([label, pick])
+            return row
+        })
+        list.isVisible = !shelf.files.isEmpty
+    }
+}
