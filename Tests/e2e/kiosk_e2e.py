@@ -321,7 +321,8 @@ def demo_flow():
     print("demo: virtual cards through pcscd, sample database", flush=True)
     lock = reader_lock()
     prints = tempfile.mkdtemp(prefix="kiosk-e2e-print-")
-    kiosk = Kiosk("--demo", "--idle-timeout", "600", "--print-to", prints)
+    files = tempfile.mkdtemp(prefix="kiosk-e2e-files-")
+    kiosk = Kiosk("--demo", "--idle-timeout", "600", "--print-to", prints, "--files", files)
     try:
         hook = kiosk.hook
         check(hook("press 插入 陳志明（管理者）的卡片")["ok"], "tray inserts the administrator's card")
@@ -576,6 +577,40 @@ def demo_flow():
         check(kiosk.app.findChild(lambda n: employee in (n.name or ""), retry=False, requireResult=False) is None,
               "the full ID is nowhere on the audit screen")
         screenshot("30-audit-log")
+
+        print("demo: a filing file from the exchange folder: checked, imported after the confirmation, listed and printed", flush=True)
+        with open(os.path.join(files, "raise.csv"), "w", encoding="utf-8") as out:
+            out.write(f"kind,id,name,birthDate,amount,date,dependantOf,relation\nadjust,{employee},,,38200,\n")
+        with open(os.path.join(files, "broken.csv"), "w", encoding="utf-8") as out:
+            out.write(f"kind,id,name,birthDate,amount,date,dependantOf,relation\nadjust,{employee},,,38200,\nwithdraw,{national_id('H', 1, 5772156)},,,,2026-11-30\n")
+        os.symlink("/etc/passwd", os.path.join(files, "link.csv"))
+        check(hook("open filingImport")["ok"], "批次申報及申報資料列印 opens")
+        check(kiosk.find("選取 raise.csv", "push button") is not None and kiosk.find("選取 broken.csv", "push button") is not None,
+              "the exchange folder's CSV files are offered")
+        check(kiosk.absent("選取 link.csv", "push button"), "a link is not offered")
+        kiosk.press("選取 broken.csv")
+        bad = kiosk.app.findChild(lambda n: n.name.startswith("第2筆：") and "H15772****" in n.name, retry=True, requireResult=False)
+        check(bad is not None, f"the refused row is named as the NHI counts it, ID masked ({bad.name if bad else None!r})")
+        check(not kiosk.find("匯入申報", "push button").sensitive, "a file with a refused row cannot be imported")
+        screenshot("35-filing-import-refused")
+        kiosk.press("選取 raise.csv")
+        check(kiosk.app.findChild(lambda n: n.name.startswith("檢查通過"), retry=True, requireResult=False) is not None, "the clean file passes")
+        kiosk.press("匯入申報")
+        alert = kiosk.dialog("匯入這個申報檔？")
+        check(alert is not None and "raise.csv" in (alert.description or ""), "importing asks first, naming the file")
+        buttons = kiosk.app.findChildren(lambda n: n.name == "匯入申報" and n.roleName == "push button")
+        if buttons:
+            buttons[-1].doActionNamed("click")
+            time.sleep(0.4)
+        done = kiosk.app.findChild(lambda n: n.name.startswith("已匯入 1 筆申報") and in_view(n, 700), retry=True, requireResult=False)
+        check(done is not None, "imported: the outcome is in view")
+        kiosk.press("查詢申報資料")
+        listed = kiosk.app.findChild(lambda n: "薪調" in n.name and employee[:6] + "****" in n.name and "36,300→38,200" in n.name,
+                                     retry=True, requireResult=False)
+        check(listed is not None, "the filed data lists the imported adjustment, ID masked")
+        kiosk.press("列印申報資料")
+        check(kiosk.wait_for(lambda: len(glob.glob(os.path.join(prints, "filed-data-*.pdf"))) == 1, 20), "the listing was printed")
+        screenshot("36-filing-import-listing")
 
         print("demo: premium calculation, a statement requested; payment certificate printed; e-payment slips", flush=True)
         check(hook("open statements")["ok"], "保費計算明細及各類明細表 opens")

@@ -170,7 +170,9 @@ final class StatusLine {
         label.isSelectable = true
     }
 
-    func render<Result>(_ context: ViewContext, _ status: FlowStatus<Result>, success: (Result) -> String?) {
+    /// `problem`: a result that reports a problem (rows refused by a check) is shown in the
+    /// failure style, never in success green.
+    func render<Result>(_ context: ViewContext, _ status: FlowStatus<Result>, problem: ((Result) -> Bool)? = nil, success: (Result) -> String?) {
         var text = ""
         switch status {
         case .idle: break
@@ -194,8 +196,9 @@ final class StatusLine {
         }
         label.text = text
         label.isVisible = !text.isEmpty
-        label.setStyleClass("error-text", status.error != nil)
-        label.setStyleClass("success-text", status.result != nil)
+        let isProblem = status.result.map { problem?($0) ?? false } ?? false
+        label.setStyleClass("error-text", status.error != nil || isProblem)
+        label.setStyleClass("success-text", status.result != nil && !isProblem)
         context.controls.name(label, text.isEmpty ? "—" : text)
     }
 }

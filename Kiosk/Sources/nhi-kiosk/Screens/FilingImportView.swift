@@ -67,7 +67,7 @@ final class FilingImportView: ScreenView {
         chosen.text = model.fileName.map { t(.filingImport(.chosen(name: $0, rows: model.rowCount))) } ?? ""
         chosen.isVisible = model.fileName != nil
         context.controls.name(chosen, chosen.text.isEmpty ? "—" : chosen.text)
-        checkStatus.render(context, model.check) { $0.isEmpty ? t(.filingImport(.clean(rows: model.rowCount))) : t(.filingImport(.rejectedCount($0.count))) }
+        checkStatus.render(context, model.check, problem: { !$0.isEmpty }) { $0.isEmpty ? t(.filingImport(.clean(rows: model.rowCount))) : t(.filingImport(.rejectedCount($0.count))) }
         rejections.render((model.check.result ?? []).map { model.line($0, language) }, styles: (model.check.result ?? []).map { _ in "error-text" })
         importButton.render(context, .filingImport(.importButton), enabled: model.canImport, visible: model.fileName != nil)
         importStatus.render(context, model.importStatus) { t(.filingImport(.imported($0))) }
