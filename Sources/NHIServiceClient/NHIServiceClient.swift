@@ -300,6 +300,33 @@ public final class NHIServiceClient: Sendable {
         return list.items
     }
 
+    /// Applies for an NHI card for someone insured with the unit (no photo: the API does not
+    /// carry attachments); `idempotencyKey` as for ``enrol(_:idempotencyKey:)``.
+    public func applyForCard(_ person: PersonalID, reason: CardApplication.Reason, email: EmailAddress, phones: ContactPhones,
+                             pickup: CardApplication.Pickup, idempotencyKey: String? = nil) async throws(ServiceClientError) -> CardApplication {
+        struct Address: Encodable { var county, district, village, neighbourhood, street: String }
+        struct Body: Encodable {
+            var personID: PersonalID, reason: CardApplication.Reason, email: String, landline: String?, mobile: String?
+            var pickup: String, address: Address?, office: String?
+        }
+        var body = Body(personID: person, reason: reason, email: email.rawValue, landline: phones.landline?.rawValue, mobile: phones.mobile?.rawValue,
+                        pickup: "counter", address: nil, office: nil)
+        switch pickup {
+        case .post(let a):
+            body.pickup = "post"
+            body.address = Address(county: a.county, district: a.district, village: a.village, neighbourhood: a.neighbourhood, street: a.street)
+        case .counter(let office): body.office = office
+        }
+        return try await send(.POST, "/v1/card-applications", body: body, idempotencyKey: idempotencyKey ?? UUID().uuidString)
+    }
+
+    /// A person's card applications; the ID travels in the body.
+    public func cardApplications(of person: PersonalID) async throws(ServiceClientError) -> [CardApplication] {
+        struct Body: Encodable { var personID: PersonalID }
+        let list: Items<CardApplication> = try await send(.POST, "/v1/card-applications/search", body: Body(personID: person))
+        return list.items
+    }
+
     /// The premium calculation of a month (保費計算明細).
     public func premiumDetail(unit: UnitCode, month: ROCMonth) async throws(ServiceClientError) -> PremiumDetail {
         try await send(.GET, "/v1/units/\(unit.rawValue)/premium-detail?month=\(month.compact)")

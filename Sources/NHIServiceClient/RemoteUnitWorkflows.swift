@@ -92,6 +92,16 @@ public struct RemoteUnitWorkflows: UnitWorkflows {
         try await client.filingListing(unit: unitCode, from: from, through: through)
     }
 
+    public func applyForCard(_ person: PersonalID, reason: CardApplication.Reason, email: EmailAddress, phones: ContactPhones,
+                             pickup: CardApplication.Pickup, photo: UploadedDocument?) async throws -> CardApplication {
+        try Self.refuseAttachments(photo.map { [$0] } ?? [])
+        return try await client.applyForCard(person, reason: reason, email: email, phones: phones, pickup: pickup)
+    }
+
+    public func cardApplications(of person: PersonalID) async throws -> [CardApplication] {
+        try await client.cardApplications(of: person)
+    }
+
     public func auditLog(limit: Int) async throws -> [AuditEntry] {
         try await client.auditLog(unit: unitCode, limit: limit)
     }

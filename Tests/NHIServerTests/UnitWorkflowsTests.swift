@@ -261,7 +261,7 @@ struct UnitWorkflowsTests {
         await harness.stop()
     }
 
-    @Test("Filing import (check, import once, never twice) and the filed-data listing: the same rows and the same refusals through both")
+    @Test("Filing import (check, import once, never twice), the filed-data listing and card applications: the same rows and the same refusals through both")
     func filingImportAndListing() async throws {
         let harness = try await ServerHarness()
         let client = try NHIServiceClient(.init(url: harness.baseURL))
@@ -295,6 +295,23 @@ struct UnitWorkflowsTests {
             let listingLocal = try await local.filingListing(from: today, through: today)
             let listingRemote = try await remote.filingListing(from: today, through: today)
             #expect(listingLocal.map(\.id) == listingRemote.map(\.id) && listingRemote.contains { $0.kind == .salaryAdjustment && $0.adjustedAmount == 38_200 })
+
+            // Card applications: the same list both ways; the photo rule and the unit rule refuse alike.
+            let email = try EmailAddress(parsing: "wang@demo.example")
+            let phones = try ContactPhones(landline: nil, mobile: MobileNumber(parsing: "0912345678"))
+            let applied = try await remote.applyForCard(DemoData.employee.id, reason: .lost, email: email, phones: phones,
+                                                        pickup: .counter(office: "臺北業務組"), photo: nil)
+            #expect(applied.reason == .lost && applied.personID == DemoData.employee.id && applied.unitCode == unit)
+            let appsLocal = try await local.cardApplications(of: DemoData.employee.id), appsRemote = try await remote.cardApplications(of: DemoData.employee.id)
+            #expect(appsRemote.map(\.id) == appsLocal.map(\.id) && appsRemote.contains { $0.id == applied.id })
+            let noPhoto = await code { try await remote.applyForCard(DemoData.employee.id, reason: .newPhoto, email: email, phones: phones,
+                                                                     pickup: .counter(office: "臺北業務組"), photo: nil) }
+            let noPhotoLocal = await code { try await local.applyForCard(DemoData.employee.id, reason: .newPhoto, email: email, phones: phones,
+                                                                         pickup: .counter(office: "臺北業務組"), photo: nil) }
+            #expect(noPhoto == ServiceError.Code.cardApplicationPhotoMissing.rawValue && noPhotoLocal == noPhoto)
+            let elsewhere = await code { try await remote.cardApplications(of: DemoData.uninsured.id) }
+            let elsewhereLocal = await code { try await local.cardApplications(of: DemoData.uninsured.id) }
+            #expect(elsewhere == ServiceError.Code.filingNotInsuredHere.rawValue && elsewhereLocal == elsewhere)
         } catch {
             Issue.record("\(error)")
         }

@@ -172,6 +172,36 @@ struct EPaymentView: Encodable, Sendable {
     enum Key: String, CodingKey { case subscription }
 }
 
+/// `POST /v1/card-applications`: a card for someone insured with the session's unit (no
+/// photo: the API does not carry attachments, so new photos and first cards are refused by
+/// the service's photo rule).
+struct CardApplicationBody: Decodable, Sendable {
+    var personID: PersonalID
+    var reason: CardApplication.Reason
+    var email: String
+    var landline: String?
+    var mobile: String?
+    /// `post` (with `address`) or `counter` (with `office`).
+    var pickup: String
+    var address: AddressBody?
+    var office: String?
+
+    func parts() throws -> (EmailAddress, ContactPhones, CardApplication.Pickup) {
+        let phones = try ContactPhones(landline: try landline.map { try LandlineNumber(parsing: $0) }, mobile: try mobile.map { try MobileNumber(parsing: $0) })
+        let pickup: CardApplication.Pickup
+        switch self.pickup {
+        case "post":
+            guard let address else { throw ServerError(.badRequest, detail: "pickup post needs address") }
+            pickup = .post(try address.address())
+        case "counter":
+            guard let office else { throw ServerError(.badRequest, detail: "pickup counter needs office") }
+            pickup = .counter(office: office)
+        default: throw ServerError(.badRequest, detail: "pickup is post or counter")
+        }
+        return (try EmailAddress(parsing: email), phones, pickup)
+    }
+}
+
 /// A batch check's outcome.
 struct BatchCheckView: Encodable, Sendable {
     var file: String
@@ -642,6 +672,29 @@ extension ServerAPI {
         }
         let filings = try await service.perform { service in try service.filings.listing(unit: unit, from: from, through: through, by: caller) }
         return JSONCoding.response(ListView(items: filings))
+    }
+
+    /// `POST /v1/card-applications`.
+    func applyForCard(_ request: Request, _ context: ServerContext) async throws -> Response {
+        try await idempotent(request, context) { entry, bytes in
+            let body = try JSONCoding.decode(CardApplicationBody.self, from: bytes)
+            let (email, phones, pickup) = try body.parts()
+            let application = try await service.perform { service in
+                try service.cards.apply(for: body.personID, reason: body.reason, email: email, phones: phones, pickup: pickup, photo: nil,
+                                        by: entry.session.caller)
+            }
+            context.logger.info("card application", metadata: ["application": "\(application.id)", "person": "\(body.personID.masked)"])
+            return Reply(application, status: .created)
+        }
+    }
+
+    /// `POST /v1/card-applications/search`: a person's applications (the ID in the body).
+    func cardApplications(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let (entry, _) = try session(request)
+        let caller = entry.session.caller
+        let body = try await decode(InsuranceQueryBody.self, request, context)
+        let list = try await service.perform { service in try service.cards.applications(person: body.personID, by: caller) }
+        return JSONCoding.response(ListView(items: list))
     }
 
     static func month(_ text: String) throws -> ROCMonth {

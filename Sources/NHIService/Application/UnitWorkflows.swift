@@ -84,6 +84,12 @@ public protocol UnitWorkflows: Sendable {
     func importFilings(_ bytes: [UInt8], fileName: String) async throws -> FilingImportResult
     /// Filed data for printing (申報資料套印表格): the unit's filings of a range, deleted ones excluded.
     func filingListing(from: CalendarDate, through: CalendarDate) async throws -> [Filing]
+    /// Applies for an NHI card (健保卡申請) for someone insured with the unit; a new photo or
+    /// a first card needs `photo`.
+    func applyForCard(_ person: PersonalID, reason: CardApplication.Reason, email: EmailAddress, phones: ContactPhones,
+                      pickup: CardApplication.Pickup, photo: UploadedDocument?) async throws -> CardApplication
+    /// A person's card applications (someone insured with the unit).
+    func cardApplications(of person: PersonalID) async throws -> [CardApplication]
 }
 
 /// ``UnitWorkflows`` on this process's ``NHIService``: every call runs on the service's
@@ -250,6 +256,19 @@ extension LocalUnitWorkflows {
     public func filingListing(from: CalendarDate, through: CalendarDate) async throws -> [Filing] {
         let caller = caller, unit = unitCode
         return try await service.perform { service throws(ServiceError) in try service.filings.listing(unit: unit, from: from, through: through, by: caller) }
+    }
+
+    public func applyForCard(_ person: PersonalID, reason: CardApplication.Reason, email: EmailAddress, phones: ContactPhones,
+                             pickup: CardApplication.Pickup, photo: UploadedDocument?) async throws -> CardApplication {
+        let caller = caller
+        return try await service.perform { service throws(ServiceError) in
+            try service.cards.apply(for: person, reason: reason, email: email, phones: phones, pickup: pickup, photo: photo, by: caller)
+        }
+    }
+
+    public func cardApplications(of person: PersonalID) async throws -> [CardApplication] {
+        let caller = caller
+        return try await service.perform { service throws(ServiceError) in try service.cards.applications(person: person, by: caller) }
     }
 
     public func auditLog(limit: Int) async throws -> [AuditEntry] {
