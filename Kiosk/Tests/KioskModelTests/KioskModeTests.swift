@@ -86,8 +86,8 @@ struct HomeMenuTests {
         let op = staff(.operator)
         // Looking people up, the roster, today's filings and bills: the roster and statements rights (the service lists them
         // for operators too); no status changes (filing) and no audit log (administering).
-        #expect(HomeMenu.tasks(for: op, kioskMode: true) == [.visitorCard, .batchUpload, .uploadRecords, .unpaidPremiums, .insuranceLookup, .roster, .filings,
-                                                             .bills, .statements, .payments, .doctor])
+        #expect(HomeMenu.tasks(for: op, kioskMode: true) == [.visitorCard, .batchUpload, .uploadRecords, .unpaidPremiums, .insuranceLookup, .cardApplication, .roster,
+                                                             .filings, .bills, .statements, .payments, .doctor])
         #expect(HomeMenu.tasks(for: op, kioskMode: false).contains(.settings))
     }
 

@@ -15,8 +15,12 @@ public final class AttachmentList {
     /// adjustment).
     public var limit: Int
 
-    public init(limit: Int) {
+    /// What the documents are: proof (`.jpg`, `.pdf`) or a card photo (`.jpg`, `.jpeg`, `.gif`, `.png`).
+    public let purpose: UploadedDocument.Purpose
+
+    public init(limit: Int, purpose: UploadedDocument.Purpose = .proof) {
         self.limit = limit
+        self.purpose = purpose
     }
 
     /// Whether another document may be added.
@@ -27,7 +31,7 @@ public final class AttachmentList {
         guard canAdd else { return }
         error = nil
         let name = (path as NSString).lastPathComponent
-        let limit = UploadedDocument.maximumSize
+        let limit = UploadedDocument.maximumSize, purpose = purpose
         let result: Result<UploadedDocument, PresentableError> = await Task.detached { () -> Result<UploadedDocument, PresentableError> in
             // Refuse an oversized file before reading it into memory.
             if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limit {
@@ -36,7 +40,7 @@ public final class AttachmentList {
             guard let data = FileManager.default.contents(atPath: path) else {
                 return .failure(PresentableError(KioskError(.fileUnreadable, subject: name)))
             }
-            do { return .success(try UploadedDocument(fileName: name, data: data, purpose: .proof)) } catch {
+            do { return .success(try UploadedDocument(fileName: name, data: data, purpose: purpose)) } catch {
                 return .failure(PresentableError(error))
             }
         }.value

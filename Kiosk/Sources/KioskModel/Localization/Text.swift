@@ -136,6 +136,7 @@ public enum Text: Sendable, Hashable {
     case statements(StatementsText)
     case payments(PaymentsText)
     case filingImport(FilingImportText)
+    case cards(CardsText)
     case bills(BillsText)
     case demoTray
     case demoInsert(name: String, role: String)
@@ -310,6 +311,7 @@ public enum Text: Sendable, Hashable {
         case .statements(let text): text.pair
         case .payments(let text): text.pair
         case .filingImport(let text): text.pair
+        case .cards(let text): text.pair
         case .bills(let text): text.pair
         case .demoTray: ("示範用虛擬卡片", "Demo virtual cards")
         case .demoInsert(let name, let role): ("插入 \(name)（\(role)）的卡片", "Insert \(name)'s card (\(role))")
@@ -364,6 +366,7 @@ public enum Text: Sendable, Hashable {
         case .bulkSalaryAdjustment: name(of: .bulkSalaryAdjustment)
         case .statusChange: name(of: .statusChange)
         case .filingImport: name(of: .filingImport)
+        case .cardApplication: name(of: .cardApplication)
         case .roster: name(of: .roster)
         case .auditLog: name(of: .auditLog)
         case .statements: name(of: .statements)
@@ -416,6 +419,7 @@ public enum Text: Sendable, Hashable {
         case .bulkSalaryAdjustment: ("薪資調整作業（大批）", "Bulk salary adjustment")
         case .statusChange: ("停復保及基本資料變更", "Suspension, leave, resumption and basic data")
         case .filingImport: ("批次申報及申報資料列印", "Filing import and filed-data listing")
+        case .cardApplication: ("健保卡申請", "NHI card applications")
         case .roster: ("在保名冊", "Insured roster")
         case .auditLog: ("稽核紀錄", "Audit log")
         case .statements: ("保費計算明細及各類明細表", "Premium calculation and statements")
@@ -442,6 +446,7 @@ public enum Text: Sendable, Hashable {
         case .bulkSalaryAdjustment: ("依投保金額級距整批調整", "Move everyone at one grade to another")
         case .statusChange: ("停保、育嬰留職停薪、復保、續保；姓名或出生日期變更", "Suspend, parental leave, resume, renew; a new name or birth date")
         case .filingImport: ("匯入申報檔（先逐筆檢查），列印申報資料套印表格", "Import a filing file (checked row by row first); print the filed data")
+        case .cardApplication: ("本單位人員遺失、毀損、換照片或首次申請健保卡", "A card for someone insured here: lost, damaged, new photo, first card")
         case .roster: ("本單位在保人員及眷屬，可依姓名或身分證號搜尋", "Everyone insured through the unit, searchable by name or ID")
         case .auditLog: ("誰在何時為本單位做了什麼（僅限管理者）", "Who did what for the unit, and when (administrators)")
         case .statements: ("查詢某月保費計算明細；申請、下載及列印各類明細表", "A month's premium calculation; request, open and print statements")

@@ -18,6 +18,8 @@ public enum KioskTask: String, Sendable, Hashable, Codable, CaseIterable {
     case staff
     /// Insurance status and proof by ID (sessions that may see the unit's roster).
     case insuranceLookup
+    /// 健保卡申請 for someone insured with the unit.
+    case cardApplication
     /// The in-force roster (在保名冊), searchable.
     case roster
     /// Today's filings (same-day deletion) and check results.
@@ -45,6 +47,7 @@ public enum KioskTask: String, Sendable, Hashable, Codable, CaseIterable {
         case .bulkSalaryAdjustment: .bulkSalaryAdjustment
         case .statusChange: .statusChange
         case .filingImport: .filingImport
+        case .cardApplication: .cardApplication
         case .roster: .roster
         case .auditLog: .auditLog
         case .statements: .statements
@@ -84,7 +87,7 @@ public enum HomeMenu {
         case .visitorCard, .batchUpload, .uploadRecords, .unpaidPremiums, .doctor: true
         case .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment, .statusChange, .filingImport: session.mayFileChanges
         case .staff, .auditLog: session.permissions.allows(.administer)
-        case .insuranceLookup, .filings, .roster: session.permissions.allows(.viewRoster)
+        case .insuranceLookup, .filings, .roster, .cardApplication: session.permissions.allows(.viewRoster)
         case .bills, .statements, .payments: session.permissions.allows(.statements)
         case .settings: session.role == .administrator || !kioskMode
         case .leaveKiosk: kioskMode && session.role == .administrator

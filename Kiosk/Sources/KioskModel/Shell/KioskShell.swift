@@ -58,6 +58,7 @@ public final class KioskShell {
     public let statements: StatementsModel
     public let payments: PaymentsModel
     public let filingImport: FilingImportModel
+    public let cardApplication: CardApplicationModel
     /// Demo mode's virtual card tray.
     public let demoTray: DemoCardTray
 
@@ -104,6 +105,7 @@ public final class KioskShell {
         statements = StatementsModel(context: flows)
         payments = PaymentsModel(context: flows)
         filingImport = FilingImportModel(context: flows, folder: backends.filesFolder)
+        cardApplication = CardApplicationModel(context: flows)
         demoTray = DemoCardTray(cards: isDemo ? backends.demoCards : [], deck: isDemo ? backends.demoDeck : nil)
         for flow in flowModels { register(flow) }
         let fixedIdle = idleTimeout != nil
@@ -433,7 +435,7 @@ public final class KioskShell {
     public var flowModels: [any FlowModel] {
         [visitorServices, enrolment, withdrawal, salaryAdjustment, bulkAdjustment, unpaidPremiums, batchUpload, uploadRecords,
          staffManagement, insuranceLookup, filingsToday, billsModel, statusChange, roster, auditLog,
-         statements, payments, filingImport]
+         statements, payments, filingImport, cardApplication]
     }
 
     /// The model of a flow screen.
@@ -456,6 +458,7 @@ public final class KioskShell {
         case .statements: statements
         case .payments: payments
         case .filingImport: filingImport
+        case .cardApplication: cardApplication
         case .visitor: visitorServices
         case .signIn, .home, .doctor, .settings, .locked: nil
         }
@@ -517,7 +520,7 @@ public final class KioskShell {
         case .doctor: backends.readers == nil ? screen.sdkModule : nil
         case .home, .settings, .locked: nil
         case .enrol, .withdraw, .salaryAdjustment, .filings, .bills, .staff, .insuranceLookup, .unpaidPremiums, .statusChange, .roster,
-             .auditLog, .statements, .payments, .filingImport:
+             .auditLog, .statements, .payments, .filingImport, .cardApplication:
             // The unit workflows: the local service's, or nhi-server's (`--service`).
             backends.service == nil && backends.workflows == nil ? screen.sdkModule : nil
         case .bulkSalaryAdjustment:

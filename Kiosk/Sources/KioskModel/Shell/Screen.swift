@@ -12,6 +12,8 @@ public enum Screen: String, Sendable, Hashable, Codable, CaseIterable {
     case statusChange
     /// 批次申報 and 申報資料套印表格.
     case filingImport
+    /// 健保卡申請.
+    case cardApplication
     /// 在保名冊: the in-force roster, searchable.
     case roster
     /// 保費計算明細及各類明細表.
@@ -43,7 +45,7 @@ public enum Screen: String, Sendable, Hashable, Codable, CaseIterable {
         case .signIn, .home, .doctor, .settings, .locked: false
         case .visitor, .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment,
              .batchUpload, .uploadRecords, .unpaidPremiums, .staff, .insuranceLookup, .filings, .bills, .statusChange, .roster,
-             .auditLog, .statements, .payments, .filingImport: true
+             .auditLog, .statements, .payments, .filingImport, .cardApplication: true
         }
     }
 
@@ -69,7 +71,7 @@ extension Screen {
         case .signIn: "NHILogin"
         case .visitor, .doctor: "NHICards"
         case .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment: "NHIService, NHIGrades"
-        case .statusChange, .roster, .auditLog, .statements, .payments, .filingImport: "NHIService"
+        case .statusChange, .roster, .auditLog, .statements, .payments, .filingImport, .cardApplication: "NHIService"
         case .batchUpload: "NHIFormats, NHIService"
         case .uploadRecords, .unpaidPremiums, .staff, .insuranceLookup, .filings, .bills: "NHIService"
         case .home, .settings, .locked: nil

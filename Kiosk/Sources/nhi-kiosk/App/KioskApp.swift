@@ -121,7 +121,8 @@ final class KioskApp {
         backends.tables = .bundled
         backends.filesFolder = options.filesDirectory
         backends.connectedTasks = [.visitorCard, .enrol, .withdraw, .salaryAdjustment, .filings, .bills, .unpaidPremiums, .staff, .insuranceLookup,
-                                    .statusChange, .roster, .auditLog, .statements, .payments, .filingImport, .doctor, .settings]
+                                    .statusChange, .roster, .auditLog, .statements, .payments, .filingImport, .cardApplication, .doctor,
+                                    .settings]
         if options.demo {
             backends.demoCards = DemoCard.deck(DemoData.sample(today: .today()))
             backends.demoDeck = VirtualReaderDeck(onInsert: nil)

@@ -120,6 +120,7 @@ final class ShellView {
         views[.statements] = StatementsView(context: context)
         views[.payments] = PaymentsView(context: context)
         views[.filingImport] = FilingImportView(context: context)
+        views[.cardApplication] = CardApplicationView(context: context)
         for screen in Screen.allCases where views[screen] == nil {
             views[screen] = NotConnectedView(screen: screen, context: context)
         }

@@ -35,8 +35,10 @@ final class AttachmentsView {
         let t = context.t
         Task { @MainActor [model, context] in
             guard let path = await FileChooser.openFile(parent: context.window, title: t(.form(.chooseFileTitle)),
-                                                         accept: t(.form(.chooseAccept)), cancel: t(.cancel), filterName: "JPG / PDF",
-                                                         patterns: ["*.jpg", "*.JPG", "*.pdf", "*.PDF"]) else { return }
+                                                         accept: t(.form(.chooseAccept)), cancel: t(.cancel),
+                                                         filterName: model.purpose == .cardPhoto ? "JPG / PNG / GIF" : "JPG / PDF",
+                                                         patterns: model.purpose == .cardPhoto ? ["*.jpg", "*.JPG", "*.jpeg", "*.JPEG", "*.png", "*.PNG", "*.gif", "*.GIF"]
+                                                             : ["*.jpg", "*.JPG", "*.pdf", "*.PDF"]) else { return }
             await model.add(path: path)
         }
     }
