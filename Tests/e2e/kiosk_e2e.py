@@ -612,6 +612,27 @@ def demo_flow():
         check(kiosk.wait_for(lambda: len(glob.glob(os.path.join(prints, "filed-data-*.pdf"))) == 1, 20), "the listing was printed")
         screenshot("36-filing-import-listing")
 
+        print("demo: a card application confirmed, sent and listed", flush=True)
+        check(hook("open cardApplication")["ok"], "健保卡申請 opens")
+        for name, text in [("申請人身分證號（居留證統一證號）", employee), ("電子郵件（製卡進度通知）", "wang@demo.example"),
+                           ("行動電話（與聯絡電話至少填一項）", "0912345678"), ("領卡地點（櫃檯名稱）", "臺北業務組")]:
+            check(hook(f"fill {name}\t{text}")["ok"], f"fill {name}")
+        kiosk.press("送出申請")
+        alert = kiosk.dialog("送出健保卡申請？")
+        text = alert.description if alert else ""
+        check(alert is not None and employee[:6] + "****" in text and employee not in text and "臨櫃領取（臺北業務組）" in text,
+              f"applying asks first: who (masked), why, where ({text!r})")
+        screenshot("37-card-application-confirm")
+        buttons = kiosk.app.findChildren(lambda n: n.name == "送出申請" and n.roleName == "push button")
+        if buttons:
+            buttons[-1].doActionNamed("click")
+            time.sleep(0.4)
+        applied = kiosk.app.findChild(lambda n: n.name.startswith("已受理健保卡申請") and in_view(n, 700), retry=True, requireResult=False)
+        check(applied is not None, "the application is confirmed in view")
+        listed = kiosk.app.findChild(lambda n: n.name.startswith("第 ") and "遺失" in n.name and "臨櫃 臺北業務組" in n.name, retry=True,
+                                     requireResult=False)
+        check(listed is not None, "and listed among the person's applications")
+
         print("demo: premium calculation, a statement requested; payment certificate printed; e-payment slips", flush=True)
         check(hook("open statements")["ok"], "保費計算明細及各類明細表 opens")
         kiosk.press("查詢明細")
