@@ -93,6 +93,20 @@ public struct DPRImportResult: Sendable, Hashable {
     public var isValid: Bool { errors.isEmpty && importID != nil }
 }
 
+/// What ``NHIService/Supplementary/checkDPR(_:options:by:)`` found: the reader's report,
+/// and an earlier import of the same bytes, if any. Nothing was stored.
+public struct DPRCheckOutcome: Sendable, Hashable {
+    /// The file name.
+    public let file: String
+    /// The format and premium check (errors and warnings with row, field and rule).
+    public let report: DPRCheckReport
+    /// An earlier import of exactly the same bytes (importing again adds nothing).
+    public let previousImport: DPRImportRecord?
+
+    /// Whether the file passed the check.
+    public var isValid: Bool { report.isValid }
+}
+
 extension NHIService {
     /// Supplementary premiums withheld by payers (扣繳補充保險費明細, DPR files, SPEC §10).
     public var supplementary: Supplementary { Supplementary(core: self) }
@@ -102,13 +116,24 @@ extension NHIService {
     public struct Supplementary: Sendable {
         let core: NHIService
 
-        /// Checks a DPR file and, when it is valid, stores its details in one transaction.
-        ///
-        /// - Nothing is stored when any row fails the check; the result lists every error.
-        /// - The import is idempotent: each detail is keyed by its content hash, so the same
-        ///   file — or the same details in another file or form — never creates duplicates;
-        ///   they are counted in ``DPRImportResult/duplicates``.
-        public func importDPR(_ input: ByteInput, options: DPRReader.Options = .init(), by caller: Caller) throws(ServiceError) -> DPRImportResult {
+        /// Checks a DPR file as ``importDPR(_:options:by:)`` does, storing nothing: the format
+        /// and premium errors (row, field, rule), the warnings, and — for a valid file — whether
+        /// `caller` may file it and whether the same bytes were imported before.
+        public func checkDPR(_ input: ByteInput, options: DPRReader.Options = .init(), by caller: Caller) throws(ServiceError) -> DPRCheckOutcome {
+            let (bytes, name, report) = try checked(input, options: options)
+            guard report.isValid, let file = report.dprFile else {
+                return DPRCheckOutcome(file: name, report: report, previousImport: nil)
+            }
+            let sha = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+            let previous = try core.read { r in
+                try authorise(r, ubn: file.unit.ubn, caller)
+                return try r.dprImport(fileSHA256: sha)
+            }
+            return DPRCheckOutcome(file: name, report: report, previousImport: previous)
+        }
+
+        /// The file's bytes, name and the reader's report, premiums recomputed by the rules in force.
+        private func checked(_ input: ByteInput, options: DPRReader.Options) throws(ServiceError) -> ([UInt8], String, DPRCheckReport) {
             let bytes: [UInt8]
             switch input {
             case .bytes(let data, _): bytes = data
@@ -129,6 +154,17 @@ extension NHIService {
             do { report = try DPRReader(options).check(.bytes(bytes, name: input.name)) } catch {
                 throw ServiceError(.dprFileUnreadable, wrapping: error, context: ["file": name])
             }
+            return (bytes, name, report)
+        }
+
+        /// Checks a DPR file and, when it is valid, stores its details in one transaction.
+        ///
+        /// - Nothing is stored when any row fails the check; the result lists every error.
+        /// - The import is idempotent: each detail is keyed by its content hash, so the same
+        ///   file — or the same details in another file or form — never creates duplicates;
+        ///   they are counted in ``DPRImportResult/duplicates``.
+        public func importDPR(_ input: ByteInput, options: DPRReader.Options = .init(), by caller: Caller) throws(ServiceError) -> DPRImportResult {
+            let (bytes, name, report) = try checked(input, options: options)
             guard report.isValid, let file = report.dprFile else {
                 return DPRImportResult(file: name, importID: nil, imported: 0, duplicates: 0, rejected: report.detailRows,
                                        errors: report.errors, warnings: report.warnings, previousImport: nil)

@@ -137,6 +137,7 @@ public enum Text: Sendable, Hashable {
     case payments(PaymentsText)
     case filingImport(FilingImportText)
     case cards(CardsText)
+    case dpr(DPRText)
     case bills(BillsText)
     case demoTray
     case demoInsert(name: String, role: String)
@@ -312,6 +313,7 @@ public enum Text: Sendable, Hashable {
         case .payments(let text): text.pair
         case .filingImport(let text): text.pair
         case .cards(let text): text.pair
+        case .dpr(let text): text.pair
         case .bills(let text): text.pair
         case .demoTray: ("示範用虛擬卡片", "Demo virtual cards")
         case .demoInsert(let name, let role): ("插入 \(name)（\(role)）的卡片", "Insert \(name)'s card (\(role))")
@@ -367,6 +369,7 @@ public enum Text: Sendable, Hashable {
         case .statusChange: name(of: .statusChange)
         case .filingImport: name(of: .filingImport)
         case .cardApplication: name(of: .cardApplication)
+        case .dpr: name(of: .dpr)
         case .roster: name(of: .roster)
         case .auditLog: name(of: .auditLog)
         case .statements: name(of: .statements)
@@ -420,6 +423,7 @@ public enum Text: Sendable, Hashable {
         case .statusChange: ("停復保及基本資料變更", "Suspension, leave, resumption and basic data")
         case .filingImport: ("批次申報及申報資料列印", "Filing import and filed-data listing")
         case .cardApplication: ("健保卡申請", "NHI card applications")
+        case .dpr: ("補充保險費明細申報", "Supplementary-premium filing (DPR)")
         case .roster: ("在保名冊", "Insured roster")
         case .auditLog: ("稽核紀錄", "Audit log")
         case .statements: ("保費計算明細及各類明細表", "Premium calculation and statements")
@@ -447,6 +451,7 @@ public enum Text: Sendable, Hashable {
         case .statusChange: ("停保、育嬰留職停薪、復保、續保；姓名或出生日期變更", "Suspend, parental leave, resume, renew; a new name or birth date")
         case .filingImport: ("匯入申報檔（先逐筆檢查），列印申報資料套印表格", "Import a filing file (checked row by row first); print the filed data")
         case .cardApplication: ("本單位人員遺失、毀損、換照片或首次申請健保卡", "A card for someone insured here: lost, damaged, new photo, first card")
+        case .dpr: ("檢查並申報 DPR 明細檔，產生補充保費繳款單", "Check and file a DPR detail file; it makes the supplementary-premium slips")
         case .roster: ("本單位在保人員及眷屬，可依姓名或身分證號搜尋", "Everyone insured through the unit, searchable by name or ID")
         case .auditLog: ("誰在何時為本單位做了什麼（僅限管理者）", "Who did what for the unit, and when (administrators)")
         case .statements: ("查詢某月保費計算明細；申請、下載及列印各類明細表", "A month's premium calculation; request, open and print statements")

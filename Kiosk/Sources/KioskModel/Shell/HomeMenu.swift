@@ -26,6 +26,8 @@ public enum KioskTask: String, Sendable, Hashable, Codable, CaseIterable {
     case filings
     /// Bills and payment slips (sessions the service lets read statements).
     case bills
+    /// 補充保險費明細申報 (DPR).
+    case dpr
     /// 保費計算明細及各類明細表.
     case statements
     /// 保費繳納證明及電子繳款單.
@@ -51,6 +53,7 @@ public enum KioskTask: String, Sendable, Hashable, Codable, CaseIterable {
         case .roster: .roster
         case .auditLog: .auditLog
         case .statements: .statements
+        case .dpr: .dpr
         case .payments: .payments
         case .batchUpload: .batchUpload
         case .uploadRecords: .uploadRecords
@@ -89,6 +92,7 @@ public enum HomeMenu {
         case .staff, .auditLog: session.permissions.allows(.administer)
         case .insuranceLookup, .filings, .roster, .cardApplication: session.permissions.allows(.viewRoster)
         case .bills, .statements, .payments: session.permissions.allows(.statements)
+        case .dpr: session.permissions.allows(.statements) && session.mayFileChanges
         case .settings: session.role == .administrator || !kioskMode
         case .leaveKiosk: kioskMode && session.role == .administrator
         }

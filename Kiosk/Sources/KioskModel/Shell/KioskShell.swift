@@ -59,6 +59,7 @@ public final class KioskShell {
     public let payments: PaymentsModel
     public let filingImport: FilingImportModel
     public let cardApplication: CardApplicationModel
+    public let dprFiling: DPRFilingModel
     /// Demo mode's virtual card tray.
     public let demoTray: DemoCardTray
 
@@ -106,6 +107,7 @@ public final class KioskShell {
         payments = PaymentsModel(context: flows)
         filingImport = FilingImportModel(context: flows, folder: backends.filesFolder)
         cardApplication = CardApplicationModel(context: flows)
+        dprFiling = DPRFilingModel(context: flows, folder: backends.filesFolder)
         demoTray = DemoCardTray(cards: isDemo ? backends.demoCards : [], deck: isDemo ? backends.demoDeck : nil)
         for flow in flowModels { register(flow) }
         let fixedIdle = idleTimeout != nil
@@ -435,7 +437,7 @@ public final class KioskShell {
     public var flowModels: [any FlowModel] {
         [visitorServices, enrolment, withdrawal, salaryAdjustment, bulkAdjustment, unpaidPremiums, batchUpload, uploadRecords,
          staffManagement, insuranceLookup, filingsToday, billsModel, statusChange, roster, auditLog,
-         statements, payments, filingImport, cardApplication]
+         statements, payments, filingImport, cardApplication, dprFiling]
     }
 
     /// The model of a flow screen.
@@ -459,6 +461,7 @@ public final class KioskShell {
         case .payments: payments
         case .filingImport: filingImport
         case .cardApplication: cardApplication
+        case .dpr: dprFiling
         case .visitor: visitorServices
         case .signIn, .home, .doctor, .settings, .locked: nil
         }
@@ -523,7 +526,7 @@ public final class KioskShell {
              .auditLog, .statements, .payments, .filingImport, .cardApplication:
             // The unit workflows: the local service's, or nhi-server's (`--service`).
             backends.service == nil && backends.workflows == nil ? screen.sdkModule : nil
-        case .bulkSalaryAdjustment:
+        case .bulkSalaryAdjustment, .dpr:
             backends.service == nil ? screen.sdkModule : nil
         case .batchUpload, .uploadRecords:
             backends.service == nil || backends.batchRegistration == nil ? screen.sdkModule : nil

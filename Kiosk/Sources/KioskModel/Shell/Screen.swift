@@ -16,6 +16,8 @@ public enum Screen: String, Sendable, Hashable, Codable, CaseIterable {
     case cardApplication
     /// 在保名冊: the in-force roster, searchable.
     case roster
+    /// 補充保險費明細申報 (DPR).
+    case dpr
     /// 保費計算明細及各類明細表.
     case statements
     /// 保費繳納證明及電子繳款單.
@@ -45,7 +47,7 @@ public enum Screen: String, Sendable, Hashable, Codable, CaseIterable {
         case .signIn, .home, .doctor, .settings, .locked: false
         case .visitor, .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment,
              .batchUpload, .uploadRecords, .unpaidPremiums, .staff, .insuranceLookup, .filings, .bills, .statusChange, .roster,
-             .auditLog, .statements, .payments, .filingImport, .cardApplication: true
+             .auditLog, .statements, .payments, .filingImport, .cardApplication, .dpr: true
         }
     }
 
@@ -72,6 +74,7 @@ extension Screen {
         case .visitor, .doctor: "NHICards"
         case .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment: "NHIService, NHIGrades"
         case .statusChange, .roster, .auditLog, .statements, .payments, .filingImport, .cardApplication: "NHIService"
+        case .dpr: "NHIService, NHIFormats"
         case .batchUpload: "NHIFormats, NHIService"
         case .uploadRecords, .unpaidPremiums, .staff, .insuranceLookup, .filings, .bills: "NHIService"
         case .home, .settings, .locked: nil

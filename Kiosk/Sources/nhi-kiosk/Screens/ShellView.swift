@@ -121,6 +121,7 @@ final class ShellView {
         views[.payments] = PaymentsView(context: context)
         views[.filingImport] = FilingImportView(context: context)
         views[.cardApplication] = CardApplicationView(context: context)
+        views[.dpr] = DPRFilingView(context: context)
         for screen in Screen.allCases where views[screen] == nil {
             views[screen] = NotConnectedView(screen: screen, context: context)
         }
