@@ -633,6 +633,37 @@ def demo_flow():
                                      requireResult=False)
         check(listed is not None, "and listed among the person's applications")
 
+        print("demo: a DPR file checked, filed after the confirmation; its supplementary-premium slip", flush=True)
+        dpr_line = "2,I,1140131,A123456789,陳志明,150000,{p},,110001000,31800,150000,年終獎金\r\n"
+        dpr_head = "1,04595257,62,11401,11412,1,150000,{p},示範科技股份有限公司,02-27065866,pay@example.com.tw,王小明\r\n"
+        with open(os.path.join(files, "DPR045952571150301001.csv"), "w", encoding="utf-8", newline="") as out:
+            out.write(dpr_head.format(p=480) + dpr_line.format(p=480))
+        with open(os.path.join(files, "DPR045952571150301002.csv"), "w", encoding="utf-8", newline="") as out:
+            out.write(dpr_head.format(p=481) + dpr_line.format(p=481))
+        check(hook("open dpr")["ok"], "補充保險費明細申報 opens")
+        kiosk.press("選取 DPR045952571150301001.csv")
+        wrong = kiosk.app.findChild(lambda n: n.name.startswith("錯誤：第2列") and "計算為481元" in n.name, retry=True, requireResult=False)
+        check(wrong is not None, f"a wrong premium is named with its line, in words ({wrong.name if wrong else None!r})")
+        check(not kiosk.find("申報補充保費明細", "push button").sensitive, "and the file cannot be filed")
+        kiosk.press("選取 DPR045952571150301002.csv")
+        check(kiosk.app.findChild(lambda n: n.name == "檢核通過，可以申報", retry=True, requireResult=False) is not None, "the right file passes")
+        screenshot("38-dpr-checked")
+        kiosk.press("申報補充保費明細")
+        alert = kiosk.dialog("申報這個 DPR 檔？")
+        check(alert is not None and "04595257" in (alert.description or "") and "481 元" in (alert.description or ""),
+              "filing asks first: the payer and the premium")
+        buttons = kiosk.app.findChildren(lambda n: n.name == "申報補充保費明細" and n.roleName == "push button")
+        if buttons:
+            buttons[-1].doActionNamed("click")
+            time.sleep(0.4)
+        filed = kiosk.app.findChild(lambda n: n.name.startswith("已申報 1 筆明細") and in_view(n, 700), retry=True, requireResult=False)
+        check(filed is not None, "filed: the outcome is in view")
+        kiosk.press("列印補充保費繳款單")
+        check(kiosk.wait_for(lambda: kiosk.state()["screen"] == "bills"), "the way to the slips opens the bills")
+        slip = kiosk.app.findChild(lambda n: n.roleName == "push button" and n.name.startswith("列印 ") and n.name.endswith("補充保費繳款單"),
+                                   retry=True, requireResult=False)
+        check(slip is not None, f"the supplementary-premium slip is listed to print ({slip.name if slip else None!r})")
+
         print("demo: premium calculation, a statement requested; payment certificate printed; e-payment slips", flush=True)
         check(hook("open statements")["ok"], "保費計算明細及各類明細表 opens")
         kiosk.press("查詢明細")
