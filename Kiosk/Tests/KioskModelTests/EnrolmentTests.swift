@@ -112,8 +112,12 @@ struct EnrolmentTests {
     @Test("a dependant takes the principal's amount; an uninsured principal is refused under that field")
     func dependant() async throws {
         let (fixture, form) = try await openForm()
+        #expect(form.caption(.id).localized(.traditionalChinese).hasPrefix("被保險人身分證號"))
         form.enrollee = .dependant
         #expect(!form.fields.contains(.insuredAmount))
+        #expect(form.fields.first == .id && form.caption(.id).localized(.traditionalChinese).hasPrefix("眷屬身分證號"),
+                "a dependant's form starts with the dependant's own ID")
+        #expect(form.caption(.principalID).localized(.traditionalChinese).hasPrefix("依附之被保險人身分證號"))
         form.idText = Self.newcomer.rawValue
         form.nameText = "王小美"
         form.birthDateText = "1120101"

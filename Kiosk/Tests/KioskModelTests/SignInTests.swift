@@ -1,5 +1,7 @@
 @testable import KioskModel
 import NHICore
+import NHIService
+import NHITestSupport
 import Testing
 
 @Suite("Staff sign-in with every method")
@@ -204,5 +206,30 @@ struct AutomationCommandTests {
     @Test("refuses what it does not know", arguments: ["", "jump", "press", "open nowhere", "lang fr", "fill x", "choose x"])
     func refuses(line: String) {
         #expect(throws: AutomationCommandError.self) { try AutomationCommand(line: line) }
+    }
+}
+
+@Suite("The sign-in screen's card indicator")
+@MainActor
+struct SignInCardIndicatorTests {
+    @Test("the staff member's own card lights the indicator, another reader's does not; removal puts it back; an unreadable card is named for NHI-card sign-in")
+    func indicator() async throws {
+        let fixture = try ServiceFixture()
+        let shell = fixture.shell
+        #expect(shell.signIn.cardState == .waiting)
+        shell.handle(.inserted(reader: "Virtual PCD 00 00", card: fixture.card(DemoData.administrator)))
+        #expect(shell.signIn.cardState == .present(reader: "Virtual PCD 00 00") && shell.visitor.card == nil,
+                "a card at sign-in is the staff member's own, never a visitor")
+        #expect(Text.signInCard(shell.signIn.cardState, .nhiCard).localized(.traditionalChinese).hasPrefix("● 已偵測到卡片"))
+        shell.handle(.removed(reader: "Virtual PCD 00 00"))
+        #expect(shell.signIn.cardState == .waiting)
+        shell.signIn.readerName = "Virtual PCD 00 01"
+        shell.handle(.inserted(reader: "Virtual PCD 00 00", card: fixture.card(DemoData.administrator)))
+        #expect(shell.signIn.cardState == .waiting, "a reader other than the configured one is not this counter's")
+        let error = PresentableError(code: "card.unreadable", message: "請確認卡片插入方向", messageEn: "check the card's orientation")
+        shell.handle(.unreadable(reader: "Virtual PCD 00 01", error: error))
+        #expect(Text.signInCard(shell.signIn.cardState, .nhiCard).localized(.traditionalChinese).contains("無法讀取健保卡：請確認卡片插入方向"))
+        #expect(!Text.signInCard(shell.signIn.cardState, .certificate).localized(.traditionalChinese).contains("無法讀取"),
+                "a certificate card is not an NHI card, and that is fine for certificate sign-in")
     }
 }

@@ -81,6 +81,12 @@ public final class EnrolmentModel: FlowModel, FilingForm, ReviewedFiling {
         return fields
     }
 
+    /// A field's caption: for a dependant the first field is the dependant's own ID (眷屬身分證號),
+    /// the insured person's comes after as 依附之被保險人身分證號.
+    public func caption(_ field: Field) -> Text {
+        field == .id && enrollee == .dependant ? .filing(.dependantIDCaption) : .filing(.caption(field))
+    }
+
     /// Whether the three-in-one labour fields are shown.
     public var showsLabourFields: Bool { family == .threeInOne && enrollee != .dependant }
 
@@ -117,7 +123,7 @@ public final class EnrolmentModel: FlowModel, FilingForm, ReviewedFiling {
     public func error(_ field: Field) -> PresentableError? {
         if let serviceFieldError, serviceFieldError.field == field { return serviceFieldError.error }
         let required = fields.contains(field) && field != .salary || (field == .salary && family == .threeInOne)
-        let caption = Text.filing(.caption(field))
+        let caption = caption(field)
         switch field {
         case .id: return id.shownError(required: required, attempted: attempted, caption: caption)
         case .name: return name.shownError(required: required, attempted: attempted, caption: caption)

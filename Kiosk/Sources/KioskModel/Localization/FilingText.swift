@@ -7,6 +7,7 @@ import NHIService
 public enum FilingText: Sendable, Hashable {
     case caption(EnrolmentModel.Field)
     case withdrawalCaption(WithdrawalModel.Field)
+    case dependantIDCaption
     case adjustmentCaption(SalaryAdjustmentModel.Field)
     case bulkCaption(BulkAdjustmentModel.Field)
     case familyPicker
@@ -113,6 +114,7 @@ public enum FilingText: Sendable, Hashable {
             case .salary: ("月薪資總額", "Monthly salary")
             case .insuredAmount: ("投保金額", "Insured amount")
             }
+        case .dependantIDCaption: ("眷屬身分證號（居留證統一證號）", "The dependant's ID or resident certificate number")
         case .withdrawalCaption(let field):
             switch field {
             case .id: ("被保險人身分證號（居留證統一證號）", "ID or resident certificate number")

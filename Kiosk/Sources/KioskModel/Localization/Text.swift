@@ -23,6 +23,8 @@ public enum Text: Sendable, Hashable {
     /// The header's badge for a unit signed in by its organisation certificate.
     case organisationBadge(name: String)
     case screenTitle(Screen)
+    /// The sign-in screen's card indicator.
+    case signInCard(SignInModel.CardState, LoginMethod)
     case notConnectedTitle
     case notConnected(module: String)
     case idleWarning(secondsLeft: Int)
@@ -190,6 +192,15 @@ public enum Text: Sendable, Hashable {
         case .staffBadge(let name, let role): ("\(name)（\(role.label)）", "\(name) (\(role.labelEn))")
         case .organisationBadge(let name): ("\(name)（單位憑證・管理者）", "\(name) (organisation certificate, administrator)")
         case .screenTitle(let screen): Self.title(of: screen)
+        case .signInCard(let state, let method):
+            switch state {
+            case .waiting: ("○ 尚未偵測到卡片：請將卡片插入讀卡機", "○ No card yet: insert the card into the reader")
+            case .present(let reader): ("● 已偵測到卡片（\(reader)）", "● Card detected (\(reader))")
+            case .unreadable(let reader, let error):
+                method == .nhiCard
+                    ? ("● 已偵測到卡片（\(reader)），但無法讀取健保卡：\(error.message)", "● A card is in \(reader), but it cannot be read as an NHI card: \(error.messageEn)")
+                    : ("● 已偵測到卡片（\(reader)）", "● Card detected (\(reader))")
+            }
         case .notConnectedTitle: ("功能尚未接上", "Not connected yet")
         case .notConnected(let module):
             ("此畫面需要 SDK 模組 \(module)，本版 kiosk 尚未接上，因此不提供功能，也不顯示任何資料。",

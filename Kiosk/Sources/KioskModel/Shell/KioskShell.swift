@@ -146,7 +146,10 @@ public final class KioskShell {
     /// (for signing in) and never reach the visitor panel. A visitor's card appearing on the
     /// home screen opens the panel at once; removing it wipes the visitor.
     public func handle(_ event: CardEvent) {
-        guard staff != nil, screen != .locked else { return }
+        guard staff != nil, screen != .locked else {
+            signIn.cardEvent(event)  // the staff member's own card: the sign-in screen's indicator
+            return
+        }
         guard visitor.handle(event) else { return }
         visitorServices.show(visitor.card)
         switch event {

@@ -80,6 +80,30 @@ public final class SignInModel {
 
     /// The reader to use (from the settings; nil: the SDK's first reader).
     public var readerName: String?
+
+    /// What the reader holds, as the sign-in screen shows it (a real reader has no demo tray
+    /// to light up): nothing yet, a card, or a card that is not an NHI card.
+    public enum CardState: Sendable, Hashable {
+        /// No card seen in the reader (yet).
+        case waiting
+        /// A card is in `reader` (an NHI card whose profile was read).
+        case present(reader: String)
+        /// A card is in `reader` but its NHI profile could not be read — a certificate card
+        /// (fine for certificate sign-in), or an NHI card that is upside down or dirty.
+        case unreadable(reader: String, error: PresentableError)
+    }
+
+    public private(set) var cardState: CardState = .waiting
+
+    /// A reader event while nobody is signed in (the staff member's own card).
+    public func cardEvent(_ event: CardEvent) {
+        if let readerName, !readerName.isEmpty, event.reader != readerName { return }
+        switch event {
+        case .inserted(let reader, _): cardState = .present(reader: reader)
+        case .unreadable(let reader, let error): cardState = .unreadable(reader: reader, error: error)
+        case .removed, .readerLost: cardState = .waiting
+        }
+    }
     /// Called once with the session when a sign-in succeeds.
     @ObservationIgnored public var onSignedIn: (@MainActor (StaffSession) -> Void)?
 

@@ -44,6 +44,8 @@ enum Theme {
     .check-ok { color: #1a6b2f; }
     .preview, .coverage, .dependants, .issues, .log, .lines { background: #ffffff; border-radius: 6px; }
     .dependant-line { padding-left: 32px; color: #3d3d3d; }
+    .card-indicator { min-height: 48px; padding: 0 12px; border-radius: 6px; background: #eeeeee; color: #3d3d3d; }
+    .card-indicator.card-present { background: #dcebfb; color: #0b4f9c; font-weight: bold; }
     .log label { font-family: "Noto Sans Mono CJK TC", monospace; font-size: 15px; }
     .strength { font-weight: bold; }
     .strength-bar { min-height: 10px; }

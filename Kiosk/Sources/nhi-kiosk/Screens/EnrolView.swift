@@ -96,7 +96,7 @@ final class EnrolView: ScreenView {
 
         let shown = Set(model.fields)
         for (field, input) in inputs {
-            input.render(context, caption: .filing(.caption(field)), text: model[field], error: model.error(field),
+            input.render(context, caption: model.caption(field), text: model[field], error: model.error(field),
                          hint: model.hint(field, language), visible: shown.contains(field))
         }
         let isDependant = model.enrollee == .dependant

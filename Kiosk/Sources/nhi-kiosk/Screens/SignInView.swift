@@ -11,6 +11,8 @@ final class SignInView: ScreenView {
     private let context: ViewContext
 
     private let heading = Label("", role: .heading)
+    /// Whether a card is in the reader (a real reader has no demo tray to light up).
+    private let cardIndicator = Label("", role: .status)
     private let unavailable = Label("", role: .status)
     private let methodCaption = Label()
     private var methodButtons: [(LoginMethod, CheckButton)] = []
@@ -62,6 +64,8 @@ final class SignInView: ScreenView {
         status.addStyleClass("sign-in-status")
         resumeNote.addStyleClass("hint")
         column.append([resumeNote, status])
+        cardIndicator.addStyleClass("card-indicator")
+        column.append(cardIndicator)
 
         methods.addStyleClass("method-picker")
         methodCaption.addStyleClass("field-caption")
@@ -165,6 +169,10 @@ final class SignInView: ScreenView {
             radio.isActive = model.method == method
         }
         hint.text = t(.methodHint(model.method))
+        cardIndicator.text = t(.signInCard(model.cardState, model.method))
+        cardIndicator.setStyleClass("card-present", model.cardState != .waiting)
+        controls.name(cardIndicator, cardIndicator.text)
+        cardIndicator.isVisible = model.method == .nhiCard || model.method == .certificate
         let locked = context.shell.lockedSession
         resumeNote.text = locked.map { t(.resumeHint(name: $0.name, method: $0.method, organisation: $0.isOrganisation)) } ?? ""
         resumeNote.isVisible = locked != nil
