@@ -325,8 +325,12 @@ def demo_flow():
     kiosk = Kiosk("--demo", "--idle-timeout", "600", "--print-to", prints, "--files", files)
     try:
         hook = kiosk.hook
+        waiting = kiosk.app.findChild(lambda n: n.name.startswith("○ 尚未偵測到卡片"), retry=True, requireResult=False)
+        check(waiting is not None, "the sign-in screen says no card is in the reader yet")
         check(hook("press 插入 陳志明（管理者）的卡片")["ok"], "tray inserts the administrator's card")
         check(kiosk.wait_for(lambda: kiosk.find("插入 陳志明（管理者）的卡片", "push button").sensitive), "the card is in")
+        detected = kiosk.app.findChild(lambda n: n.name.startswith("● 已偵測到卡片（"), retry=True, requireResult=False)
+        check(detected is not None, f"the indicator shows the card and its reader, as a real reader would ({detected.name if detected else None!r})")
         pw = kiosk.find("註冊密碼", "password text")
         click_into(pw)
         type_text("Wrong-2026b")
