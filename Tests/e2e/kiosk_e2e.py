@@ -1138,6 +1138,28 @@ def service_flow():
               f"the proof issued by the server (its P… reference) was printed ({os.listdir(prints)}; {second.state().get('flowStatus')})")
         screenshot("44-service-insurance-proof")
 
+        print("service: a suspension, the roster, the audit log and the statements — through the server", flush=True)
+        check(second.hook("open statusChange")["ok"], "停復保及基本資料變更 opens through the server")
+        check(second.hook(f"fill 保險對象身分證號（居留證統一證號）\t{employee}")["ok"], "the employee's ID typed")
+        second.press("送出申報")
+        review = second.dialog("確認停復保申報")
+        check(review is not None and "停保" in (review.description or ""), "the suspension is reviewed before it is sent")
+        second.press("確認送出")
+        check(second.wait_for(lambda: second.state().get("flowStatus") == "succeeded", 15),
+              f"filed through the server ({second.state().get('flowStatus')})")
+        check(second.hook("open roster")["ok"], "在保名冊 opens through the server")
+        check(second.hook("fill 搜尋（姓名或身分證號）\t李美玲")["ok"], "searched for a dependant")
+        check(second.app.findChild(lambda n: n.name.startswith("李美玲 F22718****　眷屬"), retry=True, requireResult=False) is not None,
+              "the server's roster, searched")
+        check(second.hook("open auditLog")["ok"], "稽核紀錄 opens through the server")
+        check(second.app.findChild(lambda n: "filing.suspend" in n.name, retry=True, requireResult=False) is not None,
+              "the server's audit log names the suspension")
+        check(second.hook("open statements")["ok"], "保費計算明細及各類明細表 opens through the server")
+        second.press("查詢明細")
+        check(second.app.findChild(lambda n: "應繳" in n.name and "被保險人負擔" in n.name, retry=True, requireResult=False) is not None,
+              "the server's premium calculation")
+        screenshot("45-service-statements")
+
         print("service: the withdrawal review names the dependants from the server's roster; lock and resume", flush=True)
         check(second.hook("open withdraw")["ok"], "the withdrawal form opens")
         check(second.hook(f"fill 被保險人身分證號（居留證統一證號）\t{employee}")["ok"], "the employee's ID typed")
@@ -1164,8 +1186,8 @@ def service_flow():
         rows = [json.loads(line) for line in listed.stdout.splitlines() if line.strip()] if listed.returncode == 0 else []
         kept = sorted((r.get("kind"), r.get("name")) for r in rows if r.get("status") != "deleted")
         gone = sorted((r.get("kind"), r.get("name")) for r in rows if r.get("status") == "deleted")
-        check(listed.returncode == 0 and kept == [("enrol", "周怡君")],
-              f"PostgreSQL holds 周怡君's enrolment once ({kept}; {listed.stderr[-200:]})")
+        check(listed.returncode == 0 and kept == [("enrol", "周怡君"), ("suspend", "王小明")],
+              f"PostgreSQL holds 周怡君's enrolment once and the suspension filed through the server ({kept}; {listed.stderr[-200:]})")
         check(gone == [("salaryAdjustment", "王小明")], f"and 王小明's adjustment, deleted ({gone})")
     finally:
         for kiosk in kiosks:
