@@ -39,6 +39,22 @@ enum Build {
         return (scroller, column)
     }
 
+    /// A page whose heading shares its row with `trailing` (the sign-in screen's card
+    /// indicator): status beside the title takes no height from the form below it.
+    static func page(heading: Label, trailing: Widget) -> (page: Widget, column: Box) {
+        let column = Box(.vertical, spacing: 16)
+        column.setMargin(32)
+        column.addStyleClass("page")
+        heading.addStyleClass("page-title")
+        heading.expand(horizontally: true)
+        let row = Box(.horizontal, spacing: 16)
+        row.append([heading, trailing])
+        column.append(row)
+        let scroller = ScrolledWindow(column)
+        scroller.expand(horizontally: true, vertically: true)
+        return (scroller, column)
+    }
+
     /// A field's caption, control and error line in a form grid (error in red, announced).
     static func field(_ grid: Grid, row: Int32, caption: Label, control: Widget, error: Label) {
         caption.addStyleClass("field-caption")

@@ -56,7 +56,8 @@ final class SignInView: ScreenView {
         self.context = context
         model = context.shell.signIn
         keypad = KeypadView(keypad: model.keypad, context: context)
-        let (page, column) = Build.page(heading: heading)
+        cardIndicator.addStyleClass("card-indicator")
+        let (page, column) = Build.page(heading: heading, trailing: cardIndicator)
         root = page
         unavailable.addStyleClass("warning-note")
         column.append(unavailable)
@@ -64,8 +65,6 @@ final class SignInView: ScreenView {
         status.addStyleClass("sign-in-status")
         resumeNote.addStyleClass("hint")
         column.append([resumeNote, status])
-        cardIndicator.addStyleClass("card-indicator")
-        column.append(cardIndicator)
 
         methods.addStyleClass("method-picker")
         methodCaption.addStyleClass("field-caption")
