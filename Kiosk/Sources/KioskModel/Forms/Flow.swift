@@ -101,6 +101,39 @@ extension FlowModel {
     public var hasUnsavedInput: Bool { false }
 }
 
+/// A flow model that asks the session's unit workflows, dropping answers that arrive after
+/// its data was wiped (``RequestGeneration``).
+@MainActor
+protocol WorkflowCalling: AnyObject {
+    var context: FlowContext { get }
+    var generation: RequestGeneration { get set }
+}
+
+extension WorkflowCalling {
+    /// Runs `body` with the session's workflows, reporting through `set`: working, then the
+    /// answer or the error — unless the model was wiped meanwhile. Returns the answer.
+    func call<T: Sendable & Hashable>(_ set: (FlowStatus<T>) -> Void,
+                                      _ body: @escaping @Sendable (any UnitWorkflows) async throws -> T) async -> T? {
+        let workflows: any UnitWorkflows
+        do { (workflows, _) = try context.unitWorkflows() } catch {
+            set(.failed(PresentableError(error)))
+            return nil
+        }
+        let attempt = generation.current
+        set(.working)
+        do {
+            let value = try await body(workflows)
+            guard generation.isCurrent(attempt) else { return nil }
+            set(.succeeded(value))
+            return value
+        } catch {
+            guard generation.isCurrent(attempt) else { return nil }
+            set(.failed(PresentableError(error)))
+            return nil
+        }
+    }
+}
+
 /// Discards answers that arrive after the form was wiped or restarted.
 struct RequestGeneration {
     private(set) var current = 0

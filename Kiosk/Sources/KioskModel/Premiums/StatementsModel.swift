@@ -7,7 +7,7 @@ import Observation
 /// and print. Everything through the session's `UnitWorkflows`; IDs are masked on screen.
 @Observable
 @MainActor
-public final class StatementsModel: FlowModel {
+public final class StatementsModel: FlowModel, WorkflowCalling {
     // 保費計算明細
     /// The month (ROC `yyyMM`), by default last month.
     public var detailMonthText = ""
@@ -30,7 +30,7 @@ public final class StatementsModel: FlowModel {
     public private(set) var printResult: VisitorServicesModel.PrintResult?
 
     @ObservationIgnored let context: FlowContext
-    @ObservationIgnored private var generation = RequestGeneration()
+    @ObservationIgnored var generation = RequestGeneration()
 
     public init(context: FlowContext) {
         self.context = context
@@ -49,36 +49,16 @@ public final class StatementsModel: FlowModel {
     /// Whether the kind takes a range of months (G1).
     public var takesRange: Bool { kind.coversRange }
 
-    private func run<T: Sendable & Hashable>(_ set: (FlowStatus<T>) -> Void, _ body: @escaping @Sendable (any UnitWorkflows) async throws -> T) async -> T? {
-        let workflows: any UnitWorkflows
-        do { (workflows, _) = try context.unitWorkflows() } catch {
-            set(.failed(PresentableError(error)))
-            return nil
-        }
-        let attempt = generation.current
-        set(.working)
-        do {
-            let value = try await body(workflows)
-            guard generation.isCurrent(attempt) else { return nil }
-            set(.succeeded(value))
-            return value
-        } catch {
-            guard generation.isCurrent(attempt) else { return nil }
-            set(.failed(PresentableError(error)))
-            return nil
-        }
-    }
-
     /// 查詢 the month's premium calculation.
     public func loadDetail() async {
         attemptedDetail = true
         guard let month = detailMonth.value, !detail.isWorking else { return }
-        _ = await run({ self.detail = $0 }) { try await $0.premiumDetail(month: month) }
+        _ = await call({ self.detail = $0 }) { try await $0.premiumDetail(month: month) }
     }
 
     /// The unit's requests, newest first.
     public func loadRequests() async {
-        _ = await run({ self.requests = $0 }) { try await $0.statementRequests() }
+        _ = await call({ self.requests = $0 }) { try await $0.statementRequests() }
     }
 
     /// 申請 the chosen statement.
@@ -91,7 +71,7 @@ public final class StatementsModel: FlowModel {
             last = value
         }
         let kind = kind, range = last
-        if await run({ self.requestStatus = $0 }, { try await $0.requestStatement(kind, month: month, through: range) }) != nil {
+        if await call({ self.requestStatus = $0 }, { try await $0.requestStatement(kind, month: month, through: range) }) != nil {
             await loadRequests()
         }
     }
@@ -103,7 +83,7 @@ public final class StatementsModel: FlowModel {
     public func open(_ request: StatementRequest) async {
         guard offersDownload(request), !table.isWorking else { return }
         let id = request.id
-        _ = await run({ self.table = $0 }) { try await $0.downloadStatement(id) }
+        _ = await call({ self.table = $0 }) { try await $0.downloadStatement(id) }
     }
 
     /// How many rows the screen shows of an opened statement (the print has them all).
@@ -166,7 +146,7 @@ public final class StatementsModel: FlowModel {
 /// subscription — subscribe, change the addresses, cancel (asked first).
 @Observable
 @MainActor
-public final class PaymentsModel: FlowModel {
+public final class PaymentsModel: FlowModel, WorkflowCalling {
     public var fromText = ""
     public var throughText = ""
     public var paidFromText = ""
@@ -187,7 +167,7 @@ public final class PaymentsModel: FlowModel {
     public private(set) var askingCancel = false
 
     @ObservationIgnored let context: FlowContext
-    @ObservationIgnored private var generation = RequestGeneration()
+    @ObservationIgnored var generation = RequestGeneration()
 
     public init(context: FlowContext) {
         self.context = context
@@ -215,26 +195,6 @@ public final class PaymentsModel: FlowModel {
     /// Neither general nor supplementary premium chosen (shown once 查詢 was pressed).
     public var noCategory: Bool { attemptedCertificate && !general && !supplementary }
 
-    private func run<T: Sendable & Hashable>(_ set: (FlowStatus<T>) -> Void, _ body: @escaping @Sendable (any UnitWorkflows) async throws -> T) async -> T? {
-        let workflows: any UnitWorkflows
-        do { (workflows, _) = try context.unitWorkflows() } catch {
-            set(.failed(PresentableError(error)))
-            return nil
-        }
-        let attempt = generation.current
-        set(.working)
-        do {
-            let value = try await body(workflows)
-            guard generation.isCurrent(attempt) else { return nil }
-            set(.succeeded(value))
-            return value
-        } catch {
-            guard generation.isCurrent(attempt) else { return nil }
-            set(.failed(PresentableError(error)))
-            return nil
-        }
-    }
-
     /// 查詢 the certificate.
     public func loadCertificate() async {
         attemptedCertificate = true
@@ -248,7 +208,7 @@ public final class PaymentsModel: FlowModel {
         if general { categories.insert(.general) }
         if supplementary { categories.insert(.supplementary) }
         let chosen = categories
-        _ = await run({ self.certificate = $0 }) {
+        _ = await call({ self.certificate = $0 }) {
             try await $0.paymentCertificate(categories: chosen, months: from...through, period: paidFrom...paidThrough)
         }
     }
@@ -272,7 +232,7 @@ public final class PaymentsModel: FlowModel {
 
     /// The unit's subscription (and the form filled from it).
     public func loadSubscription() async {
-        if let current = await run({ self.subscription = $0 }, { try await $0.ePaymentSubscription() }), let current, current.active {
+        if let current = await call({ self.subscription = $0 }, { try await $0.ePaymentSubscription() }), let current, current.active {
             emailText = current.email.rawValue
             backupText = current.backupEmail?.rawValue ?? ""
             transferResultNotice = current.transferResultNotice
@@ -284,7 +244,7 @@ public final class PaymentsModel: FlowModel {
         attemptedSubscribe = true
         guard let email = email.value, backup.error == nil, !change.isWorking else { return }
         let backup = backup.value, notice = transferResultNotice
-        if await run({ self.change = $0 }, { try await $0.subscribeEPayment(email: email, backupEmail: backup, transferResultNotice: notice) }) != nil {
+        if await call({ self.change = $0 }, { try await $0.subscribeEPayment(email: email, backupEmail: backup, transferResultNotice: notice) }) != nil {
             await loadSubscription()
         }
     }
@@ -301,7 +261,7 @@ public final class PaymentsModel: FlowModel {
     public func confirmCancel() async {
         guard askingCancel else { return }
         askingCancel = false
-        if await run({ self.change = $0 }, { try await $0.cancelEPayment() }) != nil {
+        if await call({ self.change = $0 }, { try await $0.cancelEPayment() }) != nil {
             await loadSubscription()
         }
     }
