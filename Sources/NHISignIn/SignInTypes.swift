@@ -81,6 +81,34 @@ public enum StaffCredential: Sendable, Hashable {
     case nhiAppOTP(id: PersonalID, birthDate: CalendarDate, otp: String, ownerUnitCode: UnitCode?)
 }
 
+/// How a unit proves itself when it registers for online services at the counter
+/// (單位註冊作業, SPEC §3). What identifies the unit is read from a card or checked by the
+/// NHI app, never typed: the certificate's issuer, subject and serial; the owner's card number.
+public enum UnitRegistrationCredential: Sendable, Hashable {
+    /// The unit's organisation certificate (工商／政府／組織團體憑證) in `reader` (nil: the
+    /// first reader holding a card) + its PIN.
+    case organisationCertificate(reader: String?, pin: PIN)
+    /// The owner's NHI card (負責人健保卡) in `reader`, already registered for online services.
+    case ownerNHICard(reader: String?)
+    /// The owner's birth date and the 6-digit code of the NHI app (健保快易通) bound to them,
+    /// valid 3 minutes and once.
+    case ownerOTP(birthDate: CalendarDate, code: String)
+
+    /// The registration method the service records (without what the card holds).
+    public var kind: Kind {
+        switch self {
+        case .organisationCertificate: .organisationCertificate
+        case .ownerNHICard: .ownerNHICard
+        case .ownerOTP: .ownerOTP
+        }
+    }
+
+    /// The three ways, as a form lists them (單位憑證, 負責人健保卡, 負責人健保快易通 OTP).
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        case organisationCertificate, ownerNHICard, ownerOTP
+    }
+}
+
 /// A unit a person may act for, as the unit picker lists it.
 public struct StaffUnitOption: Sendable, Hashable, Identifiable {
     /// 投保單位代號.

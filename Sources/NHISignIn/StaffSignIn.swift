@@ -112,6 +112,49 @@ public struct StaffSignIn: Sendable {
         }
     }
 
+    /// Registers `unit` for online services at the counter (單位註冊作業, SPEC §3), proved by
+    /// `credential`:
+    ///
+    /// - an organisation certificate signs a challenge after its PIN (offered once, as at
+    ///   sign-in: a wrong one ends with 9039 and the tries left); its issuer, subject, serial
+    ///   and UBN are read from the certificate, and the UBN must be the unit's;
+    /// - the owner's NHI card is read: its holder must be the unit's owner, and the card the
+    ///   one registered for the owner's online services;
+    /// - the owner's NHI-app code is checked with their birth date (wrong codes count towards
+    ///   the lockout).
+    ///
+    /// The rules are `NHIService.Units.register`'s; nothing is typed that a card holds. The
+    /// unit is not signed in: its staff sign in afterwards (the owner to assign
+    /// administrators, unless `ownerIsAdministrator` made the owner one).
+    public func registerUnit(_ unit: InsuredUnit, with credential: UnitRegistrationCredential,
+                             ownerIsAdministrator: Bool) async throws -> UnitAccount {
+        let method: UnitRegistrationMethod
+        var registrant: PersonalID?
+        var proof: OwnerOTPProof?
+        switch credential {
+        case .organisationCertificate(let reader, let pin):
+            let (identity, certificate) = try await certificateLogin(reader: reader, account: nil, unit: unit.code, pin: pin)
+            guard identity.personID == nil, let kind = identity.certificateKind, kind.isOrganisation, let certificate else {
+                throw ServiceError(.unitCertificateNotOrganisation)
+            }
+            method = .organisationCertificate(CounterAuthentication.organisationInfo(identity, certificate, kind: kind))
+        case .ownerNHICard(let reader):
+            let name: String
+            if let reader { name = reader } else { name = try await firstReaderWithCard() }
+            let card = try await NHICardReader(context).readIdentity(reader: name)
+            registrant = card.id
+            method = .ownerNHICard(cardNumber: card.cardNumber)
+        case .ownerOTP(let birthDate, let code):
+            registrant = unit.ownerID
+            proof = OwnerOTPProof(birthDate: birthDate, code: code)
+            method = .ownerOTP
+        }
+        return try await service.perform { [registrant, proof] service in
+            try service.units.register(unit, method: method, registrant: registrant, ownerIsAdministrator: ownerIsAdministrator,
+                                       ownerOTP: proof).account
+        }
+    }
+
     /// Issues the login token the QR code carries.
     public func startAppSignIn(_ request: AppSignInRequest) async throws -> AppSignInChallenge {
         let app: ConfirmingApp = request.method == .twFido ? .twFidO : .nhiApp

@@ -833,6 +833,100 @@ def organisation_certificate_flow():
     try:
         hook = kiosk.hook
         unit_card = "插入 示範科技股份有限公司（投保單位 110001000）的工商憑證卡"
+
+        print("demo: 單位註冊作業 by the organisation certificate, then the new unit's first sign-in", flush=True)
+        owner = national_id("A", 1, 1357913)
+        branch = "示範科技股份有限公司新竹分公司"
+        kiosk.press("單位註冊作業（尚未註冊之單位）")
+        check(kiosk.wait_for(lambda: kiosk.state()["screen"] == "unitRegistration"), "the sign-in screen opens 單位註冊作業")
+        check(all(kiosk.find(way) is not None for way in ["單位憑證", "負責人健保卡", "負責人健保快易通 OTP"]),
+              "the three ways of the NHI's form are offered")
+        kiosk.press("註冊")
+        check(kiosk.wait_for(lambda: kiosk.app.findChild(lambda n: "此欄位必填" in n.name and in_view(n, 700), retry=False,
+                                                           requireResult=False) is not None),
+              "註冊 with nothing filled names the required fields, in view; nothing is sent")
+        check(kiosk.state().get("flowStatus") == "register:idle", f"nothing sent ({kiosk.state().get('flowStatus')})")
+        for name, text in [("投保單位代號", "110002000"), ("投保單位名稱", branch), ("統一編號（可免填）", "04595257"),
+                           ("負責人身分證號", owner), ("負責人行動電話", "0912345678"), ("電子郵件信箱", "hsinchu@demo.example")]:
+            check(hook(f"fill {name}\t{text}")["ok"], f"fill {name}")
+        check(hook("press 僅使用健保專用相關作業，不使用勞(農)保")["ok"], "NHI-only: no labour-insurance number asked for")
+        check(kiosk.wait_for(lambda: kiosk.absent("勞(農)保證號（8 位數字加 1 位英文檢查碼）", "text")), "the labour-number field goes")
+        check(hook(f"press {unit_card}")["ok"], "tray inserts the unit's organisation-certificate card")
+        check(kiosk.wait_for(lambda: kiosk.find(unit_card, "push button").sensitive), "the organisation certificate is in")
+        for digit in "135246":
+            hook(f"press {digit}")
+        check(kiosk.state()["pinDigitsEntered"] == 6, "the PIN goes to the registration's keypad")
+        screenshot("40-unit-registration-form")
+        kiosk.press("註冊")
+        alert = kiosk.dialog("送出單位註冊？")
+        text = alert.description if alert else ""
+        check(alert is not None and "110002000" in text and branch in text and owner[:6] + "****" in text and owner not in text
+              and "單位憑證" in text, f"registering asks first: the unit, the owner masked, the method ({text!r})")
+        screenshot("41-unit-registration-review")
+        buttons = kiosk.app.findChildren(lambda n: n.name == "註冊" and n.roleName == "push button")
+        if buttons:
+            buttons[-1].doActionNamed("click")
+            time.sleep(0.4)
+        check(kiosk.wait_for(lambda: kiosk.state().get("flowStatus") == "register:succeeded", 20),
+              f"the unit is registered ({kiosk.state().get('flowStatus')})")
+        done = kiosk.app.findChild(lambda n: n.name.startswith("已完成單位註冊：110002000") and f"單位憑證 CN={branch}" not in n.name
+                                   and "序號" in n.name and in_view(n, 700), retry=True, requireResult=False)
+        check(done is not None, f"the outcome is in view and names the certificate read from the card ({done.name if done else None!r})")
+        check(kiosk.absent("憑證 PIN 碼：此欄位必填"), "no PIN error once the PIN was used")
+        check("135246" not in json.dumps(kiosk.state(), ensure_ascii=False), "the PIN is shown nowhere")
+        screenshot("42-unit-registration-done")
+        kiosk.press("前往登入")
+        check(kiosk.wait_for(lambda: kiosk.state()["screen"] == "signIn" and kiosk.state()["signInMethod"] == "certificate"),
+              "前往登入: the sign-in screen, certificate method")
+        check(kiosk.state().get("signInUnitCode") == "110002000" and kiosk.find("投保單位代號（單位憑證）", "text") is not None,
+              f"with the organisation box ticked and the new unit's code filled in ({kiosk.state().get('signInUnitCode')})")
+        for digit in "135246":
+            hook(f"press {digit}")
+        kiosk.press("登入")
+        check(kiosk.wait_for(lambda: kiosk.state()["signedIn"], 15), "the new unit signs in with the certificate that registered it")
+        badge = kiosk.app.findChild(lambda n: n.name == f"{branch}（單位憑證・管理者）", retry=True, requireResult=False)
+        check(badge is not None, "as its own administrator")
+        kiosk.press("登出")
+        check(kiosk.wait_for(lambda: not kiosk.state()["signedIn"]), "signed out again")
+
+        print("demo: 單位註冊作業 by the owner's NHI card: someone else's card is refused, the owner's registers", flush=True)
+        check(hook("open unitRegistration")["ok"], "單位註冊作業 again")
+        click_into(kiosk.find("負責人健保卡"))
+        check(kiosk.wait_for(lambda: kiosk.absent("憑證 PIN 碼")), "the owner's-card method asks for no PIN")
+        for name, text in [("投保單位代號", "110003000"), ("投保單位名稱", "志明工作室"), ("負責人身分證號", owner),
+                           ("負責人行動電話", "0912345678"), ("電子郵件信箱", "studio@demo.example"),
+                           ("勞(農)保證號（8 位數字加 1 位英文檢查碼）", "12345678A")]:
+            check(hook(f"fill {name}\t{text}")["ok"], f"fill {name}")
+        check(hook("press 插入 王小明（員工，未註冊網路服務）的卡片")["ok"], "tray inserts someone else's NHI card")
+        check(kiosk.app.findChild(lambda n: n.name.startswith("讀卡機：健保卡") and "F13141****" in n.name, retry=True,
+                                  requireResult=False) is not None, "the screen shows the card read, its holder masked")
+        kiosk.press("註冊")
+        alert = kiosk.dialog("送出單位註冊？")
+        check(alert is not None and "負責人健保卡" in (alert.description or ""), "the review names the owner's card")
+        buttons = kiosk.app.findChildren(lambda n: n.name == "註冊" and n.roleName == "push button")
+        if buttons:
+            buttons[-1].doActionNamed("click")
+            time.sleep(0.4)
+        check(kiosk.wait_for(lambda: kiosk.state().get("flowStatus") == "register:failed:unit.ownerMismatch", 20),
+              f"a card that is not the owner's is refused ({kiosk.state().get('flowStatus')})")
+        refused = kiosk.app.findChild(lambda n: "不是該單位負責人" in n.name and in_view(n, 700), retry=True, requireResult=False)
+        check(refused is not None, "in words, in view")
+        check(hook("press 插入 陳志明（管理者）的卡片")["ok"], "tray inserts the owner's card")
+        kiosk.press("註冊")
+        alert = kiosk.dialog("送出單位註冊？")
+        buttons = kiosk.app.findChildren(lambda n: n.name == "註冊" and n.roleName == "push button")
+        if buttons:
+            buttons[-1].doActionNamed("click")
+            time.sleep(0.4)
+        check(kiosk.wait_for(lambda: kiosk.state().get("flowStatus") == "register:succeeded", 20),
+              f"the owner's card registers the unit ({kiosk.state().get('flowStatus')})")
+        check(kiosk.app.findChild(lambda n: n.name.startswith("已完成單位註冊：110003000") and "負責人健保卡" in n.name, retry=True,
+                                  requireResult=False) is not None, "naming the owner's card, read from it")
+        screenshot("43-unit-registration-owner-card")
+        kiosk.press("前往登入")
+        check(kiosk.wait_for(lambda: kiosk.state()["signInMethod"] == "nhiCard" and kiosk.state().get("signInUnitCode") == "110003000"),
+              "前往登入: the owner's sign-in (健保卡, 負責人登入 with the unit code) is ready")
+
         check(hook("press 插入 陳志明（管理者）的自然人憑證卡")["ok"], "tray inserts a citizen-certificate card first")
         check(kiosk.wait_for(lambda: kiosk.find("插入 陳志明（管理者）的自然人憑證卡", "push button").sensitive),
               "the citizen-certificate card is in")

@@ -20,6 +20,9 @@ public struct KioskSnapshot: Sendable, Hashable, Codable {
     public var signInMethod: String
     public var signInStatus: String
     public var pinDigitsEntered: Int
+    /// The unit code the sign-in form holds (owner or organisation-certificate sign-in),
+    /// e.g. pre-filled after 單位註冊作業; nil when empty.
+    public var signInUnitCode: String?
     /// The unit picker's unit codes, while it is up.
     public var unitChoices: [String]?
     /// The flow screen's status (`idle`, `working`, `succeeded`, `failed:<code>`, …).
@@ -62,8 +65,10 @@ public struct KioskSnapshot: Sendable, Hashable, Codable {
         case .appExpired: signInStatus = "appExpired"
         case .choosingUnit(let choice): signInStatus = "choosingUnit:\(choice.units.count)"
         }
+        let typedUnit = shell.signIn.organisationLogin ? shell.signIn.certificateUnitCodeText : shell.signIn.unitCodeText
+        signInUnitCode = typedUnit.isEmpty ? nil : typedUnit
         unitChoices = shell.signIn.unitChoice.map { $0.units.map(\.unitCode.rawValue) }
-        pinDigitsEntered = shell.signIn.keypad.count
+        pinDigitsEntered = shell.screen == .unitRegistration ? shell.unitRegistration.keypad.count : shell.signIn.keypad.count
         flowStatus = shell.flow(for: shell.screen)?.automationStatus
     }
 

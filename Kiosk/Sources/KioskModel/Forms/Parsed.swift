@@ -79,6 +79,21 @@ public enum FieldParser {
         parse(text, .text) { text throws(ValidationError) in try EmailAddress(parsing: text) }
     }
 
+    /// 投保單位代號 (9 characters).
+    public static func unitCode(_ text: String) -> Parsed<UnitCode> {
+        parse(text, .identifier) { text throws(ValidationError) in try UnitCode(parsing: text) }
+    }
+
+    /// 統一編號 (8 digits with their check).
+    public static func ubn(_ text: String) -> Parsed<UBN> {
+        parse(text, .identifier) { text throws(ValidationError) in try UBN(parsing: text) }
+    }
+
+    /// 勞(農)保證號 (8 digits and a check letter).
+    public static func labourInsuranceNumber(_ text: String) -> Parsed<LabourInsuranceNumber> {
+        parse(text, .identifier) { text throws(ValidationError) in try LabourInsuranceNumber(parsing: text) }
+    }
+
     /// A whole number (pension rates in per cent); the SDK checks the allowed range.
     public static func wholeNumber(_ text: String, subject: Text) -> Parsed<Int> {
         let value = Normalizer.text.normalize(text).value

@@ -139,6 +139,7 @@ public enum Text: Sendable, Hashable {
     case payments(PaymentsText)
     case filingImport(FilingImportText)
     case cards(CardsText)
+    case units(UnitsText)
     case dpr(DPRText)
     case bills(BillsText)
     case demoTray
@@ -324,6 +325,7 @@ public enum Text: Sendable, Hashable {
         case .payments(let text): text.pair
         case .filingImport(let text): text.pair
         case .cards(let text): text.pair
+        case .units(let text): text.pair
         case .dpr(let text): text.pair
         case .bills(let text): text.pair
         case .demoTray: ("示範用虛擬卡片", "Demo virtual cards")
@@ -371,6 +373,7 @@ public enum Text: Sendable, Hashable {
     private static func title(of screen: Screen) -> (String, String) {
         switch screen {
         case .signIn: ("承辦人登入", "Staff sign-in")
+        case .unitRegistration: ("單位註冊作業", "Unit registration")
         case .home: ("首頁", "Home")
         case .visitor: name(of: .visitorCard)
         case .enrol: name(of: .enrol)

@@ -12,6 +12,9 @@ public struct KioskBackends: Sendable {
     public var readers: (any ReaderDirectory)?
     /// Staff sign-in (NHILogin).
     public var authenticator: (any StaffAuthenticator)?
+    /// Unit registration at the counter (NHISignIn): nil with `--service` (registration is
+    /// done where the unit's data lives) or without a local service.
+    public var unitRegistrar: (any UnitRegistrar)?
     /// The local service: filings, accounts, insurance, premiums (NHIService + NHIGrades).
     public var service: KioskService?
     /// Batch NHI-card registration: file check and submission (NHIFormats + NHIService).

@@ -60,6 +60,8 @@ public final class KioskShell {
     public let filingImport: FilingImportModel
     public let cardApplication: CardApplicationModel
     public let dprFiling: DPRFilingModel
+    /// 單位註冊作業 (before anyone signs in).
+    public let unitRegistration: UnitRegistrationModel
     /// Demo mode's virtual card tray.
     public let demoTray: DemoCardTray
 
@@ -108,16 +110,24 @@ public final class KioskShell {
         filingImport = FilingImportModel(context: flows, folder: backends.filesFolder)
         cardApplication = CardApplicationModel(context: flows)
         dprFiling = DPRFilingModel(context: flows, folder: backends.filesFolder)
+        unitRegistration = UnitRegistrationModel(registrar: backends.unitRegistrar)
+        unitRegistration.readerName = settings.readerName
         demoTray = DemoCardTray(cards: isDemo ? backends.demoCards : [], deck: isDemo ? backends.demoDeck : nil)
         for flow in flowModels { register(flow) }
         let fixedIdle = idleTimeout != nil
         signIn.onSignedIn = { [weak self] session in self?.signedIn(session) }
+        unitRegistration.onSignInRequested = { [weak self] unit, method in
+            guard let self, self.staff == nil else { return }
+            self.signIn.prepareFirstSignIn(unit: unit, registeredBy: method)
+            self.goHome()
+        }
         self.settings.onSaved = { [weak self] previous, saved in
             guard let self else { return }
             // The saved language is the start-up default; it replaces the language on screen
             // only when it was changed in the form.
             if saved.language != previous.language { self.language = saved.language }
             self.signIn.readerName = saved.readerName
+            self.unitRegistration.readerName = saved.readerName
             self.visitor.readerName = saved.readerName
             if !fixedIdle { self.idle.timeout = .seconds(saved.idleTimeoutSeconds) }
         }
@@ -148,6 +158,7 @@ public final class KioskShell {
     public func handle(_ event: CardEvent) {
         guard staff != nil, screen != .locked else {
             signIn.cardEvent(event)  // the staff member's own card: the sign-in screen's indicator
+            unitRegistration.cardEvent(event)  // or the owner's, registering the unit
             return
         }
         guard visitor.handle(event) else { return }
@@ -402,11 +413,14 @@ public final class KioskShell {
             if idleWarning != seconds { idleWarning = seconds }
         case .expired:
             idleWarning = nil
-            if screen == .signIn {
+            if screen == .signIn || staff == nil && screen == .unitRegistration {
+                // Nobody is signed in: what was typed goes, and the sign-in screen comes back.
                 signIn.clear()
+                unitRegistration.wipePersonalData()
                 lockedSession = nil
                 lockedScreen = nil
                 idle.noteActivity()
+                if screen != .signIn { goHome() }
             } else {
                 lock(.idle)
             }
@@ -440,7 +454,7 @@ public final class KioskShell {
     public var flowModels: [any FlowModel] {
         [visitorServices, enrolment, withdrawal, salaryAdjustment, bulkAdjustment, unpaidPremiums, batchUpload, uploadRecords,
          staffManagement, insuranceLookup, filingsToday, billsModel, statusChange, roster, auditLog,
-         statements, payments, filingImport, cardApplication, dprFiling]
+         statements, payments, filingImport, cardApplication, dprFiling, unitRegistration]
     }
 
     /// The model of a flow screen.
@@ -465,6 +479,7 @@ public final class KioskShell {
         case .filingImport: filingImport
         case .cardApplication: cardApplication
         case .dpr: dprFiling
+        case .unitRegistration: unitRegistration
         case .visitor: visitorServices
         case .signIn, .home, .doctor, .settings, .locked: nil
         }
@@ -522,6 +537,7 @@ public final class KioskShell {
     public func missingModule(for screen: Screen) -> String? {
         switch screen {
         case .signIn: backends.authenticator == nil ? screen.sdkModule : nil
+        case .unitRegistration: backends.unitRegistrar == nil ? screen.sdkModule : nil
         case .visitor: backends.cards == nil ? screen.sdkModule : nil
         case .doctor: backends.readers == nil ? screen.sdkModule : nil
         case .home, .settings, .locked: nil

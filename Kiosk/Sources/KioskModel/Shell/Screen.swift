@@ -1,6 +1,8 @@
 /// Every screen of the kiosk.
 public enum Screen: String, Sendable, Hashable, Codable, CaseIterable {
     case signIn
+    /// 單位註冊作業: a unit registers for online services (before anyone signs in).
+    case unitRegistration
     case home
     /// The visitor's NHI card: identity, then their services.
     case visitor
@@ -45,7 +47,7 @@ public enum Screen: String, Sendable, Hashable, Codable, CaseIterable {
     public var holdsPersonalData: Bool {
         switch self {
         case .signIn, .home, .doctor, .settings, .locked: false
-        case .visitor, .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment,
+        case .unitRegistration, .visitor, .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment,
              .batchUpload, .uploadRecords, .unpaidPremiums, .staff, .insuranceLookup, .filings, .bills, .statusChange, .roster,
              .auditLog, .statements, .payments, .filingImport, .cardApplication, .dpr: true
         }
@@ -58,7 +60,7 @@ public enum Screen: String, Sendable, Hashable, Codable, CaseIterable {
     /// set-up screens too: a reader must be configured before anyone can sign in).
     public func isReachableSignedOut(kioskMode: Bool) -> Bool {
         switch self {
-        case .signIn, .locked: true
+        case .signIn, .locked, .unitRegistration: true
         case .settings, .doctor: !kioskMode
         default: false
         }
@@ -71,6 +73,7 @@ extension Screen {
     var sdkModule: String? {
         switch self {
         case .signIn: "NHILogin"
+        case .unitRegistration: "NHISignIn, NHIService"
         case .visitor, .doctor: "NHICards"
         case .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment: "NHIService, NHIGrades"
         case .statusChange, .roster, .auditLog, .statements, .payments, .filingImport, .cardApplication: "NHIService"

@@ -234,6 +234,23 @@ public final class SignInModel {
         if method == .certificate { organisationLogin = organisation }
     }
 
+    /// Readies the form for a unit's first sign-in after it registered at the counter: the
+    /// organisation certificate's with the unit code, or the owner's (card or app code)
+    /// with 負責人登入 ticked to assign administrators.
+    public func prepareFirstSignIn(unit: UnitCode, registeredBy kind: UnitRegistrationCredential.Kind) {
+        clear()
+        switch kind {
+        case .organisationCertificate:
+            method = .certificate
+            organisationLogin = true
+            certificateUnitCodeText = unit.rawValue
+        case .ownerNHICard, .ownerOTP:
+            method = kind == .ownerNHICard ? .nhiCard : .nhiAppOTP
+            ownerLogin = true
+            unitCodeText = unit.rawValue
+        }
+    }
+
     // MARK: Choosing a unit
 
     /// Opens the session for `unit`, one of the listed units. A refusal ends the choice

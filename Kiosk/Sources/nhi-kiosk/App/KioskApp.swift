@@ -90,6 +90,7 @@ final class KioskApp {
             authenticator: authenticator,
             service: service,
             batchRegistration: ServiceBatchRegistration(service: service))
+        backends.unitRegistrar = authenticator
         backends.filesFolder = options.filesDirectory
         if let demo {
             backends.demoCards = DemoCard.deck(demo.sample)

@@ -41,6 +41,8 @@ final class ShellView {
     /// The sign-in screen (keyboard digits go to its keypad).
     let signIn: SignInView
     let home: HomeView
+    /// 單位註冊作業 (keyboard digits go to its keypad too).
+    let unitRegistration: UnitRegistrationView
     private let demoTray: DemoTrayView
 
     init(context: ViewContext) {
@@ -122,6 +124,8 @@ final class ShellView {
         views[.filingImport] = FilingImportView(context: context)
         views[.cardApplication] = CardApplicationView(context: context)
         views[.dpr] = DPRFilingView(context: context)
+        unitRegistration = UnitRegistrationView(context: context)
+        views[.unitRegistration] = unitRegistration
         for screen in Screen.allCases where views[screen] == nil {
             views[screen] = NotConnectedView(screen: screen, context: context)
         }
@@ -228,6 +232,7 @@ final class ShellView {
             return true
         }
         if shell.screen == .signIn { return signIn.handleKey(key) }
+        if shell.screen == .unitRegistration { return unitRegistration.handleKey(key) }
         return false
     }
 }

@@ -32,6 +32,8 @@ final class SignInView: ScreenView {
     private let signInButton = Button("")
     private let qrButton = Button("")
     private let clearButton = Button("")
+    /// 單位註冊作業, for a unit not yet registered (before anyone signs in).
+    private let registerUnit = Button("")
     private let qrBox = Box(.vertical, spacing: 8, role: .group)
     private let qr = QRCodeView()
     private let countdown = Label("", role: .status)
@@ -140,6 +142,11 @@ final class SignInView: ScreenView {
         qrBox.addStyleClass("qr-box")
         qrBox.append([qr.picture, countdown])
         column.append(qrBox)
+
+        registerUnit.setMinimumSize(width: 200, height: 48)
+        registerUnit.align(horizontal: GTK_ALIGN_START)
+        registerUnit.onClick { [shell = context.shell] in shell.open(.unitRegistration) }
+        column.append(registerUnit)
 
         picker.addStyleClass("unit-picker")
         pickerHeading.addStyleClass("section-title")
@@ -254,6 +261,10 @@ final class SignInView: ScreenView {
         status.setStyleClass("error-text", { if case .failed = model.status { return true } else { return false } }())
 
         renderPicker()
+        registerUnit.label = t(.units(.openFromSignIn))
+        controls.name(registerUnit, t(.units(.openFromSignIn)))
+        registerUnit.isVisible = context.shell.mayOpen(.unitRegistration) && context.shell.missingModule(for: .unitRegistration) == nil
+            && model.unitChoice == nil
 
         let enabled = model.isAvailable && !model.isBusy
         for widget in [password, ownerLogin, organisationLogin, unitCode, idEntry, certUnitCode, birthDate, otp, keypad.root, signInButton, qrButton,
