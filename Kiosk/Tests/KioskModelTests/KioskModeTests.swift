@@ -111,12 +111,12 @@ struct HomeMenuTests {
         #expect(fixture.shell.notice == nil)
     }
 
-    @Test("signed out, only sign-in (and set-up screens on a desktop) are reachable", arguments: Screen.allCases)
+    @Test("signed out, only sign-in and unit registration (and set-up screens on a desktop) are reachable", arguments: Screen.allCases)
     func signedOutReach(screen: Screen) {
         let kiosk = Fixture(kiosk: true)
-        #expect(kiosk.shell.mayOpen(screen) == [.signIn, .locked].contains(screen))
+        #expect(kiosk.shell.mayOpen(screen) == [.signIn, .locked, .unitRegistration].contains(screen))
         let desktop = Fixture(kiosk: false)
-        #expect(desktop.shell.mayOpen(screen) == [.signIn, .locked, .settings, .doctor].contains(screen))
+        #expect(desktop.shell.mayOpen(screen) == [.signIn, .locked, .unitRegistration, .settings, .doctor].contains(screen))
     }
 
     @Test("Back returns along the way taken; Home clears it")

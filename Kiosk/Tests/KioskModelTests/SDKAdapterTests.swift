@@ -273,6 +273,62 @@ struct SDKAdapterTests {
         }
     }
 
+    @Test("unit registration: the organisation certificate after its PIN, the owner's NHI card read from the reader; someone else's card refused")
+    func unitRegistration() async throws {
+        let (authenticator, sample, database) = try cardTokenAuthenticator()
+        defer { withExtendedLifetime(database) {} }
+        let registrar: any UnitRegistrar = authenticator
+        let organisation = try #require(DemoCard.deck(sample).first { $0.kind == .organisationCertificate }?.organisation)
+        func unit(_ code: String, nhiOnly: Bool = true) throws -> InsuredUnit {
+            try InsuredUnit(code: UnitCode(parsing: code), name: "示範科技股份有限公司新竹分公司", ubn: sample.unit.ubn, labourInsuranceNumber: nil,
+                            ownerID: sample.administrator.id, ownerPhones: sample.unit.ownerPhones,
+                            email: EmailAddress(parsing: "hsinchu@demo.example"), nhiOnly: nhiOnly)
+        }
+        let pin = try PIN(VirtualReaderDeck.organisationCertificatePIN), wrong = try PIN("135790")
+        try await PCSCTestEnvironment.withVirtualReaders { first, _ in
+            let reader = first.reader.name
+            let card = try VirtualReaderDeck.organisationCertificateCard(organisation)
+            try await first.insert(card)
+            do {
+                _ = try await registrar.registerUnit(try unit("110002000"), with: .organisationCertificate(reader: reader, pin: wrong),
+                                                     ownerIsAdministrator: false)
+                Issue.record("a wrong PIN registered a unit")
+            } catch let error as LoginError {
+                #expect(error.userCode == 9039 && error.remainingAttempts == 2, "\(error)")
+            }
+            #expect(throws: ServiceError(.unitNotRegistered), "nothing registered after a wrong PIN") {
+                try authenticator.service.units.account(try UnitCode(parsing: "110002000"))
+            }
+            let account = try await registrar.registerUnit(try unit("110002000"), with: .organisationCertificate(reader: nil, pin: pin),
+                                                           ownerIsAdministrator: false)
+            guard case .organisationCertificate(let info) = account.method else {
+                Issue.record("registered by \(account.method.label)")
+                return
+            }
+            #expect(info.kind == .moeaca && info.ubn == sample.unit.ubn && !info.serialNumber.isEmpty && info.subject.contains(organisation.name),
+                    "issuer, subject, serial and UBN read from the certificate: \(info)")
+            // The certificate that registered the unit signs it in as its administrator.
+            let session = try #require(try await authenticator.signIn(with: .organisationCertificate(reader: reader, unitCode: account.unit.code,
+                                                                                                      pin: pin)).session)
+            #expect(session.isOrganisation && session.unitCode == account.unit.code && session.role == .administrator)
+
+            // The owner's NHI card: someone else's card is refused; the owner's registers.
+            try await first.insert(virtualCard(DemoData.employee))
+            await #expect(throws: ServiceError(.unitOwnerMismatch)) {
+                try await registrar.registerUnit(try unit("110003000"), with: .ownerNHICard(reader: reader), ownerIsAdministrator: true)
+            }
+            try await first.insert(virtualCard(sample.administrator))
+            let owned = try await registrar.registerUnit(try unit("110003000"), with: .ownerNHICard(reader: nil), ownerIsAdministrator: true)
+            #expect(owned.method == .ownerNHICard(cardNumber: sample.administrator.cardNumber), "the card number read from the card")
+            #expect(try authenticator.service.staff.memberships(person: sample.administrator.id)
+                .contains { $0.unitCode == owned.unit.code && $0.role == .administrator }, "the owner is its administrator")
+            // A unit registered once is not registered again.
+            await #expect(throws: ServiceError(.unitAlreadyRegistered)) {
+                try await registrar.registerUnit(try unit("110003000"), with: .ownerNHICard(reader: reader), ownerIsAdministrator: true)
+            }
+        }
+    }
+
     @Test("sign-in: staff of two units get the unit list; the chosen unit's session opens once; cancelled or lapsed choices are gone")
     func unitChoice() async throws {
         let (template, sample) = try SeededTemplate.shared.get()

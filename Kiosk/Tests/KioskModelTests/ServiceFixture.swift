@@ -3,7 +3,10 @@
 import Foundation
 @testable import KioskModel
 import NHICore
+import NHICards
 import NHIService
+import NHISignIn
+import KioskSDK
 import NHITestSupport
 
 /// The service's clock, set by the test (a stand-in below the real service).
@@ -35,7 +38,9 @@ final class ServiceFixture {
     /// The exchange folder (`--files`) the shelf lists: `<directory>/files`.
     var filesFolder: String { directory.path + "/files" }
 
-    init(role: StaffRole = .administrator) throws {
+    /// - Parameter unitRegistrar: registers units with the SDK's own `StaffSignIn` over this
+    ///   service (cards through pcscd when a test inserts one).
+    init(role: StaffRole = .administrator, unitRegistrar: Bool = false) throws {
         let serviceClock = ServiceTestClock(Self.today, hour: 10)
         let clock = ManualClock(), cards = CardFeed(), directory = TemporaryDirectory()
         self.serviceClock = serviceClock
@@ -60,6 +65,9 @@ final class ServiceFixture {
         try FileManager.default.createDirectory(atPath: directory.path + "/files", withIntermediateDirectories: true)
         var backends = KioskBackends(cards: cards, authenticator: authenticator, service: KioskService(service), batchRegistration: batch)
         backends.filesFolder = directory.path + "/files"
+        if unitRegistrar {
+            backends.unitRegistrar = StaffSignIn(service: service, context: PCSCContext(), verifier: ServiceLoginVerifier(service: service))
+        }
         shell = KioskShell(settings: KioskSettings(), store: SettingsStore(path: directory.path + "/kiosk.json"),
                            backends: backends,
                            clock: clock, isKioskMode: false, isDemo: true)
