@@ -926,6 +926,17 @@ def organisation_certificate_flow():
         kiosk.press("前往登入")
         check(kiosk.wait_for(lambda: kiosk.state()["signInMethod"] == "nhiCard" and kiosk.state().get("signInUnitCode") == "110003000"),
               "前往登入: the owner's sign-in (健保卡, 負責人登入 with the unit code) is ready")
+        pw = kiosk.find("註冊密碼", "password text")
+        click_into(pw)
+        type_text("Kiosk-2026a")
+        key("Return")
+        check(kiosk.wait_for(lambda: kiosk.state()["signedIn"], 15), "the owner signs in to the new unit as owner")
+        check(kiosk.state()["screen"] == "staff", f"負責人登入 goes straight to 單位管理者登錄作業 ({kiosk.state()['screen']})")
+        check(kiosk.app.findChild(lambda n: n.name.startswith("110003000 志明工作室"), retry=True, requireResult=False) is not None
+              and kiosk.find("陳志明（負責人）") is not None, "the header names the new unit, and the owner as 負責人")
+        screenshot("44-owner-sign-in-staff")
+        kiosk.press("登出")
+        check(kiosk.wait_for(lambda: not kiosk.state()["signedIn"]), "signed out")
 
         check(hook("press 插入 陳志明（管理者）的自然人憑證卡")["ok"], "tray inserts a citizen-certificate card first")
         check(kiosk.wait_for(lambda: kiosk.find("插入 陳志明（管理者）的自然人憑證卡", "push button").sensitive),

@@ -154,6 +154,21 @@ struct UnitRegistrationTests {
         #expect(try f.service.units.account(DemoData.unit.code) == before)
     }
 
+    @Test("負責人登入 goes straight to 單位管理者登錄作業, the header calling the owner 負責人")
+    func ownerSignIn() async throws {
+        let f = try RegistrationFixture()
+        let unit = DemoData.unit.code
+        let caller = try f.service.staff.ownerSession(person: f.owner.id, unit: unit, credential: .nhiCard)
+        let session = StaffSession(name: f.owner.name, maskedID: f.owner.id.masked, role: .administrator, unitCode: unit, method: .nhiCard,
+                                   caller: caller, permissions: try f.service.staff.permissions(of: caller))
+        await f.fixture.authenticator.setOutcome(.success(session))
+        await f.fixture.signIn()
+        #expect(f.shell.staff == session && f.shell.screen == .staff)
+        #expect(session.badge.localized(.traditionalChinese) == "\(f.owner.name)（負責人）" && session.badge.localized(.english).hasSuffix("(owner)"))
+        f.shell.goBack()
+        #expect(f.shell.screen == .home, "Back leads home")
+    }
+
     @Test("idling on the form with nobody signed in wipes it and brings the sign-in screen back (no lock screen)")
     func idle() throws {
         let f = try RegistrationFixture()

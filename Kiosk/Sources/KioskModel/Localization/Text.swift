@@ -22,6 +22,8 @@ public enum Text: Sendable, Hashable {
     case staffBadge(name: String, role: StaffRole)
     /// The header's badge for a unit signed in by its organisation certificate.
     case organisationBadge(name: String)
+    /// The owner signed in as owner (負責人登入), to assign administrators.
+    case ownerBadge(name: String)
     case screenTitle(Screen)
     /// The sign-in screen's card indicator.
     case signInCard(SignInModel.CardState, LoginMethod)
@@ -192,6 +194,7 @@ public enum Text: Sendable, Hashable {
         case .cancel: ("取消", "Cancel")
         case .staffBadge(let name, let role): ("\(name)（\(role.label)）", "\(name) (\(role.labelEn))")
         case .organisationBadge(let name): ("\(name)（單位憑證・管理者）", "\(name) (organisation certificate, administrator)")
+        case .ownerBadge(let name): ("\(name)（負責人）", "\(name) (owner)")
         case .screenTitle(let screen): Self.title(of: screen)
         case .signInCard(let state, let method):
             switch state {

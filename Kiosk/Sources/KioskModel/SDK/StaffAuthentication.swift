@@ -14,10 +14,12 @@ extension StaffSession {
         other.name == name && other.maskedID == maskedID && other.unitCode == unitCode && other.method == method
     }
 
-    /// Who is signed in, as the header shows it: `陳志明（管理者）`, or for an organisation
-    /// certificate `示範科技股份有限公司（單位憑證・管理者）`.
+    /// Who is signed in, as the header shows it: `陳志明（管理者）`, `陳志明（負責人）` for the
+    /// owner signed in as owner, or for an organisation certificate
+    /// `示範科技股份有限公司（單位憑證・管理者）`.
     public var badge: Text {
-        isOrganisation ? .organisationBadge(name: name) : .staffBadge(name: name, role: role)
+        if isOrganisation { return .organisationBadge(name: name) }
+        return caller.standing == .owner ? .ownerBadge(name: name) : .staffBadge(name: name, role: role)
     }
 }
 

@@ -306,7 +306,10 @@ public final class KioskShell {
     private func signedIn(_ session: StaffSession) {
         // The same person, unit and way of signing in as the locked session: resume where they were.
         let resumed = lockedSession.map { $0.resumes(as: session) } ?? false
-        let target = resumed ? (lockedScreen ?? .home) : .home
+        // The owner signs in as owner (負責人登入) to assign administrators and operators:
+        // straight to 單位管理者登錄作業.
+        let ownerAssigns = session.caller.standing == .owner && HomeMenu.allows(KioskTask.staff, for: session, kioskMode: isKioskMode)
+        let target = resumed ? (lockedScreen ?? .home) : ownerAssigns ? .staff : .home
         lockedSession = nil
         lockedScreen = nil
         staff = session
