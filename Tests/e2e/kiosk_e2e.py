@@ -636,6 +636,36 @@ def demo_flow():
         listed = kiosk.app.findChild(lambda n: n.name.startswith("第 ") and "遺失" in n.name and "臨櫃 臺北業務組" in n.name, retry=True,
                                      requireResult=False)
         check(listed is not None, "and listed among the person's applications")
+        # A new photo needs one: it comes from the exchange folder's shelf (jpg/jpeg/gif/png only).
+        with open(os.path.join(files, "photo.jpg"), "wb") as out:
+            out.write(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 64 + b"\xff\xd9")
+        kiosk.press("辦理下一筆")
+        check(hook("open home")["ok"] and hook("open cardApplication")["ok"], "健保卡申請 again (the shelf is listed as it opens)")
+        check(hook("choose 申請原因\t更換照片")["ok"], "reason: a new photo")
+        check(kiosk.find("須檢附證明文件") is not None, "a photo is asked for")
+        kiosk.press("選取 photo.jpg")
+        check(kiosk.find("移除 photo.jpg", "push button") is not None, "the photo is attached from the shelf, checked by the SDK")
+        check(kiosk.absent("選取 raise.csv", "push button") or not kiosk.find("選取 raise.csv").showing,
+              "the photo shelf offers no CSV files")
+        screenshot("45-card-application-photo-shelf")
+        kiosk.press("移除 photo.jpg")
+        kiosk.press("清除重填")
+
+        print("demo: batch NHI-card registration from the exchange folder: the check report numbered as the NHI numbers it, then the job", flush=True)
+        with open(os.path.join(files, "batch.csv"), "w", encoding="utf-8", newline="") as out:
+            out.write("身分證號,電子郵件,行動電話,聯絡電話\r\n")
+            out.write(f"{employee},wang@demo.example,0912345678,\r\n")
+            out.write("A123456780,bad@demo.example,0912345678,\r\n")
+        check(hook("open batchUpload")["ok"], "健保卡註冊申請整批資料上傳 opens")
+        kiosk.press("選取 batch.csv")
+        summary = kiosk.app.findChild(lambda n: n.name.startswith("共 2 筆，可上傳 1 筆，不符規定 1 筆"), retry=True, requireResult=False)
+        check(summary is not None, "the check report: 2 rows, 1 can be submitted, 1 rejected")
+        row2 = kiosk.app.findChild(lambda n: n.name.startswith("第 2 筆 A12345****"), retry=True, requireResult=False)
+        check(row2 is not None, f"the bad row is 第 2 筆 (the header is not counted), its ID masked ({row2.name if row2 else None!r})")
+        screenshot("46-batch-upload-shelf")
+        kiosk.press("確定上傳")
+        uploaded = kiosk.app.findChild(lambda n: n.name.startswith("已上傳：") and in_view(n, 700), retry=True, requireResult=False)
+        check(uploaded is not None, f"submitted as one job: the outcome in view ({uploaded.name if uploaded else None!r})")
 
         print("demo: a DPR file checked, filed after the confirmation; its supplementary-premium slip", flush=True)
         dpr_line = "2,I,1140131,A123456789,陳志明,150000,{p},,110001000,31800,150000,年終獎金\r\n"

@@ -405,7 +405,10 @@ struct SDKAdapterTests {
         let directory = TemporaryDirectory()
         let path = directory.path + "/110001000\(try ROCDate(service.today).formatted(.compact)).csv"
         let employee = DemoData.employee.id.rawValue
+        // With the template's header: spreadsheet rows and 第N筆 differ by one, and each finding
+        // must carry its own row's masked ID.
         try Data("""
+            身分證號,電子郵件,行動電話,聯絡電話
             \(employee),wang@example.com.tw,912345678,
             A123456788,bad@example.com.tw,0912345678,
 
@@ -419,7 +422,7 @@ struct SDKAdapterTests {
         #expect(repaired?.maskedID == Masking.id(employee))
         let rejected = report.issues.first { $0.row == 2 }
         #expect(rejected?.isWarning == false && rejected?.error.code.hasPrefix("batch.") == true, "\(String(describing: rejected))")
-        #expect(rejected?.maskedID.contains("****") == true)
+        #expect(rejected?.maskedID == "A12345****", "the rejected row's own ID, masked (\(String(describing: rejected?.maskedID)))")
         // Another unit's session cannot check against this unit's roster.
         let otherUnit = try UnitCode(parsing: "110009999")
         await #expect(throws: ServiceError(.notAuthorised)) { try await backend.check(fileAt: path, unit: otherUnit, by: operatorCaller) }

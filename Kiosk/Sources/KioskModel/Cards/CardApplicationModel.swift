@@ -21,7 +21,7 @@ public final class CardApplicationModel: FlowModel {
     public var delivery: Delivery = .counter
     private var texts: [Field: String] = [:]
     /// The card photo (new photo, first card): one jpg/jpeg/gif/png ≤ 5 MB.
-    public let photo = AttachmentList(limit: 1, purpose: .cardPhoto)
+    public let photo: AttachmentList
     public let roster: UnitRoster
 
     public private(set) var attempted = false
@@ -33,6 +33,7 @@ public final class CardApplicationModel: FlowModel {
     @ObservationIgnored private var generation = RequestGeneration()
 
     public init(context: FlowContext) {
+        photo = AttachmentList(limit: 1, purpose: .cardPhoto, folder: context.filesFolder)
         self.context = context
         roster = UnitRoster(context: context)
     }
@@ -173,6 +174,9 @@ public final class CardApplicationModel: FlowModel {
         startOver()
         roster.wipe()
     }
-    public func screenOpened() { Task { await roster.load() } }
+    public func screenOpened() {
+        Task { await roster.load() }
+        Task { await photo.shelf.refresh() }
+    }
     public var automationStatus: String { "apply:\(status.automationValue) applications:\(applications.automationValue)" }
 }

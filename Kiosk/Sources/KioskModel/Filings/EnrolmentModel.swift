@@ -42,7 +42,7 @@ public final class EnrolmentModel: FlowModel, FilingForm, ReviewedFiling {
     }
     public var amountText = ""
     public var labour = LabourFields()
-    public let attachments = AttachmentList(limit: 3)
+    public let attachments: AttachmentList
 
     public internal(set) var attempted = false
     public internal(set) var status: FlowStatus<Filing> = .idle
@@ -57,6 +57,7 @@ public final class EnrolmentModel: FlowModel, FilingForm, ReviewedFiling {
     @ObservationIgnored private var lastProposed: String?
 
     public init(context: FlowContext) {
+        attachments = AttachmentList(limit: 3, folder: context.filesFolder)
         self.context = context
     }
 
@@ -304,6 +305,7 @@ public final class EnrolmentModel: FlowModel, FilingForm, ReviewedFiling {
     public var isVisitorData: Bool { false }
     public func wipePersonalData() { startOver() }
     public func screenOpened() {
+        Task { await attachments.shelf.refresh() }
         if effectiveDateText.isEmpty { effectiveDateText = context.today.rocCompact }
     }
     public var automationStatus: String { status.automationValue }

@@ -23,7 +23,7 @@ public final class SalaryAdjustmentModel: FlowModel, FilingForm, ReviewedFiling 
     /// 雇主投保金額調降: an employer lowering their own amount, with 1–3 documents.
     public var employerLowering = false
     public var labour = LabourFields()
-    public let attachments = AttachmentList(limit: 3)
+    public let attachments: AttachmentList
     public let roster: UnitRoster
 
     public internal(set) var attempted = false
@@ -35,6 +35,7 @@ public final class SalaryAdjustmentModel: FlowModel, FilingForm, ReviewedFiling 
     @ObservationIgnored private var lastProposed: String?
 
     public init(context: FlowContext) {
+        attachments = AttachmentList(limit: 3, folder: context.filesFolder)
         self.context = context
         roster = UnitRoster(context: context)
     }
@@ -197,6 +198,9 @@ public final class SalaryAdjustmentModel: FlowModel, FilingForm, ReviewedFiling 
         startOver()
         roster.wipe()
     }
-    public func screenOpened() { Task { await roster.load() } }
+    public func screenOpened() {
+        Task { await roster.load() }
+        Task { await attachments.shelf.refresh() }
+    }
     public var automationStatus: String { status.automationValue }
 }

@@ -37,7 +37,7 @@ public final class StatusChangeModel: FlowModel, FilingForm, ReviewedFiling {
     public var nameText = ""
     public var birthDateText = ""
     /// Proof of a new birth date (up to 2 documents).
-    public let attachments = AttachmentList(limit: 2)
+    public let attachments: AttachmentList
     /// The unit's in-force roster (to pick the person and show what is on record).
     public let roster: UnitRoster
 
@@ -50,6 +50,7 @@ public final class StatusChangeModel: FlowModel, FilingForm, ReviewedFiling {
     @ObservationIgnored var generation = RequestGeneration()
 
     public init(context: FlowContext) {
+        attachments = AttachmentList(limit: 2, folder: context.filesFolder)
         self.context = context
         roster = UnitRoster(context: context)
     }
@@ -222,6 +223,7 @@ public final class StatusChangeModel: FlowModel, FilingForm, ReviewedFiling {
         roster.wipe()
     }
     public func screenOpened() {
+        Task { await attachments.shelf.refresh() }
         if dateText.isEmpty { dateText = context.today.rocCompact }
         Task { await roster.load() }
     }

@@ -21,7 +21,7 @@ public final class WithdrawalModel: FlowModel, FilingForm, ReviewedFiling {
     /// 健保費於本單位計收: effective the 1st of the next month.
     public var chargedHere = false
     public var passportText = ""
-    public let attachments = AttachmentList(limit: 2)
+    public let attachments: AttachmentList
     /// The unit's in-force roster (to pick the person and show their dependants).
     public let roster: UnitRoster
 
@@ -33,6 +33,7 @@ public final class WithdrawalModel: FlowModel, FilingForm, ReviewedFiling {
     @ObservationIgnored var generation = RequestGeneration()
 
     public init(context: FlowContext) {
+        attachments = AttachmentList(limit: 2, folder: context.filesFolder)
         self.context = context
         roster = UnitRoster(context: context)
     }
@@ -167,6 +168,7 @@ public final class WithdrawalModel: FlowModel, FilingForm, ReviewedFiling {
         roster.wipe()
     }
     public func screenOpened() {
+        Task { await attachments.shelf.refresh() }
         if transferOutText.isEmpty { transferOutText = context.today.rocCompact }
         Task { await roster.load() }
     }

@@ -18,35 +18,51 @@ public final class AttachmentList {
     /// What the documents are: proof (`.jpg`, `.pdf`) or a card photo (`.jpg`, `.jpeg`, `.gif`, `.png`).
     public let purpose: UploadedDocument.Purpose
 
-    public init(limit: Int, purpose: UploadedDocument.Purpose = .proof) {
+    /// The exchange folder's files of the allowed kinds (`.jpg`/`.pdf`, or a photo's
+    /// `.jpg`/`.jpeg`/`.gif`/`.png`): in kiosk mode the only way to attach a file.
+    public let shelf: FileShelf
+
+    /// - Parameter folder: the counter's exchange folder (`--files DIR`), nil for none.
+    public init(limit: Int, purpose: UploadedDocument.Purpose = .proof, folder: String? = nil) {
         self.limit = limit
         self.purpose = purpose
+        shelf = FileShelf(folder: folder, extensions: purpose == .cardPhoto ? ["jpg", "jpeg", "gif", "png"] : ["jpg", "pdf"])
     }
 
     /// Whether another document may be added.
     public var canAdd: Bool { documents.count < limit }
 
-    /// Reads and checks the file at `path` and attaches it.
+    /// Attaches a file the shelf offers.
+    public func add(_ file: ShelfFile) async {
+        guard canAdd else { return }
+        error = nil
+        do { attach(name: file.name, bytes: try await shelf.read(file)) } catch { self.error = Self.presentable(error, name: file.name) }
+    }
+
+    /// Reads and checks the file at `path` (a desktop's file chooser) and attaches it: not
+    /// through a link, a regular file of at most 5 MB.
     public func add(path: String) async {
         guard canAdd else { return }
         error = nil
         let name = (path as NSString).lastPathComponent
-        let limit = UploadedDocument.maximumSize, purpose = purpose
-        let result: Result<UploadedDocument, PresentableError> = await Task.detached { () -> Result<UploadedDocument, PresentableError> in
-            // Refuse an oversized file before reading it into memory.
-            if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limit {
-                return .failure(PresentableError(ServiceError(.attachmentSize, context: ["name": name, "bytes": "\(size)"])))
-            }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                return .failure(PresentableError(KioskError(.fileUnreadable, subject: name)))
-            }
-            do { return .success(try UploadedDocument(fileName: name, data: data, purpose: purpose)) } catch {
-                return .failure(PresentableError(error))
-            }
-        }.value
-        switch result {
-        case .success(let document): if canAdd { documents.append(document) }
-        case .failure(let failure): error = failure
+        switch await Task.detached(operation: { FileShelf.readBounded(path) }).value {
+        case .success(let bytes): attach(name: name, bytes: bytes)
+        case .failure(let failure): error = Self.presentable(failure, name: name)
+        }
+    }
+
+    /// A file too large is the SDK's attachment rule (≤ 5 MB), as for a file checked in full.
+    private static func presentable(_ error: KioskError, name: String) -> PresentableError {
+        error.code == .fileTooLarge ? PresentableError(ServiceError(.attachmentSize, context: ["name": name])) : PresentableError(error)
+    }
+
+    /// Checks the bytes by the SDK's rules (name, kind, size, content) and attaches them.
+    private func attach(name: String, bytes: [UInt8]) {
+        do {
+            let document = try UploadedDocument(fileName: name, data: Data(bytes), purpose: purpose)
+            if canAdd { documents.append(document) }
+        } catch {
+            self.error = PresentableError(error)
         }
     }
 

@@ -44,12 +44,16 @@ public struct FlowContext {
     public let workflowsOf: (@Sendable (StaffSession) throws -> any UnitWorkflows)?
     /// The grade tables previews read (the local service's, or the SDK's own in `--service`).
     public let tables: GradeTables?
+    /// The counter's exchange folder (`--files DIR`) the forms' file shelves list.
+    public let filesFolder: String?
     /// Today, by the service's clock when one is local, else the system's.
     private let clockToday: (@Sendable () -> CalendarDate)?
 
     public init(service: KioskService?, session: @escaping @MainActor () -> StaffSession?,
-                workflows: (@Sendable (StaffSession) throws -> any UnitWorkflows)? = nil, tables: GradeTables? = nil) {
+                workflows: (@Sendable (StaffSession) throws -> any UnitWorkflows)? = nil, tables: GradeTables? = nil,
+                filesFolder: String? = nil) {
         self.service = service
+        self.filesFolder = filesFolder
         self.session = session
         if let workflows {
             workflowsOf = workflows

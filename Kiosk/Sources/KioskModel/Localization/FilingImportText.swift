@@ -6,7 +6,7 @@ import NHIService
 public enum FilingImportText: Sendable, Hashable {
     case intro
     case shelfTitle(folder: String?)
-    case shelfEmpty
+    case shelfEmpty(Set<String>)
     case shelfNone
     case shelfLine(ShelfFile)
     case pick(ShelfFile)
@@ -37,7 +37,11 @@ public enum FilingImportText: Sendable, Hashable {
              "A UTF-8 CSV: kind,id,name,birthDate,amount,date,dependantOf,relation (enrol, adjust, withdraw). Every row is checked first; only a clean file is imported, and never twice.")
         case .shelfTitle(let folder):
             folder.map { ("交換資料夾 \($0) 的檔案", "Files in the exchange folder \($0)") } ?? ("未設定交換資料夾（啟動參數 --files）", "No exchange folder set (--files)")
-        case .shelfEmpty: ("資料夾中沒有 CSV 檔", "No CSV files in the folder")
+        case .shelfEmpty(let extensions):
+            {
+                let kinds = extensions.sorted().joined(separator: "、")
+                return ("資料夾中沒有可用的檔案（\(kinds)）", "No files of the right kind (\(extensions.sorted().joined(separator: ", "))) in the folder")
+            }()
         case .shelfNone: ("—", "—")
         case .shelfLine(let f):
             ("\(f.name)　\(Self.size(f.size))　\(CalendarDate.today(at: f.modified).rocSlashed) \(AuditText.clock(f.modified))",

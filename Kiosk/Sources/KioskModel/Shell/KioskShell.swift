@@ -89,7 +89,7 @@ public final class KioskShell {
         doctor = DoctorModel(readers: backends.readers)
         let current = currentStaff
         let flows = FlowContext(service: backends.service, session: { current.session }, workflows: backends.workflows,
-                                tables: backends.tables)
+                                tables: backends.tables, filesFolder: backends.filesFolder)
         visitorServices = VisitorServicesModel(context: flows)
         enrolment = EnrolmentModel(context: flows)
         withdrawal = WithdrawalModel(context: flows)

@@ -18,9 +18,20 @@ public final class BatchUploadModel: FlowModel {
     @ObservationIgnored private let backend: (any BatchRegistrationBackend)?
     @ObservationIgnored private var generation = RequestGeneration()
 
+    /// The exchange folder's `.csv`/`.txt` files (`--files DIR`): in kiosk mode the only way
+    /// to choose the upload.
+    public let shelf: FileShelf
+
     public init(context: FlowContext, backend: (any BatchRegistrationBackend)?) {
         self.context = context
         self.backend = backend
+        shelf = FileShelf(folder: context.filesFolder, extensions: ["csv", "txt"])
+    }
+
+    /// Checks a file the shelf offers (a regular file in the exchange folder, never a link).
+    public func choose(_ file: ShelfFile) async {
+        guard shelf.files.contains(file) else { return }
+        await choose(path: file.path)
     }
 
     /// Whether the upload is connected to the SDK.
@@ -85,7 +96,7 @@ public final class BatchUploadModel: FlowModel {
         check = .idle
         submission = .idle
     }
-    public func screenOpened() {}
+    public func screenOpened() { Task { await shelf.refresh() } }
     public var automationStatus: String {
         submission == .idle ? "check:\(check.automationValue)" : "submit:\(submission.automationValue)"
     }

@@ -34,7 +34,7 @@ public struct ServiceBatchRegistration: BatchRegistrationBackend {
         return try await service.run { service in
             var masked: [Int: String] = [:]
             let report = try service.batchRegistrations.check(.file(path), fileName: name, unit: unit, by: caller) { outcome in
-                masked[outcome.row] = outcome.maskedID
+                masked[outcome.record] = outcome.maskedID  // the issues count 第N筆 (records), not spreadsheet rows
             }
             return Self.report(report, fileName: name, maskedIDs: masked)
         }

@@ -15,7 +15,6 @@ final class DPRFilingView: ScreenView {
     private let note = NotConnectedNote()
     private let intro = Label("")
     private let shelf: FileShelfView
-    private let other: Button
     private let summary = Label("", role: .status)
     private let checkStatus = StatusLine()
     private let before = Label("", role: .status)
@@ -31,12 +30,13 @@ final class DPRFilingView: ScreenView {
         self.model = model
         let (page, column) = Build.page(heading: heading)
         root = page
-        shelf = FileShelfView(shelf: model.shelf, context: context) { file in Task { await model.choose(file) } }
-        other = makeButton(width: 260) {}
+        shelf = FileShelfView(shelf: model.shelf, context: context,
+                              chooser: .init(filterName: "DPR", patterns: ["*.csv", "*.CSV", "*.txt", "*.TXT", "*.dpr", "*.DPR"]) {
+                                  await model.choose(path: $0)
+                              }) { file in Task { await model.choose(file) } }
         importButton = makeButton("suggested-action", width: 260) { model.requestImport() }
         toSlips = makeButton(width: 260) { [context] in _ = context.shell.open(task: .bills) }
-        column.append([note.root, intro, shelf.root, other, summary, checkStatus.label, before, issues.list, importButton, importStatus.label, toSlips])
-        other.onClick { [weak self] in self?.chooseElsewhere() }
+        column.append([note.root, intro, shelf.root, summary, checkStatus.label, before, issues.list, importButton, importStatus.label, toSlips])
         observe { [weak self] in self?.render() }
     }
 
@@ -47,8 +47,7 @@ final class DPRFilingView: ScreenView {
         let missing = context.shell.missingModule(for: .dpr)
         note.show(missing, context: context)
         intro.text = t(.dpr(.intro))
-        shelf.render()
-        other.render(context, .filingImport(.otherFile), enabled: missing == nil, visible: !context.shell.isKioskMode)
+        shelf.render(enabled: missing == nil)
         let outcome = model.check.result
         let unit = outcome?.report.unit
         summary.text = unit.map { t(.dpr(.summary($0, rows: outcome?.report.detailRows ?? 0))) } ?? ""
@@ -79,15 +78,6 @@ final class DPRFilingView: ScreenView {
             guard let self, self.alert != nil else { return }
             self.alert = nil
             if answer == 1 { Task { await model.confirmImport() } } else { model.dismissImport() }
-        }
-    }
-
-    private func chooseElsewhere() {
-        let t = context.t
-        Task { @MainActor [model, context] in
-            guard let path = await FileChooser.openFile(parent: context.window, title: t(.filingImport(.otherFile)), accept: t(.form(.chooseAccept)),
-                                                         cancel: t(.cancel), filterName: "DPR", patterns: ["*.csv", "*.CSV", "*.txt", "*.TXT", "*.dpr", "*.DPR"]) else { return }
-            await model.choose(path: path)
         }
     }
 

@@ -16,7 +16,6 @@ final class FilingImportView: ScreenView {
     private let note = NotConnectedNote()
     private let intro = Label("")
     private let shelf: FileShelfView
-    private let other: Button
     private let chosen = Label("", role: .status)
     private let checkStatus = StatusLine()
     private let rejections = LineList("issues")
@@ -38,8 +37,10 @@ final class FilingImportView: ScreenView {
         self.model = model
         let (page, column) = Build.page(heading: heading)
         root = page
-        shelf = FileShelfView(shelf: model.shelf, context: context) { file in Task { await model.choose(file) } }
-        other = makeButton(width: 260) {}
+        shelf = FileShelfView(shelf: model.shelf, context: context,
+                              chooser: .init(filterName: "CSV", patterns: ["*.csv", "*.CSV", "*.txt"]) { await model.choose(path: $0) }) { file in
+            Task { await model.choose(file) }
+        }
         importButton = makeButton("suggested-action", width: 240) { model.requestImport() }
         listingTitle.addStyleClass("section-title")
         from = TextInput(form, maxLength: 16, digits: true) { model.fromText = $0 }
@@ -47,9 +48,8 @@ final class FilingImportView: ScreenView {
         loadListing = makeButton(width: 240) { Task { await model.loadListing() } }
         printListing = makeButton(width: 240) {}
         printStatus.addStyleClass("flow-status")
-        column.append([note.root, intro, shelf.root, other, chosen, checkStatus.label, rejections.list, importButton, importStatus.label,
+        column.append([note.root, intro, shelf.root, chosen, checkStatus.label, rejections.list, importButton, importStatus.label,
                        listingTitle, form.grid, loadListing, listingStatus.label, listing.list, printListing, printStatus])
-        other.onClick { [weak self] in self?.chooseElsewhere() }
         printListing.onClick { [weak self] in self?.printIt() }
         observe { [weak self] in self?.render() }
     }
@@ -61,9 +61,7 @@ final class FilingImportView: ScreenView {
         let missing = context.shell.missingModule(for: .filingImport)
         note.show(missing, context: context)
         intro.text = t(.filingImport(.intro))
-        shelf.render()
-        // In kiosk mode files come only from the exchange folder.
-        other.render(context, .filingImport(.otherFile), enabled: missing == nil, visible: !context.shell.isKioskMode)
+        shelf.render(enabled: missing == nil)
         chosen.text = model.fileName.map { t(.filingImport(.chosen(name: $0, rows: model.rowCount))) } ?? ""
         chosen.isVisible = model.fileName != nil
         context.controls.name(chosen, chosen.text.isEmpty ? "—" : chosen.text)
@@ -103,15 +101,6 @@ final class FilingImportView: ScreenView {
         }
     }
 
-    private func chooseElsewhere() {
-        let t = context.t
-        Task { @MainActor [model, context] in
-            guard let path = await FileChooser.openFile(parent: context.window, title: t(.filingImport(.otherFile)), accept: t(.form(.chooseAccept)),
-                                                         cancel: t(.cancel), filterName: "CSV", patterns: ["*.csv", "*.CSV", "*.txt"]) else { return }
-            await model.choose(path: path)
-        }
-    }
-
     private func printIt() {
         guard let filings = model.listing.result, !filings.isEmpty else { return }
         let language = context.shell.language
@@ -122,51 +111,4 @@ final class FilingImportView: ScreenView {
     }
 
     func focusFirst() { heading.grabFocus() }
-}
-
-/// The exchange folder's files as a list, each with 選取 (48 px rows).
-@MainActor
-final class FileShelfView {
-    let root = Box(.vertical, spacing: 8)
-    private let title = Label("")
-    private let status = StatusLine()
-    private let list = ListBox()
-    private let shelf: FileShelf
-    private let context: ViewContext
-    private let onPick: @MainActor (ShelfFile) -> Void
-    private var shown: [ShelfFile]?
-    private var shownLanguage: Language?
-
-    init(shelf: FileShelf, context: ViewContext, onPick: @escaping @MainActor (ShelfFile) -> Void) {
-        self.shelf = shelf
-        self.context = context
-        self.onPick = onPick
-        list.addStyleClass("lines")
-        root.append([title, status.label, list])
-    }
-
-    func render() {
-        let t = context.t
-        let language = context.shell.language
-        title.text = t(.filingImport(.shelfTitle(folder: shelf.folder)))
-        context.controls.name(title, title.text)
-        status.render(context, shelf.status) { $0 == 0 ? t(.filingImport(.shelfEmpty)) : nil }
-        guard shelf.files != shown || language != shownLanguage else { return }
-        shown = shelf.files
-        shownLanguage = language
-        list.setRows(shelf.files.map { file in
-            let row = Box(.horizontal, spacing: 16)
-            row.setMargin(6)
-            let text = t(.filingImport(.shelfLine(file)))
-            let label = Label(text)
-            label.expand(horizontally: true)
-            context.controls.name(label, text)
-            let pick = makeButton(width: 120) { [onPick] in onPick(file) }
-            pick.label = language == .english ? "Choose" : "選取"
-            context.controls.name(pick, t(.filingImport(.pick(file))))
-            row.append([label, pick])
-            return row
-        })
-        list.isVisible = !shelf.files.isEmpty
-    }
 }

@@ -13,7 +13,7 @@ final class BatchUploadView: ScreenView {
     private let heading = Label("", role: .heading)
     private let note = NotConnectedNote()
     private let hint = Label()
-    private let choose: Button
+    private let shelf: FileShelfView
     private let file = Label()
     private let checkStatus = StatusLine()
     private let summary = Label("", role: .status)
@@ -29,25 +29,17 @@ final class BatchUploadView: ScreenView {
         self.model = model
         let (page, column) = Build.page(heading: heading)
         root = page
-        choose = makeButton("suggested-action", width: 260) {}
+        shelf = FileShelfView(shelf: model.shelf, context: context,
+                              chooser: .init(filterName: "CSV", patterns: ["*.csv", "*.CSV", "*.txt"]) { await model.choose(path: $0) }) { file in
+            Task { await model.choose(file) }
+        }
         submit = makeButton("suggested-action") { Task { await model.submit() } }
         hint.addStyleClass("hint")
         file.addStyleClass("field-caption")
         summary.addStyleClass("field-caption")
         logTitle.addStyleClass("field-caption")
-        choose.onClick { [weak self] in self?.chooseFile() }
-        column.append([note.root, hint, choose, file, checkStatus.label, summary, issues.list, submit, submitStatus.label, logTitle, log.list])
+        column.append([note.root, hint, shelf.root, file, checkStatus.label, summary, issues.list, submit, submitStatus.label, logTitle, log.list])
         observe { [weak self] in self?.render() }
-    }
-
-    private func chooseFile() {
-        let t = context.t
-        Task { @MainActor [model, context] in
-            guard let path = await FileChooser.openFile(parent: context.window, title: t(.uploads(.chooseFile)), accept: t(.form(.chooseAccept)),
-                                                         cancel: t(.cancel), filterName: t(.uploads(.fileFilter)),
-                                                         patterns: ["*.csv", "*.CSV", "*.txt"]) else { return }
-            await model.choose(path: path)
-        }
     }
 
     private func render() {
@@ -56,7 +48,7 @@ final class BatchUploadView: ScreenView {
         let missing = context.shell.missingModule(for: .batchUpload)
         note.show(missing, context: context)
         hint.text = t(.uploads(.fileHint))
-        choose.render(context, .uploads(.chooseFile), enabled: missing == nil && !model.check.isWorking && !model.submission.isWorking)
+        shelf.render(enabled: missing == nil && !model.check.isWorking && !model.submission.isWorking)
         file.text = model.fileName.map { t(.uploads(.chosen($0))) } ?? ""
         file.isVisible = model.fileName != nil
         checkStatus.render(context, model.check) { _ in nil }
@@ -87,7 +79,7 @@ final class BatchUploadView: ScreenView {
         log.render(record?.logLines ?? [])
     }
 
-    func focusFirst() { choose.grabFocus() }
+    func focusFirst() { heading.grabFocus() }
 }
 
 /// 健保卡註冊申請上傳紀錄查詢: binds ``UploadRecordsModel``.

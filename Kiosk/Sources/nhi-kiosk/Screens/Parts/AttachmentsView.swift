@@ -2,8 +2,9 @@ import CGtk
 import GtkKit
 import KioskModel
 
-/// Proof documents of a filing: the rule line, the files attached (each removable), and a
-/// button opening the file chooser. The SDK checks each file as it is added.
+/// Proof documents of a filing: the rule line, the files attached (each removable), and the
+/// exchange folder's `.jpg`/`.pdf` files to attach from (with GTK's chooser beside them on a
+/// desktop). The SDK checks each file as it is added.
 @MainActor
 final class AttachmentsView {
     let root = Box(.vertical, spacing: 6, role: .group)
@@ -11,7 +12,7 @@ final class AttachmentsView {
     private let hint = Label()
     private let needed = Label("", role: .status)
     private let rows = Box(.vertical, spacing: 4)
-    private let add: Button
+    private let shelf: FileShelfView
     private let error = Label("", role: .alert)
     private let model: AttachmentList
     private let context: ViewContext
@@ -21,26 +22,19 @@ final class AttachmentsView {
     init(model: AttachmentList, context: ViewContext) {
         self.model = model
         self.context = context
-        add = makeButton(width: 200) {}
+        let photo = model.purpose == .cardPhoto
+        shelf = FileShelfView(shelf: model.shelf, context: context,
+                              chooser: .init(filterName: photo ? "JPG / PNG / GIF" : "JPG / PDF",
+                                             patterns: photo ? ["*.jpg", "*.JPG", "*.jpeg", "*.JPEG", "*.png", "*.PNG", "*.gif", "*.GIF"]
+                                                 : ["*.jpg", "*.JPG", "*.pdf", "*.PDF"]) { await model.add(path: $0) }) { file in
+            Task { await model.add(file) }
+        }
         root.addStyleClass("attachments")
         title.addStyleClass("field-caption")
         hint.addStyleClass("hint")
         needed.addStyleClass("warning-note")
         error.addStyleClass("field-error")
-        root.append([title, needed, hint, rows, add, error])
-        add.onClick { [weak self] in self?.choose() }
-    }
-
-    private func choose() {
-        let t = context.t
-        Task { @MainActor [model, context] in
-            guard let path = await FileChooser.openFile(parent: context.window, title: t(.form(.chooseFileTitle)),
-                                                         accept: t(.form(.chooseAccept)), cancel: t(.cancel),
-                                                         filterName: model.purpose == .cardPhoto ? "JPG / PNG / GIF" : "JPG / PDF",
-                                                         patterns: model.purpose == .cardPhoto ? ["*.jpg", "*.JPG", "*.jpeg", "*.JPEG", "*.png", "*.PNG", "*.gif", "*.GIF"]
-                                                             : ["*.jpg", "*.JPG", "*.pdf", "*.PDF"]) else { return }
-            await model.add(path: path)
-        }
+        root.append([title, needed, hint, rows, shelf.root, error])
     }
 
     /// Shows the documents; `needed` says whether the rules ask for them now.
@@ -50,10 +44,10 @@ final class AttachmentsView {
         let t = context.t
         title.text = t(.form(.attachmentsTitle))
         context.controls.name(root, t(.form(.attachmentsTitle)))
-        hint.text = t(.form(.attachmentsHint))
+        hint.text = model.purpose == .cardPhoto ? t(.cards(.photoNeeded)) : t(.form(.attachmentsHint))
         needed.text = t(.form(.attachmentsNeeded))
         needed.isVisible = isNeeded && model.documents.isEmpty
-        add.render(context, .form(.addAttachment), enabled: model.canAdd)
+        shelf.render(enabled: model.canAdd, compact: true)
         let message = model.error?.text(context.shell.language)
         error.text = message ?? ""
         error.isVisible = message != nil
