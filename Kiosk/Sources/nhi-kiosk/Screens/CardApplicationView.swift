@@ -27,7 +27,7 @@ final class CardApplicationView: ScreenView {
     private let loadApplications: Button
     private let applicationsStatus = StatusLine()
     private let applications = LineList()
-    private var alert: MessageDialog.Handle?
+    private let alert = AlertPresenter<Bool>()
 
     init(context: ViewContext) {
         self.context = context
@@ -89,20 +89,11 @@ final class CardApplicationView: ScreenView {
 
     /// 送出申請 asks in a dialog (取消 is the default).
     private func renderAlert() {
-        let asking = model.askingApply
-        guard asking != (alert != nil) else { return }
-        if let open = alert {
-            alert = nil
-            MessageDialog.dismiss(open)
-        }
-        guard asking else { return }
         let t = context.t
-        alert = MessageDialog.present(parent: context.window, title: t(.cards(.confirmTitle)), message: model.confirmation(context.shell.language),
-                                      buttons: [t(.cancel), t(.cards(.apply))], defaultIndex: 0, cancelIndex: 0) { [weak self, model] answer in
-            guard let self, self.alert != nil else { return }
-            self.alert = nil
-            if answer == 1 { Task { await model.confirmApply() } } else { model.dismissApply() }
-        }
+        alert.render(context, question: model.askingApply ? true : nil, content: { [model, context] _ in
+            .init(title: t(.cards(.confirmTitle)), message: model.confirmation(context.shell.language), cancel: t(.cancel),
+                  confirm: t(.cards(.apply)))
+        }, confirm: { [model] _ in await model.confirmApply() }, cancel: { [model] in model.dismissApply() })
     }
 
     func focusFirst() { picker.dropDown.grabFocus() }

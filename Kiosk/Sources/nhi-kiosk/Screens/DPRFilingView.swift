@@ -22,7 +22,7 @@ final class DPRFilingView: ScreenView {
     private let importButton: Button
     private let importStatus = StatusLine(announces: true)
     private let toSlips: Button
-    private var alert: MessageDialog.Handle?
+    private let alert = AlertPresenter<Bool>()
 
     init(context: ViewContext) {
         self.context = context
@@ -64,21 +64,16 @@ final class DPRFilingView: ScreenView {
         renderAlert()
     }
 
+    /// 申報 asks in an alert (取消 is the default).
     private func renderAlert() {
-        let asking = model.askingImport
-        guard asking != (alert != nil) else { return }
-        if let open = alert {
-            alert = nil
-            MessageDialog.dismiss(open)
-        }
-        guard asking, let name = model.fileName, let unit = model.check.result?.report.unit else { return }
         let t = context.t
-        alert = MessageDialog.present(parent: context.window, title: t(.dpr(.importTitle)), message: t(.dpr(.importMessage(name: name, unit: unit))),
-                                      buttons: [t(.cancel), t(.dpr(.importButton))], defaultIndex: 0, cancelIndex: 0) { [weak self, model] answer in
-            guard let self, self.alert != nil else { return }
-            self.alert = nil
-            if answer == 1 { Task { await model.confirmImport() } } else { model.dismissImport() }
+        guard let name = model.fileName, let unit = model.check.result?.report.unit else {
+            return alert.close()
         }
+        alert.render(context, question: model.askingImport ? true : nil, content: { _ in
+            .init(title: t(.dpr(.importTitle)), message: t(.dpr(.importMessage(name: name, unit: unit))), cancel: t(.cancel),
+                  confirm: t(.dpr(.importButton)))
+        }, confirm: { [model] _ in await model.confirmImport() }, cancel: { [model] in model.dismissImport() })
     }
 
     func focusFirst() { heading.grabFocus() }

@@ -58,29 +58,15 @@ final class FilingActions {
 /// idle, card removal wiped the form) the dialog closes too: no personal data stays up.
 @MainActor
 final class ReviewPresenter {
-    private var shown: FilingReview?
-    private var handle: MessageDialog.Handle?
+    private let alert = AlertPresenter<FilingReview>()
 
     func render(_ context: ViewContext, review: FilingReview?, confirm: @escaping @MainActor () async -> Void,
                 cancel: @escaping @MainActor () -> Void) {
-        guard review != shown else { return }
-        shown = review
-        if let open = handle {
-            handle = nil
-            MessageDialog.dismiss(open)
-        }
-        guard let review else { return }
-        let language = context.shell.language
         let t = context.t
-        handle = MessageDialog.present(parent: context.window, title: t(.filing(.reviewTitle(review.kind))),
-                                       message: review.message(language),
-                                       buttons: [t(.filing(.backToForm)), t(.filing(.confirmFiling))],
-                                       defaultIndex: 1, cancelIndex: 0) { [weak self] answer in
-            guard let self, self.handle != nil else { return }
-            self.handle = nil
-            self.shown = nil
-            if answer == 1 { Task { await confirm() } } else { cancel() }
-        }
+        alert.render(context, question: review, content: { review in
+            .init(title: t(.filing(.reviewTitle(review.kind))), message: review.message(context.shell.language),
+                  cancel: t(.filing(.backToForm)), confirm: t(.filing(.confirmFiling)), defaultConfirms: true)
+        }, confirm: { _ in await confirm() }, cancel: cancel)
     }
 }
 

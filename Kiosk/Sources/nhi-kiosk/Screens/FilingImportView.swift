@@ -21,7 +21,7 @@ final class FilingImportView: ScreenView {
     private let rejections = LineList("issues")
     private let importButton: Button
     private let importStatus = StatusLine(announces: true)
-    private var alert: MessageDialog.Handle?
+    private let alert = AlertPresenter<Bool>()
     private let listingTitle = Label("", role: .heading)
     private let form = FormGrid()
     private let from: TextInput, through: TextInput
@@ -84,21 +84,12 @@ final class FilingImportView: ScreenView {
 
     /// 匯入申報 asks in an alert (取消 is the default).
     private func renderAlert() {
-        let asking = model.askingImport
-        guard asking != (alert != nil) else { return }
-        if let open = alert {
-            alert = nil
-            MessageDialog.dismiss(open)
-        }
-        guard asking, let name = model.fileName else { return }
         let t = context.t
-        alert = MessageDialog.present(parent: context.window, title: t(.filingImport(.importTitle)),
-                                      message: t(.filingImport(.importMessage(name: name, rows: model.rowCount))),
-                                      buttons: [t(.cancel), t(.filingImport(.importButton))], defaultIndex: 0, cancelIndex: 0) { [weak self, model] answer in
-            guard let self, self.alert != nil else { return }
-            self.alert = nil
-            if answer == 1 { Task { await model.confirmImport() } } else { model.dismissImport() }
-        }
+        guard let name = model.fileName else { return alert.close() }
+        alert.render(context, question: model.askingImport ? true : nil, content: { [model] _ in
+            .init(title: t(.filingImport(.importTitle)), message: t(.filingImport(.importMessage(name: name, rows: model.rowCount))),
+                  cancel: t(.cancel), confirm: t(.filingImport(.importButton)))
+        }, confirm: { [model] _ in await model.confirmImport() }, cancel: { [model] in model.dismissImport() })
     }
 
     private func printIt() {

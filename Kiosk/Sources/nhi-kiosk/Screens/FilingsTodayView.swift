@@ -25,8 +25,7 @@ final class FilingsTodayView: ScreenView {
     private let loadResults: Button
     private let resultsStatus = StatusLine(announces: true)
     private let results = LineList()
-    private var askedAbout: Filing?
-    private var alert: MessageDialog.Handle?
+    private let alert = AlertPresenter<Filing>()
 
     init(context: ViewContext) {
         self.context = context
@@ -90,22 +89,10 @@ final class FilingsTodayView: ScreenView {
 
     /// 刪除 asks in an alert (取消 is the default); it closes when the question goes away.
     private func renderAlert() {
-        let filing = model.pendingDelete
-        guard filing != askedAbout else { return }
-        askedAbout = filing
-        if let open = alert {
-            alert = nil
-            MessageDialog.dismiss(open)
-        }
-        guard let filing else { return }
         let t = context.t
-        alert = MessageDialog.present(parent: context.window, title: t(.filings(.deleteTitle)), message: t(.filings(.deleteMessage(filing))),
-                                      buttons: [t(.cancel), t(.keypadDelete)], defaultIndex: 0, cancelIndex: 0) { [weak self, model] answer in
-            guard let self, self.alert != nil else { return }
-            self.alert = nil
-            self.askedAbout = nil
-            if answer == 1 { Task { await model.confirmDelete() } } else { model.cancelDelete() }
-        }
+        alert.render(context, question: model.pendingDelete, content: { filing in
+            .init(title: t(.filings(.deleteTitle)), message: t(.filings(.deleteMessage(filing))), cancel: t(.cancel), confirm: t(.keypadDelete))
+        }, confirm: { [model] _ in await model.confirmDelete() }, cancel: { [model] in model.cancelDelete() })
     }
 
     func focusFirst() { heading.grabFocus() }

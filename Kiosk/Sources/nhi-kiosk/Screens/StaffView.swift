@@ -29,8 +29,7 @@ final class StaffView: ScreenView {
     private let mayFile: Toggle
     private let assign: Button
     private let assignStatus = StatusLine(announces: true)
-    private var askedAbout: StaffMember?
-    private var alert: MessageDialog.Handle?
+    private let alert = AlertPresenter<StaffMember>()
 
     init(context: ViewContext) {
         self.context = context
@@ -118,24 +117,12 @@ final class StaffView: ScreenView {
     /// 刪除 asks in an alert; the safe answer (取消) is the default. The alert closes when
     /// the question goes away by itself (lock, idle).
     private func renderAlert() {
-        let member = model.pendingDelete
-        guard member != askedAbout else { return }
-        askedAbout = member
-        if let open = alert {
-            alert = nil
-            MessageDialog.dismiss(open)
-        }
-        guard let member else { return }
         let t = context.t
-        alert = MessageDialog.present(parent: context.window, title: t(.staff(.deleteTitle)),
-                                      message: t(.staff(.deleteMessage(name: member.name.value, maskedID: member.personID.masked,
-                                                                       role: member.role))),
-                                      buttons: [t(.cancel), t(.keypadDelete)], defaultIndex: 0, cancelIndex: 0) { [weak self, model] answer in
-            guard let self, self.alert != nil else { return }
-            self.alert = nil
-            self.askedAbout = nil
-            if answer == 1 { Task { await model.confirmDelete() } } else { model.cancelDelete() }
-        }
+        alert.render(context, question: model.pendingDelete, content: { member in
+            .init(title: t(.staff(.deleteTitle)),
+                  message: t(.staff(.deleteMessage(name: member.name.value, maskedID: member.personID.masked, role: member.role))),
+                  cancel: t(.cancel), confirm: t(.keypadDelete))
+        }, confirm: { [model] _ in await model.confirmDelete() }, cancel: { [model] in model.cancelDelete() })
     }
 
     func focusFirst() { heading.grabFocus() }

@@ -165,7 +165,7 @@ final class PaymentsView: ScreenView {
     private let subscribe: Button
     private let cancel: Button
     private let changeStatus = StatusLine(announces: true)
-    private var alert: MessageDialog.Handle?
+    private let alert = AlertPresenter<Bool>()
 
     init(context: ViewContext) {
         self.context = context
@@ -245,21 +245,12 @@ final class PaymentsView: ScreenView {
 
     /// 取消電子繳款單 asks in an alert (保留 is the default).
     private func renderAlert() {
-        let asking = model.askingCancel
-        guard asking != (alert != nil) else { return }
-        if let open = alert {
-            alert = nil
-            MessageDialog.dismiss(open)
-        }
-        guard asking, let current = model.subscription.result ?? nil else { return }
         let t = context.t
-        alert = MessageDialog.present(parent: context.window, title: t(.payments(.cancelTitle)),
-                                      message: t(.payments(.cancelMessage(current, paperFrom: model.changeEffectiveMonth))),
-                                      buttons: [t(.payments(.keep)), t(.payments(.cancel))], defaultIndex: 0, cancelIndex: 0) { [weak self, model] answer in
-            guard let self, self.alert != nil else { return }
-            self.alert = nil
-            if answer == 1 { Task { await model.confirmCancel() } } else { model.dismissCancel() }
-        }
+        guard let current = model.subscription.result ?? nil else { return alert.close() }
+        alert.render(context, question: model.askingCancel ? true : nil, content: { [model] _ in
+            .init(title: t(.payments(.cancelTitle)), message: t(.payments(.cancelMessage(current, paperFrom: model.changeEffectiveMonth))),
+                  cancel: t(.payments(.keep)), confirm: t(.payments(.cancel)))
+        }, confirm: { [model] _ in await model.confirmCancel() }, cancel: { [model] in model.dismissCancel() })
     }
 
     private func printIt() {

@@ -31,7 +31,7 @@ final class UnitRegistrationView: ScreenView {
     private let startOver: Button
     private let signIn: Button
     private let status = StatusLine(announces: true)
-    private var alert: MessageDialog.Handle?
+    private let alert = AlertPresenter<Bool>()
 
     init(context: ViewContext) {
         self.context = context
@@ -124,20 +124,11 @@ final class UnitRegistrationView: ScreenView {
 
     /// 註冊 shows the review in a dialog (取消 is the default).
     private func renderAlert() {
-        let asking = model.askingRegister
-        guard asking != (alert != nil) else { return }
-        if let open = alert {
-            alert = nil
-            MessageDialog.dismiss(open)
-        }
-        guard asking else { return }
         let t = context.t
-        alert = MessageDialog.present(parent: context.window, title: t(.units(.confirmTitle)), message: model.review(context.shell.language),
-                                      buttons: [t(.cancel), t(.units(.register))], defaultIndex: 0, cancelIndex: 0) { [weak self, model] answer in
-            guard let self, self.alert != nil else { return }
-            self.alert = nil
-            if answer == 1 { Task { await model.confirmRegister() } } else { model.dismissRegister() }
-        }
+        alert.render(context, question: model.askingRegister ? true : nil, content: { [model, context] _ in
+            .init(title: t(.units(.confirmTitle)), message: model.review(context.shell.language), cancel: t(.cancel),
+                  confirm: t(.units(.register)))
+        }, confirm: { [model] _ in await model.confirmRegister() }, cancel: { [model] in model.dismissRegister() })
     }
 
     func focusFirst() { _ = inputs[.code]?.entry.grabFocus() }

@@ -42,7 +42,7 @@ final class VisitorServicesView {
     private let resend: Button, cancel: Button
     private let counterBox = Box(.horizontal, spacing: 12)
     private let suspend: Button, resume: Button, unlock: Button, mailReset: Button
-    private var suspendAlert: MessageDialog.Handle?
+    private let suspendAlert = AlertPresenter<Bool>()
     private let actionStatus = StatusLine(announces: true)
 
     init(context: ViewContext) {
@@ -183,21 +183,11 @@ final class VisitorServicesView {
 
     /// 暫停網路服務 asks in an alert (保留 is the default); it closes when the question goes away.
     private func renderSuspendAlert() {
-        let asking = model.askingSuspend
-        guard asking != (suspendAlert != nil) else { return }
-        if let open = suspendAlert {
-            suspendAlert = nil
-            MessageDialog.dismiss(open)
-        }
-        guard asking else { return }
         let t = context.t
-        suspendAlert = MessageDialog.present(parent: context.window, title: t(.visitor(.suspendTitle)), message: t(.visitor(.suspendMessage)),
-                                             buttons: [t(.visitor(.keepRegistration)), t(.visitor(.suspendService))],
-                                             defaultIndex: 0, cancelIndex: 0) { [weak self, model] answer in
-            guard let self, self.suspendAlert != nil else { return }
-            self.suspendAlert = nil
-            if answer == 1 { Task { await model.confirmSuspend() } } else { model.dismissSuspend() }
-        }
+        suspendAlert.render(context, question: model.askingSuspend ? true : nil, content: { _ in
+            .init(title: t(.visitor(.suspendTitle)), message: t(.visitor(.suspendMessage)), cancel: t(.visitor(.keepRegistration)),
+                  confirm: t(.visitor(.suspendService)))
+        }, confirm: { [model] _ in await model.confirmSuspend() }, cancel: { [model] in model.dismissSuspend() })
     }
 
     private func renderRegistration(_ language: Language) {
