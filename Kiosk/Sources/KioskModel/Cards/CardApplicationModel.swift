@@ -8,7 +8,7 @@ import Observation
 /// is sent, and the person's applications listed. Through the session's `UnitWorkflows`.
 @Observable
 @MainActor
-public final class CardApplicationModel: FlowModel {
+public final class CardApplicationModel: FlowModel, WorkflowCalling {
     /// The form's text fields.
     public enum Field: String, Sendable, Hashable, CaseIterable {
         case id, email, mobile, landline, office, county, district, village, neighbourhood, street
@@ -30,7 +30,7 @@ public final class CardApplicationModel: FlowModel {
     public private(set) var applications: FlowStatus<[CardApplication]> = .idle
 
     @ObservationIgnored let context: FlowContext
-    @ObservationIgnored private var generation = RequestGeneration()
+    @ObservationIgnored var generation = RequestGeneration()
 
     public init(context: FlowContext) {
         photo = AttachmentList(limit: 1, purpose: .cardPhoto, folder: context.filesFolder)
@@ -106,43 +106,18 @@ public final class CardApplicationModel: FlowModel {
     public func confirmApply() async {
         guard askingApply, let person = id.value, let email = email.value, let phones, let pickup else { return }
         askingApply = false
-        let workflows: any UnitWorkflows
-        do { (workflows, _) = try context.unitWorkflows() } catch {
-            status = .failed(PresentableError(error))
-            return
-        }
         let reason = reason, photo = photo.documents.first
-        let attempt = generation.next()
-        status = .working
-        do {
-            let application = try await workflows.applyForCard(person, reason: reason, email: email, phones: phones, pickup: pickup, photo: photo)
-            guard generation.isCurrent(attempt) else { return }
-            status = .succeeded(application)
-            await loadApplications()
-        } catch {
-            guard generation.isCurrent(attempt) else { return }
-            status = .failed(PresentableError(error))
+        _ = generation.next()
+        let applied = await call({ status = $0 }) {
+            try await $0.applyForCard(person, reason: reason, email: email, phones: phones, pickup: pickup, photo: photo)
         }
+        if applied != nil { await loadApplications() }
     }
 
     /// The person's applications.
     public func loadApplications() async {
         guard let person = id.value else { return }
-        let workflows: any UnitWorkflows
-        do { (workflows, _) = try context.unitWorkflows() } catch {
-            applications = .failed(PresentableError(error))
-            return
-        }
-        let attempt = generation.current
-        applications = .working
-        do {
-            let list = try await workflows.cardApplications(of: person)
-            guard generation.isCurrent(attempt) else { return }
-            applications = .succeeded(list)
-        } catch {
-            guard generation.isCurrent(attempt) else { return }
-            applications = .failed(PresentableError(error))
-        }
+        _ = await call({ applications = $0 }) { try await $0.cardApplications(of: person) }
     }
 
     /// What the confirmation says: who (masked), why, where the card goes.

@@ -10,7 +10,7 @@ import Observation
 /// `UnitWorkflows`.
 @Observable
 @MainActor
-public final class FilingImportModel: FlowModel {
+public final class FilingImportModel: FlowModel, WorkflowCalling {
     /// The exchange folder's CSV files.
     public let shelf: FileShelf
     /// The file picked: its name and bytes (kept only while the screen is open).
@@ -27,7 +27,7 @@ public final class FilingImportModel: FlowModel {
     public private(set) var printResult: VisitorServicesModel.PrintResult?
 
     @ObservationIgnored let context: FlowContext
-    @ObservationIgnored private var generation = RequestGeneration()
+    @ObservationIgnored var generation = RequestGeneration()
 
     public init(context: FlowContext, folder: String?) {
         self.context = context
@@ -62,21 +62,8 @@ public final class FilingImportModel: FlowModel {
         file = (name, bytes)
         importStatus = .idle
         askingImport = false
-        let workflows: any UnitWorkflows
-        do { (workflows, _) = try context.unitWorkflows() } catch {
-            check = .failed(PresentableError(error))
-            return
-        }
-        let attempt = generation.next()
-        check = .working
-        do {
-            let rejections = try await workflows.checkFilingImport(bytes)
-            guard generation.isCurrent(attempt) else { return }
-            check = .succeeded(rejections)
-        } catch {
-            guard generation.isCurrent(attempt) else { return }
-            check = .failed(PresentableError(error))
-        }
+        _ = generation.next()
+        _ = await call({ check = $0 }) { try await $0.checkFilingImport(bytes) }
     }
 
     /// How many filings the checked file holds (its data lines).
@@ -104,21 +91,8 @@ public final class FilingImportModel: FlowModel {
     public func confirmImport() async {
         guard askingImport, let file, canImport else { return }
         askingImport = false
-        let workflows: any UnitWorkflows
-        do { (workflows, _) = try context.unitWorkflows() } catch {
-            importStatus = .failed(PresentableError(error))
-            return
-        }
-        let attempt = generation.next()
-        importStatus = .working
-        do {
-            let result = try await workflows.importFilings(file.bytes, fileName: file.name)
-            guard generation.isCurrent(attempt) else { return }
-            importStatus = .succeeded(result)
-        } catch {
-            guard generation.isCurrent(attempt) else { return }
-            importStatus = .failed(PresentableError(error))
-        }
+        _ = generation.next()
+        _ = await call({ importStatus = $0 }) { try await $0.importFilings(file.bytes, fileName: file.name) }
     }
 
     public var from: Parsed<CalendarDate> { FieldParser.rocDate(fromText) }
@@ -134,21 +108,7 @@ public final class FilingImportModel: FlowModel {
             listing = .failed(PresentableError(KioskError(.rangeReversed)))
             return
         }
-        let workflows: any UnitWorkflows
-        do { (workflows, _) = try context.unitWorkflows() } catch {
-            listing = .failed(PresentableError(error))
-            return
-        }
-        let attempt = generation.current
-        listing = .working
-        do {
-            let filings = try await workflows.filingListing(from: from, through: through)
-            guard generation.isCurrent(attempt) else { return }
-            listing = .succeeded(filings)
-        } catch {
-            guard generation.isCurrent(attempt) else { return }
-            listing = .failed(PresentableError(error))
-        }
+        _ = await call({ listing = $0 }) { try await $0.filingListing(from: from, through: through) }
     }
 
     /// A filed row as the screen shows it (IDs masked).

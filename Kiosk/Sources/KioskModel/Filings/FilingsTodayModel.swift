@@ -8,7 +8,7 @@ import Observation
 /// conversion — `NHIService.filings.filedToday`, `delete` and `checkResults`.
 @Observable
 @MainActor
-public final class FilingsTodayModel: FlowModel {
+public final class FilingsTodayModel: FlowModel, WorkflowCalling {
     public private(set) var today: FlowStatus<[Filing]> = .idle
     public private(set) var pendingDelete: Filing?
     public private(set) var deleteStatus: FlowStatus<Filing> = .idle
@@ -19,7 +19,7 @@ public final class FilingsTodayModel: FlowModel {
     public private(set) var results: FlowStatus<[Filing]> = .idle
 
     @ObservationIgnored let context: FlowContext
-    @ObservationIgnored private var generation = RequestGeneration()
+    @ObservationIgnored var generation = RequestGeneration()
 
     public init(context: FlowContext) {
         self.context = context
@@ -27,21 +27,7 @@ public final class FilingsTodayModel: FlowModel {
 
     /// Loads today's filings.
     public func loadToday() async {
-        let workflows: any UnitWorkflows
-        do { (workflows, _) = try context.unitWorkflows() } catch {
-            today = .failed(PresentableError(error))
-            return
-        }
-        let attempt = generation.current
-        today = .working
-        do {
-            let list = try await workflows.filedToday()
-            guard generation.isCurrent(attempt) else { return }
-            today = .succeeded(list)
-        } catch {
-            guard generation.isCurrent(attempt) else { return }
-            today = .failed(PresentableError(error))
-        }
+        _ = await call({ today = $0 }) { try await $0.filedToday() }
     }
 
     /// Whether a filing is offered for deletion (it is not deleted already; whether it still
@@ -60,22 +46,12 @@ public final class FilingsTodayModel: FlowModel {
     public func confirmDelete() async {
         guard let filing = pendingDelete, !deleteStatus.isWorking else { return }
         pendingDelete = nil
-        let workflows: any UnitWorkflows
-        do { (workflows, _) = try context.unitWorkflows() } catch {
-            deleteStatus = .failed(PresentableError(error))
-            return
+        let id = filing.id
+        let deleted = await call({ deleteStatus = $0 }) { workflows -> Filing in
+            try await workflows.deleteFiling(id)
+            return filing
         }
-        let attempt = generation.current
-        deleteStatus = .working
-        do {
-            try await workflows.deleteFiling(filing.id)
-            guard generation.isCurrent(attempt) else { return }
-            deleteStatus = .succeeded(filing)
-            await loadToday()
-        } catch {
-            guard generation.isCurrent(attempt) else { return }
-            deleteStatus = .failed(PresentableError(error))
-        }
+        if deleted != nil { await loadToday() }
     }
 
     public var from: Parsed<CalendarDate> { FieldParser.rocDate(fromText) }
@@ -89,21 +65,7 @@ public final class FilingsTodayModel: FlowModel {
     public func loadResults() async {
         attemptedResults = true
         guard let from = from.value, let through = through.value, !results.isWorking else { return }
-        let workflows: any UnitWorkflows
-        do { (workflows, _) = try context.unitWorkflows() } catch {
-            results = .failed(PresentableError(error))
-            return
-        }
-        let attempt = generation.current
-        results = .working
-        do {
-            let list = try await workflows.checkResults(from: from, through: through)
-            guard generation.isCurrent(attempt) else { return }
-            results = .succeeded(list)
-        } catch {
-            guard generation.isCurrent(attempt) else { return }
-            results = .failed(PresentableError(error))
-        }
+        _ = await call({ results = $0 }) { try await $0.checkResults(from: from, through: through) }
     }
 
     /// A filing as the lists show it (ID masked).

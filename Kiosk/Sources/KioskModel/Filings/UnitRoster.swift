@@ -6,12 +6,12 @@ import Observation
 /// it: a picker of who can be chosen, and what is on record for the person typed.
 @Observable
 @MainActor
-public final class UnitRoster {
+public final class UnitRoster: WorkflowCalling {
     public private(set) var lines: [RosterLine] = []
     public private(set) var status: FlowStatus<Int> = .idle
 
-    @ObservationIgnored private let context: FlowContext
-    @ObservationIgnored private var generation = RequestGeneration()
+    @ObservationIgnored let context: FlowContext
+    @ObservationIgnored var generation = RequestGeneration()
 
     init(context: FlowContext) {
         self.context = context
@@ -19,22 +19,9 @@ public final class UnitRoster {
 
     /// Loads the roster of the signed-in staff's unit.
     func load() async {
-        let workflows: any UnitWorkflows
-        do { (workflows, _) = try context.unitWorkflows() } catch {
-            status = .failed(PresentableError(error))
-            return
-        }
-        let attempt = generation.next()
-        status = .working
-        do {
-            let lines = try await workflows.roster(on: nil)
-            guard generation.isCurrent(attempt) else { return }
-            self.lines = lines
-            status = .succeeded(lines.count)
-        } catch {
-            guard generation.isCurrent(attempt) else { return }
-            status = .failed(PresentableError(error))
-        }
+        _ = generation.next()
+        let loaded = await call({ (status: FlowStatus<[RosterLine]>) in self.status = status.map(\.count) }) { try await $0.roster(on: nil) }
+        if let loaded { lines = loaded }
     }
 
     /// The person's own line (as the insured, or as a dependant).

@@ -22,6 +22,16 @@ public enum FlowStatus<Result: Sendable & Hashable>: Sendable, Hashable {
     /// The error, when the request failed.
     public var error: PresentableError? { if case .failed(let error) = self { error } else { nil } }
 
+    /// The same status with its result transformed (a list shown as its count).
+    public func map<T: Sendable & Hashable>(_ transform: (Result) -> T) -> FlowStatus<T> {
+        switch self {
+        case .idle: .idle
+        case .working: .working
+        case .succeeded(let result): .succeeded(transform(result))
+        case .failed(let error): .failed(error)
+        }
+    }
+
     /// `idle`, `working`, `succeeded` or `failed:<code>`, for the automation hook.
     public var automationValue: String {
         switch self {

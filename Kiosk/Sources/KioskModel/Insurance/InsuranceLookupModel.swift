@@ -8,7 +8,7 @@ import Observation
 /// the service decides whom that staff may see (people insured with their unit).
 @Observable
 @MainActor
-public final class InsuranceLookupModel: FlowModel {
+public final class InsuranceLookupModel: FlowModel, WorkflowCalling {
     public var idText = ""
     /// 查詢日期 (ROC, empty: today).
     public var dateText = ""
@@ -19,7 +19,7 @@ public final class InsuranceLookupModel: FlowModel {
     public private(set) var printResult: VisitorServicesModel.PrintResult?
 
     @ObservationIgnored let context: FlowContext
-    @ObservationIgnored private var generation = RequestGeneration()
+    @ObservationIgnored var generation = RequestGeneration()
 
     public init(context: FlowContext) {
         self.context = context
@@ -40,46 +40,17 @@ public final class InsuranceLookupModel: FlowModel {
         attempted = true
         guard !status.isWorking, let person = id.value, dateText.isEmpty || date.value != nil else { return }
         let day = date.value
-        let workflows: any UnitWorkflows
-        do { (workflows, _) = try context.unitWorkflows() } catch {
-            status = .failed(PresentableError(error))
-            return
-        }
-        let attempt = generation.next()
+        _ = generation.next()
         proof = .idle
         printResult = nil
-        status = .working
-        do {
-            let result = try await workflows.insuranceStatus(of: person, on: day)
-            guard generation.isCurrent(attempt) else { return }
-            status = .succeeded(result)
-        } catch {
-            guard generation.isCurrent(attempt) else { return }
-            status = .failed(PresentableError(error))
-        }
+        _ = await call({ status = $0 }) { try await $0.insuranceStatus(of: person, on: day) }
     }
 
     /// 開立投保證明 for the person looked up (recorded in the service's audit log).
     @discardableResult
     public func issueProof() async -> ProofOfInsurance? {
         guard let person = status.result?.personID, !proof.isWorking else { return nil }
-        let workflows: any UnitWorkflows
-        do { (workflows, _) = try context.unitWorkflows() } catch {
-            proof = .failed(PresentableError(error))
-            return nil
-        }
-        let attempt = generation.current
-        proof = .working
-        do {
-            let issued = try await workflows.proofOfInsurance(of: person)
-            guard generation.isCurrent(attempt) else { return nil }
-            proof = .succeeded(issued)
-            return issued
-        } catch {
-            guard generation.isCurrent(attempt) else { return nil }
-            proof = .failed(PresentableError(error))
-            return nil
-        }
+        return await call({ proof = $0 }) { try await $0.proofOfInsurance(of: person) }
     }
 
     /// The GTK layer reports how printing went.

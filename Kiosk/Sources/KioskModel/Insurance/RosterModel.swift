@@ -7,7 +7,7 @@ import Observation
 /// `UnitWorkflows.roster(on:)`, IDs always shown masked.
 @Observable
 @MainActor
-public final class RosterModel: FlowModel {
+public final class RosterModel: FlowModel, WorkflowCalling {
     public private(set) var lines: FlowStatus<[RosterLine]> = .idle
     /// Narrows the list: part of a name, or the start of an ID (letters in any case).
     public var searchText = ""
@@ -16,7 +16,7 @@ public final class RosterModel: FlowModel {
     public private(set) var attempted = false
 
     @ObservationIgnored let context: FlowContext
-    @ObservationIgnored private var generation = RequestGeneration()
+    @ObservationIgnored var generation = RequestGeneration()
 
     public init(context: FlowContext) {
         self.context = context
@@ -29,21 +29,9 @@ public final class RosterModel: FlowModel {
     public func load() async {
         attempted = true
         guard day.error == nil else { return }
-        let workflows: any UnitWorkflows
-        do { (workflows, _) = try context.unitWorkflows() } catch {
-            lines = .failed(PresentableError(error))
-            return
-        }
-        let attempt = generation.next()
-        lines = .working
-        do {
-            let list = try await workflows.roster(on: day.value)
-            guard generation.isCurrent(attempt) else { return }
-            lines = .succeeded(list)
-        } catch {
-            guard generation.isCurrent(attempt) else { return }
-            lines = .failed(PresentableError(error))
-        }
+        _ = generation.next()
+        let day = day.value
+        _ = await call({ lines = $0 }) { try await $0.roster(on: day) }
     }
 
     /// The lines that match the search: every insured person whose name contains it or
@@ -98,35 +86,23 @@ public final class RosterModel: FlowModel {
 /// searchable; administrators only (the service's rule, through `UnitWorkflows.auditLog`).
 @Observable
 @MainActor
-public final class AuditLogModel: FlowModel {
+public final class AuditLogModel: FlowModel, WorkflowCalling {
     public private(set) var entries: FlowStatus<[AuditEntry]> = .idle
     public var searchText = ""
     /// How many entries are read (the newest).
     public static let limit = 500
 
     @ObservationIgnored let context: FlowContext
-    @ObservationIgnored private var generation = RequestGeneration()
+    @ObservationIgnored var generation = RequestGeneration()
 
     public init(context: FlowContext) {
         self.context = context
     }
 
     public func load() async {
-        let workflows: any UnitWorkflows
-        do { (workflows, _) = try context.unitWorkflows() } catch {
-            entries = .failed(PresentableError(error))
-            return
-        }
-        let attempt = generation.next()
-        entries = .working
-        do {
-            let list = try await workflows.auditLog(limit: Self.limit)
-            guard generation.isCurrent(attempt) else { return }
-            entries = .succeeded(list)
-        } catch {
-            guard generation.isCurrent(attempt) else { return }
-            entries = .failed(PresentableError(error))
-        }
+        _ = generation.next()
+        let limit = Self.limit
+        _ = await call({ entries = $0 }) { try await $0.auditLog(limit: limit) }
     }
 
     /// The entries whose action, target, actor or detail contain the search text.

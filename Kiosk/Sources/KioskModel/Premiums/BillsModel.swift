@@ -8,14 +8,14 @@ import Observation
 /// as a document.
 @Observable
 @MainActor
-public final class BillsModel: FlowModel {
+public final class BillsModel: FlowModel, WorkflowCalling {
     public private(set) var bills: FlowStatus<[PremiumBill]> = .idle
     /// The last slip issued (printing happens in the GTK layer).
     public private(set) var slip: FlowStatus<PremiumBill> = .idle
     public private(set) var printResult: VisitorServicesModel.PrintResult?
 
     @ObservationIgnored let context: FlowContext
-    @ObservationIgnored private var generation = RequestGeneration()
+    @ObservationIgnored var generation = RequestGeneration()
 
     public init(context: FlowContext) {
         self.context = context
@@ -23,45 +23,16 @@ public final class BillsModel: FlowModel {
 
     /// Loads the signed-in unit's bills.
     public func load() async {
-        let workflows: any UnitWorkflows
-        do { (workflows, _) = try context.unitWorkflows() } catch {
-            bills = .failed(PresentableError(error))
-            return
-        }
-        let attempt = generation.current
-        bills = .working
-        do {
-            let list = try await workflows.bills()
-            guard generation.isCurrent(attempt) else { return }
-            bills = .succeeded(list)
-        } catch {
-            guard generation.isCurrent(attempt) else { return }
-            bills = .failed(PresentableError(error))
-        }
+        _ = await call({ bills = $0 }) { try await $0.bills() }
     }
 
     /// 列印繳款單 for `bill` (the service may refuse: the daily limit).
     @discardableResult
     public func issueSlip(_ bill: PremiumBill) async -> PremiumBill? {
         guard !slip.isWorking else { return nil }
-        let workflows: any UnitWorkflows
-        do { (workflows, _) = try context.unitWorkflows() } catch {
-            slip = .failed(PresentableError(error))
-            return nil
-        }
-        let attempt = generation.current
-        slip = .working
         printResult = nil
-        do {
-            let issued = try await workflows.issueSlip(bill: bill.id)
-            guard generation.isCurrent(attempt) else { return nil }
-            slip = .succeeded(issued)
-            return issued
-        } catch {
-            guard generation.isCurrent(attempt) else { return nil }
-            slip = .failed(PresentableError(error))
-            return nil
-        }
+        let id = bill.id
+        return await call({ slip = $0 }) { try await $0.issueSlip(bill: id) }
     }
 
     public func recordPrint(_ result: VisitorServicesModel.PrintResult) { printResult = result }

@@ -8,7 +8,7 @@ import Observation
 /// `NHIService.premiums.unpaid` (NHIGrades' late-fee rule).
 @Observable
 @MainActor
-public final class UnpaidPremiumsModel: FlowModel {
+public final class UnpaidPremiumsModel: FlowModel, WorkflowCalling {
     /// 預計繳納日期.
     public var expectedDateText = ""
     /// 申請郵寄: a mailed slip needs a date at least 4 working days ahead.
@@ -16,8 +16,8 @@ public final class UnpaidPremiumsModel: FlowModel {
     public private(set) var attempted = false
     public private(set) var status: FlowStatus<[UnpaidPremium]> = .idle
 
-    @ObservationIgnored private let context: FlowContext
-    @ObservationIgnored private var generation = RequestGeneration()
+    @ObservationIgnored let context: FlowContext
+    @ObservationIgnored var generation = RequestGeneration()
 
     public init(context: FlowContext) {
         self.context = context
@@ -35,22 +35,9 @@ public final class UnpaidPremiumsModel: FlowModel {
         guard !status.isWorking else { return }
         attempted = true
         guard let date = expectedDate.value else { return }
-        let workflows: any UnitWorkflows
-        do { (workflows, _) = try context.unitWorkflows() } catch {
-            status = .failed(PresentableError(error))
-            return
-        }
         let mailed = mailed
-        let attempt = generation.next()
-        status = .working
-        do {
-            let unpaid = try await workflows.unpaid(expectedPaymentDate: date, mailed: mailed)
-            guard generation.isCurrent(attempt) else { return }
-            status = .succeeded(unpaid.sorted { $0.premiumMonth < $1.premiumMonth })
-        } catch {
-            guard generation.isCurrent(attempt) else { return }
-            status = .failed(PresentableError(error))
-        }
+        _ = generation.next()
+        _ = await call({ status = $0 }) { try await $0.unpaid(expectedPaymentDate: date, mailed: mailed).sorted { $0.premiumMonth < $1.premiumMonth } }
     }
 
     /// The bills of the last calculation.

@@ -9,7 +9,7 @@ import Observation
 /// (who may assign, NHI cards must be registered, certificates need their serial).
 @Observable
 @MainActor
-public final class StaffManagementModel: FlowModel {
+public final class StaffManagementModel: FlowModel, WorkflowCalling {
     /// The assignment form's text fields.
     public enum Field: String, Sendable, Hashable, CaseIterable {
         case id, name, certificateSerial, landline, mobile, email
@@ -42,7 +42,7 @@ public final class StaffManagementModel: FlowModel {
     public private(set) var deleteStatus: FlowStatus<StaffMember> = .idle
 
     @ObservationIgnored let context: FlowContext
-    @ObservationIgnored private var generation = RequestGeneration()
+    @ObservationIgnored var generation = RequestGeneration()
 
     public init(context: FlowContext) {
         self.context = context
@@ -52,22 +52,11 @@ public final class StaffManagementModel: FlowModel {
 
     /// Loads the unit's current staff.
     public func load() async {
-        let workflows: any UnitWorkflows
-        do { (workflows, _) = try context.unitWorkflows() } catch {
-            listStatus = .failed(PresentableError(error))
-            return
-        }
-        let attempt = generation.next()
-        listStatus = .working
-        do {
-            let list = try await workflows.staff()
-            guard generation.isCurrent(attempt) else { return }
-            members = list
-            listStatus = .succeeded(list.count)
-        } catch {
-            guard generation.isCurrent(attempt) else { return }
-            listStatus = .failed(PresentableError(error))
-        }
+        _ = generation.next()
+        let list = await call({ (status: FlowStatus<[StaffMember]>) in
+            listStatus = status.map(\.count)
+        }) { try await $0.staff() }
+        if let list { members = list }
     }
 
     /// One member as the list shows them: `陳志明 A11357****　管理者　健保卡`.
@@ -161,23 +150,10 @@ public final class StaffManagementModel: FlowModel {
         guard !assignStatus.isWorking else { return }
         attempted = true
         guard let assignment else { return }
-        let workflows: any UnitWorkflows
-        do { (workflows, _) = try context.unitWorkflows() } catch {
-            assignStatus = .failed(PresentableError(error))
-            return
-        }
-        let attempt = generation.next()
-        assignStatus = .working
-        do {
-            let member = try await workflows.assignStaff(assignment)
-            guard generation.isCurrent(attempt) else { return }
-            assignStatus = .succeeded(member)
-            clearForm()
-            await load()
-        } catch {
-            guard generation.isCurrent(attempt) else { return }
-            assignStatus = .failed(PresentableError(error))
-        }
+        _ = generation.next()
+        guard await call({ assignStatus = $0 }, { try await $0.assignStaff(assignment) }) != nil else { return }
+        clearForm()
+        await load()
     }
 
     private func clearForm() {
@@ -208,22 +184,13 @@ public final class StaffManagementModel: FlowModel {
     public func confirmDelete() async {
         guard let member = pendingDelete, !deleteStatus.isWorking else { return }
         pendingDelete = nil
-        let workflows: any UnitWorkflows
-        do { (workflows, _) = try context.unitWorkflows() } catch {
-            deleteStatus = .failed(PresentableError(error))
-            return
+        _ = generation.next()
+        let id = member.id
+        let deleted = await call({ deleteStatus = $0 }) { workflows -> StaffMember in
+            try await workflows.deleteStaff(id)
+            return member
         }
-        let attempt = generation.next()
-        deleteStatus = .working
-        do {
-            try await workflows.deleteStaff(member.id)
-            guard generation.isCurrent(attempt) else { return }
-            deleteStatus = .succeeded(member)
-            await load()
-        } catch {
-            guard generation.isCurrent(attempt) else { return }
-            deleteStatus = .failed(PresentableError(error))
-        }
+        if deleted != nil { await load() }
     }
 
     // MARK: FlowModel
