@@ -145,6 +145,15 @@ class Kiosk:
         return self.app.findChild(GenericPredicate(name=title, roleName="dialog"), retry=True, requireResult=False,
                                   showingOnly=False)
 
+    def answer(self, name):
+        """Presses the open dialog's button `name`: the last push button of that name (the
+        dialog's, not the page's button that opened it)."""
+        buttons = self.app.findChildren(lambda n: n.name == name and n.roleName == "push button")
+        if buttons:
+            buttons[-1].doActionNamed("click")
+            time.sleep(0.4)
+        return bool(buttons)
+
     def wait_for(self, predicate, seconds=10):
         deadline = time.time() + seconds
         while time.time() < deadline:
@@ -602,10 +611,7 @@ def demo_flow():
         kiosk.press("匯入申報")
         alert = kiosk.dialog("匯入這個申報檔？")
         check(alert is not None and "raise.csv" in (alert.description or ""), "importing asks first, naming the file")
-        buttons = kiosk.app.findChildren(lambda n: n.name == "匯入申報" and n.roleName == "push button")
-        if buttons:
-            buttons[-1].doActionNamed("click")
-            time.sleep(0.4)
+        kiosk.answer("匯入申報")
         done = kiosk.app.findChild(lambda n: n.name.startswith("已匯入 1 筆申報") and in_view(n, 700), retry=True, requireResult=False)
         check(done is not None, "imported: the outcome is in view")
         kiosk.press("查詢申報資料")
@@ -627,10 +633,7 @@ def demo_flow():
         check(alert is not None and employee[:6] + "****" in text and employee not in text and "臨櫃領取（臺北業務組）" in text,
               f"applying asks first: who (masked), why, where ({text!r})")
         screenshot("37-card-application-confirm")
-        buttons = kiosk.app.findChildren(lambda n: n.name == "送出申請" and n.roleName == "push button")
-        if buttons:
-            buttons[-1].doActionNamed("click")
-            time.sleep(0.4)
+        kiosk.answer("送出申請")
         applied = kiosk.app.findChild(lambda n: n.name.startswith("已受理健保卡申請") and in_view(n, 700), retry=True, requireResult=False)
         check(applied is not None, "the application is confirmed in view")
         listed = kiosk.app.findChild(lambda n: n.name.startswith("第 ") and "遺失" in n.name and "臨櫃 臺北業務組" in n.name, retry=True,
@@ -686,10 +689,7 @@ def demo_flow():
         alert = kiosk.dialog("申報這個 DPR 檔？")
         check(alert is not None and "04595257" in (alert.description or "") and "481 元" in (alert.description or ""),
               "filing asks first: the payer and the premium")
-        buttons = kiosk.app.findChildren(lambda n: n.name == "申報補充保費明細" and n.roleName == "push button")
-        if buttons:
-            buttons[-1].doActionNamed("click")
-            time.sleep(0.4)
+        kiosk.answer("申報補充保費明細")
         filed = kiosk.app.findChild(lambda n: n.name.startswith("已申報 1 筆明細") and in_view(n, 700), retry=True, requireResult=False)
         check(filed is not None, "filed: the outcome is in view")
         kiosk.press("列印補充保費繳款單")
@@ -732,10 +732,7 @@ def demo_flow():
               "保留 keeps the subscription")
         kiosk.press("取消電子繳款單")
         kiosk.dialog("取消電子繳款單？")
-        buttons = [n for n in kiosk.app.findChildren(lambda n: n.name == "取消電子繳款單" and n.roleName == "push button")]
-        if buttons:
-            buttons[-1].doActionNamed("click")
-            time.sleep(0.4)
+        kiosk.answer("取消電子繳款單")
         cancelled = kiosk.app.findChild(lambda n: n.name.startswith("已取消電子繳款單"), retry=True, requireResult=False)
         check(cancelled is not None, "cancelled after the alert; paper slips return")
 
@@ -754,10 +751,7 @@ def demo_flow():
         check(kiosk.wait_for(lambda: kiosk.absent("暫停此人的健保卡網路服務？", "dialog")), "保留 suspends nothing")
         kiosk.press("暫停網路服務")
         kiosk.dialog("暫停此人的健保卡網路服務？")
-        buttons = kiosk.app.findChildren(lambda n: n.name == "暫停網路服務" and n.roleName == "push button")
-        if buttons:
-            buttons[-1].doActionNamed("click")
-            time.sleep(0.4)
+        kiosk.answer("暫停網路服務")
         suspended = kiosk.app.findChild(lambda n: n.name.startswith("網路服務已暫停（臨櫃申請）"), retry=True, requireResult=False)
         check(suspended is not None, "the account shows as suspended")
         check(kiosk.app.findChild(lambda n: n.name.startswith("已暫停網路服務") and in_view(n, 700), retry=True, requireResult=False) is not None,
@@ -893,10 +887,7 @@ def organisation_certificate_flow():
         check(alert is not None and "110002000" in text and branch in text and owner[:6] + "****" in text and owner not in text
               and "單位憑證" in text, f"registering asks first: the unit, the owner masked, the method ({text!r})")
         screenshot("41-unit-registration-review")
-        buttons = kiosk.app.findChildren(lambda n: n.name == "註冊" and n.roleName == "push button")
-        if buttons:
-            buttons[-1].doActionNamed("click")
-            time.sleep(0.4)
+        kiosk.answer("註冊")
         check(kiosk.wait_for(lambda: kiosk.state().get("flowStatus") == "register:succeeded", 20),
               f"the unit is registered ({kiosk.state().get('flowStatus')})")
         done = kiosk.app.findChild(lambda n: n.name.startswith("已完成單位註冊：110002000") and f"單位憑證 CN={branch}" not in n.name
@@ -933,10 +924,7 @@ def organisation_certificate_flow():
         kiosk.press("註冊")
         alert = kiosk.dialog("送出單位註冊？")
         check(alert is not None and "負責人健保卡" in (alert.description or ""), "the review names the owner's card")
-        buttons = kiosk.app.findChildren(lambda n: n.name == "註冊" and n.roleName == "push button")
-        if buttons:
-            buttons[-1].doActionNamed("click")
-            time.sleep(0.4)
+        kiosk.answer("註冊")
         check(kiosk.wait_for(lambda: kiosk.state().get("flowStatus") == "register:failed:unit.ownerMismatch", 20),
               f"a card that is not the owner's is refused ({kiosk.state().get('flowStatus')})")
         refused = kiosk.app.findChild(lambda n: "不是該單位負責人" in n.name and in_view(n, 700), retry=True, requireResult=False)
@@ -944,10 +932,7 @@ def organisation_certificate_flow():
         check(hook("press 插入 陳志明（管理者）的卡片")["ok"], "tray inserts the owner's card")
         kiosk.press("註冊")
         alert = kiosk.dialog("送出單位註冊？")
-        buttons = kiosk.app.findChildren(lambda n: n.name == "註冊" and n.roleName == "push button")
-        if buttons:
-            buttons[-1].doActionNamed("click")
-            time.sleep(0.4)
+        kiosk.answer("註冊")
         check(kiosk.wait_for(lambda: kiosk.state().get("flowStatus") == "register:succeeded", 20),
               f"the owner's card registers the unit ({kiosk.state().get('flowStatus')})")
         check(kiosk.app.findChild(lambda n: n.name.startswith("已完成單位註冊：110003000") and "負責人健保卡" in n.name, retry=True,
@@ -1341,6 +1326,58 @@ def service_flow():
         shutil.rmtree(work, ignore_errors=True)
 
 
+def habits_flow():
+    """Habit 7 on every screen an administrator can open, and on 單位註冊作業 before: touch-
+    sized controls (48 px high: buttons, text fields, drop-downs, check boxes and radio
+    buttons) and one control column (every form's captions are 300 px, so its text fields
+    start at the same x on every screen); and habit 4: each screen opens at its top."""
+    print("demo: touch sizes, one control column and pages opening at the top, on every screen", flush=True)
+    lock = reader_lock()
+    kiosk = Kiosk("--demo", "--idle-timeout", "600")
+    roles = {"push button", "text", "password text", "combo box", "check box", "radio button"}
+
+    def audit(task, screen):
+        kiosk.hook("open home")
+        opened = kiosk.hook(f"open {screen}")
+        check(opened.get("ok"), f"{task} opens ({opened})")
+        if not opened.get("ok"):
+            return
+        time.sleep(0.6)
+        title = kiosk.state()["title"]
+        heading = kiosk.app.findChild(lambda n: n.name == title and n.roleName in ("heading", "label"), retry=True, requireResult=False)
+        check(heading is not None and in_view(heading), f"{task}: opens at the top (its title {title!r} in view)")
+        nodes = [n for n in kiosk.app.findChildren(lambda n: n.roleName in roles) if n.size[1] > 0 and n.position[1] >= 80]
+        small = [(n.roleName, n.name, n.size[1]) for n in nodes if n.size[1] < 48]
+        check(not small, f"{task}: every control is touch-sized ({small[:4]})")
+        # Text fields start at x=357 (the entry's text inside its frame), drop-downs at 348.
+        # The bulk adjustment's per-person table is a table, not a form.
+        xs = sorted({n.position[0] for n in nodes if n.roleName in ("text", "password text", "combo box")})
+        if task != "bulkSalaryAdjustment":
+            check(set(xs) <= {348, 357}, f"{task}: one control column (fields at x={xs})")
+
+    try:
+        audit("unitRegistration", "unitRegistration")
+        kiosk.hook("open signIn")
+        check(kiosk.wait_for(lambda: kiosk.state()["screen"] == "signIn"), "back to the sign-in screen")
+        check(kiosk.hook("press 插入 陳志明（管理者）的卡片")["ok"], "tray inserts the administrator's card")
+        pw = kiosk.find("註冊密碼", "password text")
+        click_into(pw)
+        type_text("Kiosk-2026a")
+        key("Return")
+        check(kiosk.wait_for(lambda: kiosk.state()["signedIn"], 15), "signed in")
+        # The set-up screens (doctor, settings) are left out: a whole-tree AT-SPI walk right
+        # after the doctor's card checks, following twenty other screens, hung the kiosk's
+        # accessibility bridge here (GTK 4.8; see Documentation/Kiosk.md §7). Alone, the
+        # doctor's screen answers the walk at once.
+        for task in kiosk.state()["tasks"]:
+            if task not in ("leaveKiosk", "doctor", "settings"):
+                audit(task, {"visitorCard": "visitor"}.get(task, task))
+    finally:
+        kiosk.stop()
+        fcntl.flock(lock, fcntl.LOCK_UN)
+        lock.close()
+
+
 def kiosk_run():
     print("kiosk mode, English", flush=True)
     kiosk = Kiosk("--kiosk", "--lang", "en")
@@ -1372,7 +1409,7 @@ def kiosk_run():
 
 def main():
     started = time.time()
-    flows = [desktop_run, demo_flow, certificate_flow, organisation_certificate_flow, unit_picker_flow, service_flow, kiosk_run]
+    flows = [desktop_run, demo_flow, certificate_flow, organisation_certificate_flow, unit_picker_flow, habits_flow, service_flow, kiosk_run]
     only = os.environ.get("E2E_ONLY")  # e.g. E2E_ONLY=service_flow while working on one flow
     for flow in flows:
         if not only or flow.__name__ in only.split(","):

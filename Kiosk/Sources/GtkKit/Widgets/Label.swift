@@ -24,6 +24,13 @@ public final class Label: Widget {
         }
     }
 
+    /// Gives the label exactly `width` pixels, its text wrapping inside them (a form's
+    /// caption column the same width on every screen, whatever the caption's length).
+    public func setFixedWidth(_ width: Int32) {
+        gtk_label_set_max_width_chars(nhi_label(pointer), 1)
+        setMinimumSize(width: width)
+    }
+
     /// Horizontal alignment of the text, 0 (start) … 1 (end).
     public func setTextAlignment(_ x: Float) { gtk_label_set_xalign(nhi_label(pointer), x) }
 

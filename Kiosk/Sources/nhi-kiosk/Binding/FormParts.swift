@@ -8,6 +8,8 @@ import Logging
 /// describes it, and the control is marked invalid while there is an error.
 @MainActor
 final class FormGrid {
+    /// The caption column's width: controls start at the same x on every form.
+    static let captionWidth: Int32 = 300
     let grid = Grid(rowSpacing: 4, columnSpacing: 16)
     private var nextRow: Int32 = 0
 
@@ -44,6 +46,8 @@ final class FormRow {
         self.control = control
         caption.addStyleClass("field-caption")
         caption.align(vertical: GTK_ALIGN_START)
+        // One control column on every form of every screen: captions are 300 px, longer ones wrap.
+        caption.setFixedWidth(FormGrid.captionWidth)
         hint.addStyleClass("hint")
         error.addStyleClass("field-error")
         control.expand(horizontally: true)
