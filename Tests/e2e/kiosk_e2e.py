@@ -650,7 +650,7 @@ def demo_flow():
         check(kiosk.find("移除 photo.jpg", "push button") is not None, "the photo is attached from the shelf, checked by the SDK")
         check(kiosk.absent("選取 raise.csv", "push button") or not kiosk.find("選取 raise.csv").showing,
               "the photo shelf offers no CSV files")
-        screenshot("45-card-application-photo-shelf")
+        screenshot("55-card-application-photo-shelf")
         kiosk.press("移除 photo.jpg")
         kiosk.press("清除重填")
 
@@ -665,7 +665,7 @@ def demo_flow():
         check(summary is not None, "the check report: 2 rows, 1 can be submitted, 1 rejected")
         row2 = kiosk.app.findChild(lambda n: n.name.startswith("第 2 筆 A12345****"), retry=True, requireResult=False)
         check(row2 is not None, f"the bad row is 第 2 筆 (the header is not counted), its ID masked ({row2.name if row2 else None!r})")
-        screenshot("46-batch-upload-shelf")
+        screenshot("56-batch-upload-shelf")
         kiosk.press("確定上傳")
         uploaded = kiosk.app.findChild(lambda n: n.name.startswith("已上傳：") and in_view(n, 700), retry=True, requireResult=False)
         check(uploaded is not None, f"submitted as one job: the outcome in view ({uploaded.name if uploaded else None!r})")
@@ -880,13 +880,13 @@ def organisation_certificate_flow():
         for digit in "135246":
             hook(f"press {digit}")
         check(kiosk.state()["pinDigitsEntered"] == 6, "the PIN goes to the registration's keypad")
-        screenshot("40-unit-registration-form")
+        screenshot("50-unit-registration-form")
         kiosk.press("註冊")
         alert = kiosk.dialog("送出單位註冊？")
         text = alert.description if alert else ""
         check(alert is not None and "110002000" in text and branch in text and owner[:6] + "****" in text and owner not in text
               and "單位憑證" in text, f"registering asks first: the unit, the owner masked, the method ({text!r})")
-        screenshot("41-unit-registration-review")
+        screenshot("51-unit-registration-review")
         kiosk.answer("註冊")
         check(kiosk.wait_for(lambda: kiosk.state().get("flowStatus") == "register:succeeded", 20),
               f"the unit is registered ({kiosk.state().get('flowStatus')})")
@@ -895,7 +895,7 @@ def organisation_certificate_flow():
         check(done is not None, f"the outcome is in view and names the certificate read from the card ({done.name if done else None!r})")
         check(kiosk.absent("憑證 PIN 碼：此欄位必填"), "no PIN error once the PIN was used")
         check("135246" not in json.dumps(kiosk.state(), ensure_ascii=False), "the PIN is shown nowhere")
-        screenshot("42-unit-registration-done")
+        screenshot("52-unit-registration-done")
         kiosk.press("前往登入")
         check(kiosk.wait_for(lambda: kiosk.state()["screen"] == "signIn" and kiosk.state()["signInMethod"] == "certificate"),
               "前往登入: the sign-in screen, certificate method")
@@ -937,7 +937,7 @@ def organisation_certificate_flow():
               f"the owner's card registers the unit ({kiosk.state().get('flowStatus')})")
         check(kiosk.app.findChild(lambda n: n.name.startswith("已完成單位註冊：110003000") and "負責人健保卡" in n.name, retry=True,
                                   requireResult=False) is not None, "naming the owner's card, read from it")
-        screenshot("43-unit-registration-owner-card")
+        screenshot("53-unit-registration-owner-card")
         kiosk.press("前往登入")
         check(kiosk.wait_for(lambda: kiosk.state()["signInMethod"] == "nhiCard" and kiosk.state().get("signInUnitCode") == "110003000"),
               "前往登入: the owner's sign-in (健保卡, 負責人登入 with the unit code) is ready")
@@ -949,7 +949,7 @@ def organisation_certificate_flow():
         check(kiosk.state()["screen"] == "staff", f"負責人登入 goes straight to 單位管理者登錄作業 ({kiosk.state()['screen']})")
         check(kiosk.app.findChild(lambda n: n.name.startswith("110003000 志明工作室"), retry=True, requireResult=False) is not None
               and kiosk.find("陳志明（負責人）") is not None, "the header names the new unit, and the owner as 負責人")
-        screenshot("44-owner-sign-in-staff")
+        screenshot("54-owner-sign-in-staff")
         kiosk.press("登出")
         check(kiosk.wait_for(lambda: not kiosk.state()["signedIn"]), "signed out")
 
