@@ -19,7 +19,8 @@ src="Fuzz/Targets/$target.swift"
 out="Fuzz/.out/$target"
 mkdir -p "$out/corpus" "Fuzz/corpus/$target"
 modules=$(head -1 "$src" | sed -n 's|^// modules: ||p')
-flags=(-parse-as-library -sanitize=fuzzer,address -O -g -enable-testing -I "$out")
+# -package-name: the modules share `package` declarations (NHICore's iconv wrapper), as in SwiftPM.
+flags=(-parse-as-library -sanitize=fuzzer,address -O -g -enable-testing -package-name nhi -I "$out")
 objects=()
 for m in $modules; do
   mapfile -t files < <(find "Sources/$m" -name '*.swift' | sort)

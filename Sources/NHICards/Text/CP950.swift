@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import NHICore
 
 /// Big5 as Microsoft code page 950 (CP950), through the C library's `iconv`: the encoding
 /// of names on NHI cards and of many NHI files.
@@ -94,20 +90,10 @@ public enum CP950 {
     }
 
     private static func convert(_ input: [UInt8], from source: String, to target: String) -> [UInt8]? {
-        guard let cd = iconv_open(target, source), Int(bitPattern: cd) != -1 else { return nil }
-        defer { iconv_close(cd) }
-        var inputCopy = input
-        var output = [UInt8](repeating: 0, count: input.count * 4 + 8)
-        var inLeft = inputCopy.count
-        var outLeft = output.count
-        let result = inputCopy.withUnsafeMutableBytes { inBuffer -> Int in
-            output.withUnsafeMutableBytes { outBuffer -> Int in
-                var inPointer = inBuffer.baseAddress?.assumingMemoryBound(to: CChar.self)
-                var outPointer = outBuffer.baseAddress?.assumingMemoryBound(to: CChar.self)
-                return iconv(cd, &inPointer, &inLeft, &outPointer, &outLeft)
-            }
-        }
-        guard result != -1, inLeft == 0 else { return nil }
-        return Array(output.prefix(output.count - outLeft))
+        guard let converter = IConv(from: source, to: target) else { return nil }
+        var output: [UInt8] = []
+        output.reserveCapacity(input.count * 4)
+        guard case .success = input.withUnsafeBufferPointer({ converter.convert($0, into: &output) }) else { return nil }
+        return output
     }
 }
