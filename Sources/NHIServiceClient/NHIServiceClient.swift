@@ -7,6 +7,7 @@ import NHIService
 import NIOCore
 import NIOHTTP1
 import NIOSSL
+import Synchronization
 
 /// A counter's connection to `nhi-server`: the same workflows as `NHIService`, over HTTPS.
 ///
@@ -480,11 +481,10 @@ public final class NHIServiceClient: Sendable {
 }
 
 /// The session token, in memory only (never logged, never written).
-private final class TokenBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var token: String?
-    var value: String? { lock.withLock { token } }
-    func set(_ value: String?) { lock.withLock { token = value } }
+private final class TokenBox: Sendable {
+    private let token = Mutex<String?>(nil)
+    var value: String? { token.withLock { $0 } }
+    func set(_ value: String?) { token.withLock { $0 = value } }
 }
 
 /// A signed-in session as the server describes it.

@@ -3,6 +3,7 @@ import NHICards
 import NHICore
 import NHILogin
 import NHIService
+import Synchronization
 
 /// The second half of every staff sign-in, shared by the local kiosk (``StaffSignIn``) and
 /// `nhi-server`: an authenticated person becomes a unit session — or, for staff of several
@@ -177,7 +178,7 @@ public enum CounterAuthentication {
 /// Authenticated people waiting for their unit choice, by a random single-use reference.
 /// Held in memory only; taken (removed) when a unit is chosen or the choice is cancelled,
 /// and dropped once expired.
-final class PendingUnitChoices: @unchecked Sendable {
+final class PendingUnitChoices: Sendable {
     /// What opens the session once the unit is known.
     struct SignIn: Sendable {
         let person: PersonalID
@@ -186,13 +187,12 @@ final class PendingUnitChoices: @unchecked Sendable {
         let method: SignInMethod
     }
 
-    private let lock = NSLock()
-    private var entries: [String: (signIn: SignIn, expires: ContinuousClock.Instant)] = [:]
+    private let entries = Mutex<[String: (signIn: SignIn, expires: ContinuousClock.Instant)]>([:])
 
     func add(_ signIn: SignIn, until expires: ContinuousClock.Instant) -> String {
         var generator = SystemRandomNumberGenerator()
         let reference = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
-        lock.withLock {
+        entries.withLock { entries in
             entries = entries.filter { $0.value.expires > ContinuousClock.now }
             entries[reference] = (signIn, expires)
         }
@@ -200,7 +200,7 @@ final class PendingUnitChoices: @unchecked Sendable {
     }
 
     func take(_ reference: String, at now: ContinuousClock.Instant) -> SignIn? {
-        lock.withLock {
+        entries.withLock { entries in
             guard let entry = entries.removeValue(forKey: reference), entry.expires > now else { return nil }
             return entry.signIn
         }

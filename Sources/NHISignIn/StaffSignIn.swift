@@ -3,6 +3,7 @@ import NHICards
 import NHICore
 import NHILogin
 import NHIService
+import Synchronization
 
 /// Staff sign-in to a unit session, for every front end (the kiosk, `nhi-server`, a
 /// counter program of an integrator's): NHILogin's flows with the cards read through pcscd,
@@ -289,16 +290,14 @@ public enum CertificateTokenSource: Sendable, Hashable {
 /// What the PIN callback of one certificate sign-in saw: the certificate, and why no PIN
 /// was given (the token's refusal of the one PIN offered, or a certificate of the wrong
 /// sort). Set inside the flow, read after it ended.
-private final class CertificateRun: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storedError: (any Error)?
-    private var storedCertificate: CardCertificate?
+private final class CertificateRun: Sendable {
+    private let seen = Mutex<(error: (any Error)?, certificate: CardCertificate?)>((nil, nil))
     var error: (any Error)? {
-        get { lock.withLock { storedError } }
-        set { lock.withLock { storedError = newValue } }
+        get { seen.withLock { $0.error } }
+        set { seen.withLock { $0.error = newValue } }
     }
     var certificate: CardCertificate? {
-        get { lock.withLock { storedCertificate } }
-        set { lock.withLock { storedCertificate = newValue } }
+        get { seen.withLock { $0.certificate } }
+        set { seen.withLock { $0.certificate = newValue } }
     }
 }

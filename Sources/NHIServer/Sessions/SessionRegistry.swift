@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Synchronization
 import NHICore
 import NHIService
 import NHISignIn
@@ -13,7 +14,7 @@ import NHISignIn
 /// ``absoluteLifetime`` whatever happens, or when revoked (sign-out).
 ///
 /// Held in memory: a restarted server has no sessions, and the counters sign in again.
-public final class SessionRegistry: @unchecked Sendable {
+public final class SessionRegistry: Sendable {
     /// One signed-in session.
     public struct Entry: Sendable {
         /// Who, in which unit, with which role and permissions (read when it was opened).
@@ -31,8 +32,7 @@ public final class SessionRegistry: @unchecked Sendable {
     /// How long a session lives at most.
     public let absoluteLifetime: TimeInterval
     private let clock: any ServiceClock
-    private let lock = NSLock()
-    private var entries: [Data: Entry] = [:]
+    private let entries = Mutex<[Data: Entry]>([:])
 
     /// A registry whose sessions lapse after `idleTimeout` seconds without a request and
     /// `absoluteLifetime` seconds in all, on `clock`.
@@ -50,7 +50,7 @@ public final class SessionRegistry: @unchecked Sendable {
             .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
         let now = clock.now
         let digest = Self.digest(token)
-        lock.withLock {
+        entries.withLock { entries in
             entries = entries.filter { !expired($0.value, at: now) }
             entries[digest] = Entry(session: session, openedAt: now, lastUsed: now, digest: digest)
         }
@@ -61,7 +61,7 @@ public final class SessionRegistry: @unchecked Sendable {
     public func resolve(_ token: String) throws(ServerError) -> Entry {
         let digest = Self.digest(token)
         let now = clock.now
-        let entry: Entry? = lock.withLock {
+        let entry: Entry? = entries.withLock { entries in
             guard var entry = entries[digest] else { return nil }
             if expired(entry, at: now) {
                 entries[digest] = nil
@@ -79,13 +79,13 @@ public final class SessionRegistry: @unchecked Sendable {
     @discardableResult
     public func revoke(_ token: String) -> Bool {
         let digest = Self.digest(token)
-        return lock.withLock { entries.removeValue(forKey: digest) != nil }
+        return entries.withLock { $0.removeValue(forKey: digest) != nil }
     }
 
     /// How many sessions are open (for metrics).
     public var count: Int {
         let now = clock.now
-        return lock.withLock { entries.values.filter { !expired($0, at: now) }.count }
+        return entries.withLock { $0.values.filter { !expired($0, at: now) }.count }
     }
 
     /// Until when a session stays open without another request.

@@ -1,19 +1,20 @@
 import Crypto
 import Foundation
+import Synchronization
 
 /// The first response to each `Idempotency-Key`, per session owner (person and unit) and
 /// key, so a retried request returns the stored answer and files nothing twice.
 ///
 /// Held in memory for 24 hours (at most 100,000 keys): a retry after a server restart is
 /// not recognised — see Documentation/Server.md.
-public final class IdempotencyStore: @unchecked Sendable {
+public final class IdempotencyStore: Sendable {
     /// A stored answer.
     public struct Stored: Sendable {
         public let status: Int
         public let body: Data
     }
 
-    enum Slot {
+    enum Slot: Sendable {
         case running(bodyDigest: Data)
         case done(bodyDigest: Data, response: Stored, at: Date)
     }
@@ -26,8 +27,7 @@ public final class IdempotencyStore: @unchecked Sendable {
         case replay(Stored)
     }
 
-    private let lock = NSLock()
-    private var slots: [String: Slot] = [:]
+    private let slots = Mutex<[String: Slot]>([:])
     private let lifetime: TimeInterval = 24 * 3600
 
     public init() {}
@@ -36,9 +36,8 @@ public final class IdempotencyStore: @unchecked Sendable {
     public func begin(_ owner: String, key: String, body: Data, at now: Date = Date()) throws(ServerError) -> Decision {
         let slotKey = owner + "\u{0}" + key
         let digest = Data(SHA256.hash(data: body))
-        lock.lock()
-        defer { lock.unlock() }
-        do {
+        let lifetime = lifetime
+        return try slots.withLock { (slots) throws(ServerError) -> Decision in
             if slots.count > 100_000 {
                 slots = slots.filter { if case .done(_, _, let at) = $0.value { now.timeIntervalSince(at) < lifetime } else { true } }
             }
@@ -62,7 +61,7 @@ public final class IdempotencyStore: @unchecked Sendable {
     /// Stores the answer to a reserved key.
     public func finish(_ owner: String, key: String, response: Stored, at now: Date = Date()) {
         let slotKey = owner + "\u{0}" + key
-        lock.withLock {
+        slots.withLock { slots in
             if case .running(let digest) = slots[slotKey] { slots[slotKey] = .done(bodyDigest: digest, response: response, at: now) }
         }
     }
@@ -70,7 +69,7 @@ public final class IdempotencyStore: @unchecked Sendable {
     /// Frees a reserved key whose request failed before the service answered (so a retry runs).
     public func abandon(_ owner: String, key: String) {
         let slotKey = owner + "\u{0}" + key
-        lock.withLock {
+        slots.withLock { slots in
             if case .running = slots[slotKey] { slots[slotKey] = nil }
         }
     }

@@ -1,16 +1,16 @@
 import Foundation
+import Synchronization
 
 /// Requests per client address in a sliding minute, for the login routes: the 11th
 /// request within 60 s from one address is refused (`request.rateLimited`, 429) — wrong
 /// passwords are limited per account by the service too; this stops one address from
 /// trying many accounts.
-public final class RateLimiter: @unchecked Sendable {
+public final class RateLimiter: Sendable {
     /// Requests allowed per address and window.
     public let limit: Int
     /// The window in seconds.
     public let window: TimeInterval
-    private let lock = NSLock()
-    private var hits: [String: [Date]] = [:]
+    private let hits = Mutex<[String: [Date]]>([:])
 
     /// A limiter of `limit` requests per `window` seconds per address.
     public init(limit: Int, window: TimeInterval = 60) {
@@ -21,7 +21,7 @@ public final class RateLimiter: @unchecked Sendable {
     /// Counts a request from `address` at `now`; false when it is over the limit, with the
     /// seconds until the next request would be allowed.
     public func admit(_ address: String, at now: Date = Date()) -> (allowed: Bool, retryAfter: Int) {
-        lock.withLock {
+        hits.withLock { hits in
             if hits.count > 10_000 { hits = hits.filter { $0.value.last.map { now.timeIntervalSince($0) < window } ?? false } }
             var recent = (hits[address] ?? []).filter { now.timeIntervalSince($0) < window }
             guard recent.count < limit else {

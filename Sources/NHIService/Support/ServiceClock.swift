@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import NHICore
 
 /// The service's notion of "now", injectable so tests and the nightly jobs can run at any
@@ -15,12 +16,11 @@ public struct SystemClock: ServiceClock {
 }
 
 /// A clock that stays where it is put; for tests, demos and the nightly job runner.
-public final class ManualClock: ServiceClock, @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Date
+public final class ManualClock: ServiceClock, Sendable {
+    private let current: Mutex<Date>
 
     /// A clock at `start`, until it is advanced or set.
-    public init(_ start: Date) { current = start }
+    public init(_ start: Date) { current = Mutex(start) }
 
     /// A clock at `hour:minute` Taiwan time on `date`.
     public convenience init(_ date: CalendarDate, hour: Int = 9, minute: Int = 0) {
@@ -28,12 +28,12 @@ public final class ManualClock: ServiceClock, @unchecked Sendable {
     }
 
     /// The time the clock was put at.
-    public var now: Date { lock.withLock { current } }
+    public var now: Date { current.withLock { $0 } }
 
     /// Moves the clock forward by `seconds` (backward for a negative value).
-    public func advance(by seconds: TimeInterval) { lock.withLock { current = current.addingTimeInterval(seconds) } }
+    public func advance(by seconds: TimeInterval) { current.withLock { $0 = $0.addingTimeInterval(seconds) } }
     /// Puts the clock at `date`.
-    public func set(_ date: Date) { lock.withLock { current = date } }
+    public func set(_ date: Date) { current.withLock { $0 = date } }
     /// Puts the clock at `hour:minute` Taiwan time (UTC+8) on `date`; 09:00 by default.
     public func set(_ date: CalendarDate, hour: Int = 9, minute: Int = 0) {
         set(date.startInTaiwan.addingTimeInterval(TimeInterval(hour * 3600 + minute * 60)))

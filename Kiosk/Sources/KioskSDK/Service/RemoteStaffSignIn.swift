@@ -6,6 +6,7 @@ import NHILogin
 import NHIService
 import NHIServiceClient
 import NHISignIn
+import Synchronization
 
 /// Staff sign-in against `nhi-server` (`nhi-kiosk --service`): the NHI card is read here, in
 /// the counter's reader; the server checks the registration password or the app's code, the
@@ -241,12 +242,11 @@ private final class RemoteChallengeAuthority: CertificateChallengeAuthority, @un
 }
 
 /// Why no PIN was given to the certificate flow (set inside it, read after it ended).
-private final class PINRefusal: @unchecked Sendable {
-    private let lock = NSLock()
-    private var _error: (any Error)?
+private final class PINRefusal: Sendable {
+    private let refusal = Mutex<(any Error)?>(nil)
     var error: (any Error)? {
-        get { lock.withLock { _error } }
-        set { lock.withLock { _error = newValue } }
+        get { refusal.withLock { $0 } }
+        set { refusal.withLock { $0 = newValue } }
     }
 }
 
