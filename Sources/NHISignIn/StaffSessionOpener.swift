@@ -9,7 +9,7 @@ import Synchronization
 /// `nhi-server`: an authenticated person becomes a unit session — or, for staff of several
 /// units, a unit choice behind a single-use reference — with the role and permissions from
 /// the service's staff records. Every call to the service runs through
-/// ``NHIService/perform(_:)``.
+/// `NHIService.perform(_:)`.
 ///
 /// Copies share the pending unit choices (held in memory only).
 public struct StaffSessionOpener: Sendable {
@@ -99,7 +99,7 @@ public struct StaffSessionOpener: Sendable {
 /// token made), and this side verifies — the same flows and verifiers as the local sign-in.
 /// `nhi-server` uses it; ``StaffSignIn`` runs the same flows after reading the card itself.
 public enum CounterAuthentication {
-    /// NHI card + registration password: ``NHICardLogin`` from the card read, checked by
+    /// NHI card + registration password: `NHICardLogin` from the card read, checked by
     /// `verifier` (attempt limits and lockouts are the verifier's).
     public static func nhiCard(_ card: NHICardIdentity, password: RegistrationPassword, owner: UnitCode?,
                                verifier: any RegistrationPasswordVerifier) async throws -> AuthenticatedIdentity {
@@ -108,7 +108,7 @@ public enum CounterAuthentication {
         return try await finish(&login, password: password, verifier: verifier)
     }
 
-    /// Carries ``NHICardLogin`` from a read card to its end. The password goes only to the verifier.
+    /// Carries `NHICardLogin` from a read card to its end. The password goes only to the verifier.
     static func finish(_ login: inout NHICardLogin, password: RegistrationPassword,
                        verifier: any RegistrationPasswordVerifier) async throws -> AuthenticatedIdentity {
         if case .waitingForPassword = login.state,
@@ -127,7 +127,7 @@ public enum CounterAuthentication {
         }
     }
 
-    /// NHI-app OTP: ``OTPLogin`` checked by `verifier`.
+    /// NHI-app OTP: `OTPLogin` checked by `verifier`.
     public static func otp(id: PersonalID, birthDate: CalendarDate, code: String, owner: UnitCode?,
                            verifier: any OTPVerifier) async throws -> AuthenticatedIdentity {
         var login = OTPLogin(id: id, birthDate: birthDate, actingAsOwnerOf: owner)
@@ -148,7 +148,7 @@ public enum CounterAuthentication {
     }
 
     /// A certificate whose token signed `challenge` at the counter (the PIN stayed there):
-    /// ``CertificateLogin/verifySigned(certificate:challenge:signature:issuer:)`` for a
+    /// `CertificateLogin.verifySigned(certificate:challenge:signature:issuer:)` for a
     /// personal `account` or an organisation's `unit`.
     public static func certificate(_ certificate: CardCertificate, challenge: CertificateChallenge, signature: [UInt8],
                                    account: PersonalID?, unit: UnitCode?,
