@@ -3,6 +3,7 @@ import Logging
 import NHICore
 @_spi(StoreImplementation) import NHIService
 import PostgresNIO
+import Synchronization
 
 /// One leased connection inside a transaction, seen through the store protocols. Every
 /// query blocks the calling thread until the server answers (see ``PostgresStore``).
@@ -81,7 +82,7 @@ extension PostgresSession {
     func copy(into table: String, columns: [String], rowCount: Int, line: @escaping @Sendable (Int) throws -> String) throws {
         let connection = self.connection, logger = self.logger
         let done = DispatchSemaphore(value: 0)
-        let outcome = Locked<Result<Void, any Error>>(.success(()))
+        let outcome = Mutex<Result<Void, any Error>>(.success(()))
         // postgres-nio's COPY is async only: a task streams it while this thread waits. The task
         // runs on the connection's event loop, never the cooperative pool — this thread may be
         // one of the pool's (a synchronous caller), and the pool may have no other free.
@@ -100,12 +101,12 @@ extension PostgresSession {
                     if buffer.readableBytes > 0 { try await writer.write(buffer) }
                 }
             } catch {
-                outcome.withLockedValue { $0 = .failure(error) }
+                outcome.withLock { $0 = .failure(error) }
             }
             done.signal()
         }
         done.wait()
-        try outcome.withLockedValue { $0 }.get()
+        try outcome.withLock { $0 }.get()
     }
 
     /// One line of COPY's text format: tab-separated, `\N` for NULL, backslash, tab, newline

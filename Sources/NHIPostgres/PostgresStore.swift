@@ -3,6 +3,7 @@ import Logging
 import NHICore
 @_spi(StoreImplementation) import NHIService
 import PostgresNIO
+import Synchronization
 
 /// The store for offices with several counters: one PostgreSQL database shared by every
 /// counter PC, the CLI and the nightly jobs, with the same tables, constraints and
@@ -42,8 +43,8 @@ public final class PostgresStore: NHIStoreAdministration, @unchecked Sendable {
     let logger: Logger
     public private(set) var permissionWarnings: [String] = []
 
-    private let idle = Locked<[PostgresConnection]>([])
-    private let nextID = Locked(0)
+    private let idle = Mutex<[PostgresConnection]>([])
+    private let nextID = Mutex(0)
     /// Connections kept open between transactions.
     let maxIdle: Int
 
@@ -122,7 +123,7 @@ public final class PostgresStore: NHIStoreAdministration, @unchecked Sendable {
 
     /// Closes the pooled connections (a transaction in progress keeps its own until it ends).
     public func close() {
-        let connections = idle.withLockedValue { list -> [PostgresConnection] in
+        let connections = idle.withLock { list -> [PostgresConnection] in
             defer { list.removeAll() }
             return list
         }
@@ -182,12 +183,12 @@ public final class PostgresStore: NHIStoreAdministration, @unchecked Sendable {
 
     /// An idle pooled connection, else a new one.
     private func lease() throws -> (PostgresConnection, pooled: Bool) {
-        while let connection = idle.withLockedValue({ $0.popLast() }) {
+        while let connection = idle.withLock({ $0.popLast() }) {
             if !connection.isClosed { return (connection, true) }
         }
         do {
             let connection = try PostgresConnection.connect(on: Self.eventLoops.next(), configuration: configuration,
-                                                            id: nextID.withLockedValue { $0 += 1; return $0 }, logger: logger).wait()
+                                                            id: nextID.withLock { $0 += 1; return $0 }, logger: logger).wait()
             return (connection, false)
         } catch {
             throw ServiceError(.storeUnavailable, context: ["location": location.description, "detail": Self.describe(error)])
@@ -195,7 +196,7 @@ public final class PostgresStore: NHIStoreAdministration, @unchecked Sendable {
     }
 
     private func release(_ connection: PostgresConnection) {
-        let kept = idle.withLockedValue { list -> Bool in
+        let kept = idle.withLock { list -> Bool in
             guard list.count < maxIdle, !connection.isClosed else { return false }
             list.append(connection)
             return true
@@ -312,17 +313,5 @@ public final class PostgresStore: NHIStoreAdministration, @unchecked Sendable {
         do { return try body() } catch let error as ServiceError { throw error } catch {
             throw ServiceError(.storeFailure, wrapping: error)
         }
-    }
-}
-
-/// A value behind a lock.
-final class Locked<Value>: @unchecked Sendable {
-    private var value: Value
-    private let lock = NSLock()
-    init(_ value: Value) { self.value = value }
-    func withLockedValue<T>(_ body: (inout Value) throws -> T) rethrows -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(&value)
     }
 }

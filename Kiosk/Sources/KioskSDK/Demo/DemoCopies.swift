@@ -4,6 +4,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// The life of demo mode's database copies (`nhi-demo-…` folders in the temporary folder,
 /// made by NHITestSupport's `DemoDatabase`).
@@ -28,20 +29,21 @@ public enum DemoCopies {
     public static let unclaimedAge: TimeInterval = 3600
 
     /// A running kiosk's hold on its copy.
-    public final class Claim: @unchecked Sendable {
+    public final class Claim: Sendable {
         /// The copy's folder.
         public let directory: URL
-        private let lock = NSLock()
-        private var fd: Int32
+        /// The lock file's descriptor, -1 once let go.
+        private let fd: Mutex<Int32>
 
         init(directory: URL, fd: Int32) {
             self.directory = directory
-            self.fd = fd
+            self.fd = Mutex(fd)
         }
 
         /// Removes the copy and lets go of the lock (safe to call more than once).
         public func removeCopy() {
-            lock.withLock {
+            let directory = directory
+            fd.withLock { fd in
                 guard fd >= 0 else { return }
                 DemoCopies.remove(directory)
                 close(fd)

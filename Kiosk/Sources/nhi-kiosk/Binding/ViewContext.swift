@@ -58,7 +58,6 @@ enum Build {
     /// A field's caption, control and error line in a form grid (error in red, announced).
     static func field(_ grid: Grid, row: Int32, caption: Label, control: Widget, error: Label) {
         caption.addStyleClass("field-caption")
-        caption.setFixedWidth(FormGrid.captionWidth)  // the same control column as every form
         error.addStyleClass("field-error")
         caption.labels(control)
         control.setDescribedBy(error)
