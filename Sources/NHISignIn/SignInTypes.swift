@@ -94,15 +94,6 @@ public enum UnitRegistrationCredential: Sendable, Hashable {
     /// valid 3 minutes and once.
     case ownerOTP(birthDate: CalendarDate, code: String)
 
-    /// The registration method the service records (without what the card holds).
-    public var kind: Kind {
-        switch self {
-        case .organisationCertificate: .organisationCertificate
-        case .ownerNHICard: .ownerNHICard
-        case .ownerOTP: .ownerOTP
-        }
-    }
-
     /// The three ways, as a form lists them (單位憑證, 負責人健保卡, 負責人健保快易通 OTP).
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         case organisationCertificate, ownerNHICard, ownerOTP

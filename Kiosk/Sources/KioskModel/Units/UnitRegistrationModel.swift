@@ -170,8 +170,7 @@ public final class UnitRegistrationModel: FlowModel {
         attempted = true
         unitError = nil
         secretAsked = true
-        let described = unit()
-        guard described != nil, secretError == nil else { return }
+        guard unit() != nil, secretError == nil else { return }
         secretAsked = false
         if method == .ownerOTP, ownerBirthDate.value == nil { return }
         askingRegister = true
