@@ -220,7 +220,7 @@ let package = Package(
 
         // MARK: Kiosk
         .target(
-            name: "KioskModel", dependencies: ["NHIKit"],
+            name: "KioskModel", dependencies: ["NHIKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Kiosk/Sources/KioskModel", swiftSettings: strict),
         // The SDK behind KioskModel's protocols (cards, sign-in, batch upload, the demo deck).
         .target(

@@ -77,10 +77,7 @@ struct Phone: AsyncParsableCommand {
     }
 }
 
-func birth(_ text: String) throws -> CalendarDate {
-    if text.count == 10, text.contains("-"), let iso = try? CalendarDate(iso: text) { return iso }
-    return try ROCDate(parsing: text).gregorian
-}
+func birth(_ text: String) throws -> CalendarDate { try CalendarDate(parsingISOOrROC: text) }
 
 extension AsyncParsableCommand {
     /// Runs the command's `async` entry point (an existential call would pick the sync one).

@@ -67,4 +67,21 @@ struct DateTests {
         #expect(throws: ValidationError(.dateFormat)) { try CalendarDate(iso: "2023/02/01") }
         #expect(throws: ValidationError(.rocDateYear)) { try ROCDate(CalendarDate(year: 1911, month: 12, day: 31)) }
     }
+
+    @Test("Typed dates: ISO or every ROC form, full-width folded; the same for months")
+    func typedInput() throws {
+        for pair in Spec11.shared.rocDates {
+            #expect(try CalendarDate(parsingISOOrROC: pair[0]).iso == pair[1], "\(pair[0])")
+            #expect(try CalendarDate(parsingISOOrROC: pair[1]).iso == pair[1], "\(pair[1])")
+        }
+        let a = try CalendarDate(parsingISOOrROC: "2026-01-01")
+        let b = try CalendarDate(parsingISOOrROC: " １１５/０１/０１ ")
+        #expect(a == b)
+        #expect(throws: ValidationError(.dateInvalid)) { try CalendarDate(parsingISOOrROC: "2026-02-30") }
+        #expect(throws: ValidationError.self) { try CalendarDate(parsingISOOrROC: "2026/01/01") }
+        #expect(try ROCMonth(parsingISOOrROC: "2025-11") == ROCMonth(year: 114, month: 11))
+        #expect(try ROCMonth(parsingISOOrROC: "114/11") == ROCMonth(year: 114, month: 11))
+        #expect(try ROCMonth(parsingISOOrROC: "１１４１１") == ROCMonth(year: 114, month: 11))
+        #expect(throws: ValidationError.self) { try ROCMonth(parsingISOOrROC: "2025-13") }
+    }
 }

@@ -1411,9 +1411,13 @@ def main():
     started = time.time()
     flows = [desktop_run, demo_flow, certificate_flow, organisation_certificate_flow, unit_picker_flow, habits_flow, service_flow, kiosk_run]
     only = os.environ.get("E2E_ONLY")  # e.g. E2E_ONLY=service_flow while working on one flow
+    timings = []
     for flow in flows:
         if not only or flow.__name__ in only.split(","):
+            flow_started = time.time()
             flow()
+            timings.append(f"{flow.__name__} {time.time() - flow_started:.0f} s")
+    print("flows: " + ", ".join(timings), flush=True)
     print(f"{CHECKS - len(FAILURES)}/{CHECKS} checks passed in {time.time() - started:.1f} s; "
           f"screenshots in {SCREENS}", flush=True)
     if FAILURES:

@@ -30,23 +30,12 @@ struct GradeOptions: ParsableArguments {
     }
 }
 
-/// Parses `YYYY-MM-DD` or an ROC date (`1150101`, `115/01/01`, `民國115年1月1日`): the one
-/// parser of every date option and argument of the CLI.
-func parseDate(_ text: String) throws -> CalendarDate {
-    let trimmed = Normalizer.text.normalize(text).value
-    if trimmed.count == 10, trimmed.dropFirst(4).first == "-" { return try CalendarDate(iso: trimmed) }
-    return try ROCDate(parsing: trimmed).gregorian
-}
+/// The one parser of every date option and argument of the CLI: `YYYY-MM-DD` or an ROC
+/// date (`1150101`, `115/01/01`, `民國115年1月1日`), by NHICore's rule.
+func parseDate(_ text: String) throws -> CalendarDate { try CalendarDate(parsingISOOrROC: text) }
 
-/// Parses an ROC month (`11411`, `114/11`) or a Gregorian one (`2025-11`).
-func parseMonth(_ text: String) throws -> ROCMonth {
-    let trimmed = Normalizer.text.normalize(text).value
-    let parts = trimmed.split(separator: "-")
-    if parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]) {
-        return try ROCMonth(year: year - 1911, month: month)
-    }
-    return try ROCMonth(parsing: trimmed)
-}
+/// Parses an ROC month (`11411`, `114/11`) or a Gregorian one (`2025-11`), by NHICore's rule.
+func parseMonth(_ text: String) throws -> ROCMonth { try ROCMonth(parsingISOOrROC: text) }
 
 /// Parses a whole-dollar amount (`29500`, `29,500`, `NT$29,500`).
 func parseMoney(_ text: String) throws -> Money { try Money(parsing: Normalizer.text.normalize(text).value) }

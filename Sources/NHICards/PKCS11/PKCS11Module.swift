@@ -1,5 +1,6 @@
 import CPKCS11
 import Foundation
+import Synchronization
 
 /// A PKCS#11 module loaded at run time with `dlopen` and `C_GetFunctionList`, exactly as
 /// the certificate issuer's module is loaded in production.
@@ -30,8 +31,8 @@ public final class PKCS11Module: @unchecked Sendable {
         ProcessInfo.processInfo.environment["NHI_PKCS11_MODULE"].flatMap { $0.isEmpty ? nil : $0 } ?? hicosModule
     }
 
-    nonisolated(unsafe) private static var loaded: [String: PKCS11Module] = [:]
-    private static let registryLock = NSLock()
+    /// The modules loaded so far, by path.
+    private static let loaded = Mutex<[String: PKCS11Module]>([:])
 
     private init(path: String, library: UnsafeMutableRawPointer, functions: UnsafeMutablePointer<CK_FUNCTION_LIST>) {
         self.path = path
@@ -42,9 +43,16 @@ public final class PKCS11Module: @unchecked Sendable {
     /// Loads and initialises the module at `path` (once per process). Throws
     /// ``CardError/Code/moduleNotLoaded`` when it cannot be opened or is not a PKCS#11 module.
     public static func load(_ path: String = configuredPath) throws(CardError) -> PKCS11Module {
-        registryLock.lock()
-        defer { registryLock.unlock() }
-        if let module = loaded[path] { return module }
+        try loaded.withLock { (registry) throws(CardError) -> PKCS11Module in
+            if let module = registry[path] { return module }
+            let module = try open(path)
+            registry[path] = module
+            return module
+        }
+    }
+
+    /// `dlopen`, `C_GetFunctionList` and `C_Initialize` (under the registry's lock).
+    private static func open(_ path: String) throws(CardError) -> PKCS11Module {
         guard let library = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {
             let reason = dlerror().map { String(cString: $0) } ?? "dlopen failed"
             throw CardError(.moduleNotLoaded, detail: reason)
@@ -66,9 +74,7 @@ public final class PKCS11Module: @unchecked Sendable {
         guard initialised.isOK || initialised == .cryptokiAlreadyInitialized else {
             throw CardError(pkcs11: initialised, during: "C_Initialize")
         }
-        let module = PKCS11Module(path: path, library: library, functions: list)
-        loaded[path] = module
-        return module
+        return PKCS11Module(path: path, library: library, functions: list)
     }
 
     /// The library's description and version (`C_GetInfo`).

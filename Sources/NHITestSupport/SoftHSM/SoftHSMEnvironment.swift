@@ -2,6 +2,7 @@ import _CryptoExtras
 import CPKCS11
 import Foundation
 import NHICards
+import Synchronization
 import SwiftASN1
 import X509
 
@@ -21,14 +22,14 @@ public enum SoftHSMEnvironment {
     /// The SoftHSM2 module on Debian.
     public static let modulePath = PKCS11Module.softHSMModule
 
-    nonisolated(unsafe) private static var configured: String?
-    private static let lock = NSLock()
+    /// The config path, once configured.
+    private static let configured = Mutex<String?>(nil)
 
     /// Creates a private token directory and `softhsm2.conf` under the temporary
     /// directory and points `SOFTHSM2_CONF` at it (once per process). Returns the config path.
     @discardableResult
     public static func configure() throws -> String {
-        try lock.withLock {
+        try configured.withLock { configured in
             if let configured { return configured }
             let base = NSTemporaryDirectory() + "nhi-softhsm-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
             try FileManager.default.createDirectory(atPath: base + "/tokens", withIntermediateDirectories: true)

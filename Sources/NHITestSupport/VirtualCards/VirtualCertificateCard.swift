@@ -1,6 +1,7 @@
 import _CryptoExtras
 import Crypto
 import Foundation
+import Synchronization
 import NHICards
 
 /// A virtual certificate card shaped like a Chunghwa Telecom HiCOS card (SPEC §12):
@@ -17,24 +18,12 @@ import NHICards
 ///
 /// The signing command and the exact status words are this emulator's conventions
 /// (ISO 7816-4/-8); real HiCOS cards sign through the issuer's PKCS#11 module.
-public final class VirtualCertificateCard: VirtualCard, @unchecked Sendable {
+public final class VirtualCertificateCard: VirtualCard, Sendable {
     /// The MOICA citizen-certificate ATR (historical bytes `CHTMOICA`), from pcsc-tools.
     public static let defaultATR = ATR(hex: "3B B8 13 00 81 31 FA 52 43 48 54 4D 4F 49 43 41 A5")!
 
     public let atr: ATR
-    private let cardNumber: [UInt8]
-    private let store: [UInt8]
-    private let pin: [UInt8]
-    private let maxTries: Int
-    private let key: _RSA.Signing.PrivateKey?
-
-    private let lock = NSLock()
-    private var triesLeft: Int
-    private var verified = false
-    private var path: [UInt16] = [0x3F00]
-    private var pendingResponse: [UInt8] = []
-    private var pinPresentations = 0
-    private var faults: VirtualCardFaults
+    private let state: Mutex<Emulator>
 
     /// Creates a card.
     /// - Parameters:
@@ -50,48 +39,72 @@ public final class VirtualCertificateCard: VirtualCard, @unchecked Sendable {
                 pin: String, maxTries: Int = 3, triesLeft: Int? = nil, atr: ATR = VirtualCertificateCard.defaultATR,
                 faults: VirtualCardFaults = VirtualCardFaults()) {
         self.atr = atr
-        self.cardNumber = Array(cardNumber.utf8.prefix(16))
         var store = [UInt8](repeating: 0xFF, count: 0x1C00)
         for (slot, der) in certificates {
             let end = min(slot.offset + der.count, store.count)
             store.replaceSubrange(slot.offset..<end, with: der.prefix(end - slot.offset))
         }
-        self.store = store
-        self.pin = Array(pin.utf8)
-        self.maxTries = maxTries
-        self.triesLeft = triesLeft ?? maxTries
-        self.key = key
-        self.faults = faults
+        state = Mutex(Emulator(cardNumber: Array(cardNumber.utf8.prefix(16)), store: store, pin: Array(pin.utf8),
+                               maxTries: maxTries, key: key, triesLeft: triesLeft ?? maxTries, faults: faults))
     }
 
     /// How many times a PIN (VERIFY with data) reached the card.
-    public var pinsReceived: Int { lock.withLock { pinPresentations } }
+    public var pinsReceived: Int { state.withLock { $0.pinPresentations } }
     /// PIN tries left.
-    public var remainingTries: Int { lock.withLock { triesLeft } }
+    public var remainingTries: Int { state.withLock { $0.triesLeft } }
 
     /// Changes the faults from now on.
-    public func setFaults(_ faults: VirtualCardFaults) { lock.withLock { self.faults = faults } }
+    public func setFaults(_ faults: VirtualCardFaults) { state.withLock { $0.faults = faults } }
 
     public func reset() {
-        lock.withLock {
-            verified = false
-            path = [0x3F00]
-            pendingResponse = []
+        state.withLock {
+            $0.verified = false
+            $0.path = [0x3F00]
+            $0.pendingResponse = []
         }
     }
 
     public func respond(to command: [UInt8]) -> VirtualCardReply {
-        lock.withLock {
-            if let fault = faults.reply(to: command) { return fault }
-            guard let apdu = CommandAPDU(bytes: command) else { return sw(0x6700) }
-            switch apdu.ins {
-            case 0xA4: return select(apdu)
-            case 0xC0: return getResponse(apdu)
-            case 0xB0: return readBinary(apdu)
-            case 0x20: return verify(apdu)
-            case 0x2A: return sign(apdu)
-            default: return sw(0x6D00)
-            }
+        state.withLock { $0.respond(to: command) }
+    }
+}
+
+/// The card's contents and its session state (the selected path, the PIN status), behind
+/// the card's lock.
+private struct Emulator {
+    let cardNumber: [UInt8]
+    let store: [UInt8]
+    let pin: [UInt8]
+    let maxTries: Int
+    let key: _RSA.Signing.PrivateKey?
+    var triesLeft: Int
+    var verified = false
+    var path: [UInt16] = [0x3F00]
+    var pendingResponse: [UInt8] = []
+    var pinPresentations = 0
+    var faults: VirtualCardFaults
+
+    init(cardNumber: [UInt8], store: [UInt8], pin: [UInt8], maxTries: Int, key: _RSA.Signing.PrivateKey?,
+         triesLeft: Int, faults: VirtualCardFaults) {
+        self.cardNumber = cardNumber
+        self.store = store
+        self.pin = pin
+        self.maxTries = maxTries
+        self.key = key
+        self.triesLeft = triesLeft
+        self.faults = faults
+    }
+
+    mutating func respond(to command: [UInt8]) -> VirtualCardReply {
+        if let fault = faults.reply(to: command) { return fault }
+        guard let apdu = CommandAPDU(bytes: command) else { return sw(0x6700) }
+        switch apdu.ins {
+        case 0xA4: return select(apdu)
+        case 0xC0: return getResponse(apdu)
+        case 0xB0: return readBinary(apdu)
+        case 0x20: return verify(apdu)
+        case 0x2A: return sign(apdu)
+        default: return sw(0x6D00)
         }
     }
 
@@ -109,7 +122,7 @@ public final class VirtualCertificateCard: VirtualCard, @unchecked Sendable {
         }
     }
 
-    private func select(_ apdu: CommandAPDU) -> VirtualCardReply {
+    private mutating func select(_ apdu: CommandAPDU) -> VirtualCardReply {
         guard apdu.p1 == 0x00, apdu.data.count == 2 else { return sw(0x6A86) }
         let fid = UInt16(apdu.data[0]) << 8 | UInt16(apdu.data[1])
         if fid == 0x3F00 {
@@ -128,7 +141,7 @@ public final class VirtualCertificateCard: VirtualCard, @unchecked Sendable {
         return sw(0x9000)
     }
 
-    private func getResponse(_ apdu: CommandAPDU) -> VirtualCardReply {
+    private mutating func getResponse(_ apdu: CommandAPDU) -> VirtualCardReply {
         guard !pendingResponse.isEmpty else { return sw(0x6985) }
         let wanted = apdu.le ?? pendingResponse.count
         guard wanted == pendingResponse.count else { return sw(0x6C00 | UInt16(pendingResponse.count)) }
@@ -151,7 +164,7 @@ public final class VirtualCertificateCard: VirtualCard, @unchecked Sendable {
         return sw(end - offset < wanted ? 0x6282 : 0x9000, Array(file[offset..<end]))
     }
 
-    private func verify(_ apdu: CommandAPDU) -> VirtualCardReply {
+    private mutating func verify(_ apdu: CommandAPDU) -> VirtualCardReply {
         if triesLeft == 0 { return sw(0x6983) }
         if apdu.data.isEmpty { return verified ? sw(0x9000) : sw(0x63C0 | UInt16(triesLeft)) }
         pinPresentations += 1

@@ -188,14 +188,17 @@ public struct RemoteStaffSignIn: StaffAuthenticator {
 /// `nhi-server`, and redeeming it is the sign-in itself (the server checks the signature,
 /// the certificate and the assignment). The server's answer, or its refusal with its own
 /// code, is kept for the sign-in to return.
-private final class RemoteChallengeAuthority: CertificateChallengeAuthority, @unchecked Sendable {
+private final class RemoteChallengeAuthority: CertificateChallengeAuthority, Sendable {
     private let client: NHIServiceClient
     private let account: PersonalID?
     private let unit: UnitCode?
-    private let lock = NSLock()
-    private var ids: [[UInt8]: String] = [:]
-    private var _outcome: RemoteSignInOutcome?
-    private var _serverError: (any Error)?
+    /// Challenge nonces → the server's challenge IDs, the server's answer, and its refusal.
+    private struct State {
+        var ids: [[UInt8]: String] = [:]
+        var outcome: RemoteSignInOutcome?
+        var serverError: (any Error)?
+    }
+    private let state = Mutex(State())
 
     init(client: NHIServiceClient, account: PersonalID?, unit: UnitCode?) {
         self.client = client
@@ -203,8 +206,8 @@ private final class RemoteChallengeAuthority: CertificateChallengeAuthority, @un
         self.unit = unit
     }
 
-    var outcome: RemoteSignInOutcome? { lock.withLock { _outcome } }
-    var serverError: (any Error)? { lock.withLock { _serverError } }
+    var outcome: RemoteSignInOutcome? { state.withLock { $0.outcome } }
+    var serverError: (any Error)? { state.withLock { $0.serverError } }
 
     func issue() async throws -> CertificateChallenge {
         do {
@@ -213,16 +216,16 @@ private final class RemoteChallengeAuthority: CertificateChallengeAuthority, @un
             let challenge = CertificateChallenge(nonce: Array(nonce), issuedAt: remote.issuedAt, expiresAt: remote.expiresAt)
             // Sign exactly the bytes the server will check.
             guard challenge.message == remote.messageBytes else { throw ServiceClientError(.badResponse, detail: "challenge message") }
-            lock.withLock { ids[challenge.nonce] = remote.challengeID }
+            state.withLock { $0.ids[challenge.nonce] = remote.challengeID }
             return challenge
         } catch {
-            lock.withLock { _serverError = error }
+            state.withLock { $0.serverError = error }
             throw error
         }
     }
 
     func redeem(_ challenge: CertificateChallenge, signature: [UInt8], certificate: CardCertificate) async throws(LoginError) {
-        guard let id = lock.withLock({ ids[challenge.nonce] }) else { throw LoginError(.challengeUnknown) }
+        guard let id = state.withLock({ $0.ids[challenge.nonce] }) else { throw LoginError(.challengeUnknown) }
         let credential: RemoteCredential
         if let unit {
             credential = .organisationCertificate(challengeID: id, certificate: certificate.der, signature: signature, unitCode: unit)
@@ -233,9 +236,9 @@ private final class RemoteChallengeAuthority: CertificateChallengeAuthority, @un
         }
         do {
             let outcome = try await client.signIn(credential)
-            lock.withLock { _outcome = outcome }
+            state.withLock { $0.outcome = outcome }
         } catch {
-            lock.withLock { _serverError = error }
+            state.withLock { $0.serverError = error }
             throw LoginError(.challengeUnknown, detail: "refused by the server: \(error.errorCode)")
         }
     }
@@ -251,11 +254,10 @@ private final class PINRefusal: Sendable {
 }
 
 /// References of open unit choices and QR sign-ins → the person and method behind them.
-private final class PendingPeople: @unchecked Sendable {
-    private let lock = NSLock()
-    private var people: [String: (PersonalID, SignInMethod)] = [:]
+private final class PendingPeople: Sendable {
+    private let people = Mutex<[String: (PersonalID, SignInMethod)]>([:])
 
-    func set(_ reference: String, _ value: (PersonalID, SignInMethod)) { lock.withLock { people[reference] = value } }
-    func get(_ reference: String) -> (PersonalID, SignInMethod)? { lock.withLock { people[reference] } }
-    func remove(_ reference: String) { lock.withLock { people[reference] = nil } }
+    func set(_ reference: String, _ value: (PersonalID, SignInMethod)) { people.withLock { $0[reference] = value } }
+    func get(_ reference: String) -> (PersonalID, SignInMethod)? { people.withLock { $0[reference] } }
+    func remove(_ reference: String) { people.withLock { $0[reference] = nil } }
 }
