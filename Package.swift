@@ -29,6 +29,8 @@ let package = Package(
         .library(name: "NHIPostgres", targets: ["NHIPostgres"]),
         .library(name: "NHIKit", targets: ["NHIKit"]),
         .library(name: "NHIServiceClient", targets: ["NHIServiceClient"]),
+        // `nhi card serve`: the card readers as a local HTTP service for web pages (Hummingbird).
+        .library(name: "NHICardService", targets: ["NHICardService"]),
         .library(name: "NHITestSupport", targets: ["NHITestSupport"]),
         .executable(name: "nhi", targets: ["nhi"]),
         .executable(name: "nhi-virtual-card", targets: ["nhi-virtual-card"]),
@@ -140,7 +142,7 @@ let package = Package(
         // MARK: Example programs
         .executableTarget(
             name: "nhi", dependencies: [
-                "NHIKit", "NHIPostgres", "NHIServiceClient",
+                "NHIKit", "NHIPostgres", "NHIServiceClient", "NHICardService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -199,6 +201,14 @@ let package = Package(
             swiftSettings: strict),
         // A counter's client of nhi-server (async-http-client): the same workflows over HTTPS.
         .target(
+            name: "NHICardService",
+            dependencies: [
+                "NHICore", "NHICards",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
+        .target(
             name: "NHIServiceClient",
             dependencies: [
                 "NHICore", "NHIService",
@@ -247,7 +257,13 @@ let package = Package(
                                                            .product(name: "GRDB", package: "GRDB.swift")]),
         // README's and the DocC catalogs' code snippets, compiled (see DocSnippetDriftTests).
         .testTarget(name: "DocSnippetTests", dependencies: ["NHICore", "NHIGrades", "NHIFormats", "NHICards", "NHILogin",
-                                                           "NHIService", "NHISignIn", "NHITestSupport", "NHIServiceClient"]),
+                                                           "NHIService", "NHISignIn", "NHITestSupport", "NHIServiceClient", "NHICardService"]),
+        .testTarget(name: "NHICardServiceTests", dependencies: [
+            "NHICardService", "NHICards", "NHICore", "NHITestSupport",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]),
         .testTarget(name: "NHIServerTests", dependencies: [
             "NHIServer", "NHIServiceClient", "NHIService", "NHICore", "NHILogin", "NHICards", "NHITestSupport",
             // The kiosk's remote sign-in (KioskSDK) against a real server.

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import NHICards
 import NHICore
 import NHILogin
@@ -129,6 +132,51 @@ struct CardCommandTests {
             #expect(events[1]["name"] as? String == "歐陽娜娜")
             #expect(events[1]["birthDate"] as? String == "1949-01-01")
             #expect(events.allSatisfy { $0["time"] is String })
+        }
+    }
+
+    @Test("card serve: prints its address, serves /readers to an allowed origin and refuses another; SIGTERM stops it cleanly; no non-loopback address without --allow-remote")
+    func serve() async throws {
+        let refused = try CLI.run(["card", "serve", "--listen", "0.0.0.0:7780"])
+        #expect(refused.status != 0 && refused.stderr.contains("cardService.listenNotLoopback"))
+        try await PCSCTestEnvironment.withVirtualReaders { first, _ in
+            try await first.insert(Self.nhiCard(Self.cards[1]))
+            let process = Process()
+            process.executableURL = CLI.binary()
+            process.arguments = ["card", "serve", "--listen", "127.0.0.1:0", "--allow-origin", "https://payroll.example.com"]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            defer { if process.isRunning { process.terminate() } }
+            var line = Data()
+            while let byte = try pipe.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data([0x0A]) { line += byte }
+            let address = try #require(String(decoding: line, as: UTF8.self).split(separator: " ").last.map(String.init))
+            #expect(address.hasPrefix("http://127.0.0.1:"))
+
+            func get(_ origin: String) async throws -> (Int, [String: Any]) {
+                var request = URLRequest(url: URL(string: address + "/readers")!)
+                request.setValue(origin, forHTTPHeaderField: "Origin")
+                let (data, response) = try await URLSession.shared.data(for: request)
+                return ((response as! HTTPURLResponse).statusCode, (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:])
+            }
+            var readers: [[String: Any]] = []
+            for _ in 0..<100 {   // the first events arrive within milliseconds; allow 5 s
+                let (status, body) = try await get("https://payroll.example.com")
+                #expect(status == 200)
+                readers = body["readers"] as? [[String: Any]] ?? []
+                if readers.contains(where: { $0["state"] as? String == "nhi_card" }) { break }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            let reader = try #require(readers.first { $0["name"] as? String == first.reader.name })
+            let card = try #require(reader["card"] as? [String: Any])
+            #expect(reader["state"] as? String == "nhi_card" && card["name"] as? String == "陳大文" && card["birthDate"] as? String == "2016-05-30")
+            let (status, body) = try await get("https://evil.example")
+            #expect(status == 403 && body["code"] as? String == "cardService.originForbidden")
+
+            process.terminate()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
         }
     }
 

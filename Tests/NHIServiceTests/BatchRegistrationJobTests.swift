@@ -53,6 +53,35 @@ struct BatchRegistrationJobTests {
 
     static let fileName = "1100010001151123.csv"
 
+    @Test("An upload is read as a counter should: no link followed, a regular file, at most 10 MB; a larger upload is refused")
+    func boundedUpload() throws {
+        let folder = NSTemporaryDirectory() + "nhi-batch-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/" + Self.fileName
+        try Data(Self.file()).write(to: URL(fileURLWithPath: path))
+        #expect(try NHIService.BatchRegistrations.readFile(atPath: path) == Self.file())
+
+        let link = folder + "/link.csv"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: path)
+        #expect(throws: ServiceError(.batchFileUnreadable)) { try NHIService.BatchRegistrations.readFile(atPath: link) }
+        #expect(throws: ServiceError(.batchFileUnreadable)) { try NHIService.BatchRegistrations.readFile(atPath: folder) }
+
+        let large = folder + "/large.csv"   // sparse: no 10 MB written
+        _ = FileManager.default.createFile(atPath: large, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: large))
+        try handle.truncate(atOffset: UInt64(NHIService.BatchRegistrations.maximumFileSize + 1))
+        try handle.close()
+        #expect(throws: ServiceError(.batchFileTooLarge)) { try NHIService.BatchRegistrations.readFile(atPath: large) }
+
+        let s = try Self.setUp()
+        let oversized = [UInt8](repeating: 0x2C, count: NHIService.BatchRegistrations.maximumFileSize + 1)
+        #expect(throws: ServiceError(.batchFileTooLarge)) {
+            try s.f.service.batchRegistrations.upload(oversized, fileName: Self.fileName, unit: Self.unit, by: s.operatorA)
+        }
+        #expect(try s.f.service.batchRegistrations.records(unit: Self.unit, from: nil, through: nil, status: nil, by: s.admin).isEmpty)
+    }
+
     @Test("Upload → waiting; process → log in the seed's format, totals, accounts and verification mails, result mail")
     func uploadAndProcess() throws {
         let s = try Self.setUp()

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import Logging
+import NHICardService
 import NHICards
 import NHICore
 
@@ -7,7 +9,44 @@ import NHICore
 struct Card: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "讀取健保卡與憑證卡 — Read NHI cards and certificate cards (PC/SC).",
-        subcommands: [CardRead.self, CardWatch.self])
+        subcommands: [CardRead.self, CardWatch.self, CardServe.self])
+}
+
+/// `nhi card serve [--listen HOST:PORT] [--allow-origin ORIGIN …] [--allow-remote]`.
+struct CardServe: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "讀卡服務 — Serve this PC's card readers to web pages (HTTP on loopback).",
+        discussion: """
+            GET /readers (every reader and its state: empty, nhi_card, certificate_card,             unsupported_card, mute, error; an NHI card's identity as nhi card read --json gives             it; status pcsc_unavailable while pcscd is down), GET /events (Server-Sent Events:             a snapshot, then readerAdded, readerRemoved, cardInserted with the card, cardRemoved,             cardMute, serviceUnavailable, serviceAvailable), GET /openapi.json. Web pages only             from the --allow-origin origins (CORS); any other origin gets 403 and is logged.             Loopback only unless --allow-remote. Prints the address it listens on, then runs             until SIGINT or SIGTERM. See Documentation/CardService.md.
+            """)
+
+    @Option(help: "位址 Address and port (port 0: any free one).")
+    var listen = "127.0.0.1:\(CardServiceConfiguration.defaultPort)"
+
+    @Option(name: .customLong("allow-origin"), help: "允許的網頁來源 A web origin whose pages may read the cards (repeatable), e.g. https://payroll.example.com.")
+    var allowOrigin: [String] = []
+
+    @Flag(name: .customLong("allow-remote"), help: "允許非本機位址 Listen on an address other machines can reach.")
+    var allowRemote = false
+
+    @Option(help: "每個來源每分鐘的請求上限 Requests per origin and minute.")
+    var rate = 600
+
+    func run() async throws {
+        let (host, port) = try CardServiceConfiguration.parseListen(listen)
+        let configuration = try CardServiceConfiguration(host: host, port: port, allowedOrigins: Set(allowOrigin),
+                                                         allowRemote: allowRemote, requestsPerMinute: rate)
+        let logger = Logger(label: "nhi.card-service")
+        let monitor = ReaderMonitor(logger: logger)
+        await monitor.start()
+        let shownHost = host.contains(":") ? "[\(host)]" : host
+        let service = CardServiceApplication(monitor: monitor, configuration: configuration, logger: logger)
+        try await service.run { port in
+            // Straight to the descriptor: a program that started the service reads the address at once.
+            FileHandle.standardOutput.write(Data("讀卡服務 card service: http://\(shownHost):\(port)\n".utf8))
+        }
+    }
 }
 
 /// `nhi card read [--reader NAME] [--json]`.
@@ -130,61 +169,12 @@ struct CardWatch: AsyncParsableCommand {
 
 /// The JSON shapes of `nhi card read` and `nhi card watch`.
 enum CardJSON {
+    /// NHICards' ``CardReport``, in its documented key order.
     static func object(for inspection: CardInspection) -> JSONObject {
         var object = JSONObject()
-        object["reader"] = .string(inspection.reader)
-        object["atr"] = .text(inspection.atr?.description)
-        object["cardType"] = .string(inspection.cardType.rawValue)
-        var cardNumber: String?, name: String?, id: String?, birth: String?, sex: String?, issue: String?
-        switch inspection.content {
-        case .nhi(let identity):
-            cardNumber = identity.cardNumber.rawValue
-            name = identity.name.value
-            id = identity.id.rawValue
-            birth = identity.birthDate.gregorian.iso
-            sex = identity.sex.rawValue
-            issue = identity.issueDate.gregorian.iso
-        case .certificate(let contents):
-            cardNumber = contents.cardNumber
-            name = contents.signingCertificate?.holderName
-        case nil:
-            break
+        if case .object(let fields)? = try? JSONValue(encoding: CardReport(inspection)) {
+            for (key, value) in fields { object[key] = value }
         }
-        object["cardNumber"] = .text(cardNumber)
-        object["name"] = .text(name)
-        object["id"] = .text(id)
-        object["birthDate"] = .text(birth)
-        object["sex"] = .text(sex)
-        object["issueDate"] = .text(issue)
-        object["atrRecognised"] = .bool(inspection.atrRecognised)
-        if case .nhi(let identity) = inspection.content {
-            object["birthDateROC"] = .string(identity.birthDate.formatted(.compact))
-            object["nameTruncated"] = .bool(identity.nameTruncated)
-        }
-        if case .certificate(let contents) = inspection.content, let certificate = contents.signingCertificate {
-            var details = JSONObject()
-            details["kind"] = .text(certificate.kind?.rawValue)
-            details["serialNumber"] = .string(certificate.serialNumber)
-            details["issuer"] = .string(certificate.issuerDescription)
-            details["notBefore"] = .string(certificate.notValidBefore.formatted(.iso8601))
-            details["notAfter"] = .string(certificate.notValidAfter.formatted(.iso8601))
-            details["idLastFour"] = .text(certificate.idLastFour)
-            details["ubn"] = .text(certificate.ubn)
-            details["organisationCode"] = .text(certificate.organisationCode)
-            object["certificate"] = details.value
-        }
-        if let error = inspection.error { object["error"] = errorObject(error).value }
-        return object
-    }
-
-    static func errorObject(_ error: CardError) -> JSONObject {
-        var object = JSONObject()
-        object["code"] = .string(error.errorCode)
-        object["userCode"] = .number(error.userCode)
-        object["message"] = .string(error.message)
-        object["messageEn"] = .string(error.messageEn)
-        object["pcsc"] = .text(error.pcscStatus?.name)
-        object["statusWord"] = .text(error.statusWord?.description)
         return object
     }
 

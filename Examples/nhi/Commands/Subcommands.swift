@@ -1,4 +1,5 @@
 import ArgumentParser
+import NHICardService
 import NHICards
 import NHIFormats
 import NHIGrades
@@ -34,6 +35,7 @@ extension NHI {
             ("NHICards", "CardError", CardError.catalog.map { ($0.code.rawValue, $0.zh, $0.en) }),
             ("NHILogin", "LoginError", LoginError.catalog.map { ($0.code.rawValue, $0.zh, $0.en) }),
             ("NHIService", "ServiceError", ServiceError.catalog.map { ($0.code.rawValue, $0.zh, $0.en) }),
+            ("NHICardService", "CardServiceError", CardServiceError.catalog.map { ($0.code.rawValue, $0.zh, $0.en) }),
         ]
     }
 }

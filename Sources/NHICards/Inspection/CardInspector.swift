@@ -21,6 +21,17 @@ public struct CardInspection: Sendable {
     public let content: Content?
     /// Why nothing (or not everything) could be read.
     public let error: CardError?
+
+    /// An inspection's result (``CardInspector`` makes them; tests and programs that report
+    /// a reader they could not inspect may too).
+    public init(reader: String, atr: ATR?, cardType: CardType, atrRecognised: Bool, content: Content?, error: CardError?) {
+        self.reader = reader
+        self.atr = atr
+        self.cardType = cardType
+        self.atrRecognised = atrRecognised
+        self.content = content
+        self.error = error
+    }
 }
 
 /// Reads whatever card sits in a reader: NHI cards through ``NHICardReader``, certificate

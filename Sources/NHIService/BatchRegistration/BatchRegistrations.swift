@@ -1,5 +1,8 @@
 import Crypto
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import NHICore
 import NHIFormats
 
@@ -21,6 +24,38 @@ extension NHIService {
         /// How long upload records are kept (近3個月).
         public static let retentionMonths = 3
 
+        /// The largest file an upload takes: 10 MB (about 200,000 rows), so that a file held
+        /// in memory and in the store stays bounded. Larger files are refused with
+        /// `batchJob.fileTooLarge`; split them.
+        public static let maximumFileSize = 10 << 20
+
+        /// Reads an upload from `path` as a counter or a program should: not through a
+        /// symbolic link, a regular file only, at most ``maximumFileSize`` bytes (a file that
+        /// grows while it is read is refused, never cut).
+        public static func readFile(atPath path: String) throws(ServiceError) -> [UInt8] {
+            let name = (path as NSString).lastPathComponent
+            let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+            guard fd >= 0 else {
+                throw ServiceError(.batchFileUnreadable, context: ["file": name], detail: (String(cString: strerror(errno)), String(cString: strerror(errno))))
+            }
+            defer { close(fd) }
+            var info = stat()
+            guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+                throw ServiceError(.batchFileUnreadable, context: ["file": name], detail: ("不是一般檔案", "not a regular file"))
+            }
+            guard Int(info.st_size) <= maximumFileSize else { throw ServiceError(.batchFileTooLarge, context: ["file": name]) }
+            var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+            var done = 0
+            while done < bytes.count {
+                let count = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, $0.count - done) }
+                guard count > 0 else { break }
+                done += count
+            }
+            var extra: UInt8 = 0
+            guard done == bytes.count, Glibc.read(fd, &extra, 1) == 0 else { throw ServiceError(.batchFileTooLarge, context: ["file": name]) }
+            return bytes
+        }
+
         /// Stores an upload for `unit`, waiting to be processed (已上傳,等待入檔). The file is
         /// checked first: file-level faults (unreadable, a file name naming another unit, not
         /// a .csv file) refuse the upload; row faults are reported in the log when it is
@@ -30,6 +65,7 @@ extension NHIService {
                            contactEmail: EmailAddress? = nil, by caller: Caller) throws(ServiceError) -> BatchRegistrationJob {
             try core.authorise(.batchRegistration, caller, unit: unit)
             let name = try TextRule.fileName.checked((fileName as NSString).lastPathComponent)
+            guard bytes.count <= Self.maximumFileSize else { throw ServiceError(.batchFileTooLarge, context: ["file": name]) }
             let checker = BatchRegistrationChecker(.init(unitCode: unit, fileName: name, today: core.clock.today))
             let report: BatchRegistrationReport
             do { report = try checker.check(.bytes(bytes, name: name)) } catch {

@@ -197,6 +197,9 @@ extension ServiceError.Code {
     public static let dprNotPayer: Self = "dpr.notPayer"
     /// `batchJob.fileUnreadable`: a batch NHI-card registration file (健保卡整批註冊檔) cannot be read.
     public static let batchFileUnreadable: Self = "batchJob.fileUnreadable"
+    /// `batchJob.fileTooLarge`: the batch registration file is larger than
+    /// ``NHIService/BatchRegistrations/maximumFileSize``.
+    public static let batchFileTooLarge: Self = "batchJob.fileTooLarge"
     /// `batchJob.fileRejected`: the batch registration file breaks a rule and was not uploaded.
     public static let batchFileRejected: Self = "batchJob.fileRejected"
     /// `batchJob.notFound`: no such batch registration record, or the caller may not see it.
@@ -340,6 +343,7 @@ extension ServiceError {
         (.dprPayerNotRegistered, "檔案的扣費單位統一編號尚未註冊為投保單位或扣費單位", "the file's payer UBN is not a registered insured or withholding unit"),
         (.dprNotPayer, "您不是此檔案扣費單位（統一編號）的管理者或承辦人", "you are not staff of the unit whose UBN the file carries"),
         (.batchFileUnreadable, "無法讀取整批註冊上傳檔", "the batch registration file cannot be read"),
+        (.batchFileTooLarge, "整批註冊上傳檔超過 10 MB，請分成數個檔案上傳", "the batch registration file is over 10 MB: split it into several files"),
         (.batchFileRejected, "整批註冊上傳檔不符規定，未上傳", "the batch registration file breaks a rule; it was not uploaded"),
         (.batchJobNotFound, "查無此筆整批註冊紀錄，或您無權查看", "no such batch registration record, or you may not see it"),
         (.batchJobNotProcessed, "此筆上傳尚未入檔，無入檔記錄", "the upload is not processed yet; there is no log"),

@@ -50,11 +50,9 @@ struct ServiceBatchRegisterCommand: ParsableCommand {
         func run() throws {
             let service = try options.service()
             let caller = try options.caller(service)
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw ServiceError(.batchFileUnreadable, context: ["file": file])
-            }
+            let data = try NHIService.BatchRegistrations.readFile(atPath: file)
             let email = try contactEmail.map { try EmailAddress(parsing: Normalizer.text.normalize($0).value) }
-            var job = try service.batchRegistrations.upload(Array(data), fileName: file, unit: caller.unitCode!, contactName: contact,
+            var job = try service.batchRegistrations.upload(data, fileName: file, unit: caller.unitCode!, contactName: contact,
                                                             contactEmail: email, by: caller)
             if !deferred { job = try service.batchRegistrations.process(job.id, by: caller) }
             if options.json { job.json.printLine() } else { printJobs([job]) }

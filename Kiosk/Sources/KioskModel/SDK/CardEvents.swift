@@ -38,6 +38,13 @@ public enum CardEvent: Sendable, Hashable {
         case .inserted(let reader, _), .unreadable(let reader, _), .removed(let reader), .readerLost(let reader): reader
         }
     }
+
+    /// Whether a screen set to watch `configuredReader` should act on this event: every reader
+    /// when none is configured (nil or empty), else only that one.
+    public func concerns(configuredReader: String?) -> Bool {
+        guard let configuredReader, !configuredReader.isEmpty else { return true }
+        return reader == configuredReader
+    }
 }
 
 /// **SDK contract (NHICards):** a stream of card events from the attached readers.

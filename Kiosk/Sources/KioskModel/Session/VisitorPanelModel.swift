@@ -39,7 +39,7 @@ public final class VisitorPanelModel {
     /// Applies a reader event; returns whether the event was for this panel's reader.
     @discardableResult
     public func handle(_ event: CardEvent) -> Bool {
-        if let readerName, event.reader != readerName { return false }
+        guard event.concerns(configuredReader: readerName) else { return false }
         switch event {
         case .inserted(let reader, let card):
             state = .showing(card, reader: reader)

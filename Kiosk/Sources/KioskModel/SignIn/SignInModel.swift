@@ -97,7 +97,7 @@ public final class SignInModel {
 
     /// A reader event while nobody is signed in (the staff member's own card).
     public func cardEvent(_ event: CardEvent) {
-        if let readerName, !readerName.isEmpty, event.reader != readerName { return }
+        guard event.concerns(configuredReader: readerName) else { return }
         switch event {
         case .inserted(let reader, _): cardState = .present(reader: reader)
         case .unreadable(let reader, let error): cardState = .unreadable(reader: reader, error: error)

@@ -142,24 +142,31 @@ public final class UnitRegistrationModel: FlowModel {
 
     public func hint(_ field: Field, _ language: Language) -> String? { field == .owner ? idHint(self[.owner], language) : nil }
 
-    /// The unit as the form describes it, or nil (with ``unitError`` set when the SDK found
-    /// the problem rather than a field's parser).
-    private func unit() -> InsuredUnit? {
+    /// What the SDK found wrong with a unit whose fields each parsed, and the field to show it under.
+    private struct UnitProblem: Error {
+        let field: Field
+        let error: PresentableError
+    }
+
+    /// The unit as the form describes it: nil while a field's own parser objects, a failure
+    /// when the SDK finds the fields do not go together. Reads the form only (the review
+    /// text calls it while rendering); ``requestRegister()`` shows a failure.
+    private func unit() -> Result<InsuredUnit, UnitProblem>? {
         guard let code = code.value, let owner = owner.value, let email = email.value,
               ubn.error == nil, labourNumber.error == nil, landline.error == nil, mobile.error == nil,
               landline.value != nil || mobile.value != nil else { return nil }
         do throws(ValidationError) {
             let phones = try ContactPhones(landline: landline.value, mobile: mobile.value)
-            return try InsuredUnit(code: code, name: self[.name], ubn: ubn.value, labourInsuranceNumber: nhiOnly ? nil : labourNumber.value,
-                                   ownerID: owner, ownerPhones: phones, email: email, nhiOnly: nhiOnly)
+            return .success(try InsuredUnit(code: code, name: self[.name], ubn: ubn.value,
+                                            labourInsuranceNumber: nhiOnly ? nil : labourNumber.value,
+                                            ownerID: owner, ownerPhones: phones, email: email, nhiOnly: nhiOnly))
         } catch {
             let field: Field = switch error.field {
             case .labourInsuranceNumber: .labourNumber
             case .contactPhone: .landline
             default: .name
             }
-            unitError = (field, PresentableError(error))
-            return nil
+            return .failure(UnitProblem(field: field, error: PresentableError(error)))
         }
     }
 
@@ -170,7 +177,9 @@ public final class UnitRegistrationModel: FlowModel {
         attempted = true
         unitError = nil
         secretAsked = true
-        guard unit() != nil, secretError == nil else { return }
+        let parsed = unit()
+        if case .failure(let problem) = parsed { unitError = (problem.field, problem.error) }
+        guard case .success = parsed, secretError == nil else { return }
         secretAsked = false
         if method == .ownerOTP, ownerBirthDate.value == nil { return }
         askingRegister = true
@@ -180,7 +189,7 @@ public final class UnitRegistrationModel: FlowModel {
 
     /// The review was answered 註冊: reads the card (or checks the code) and registers.
     public func confirmRegister() async {
-        guard askingRegister, let registrar, let unit = unit() else { return }
+        guard askingRegister, let registrar, case .success(let unit) = unit() else { return }
         askingRegister = false
         let credential: UnitRegistrationCredential
         switch method {
@@ -221,14 +230,14 @@ public final class UnitRegistrationModel: FlowModel {
 
     /// What the review says: the unit, the owner (masked), how it is proved and what follows.
     public func review(_ language: Language) -> String {
-        guard let unit = unit() else { return "" }
+        guard case .success(let unit) = unit() else { return "" }
         return Text.units(.review(unit: unit, method: method, ownerIsAdministrator: ownerIsAdministrator,
                                   card: method == .ownerNHICard ? card : nil)).localized(language)
     }
 
     /// A reader event while nobody is signed in: the owner's card, shown for that method.
     public func cardEvent(_ event: CardEvent) {
-        if let readerName, !readerName.isEmpty, event.reader != readerName { return }
+        guard event.concerns(configuredReader: readerName) else { return }
         switch event {
         case .inserted(_, let card): self.card = card
         case .unreadable, .removed, .readerLost: card = nil

@@ -30,10 +30,12 @@ public struct ServiceBatchRegistration: BatchRegistrationBackend {
 
     public func check(fileAt path: String, unit: UnitCode, by caller: Caller) async throws -> BatchCheckReport {
         let name = URL(fileURLWithPath: path).lastPathComponent
-        // The service's own check (the unit's in-force roster, today): it stores nothing.
+        // The service's own check (the unit's in-force roster, today): it stores nothing. The
+        // file is read as an upload is (no link followed, at most 10 MB).
         return try await service.run { service in
+            let bytes = try NHIService.BatchRegistrations.readFile(atPath: path)
             var masked: [Int: String] = [:]
-            let report = try service.batchRegistrations.check(.file(path), fileName: name, unit: unit, by: caller) { outcome in
+            let report = try service.batchRegistrations.check(.bytes(bytes, name: name), fileName: name, unit: unit, by: caller) { outcome in
                 masked[outcome.record] = outcome.maskedID  // the issues count 第N筆 (records), not spreadsheet rows
             }
             return Self.report(report, fileName: name, maskedIDs: masked)
@@ -42,15 +44,10 @@ public struct ServiceBatchRegistration: BatchRegistrationBackend {
 
     public func submit(fileAt path: String, by caller: Caller) async throws -> BatchUploadRecord {
         guard let unit = caller.unitCode else { throw KioskError(.sessionMissing) }
-        let bytes: [UInt8]
-        do {
-            bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-        } catch {
-            throw KioskError(.fileUnreadable, input: URL(fileURLWithPath: path).lastPathComponent)
-        }
         let name = URL(fileURLWithPath: path).lastPathComponent
         let processes = processesOnUpload
         let job = try await service.run { service in
+            let bytes = try NHIService.BatchRegistrations.readFile(atPath: path)
             let uploaded = try service.batchRegistrations.upload(bytes, fileName: name, unit: unit, by: caller)
             return processes ? try service.batchRegistrations.process(uploaded.id, by: .system) : uploaded
         }

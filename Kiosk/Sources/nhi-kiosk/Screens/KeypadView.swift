@@ -56,4 +56,16 @@ final class KeypadView {
     }
 
     func focusFirst() { keys.first?.button.grabFocus() }
+
+    /// A key from the physical keyboard, forwarded by the screen that shows a keypad: a digit
+    /// goes into it, BackSpace takes the last one away. Returns whether the key was used.
+    static func type(_ key: KeyPress, into keypad: PINKeypad) -> Bool {
+        if let digit = key.digit {
+            keypad.press(digit)
+            return true
+        }
+        guard key.name == "BackSpace" else { return false }
+        keypad.deleteLast()
+        return true
+    }
 }

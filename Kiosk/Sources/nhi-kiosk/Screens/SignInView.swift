@@ -330,19 +330,9 @@ final class SignInView: ScreenView {
     func handleKey(_ key: KeyPress) -> Bool {
         guard model.method == .certificate, model.isAvailable, model.unitChoice == nil, !idEntry.containsFocus,
               !certUnitCode.containsFocus else { return false }
-        if let digit = key.digit {
-            model.keypad.press(digit)
-            return true
-        }
-        switch key.name {
-        case "BackSpace":
-            model.keypad.deleteLast()
-            return true
-        case "Return", "KP_Enter":
-            Task { await model.submit() }
-            return true
-        default:
-            return false
-        }
+        if KeypadView.type(key, into: model.keypad) { return true }
+        guard key.name == "Return" || key.name == "KP_Enter" else { return false }
+        Task { await model.submit() }
+        return true
     }
 }

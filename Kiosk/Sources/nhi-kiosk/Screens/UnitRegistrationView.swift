@@ -138,14 +138,6 @@ final class UnitRegistrationView: ScreenView {
     func handleKey(_ key: KeyPress) -> Bool {
         guard model.method == .organisationCertificate, model.status.result == nil,
               !inputs.values.contains(where: { $0.entry.containsFocus }), !otp.containsFocus else { return false }
-        if let digit = key.digit {
-            model.keypad.press(digit)
-            return true
-        }
-        if key.name == "BackSpace" {
-            model.keypad.deleteLast()
-            return true
-        }
-        return false
+        return KeypadView.type(key, into: model.keypad)
     }
 }

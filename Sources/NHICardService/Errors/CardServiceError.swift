@@ -1,0 +1,60 @@
+import NHICore
+
+/// The card service's own errors: who may ask (origins, hosts, rate) and where it may
+/// listen. Card errors keep their own codes (``NHICards/CardError``) inside the reports.
+public struct CardServiceError: CodedError, Hashable {
+    /// A stable code.
+    public struct Code: RawRepresentable, Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+        public init(stringLiteral value: String) { self.rawValue = value }
+        public var description: String { rawValue }
+
+        /// A web page whose origin is not on the allow-list (`--allow-origin`) — 403, logged.
+        public static let originForbidden: Self = "cardService.originForbidden"
+        /// A request naming another host than this machine (`Host:`; DNS rebinding) — 403.
+        public static let hostForbidden: Self = "cardService.hostForbidden"
+        /// Too many requests from one origin within a minute — 429.
+        public static let rateLimited: Self = "cardService.rateLimited"
+        /// No such route — 404.
+        public static let notFound: Self = "cardService.notFound"
+        /// `--listen` names an address other machines can reach, without `--allow-remote`.
+        public static let listenNotLoopback: Self = "cardService.listenNotLoopback"
+        /// `--listen` is not `HOST:PORT` with a port 0–65535.
+        public static let listenAddress: Self = "cardService.listenAddress"
+        /// `--allow-origin` is not `scheme://host[:port]`.
+        public static let originFormat: Self = "cardService.originFormat"
+    }
+
+    /// The code.
+    public let code: Code
+    /// The message in Traditional Chinese.
+    public let message: String
+    /// The message in English.
+    public let messageEn: String
+
+    /// The error with its catalogue messages; `detail` (an origin, an address) is appended.
+    public init(_ code: Code, detail: String? = nil) {
+        self.code = code
+        let base = Self.catalog.first { $0.code == code }.map { ($0.zh, $0.en) } ?? (code.rawValue, code.rawValue)
+        message = detail.map { base.0 + "：" + $0 } ?? base.0
+        messageEn = detail.map { base.1 + ": " + $0 } ?? base.1
+    }
+
+    public var errorCode: String { code.rawValue }
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
+    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+
+    /// Every code with both messages (Documentation/ErrorCodes.md lists them).
+    public static let catalog: [(code: Code, zh: String, en: String)] = [
+        (.originForbidden, "此網頁來源未獲准讀取讀卡機（請管理者以 --allow-origin 加入）",
+         "this web page's origin may not read the card readers (an administrator adds it with --allow-origin)"),
+        (.hostForbidden, "請求的主機名稱不是本機", "the request names a host other than this machine"),
+        (.rateLimited, "請求過於頻繁，請稍後再試", "too many requests from this origin; try again shortly"),
+        (.notFound, "沒有這個服務路徑", "no such path"),
+        (.listenNotLoopback, "讀卡服務預設只在本機位址提供；要對外提供須加 --allow-remote",
+         "the card service listens on loopback only unless --allow-remote is given"),
+        (.listenAddress, "位址格式應為 主機:埠號", "the address must be HOST:PORT"),
+        (.originFormat, "網頁來源格式應為 https://主機[:埠號]", "an origin is scheme://host[:port]"),
+    ]
+}

@@ -1,0 +1,206 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NHICards
+import NHICore
+import NIOCore
+
+/// `nhi card serve`: the card readers as a local HTTP service for browser-based payroll
+/// and HR systems.
+///
+/// | route | answer |
+/// |---|---|
+/// | `GET /readers` | ``ReadersSnapshot``: every reader and its state; an NHI card's identity as `nhi card read --json` gives it |
+/// | `GET /events` | Server-Sent Events: a `snapshot`, then each ``CardServiceEvent`` as it happens (one read per insertion) |
+/// | `GET /openapi.json` | the OpenAPI 3.1 document |
+///
+/// Only loopback by default; web pages only from the allowed origins (CORS), every other
+/// origin refused with 403 and logged; a per-origin rate limit; a `Host:` that is not this
+/// machine refused (DNS rebinding). Logs carry readers, states and origins, never an
+/// identity.
+///
+/// ```swift
+/// let monitor = ReaderMonitor()
+/// await monitor.start()
+/// let configuration = try CardServiceConfiguration(allowedOrigins: ["https://payroll.example.com"])
+/// let service = CardServiceApplication(monitor: monitor, configuration: configuration)
+/// try await service.run { port in print("listening on", port) }
+/// ```
+public struct CardServiceApplication: Sendable {
+    /// The readers' state and events.
+    public let monitor: ReaderMonitor
+    /// Address, origins, limits.
+    public let configuration: CardServiceConfiguration
+    /// How often an idle event stream gets a comment line (keeps proxies and browsers from
+    /// timing it out).
+    public var heartbeat: Duration = .seconds(15)
+    let logger: Logger
+    let limiter: RateLimiter
+
+    /// The service over `monitor`'s readers.
+    public init(monitor: ReaderMonitor, configuration: CardServiceConfiguration, logger: Logger = Logger(label: "nhi.card-service")) {
+        self.monitor = monitor
+        self.configuration = configuration
+        self.logger = logger
+        limiter = RateLimiter(limit: configuration.requestsPerMinute, window: 60)
+    }
+
+    /// Every route, as `GET /readers` (the OpenAPI test compares them with the document).
+    public var routes: [String] {
+        makeRouter().routes.map { "\($0.method.rawValue) \($0.path)" }
+    }
+
+    /// The router.
+    public func makeRouter() -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: AccessMiddleware(configuration: configuration, limiter: limiter, logger: logger))
+        let monitor = monitor, heartbeat = heartbeat
+        router.get("/readers") { _, _ in try Self.json(await monitor.snapshot) }
+        router.get("/events") { _, _ in await Self.events(monitor, heartbeat: heartbeat) }
+        router.get("/openapi.json") { _, _ in
+            var headers = HTTPFields()
+            headers[.contentType] = "application/json"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: CardServiceOpenAPI.json)))
+        }
+        return router
+    }
+
+    /// The Hummingbird application; `onListening` gets the bound port (useful with port 0).
+    public func application(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+        Application(router: makeRouter(),
+                    configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "nhi-card-service"),
+                    onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
+                    logger: logger)
+    }
+
+    /// Serves until the task is cancelled or, with `handlingSignals`, until SIGINT or SIGTERM
+    /// (then it stops gracefully).
+    public func run(handlingSignals: Bool = true, onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        let application = application(onListening: onListening)
+        if handlingSignals {
+            try await application.runService()
+        } else {
+            try await application.runService(gracefulShutdownSignals: [])
+        }
+    }
+
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return encoder
+    }
+
+    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder().encode(value))))
+    }
+
+    /// One Server-Sent Events frame: `event: NAME` and the JSON on one `data:` line.
+    static func frame(_ name: String, _ value: some Encodable) -> ByteBuffer {
+        let data = (try? encoder().encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return ByteBuffer(string: "event: \(name)\ndata: \(data)\n\n")
+    }
+
+    /// `GET /events`: the current readers as a `snapshot` event, then every event as it happens.
+    static func events(_ monitor: ReaderMonitor, heartbeat: Duration) async -> Response {
+        let updates = await monitor.subscribe()
+        let snapshot = await monitor.snapshot
+        let (body, out) = AsyncStream.makeStream(of: ByteBuffer.self)
+        let forward = Task {
+            out.yield(frame("snapshot", snapshot))
+            for await event in updates { out.yield(frame(event.event.rawValue, event)) }
+            out.finish()
+        }
+        let beat = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: heartbeat)
+                out.yield(ByteBuffer(string: ": keep-alive\n\n"))
+            }
+        }
+        out.onTermination = { _ in
+            forward.cancel()
+            beat.cancel()
+        }
+        var headers = HTTPFields()
+        headers[.contentType] = "text/event-stream; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        return Response(status: .ok, headers: headers, body: ResponseBody(asyncSequence: body))
+    }
+}
+
+/// The problem body of a refused request: `{"status", "code", "message", "messageEn"}`.
+struct CardServiceProblem: Codable {
+    let status: Int
+    let code: String
+    let message: String
+    let messageEn: String
+
+    init(_ error: CardServiceError, status: HTTPResponse.Status) {
+        self.status = status.code
+        code = error.errorCode
+        message = error.message
+        messageEn = error.messageEn
+    }
+
+    static func response(_ error: CardServiceError, _ status: HTTPResponse.Status) -> Response {
+        var response = (try? CardServiceApplication.json(CardServiceProblem(error, status: status), status: status))
+            ?? Response(status: status)
+        response.headers[.contentType] = "application/problem+json; charset=utf-8"
+        return response
+    }
+}
+
+/// Who may ask: the `Host:` must be this machine (unless remote use was allowed), a web
+/// page's `Origin` must be on the list (CORS headers for it, 403 and a log line for any
+/// other), and each origin has a rate limit.
+struct AccessMiddleware: RouterMiddleware {
+    typealias Context = BasicRequestContext
+    let configuration: CardServiceConfiguration
+    let limiter: RateLimiter
+    let logger: Logger
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if !configuration.allowRemote, let authority = request.head.authority, !CardServiceConfiguration.isLoopback(Self.hostname(authority)) {
+            logger.warning("refused a request for another host", metadata: ["host": "\(authority)"])
+            return CardServiceProblem.response(CardServiceError(.hostForbidden, detail: authority), .forbidden)
+        }
+        let origin = request.headers[.origin]
+        if let origin, !configuration.allowedOrigins.contains(origin) {
+            logger.warning("refused a web page", metadata: ["origin": "\(origin)", "path": "\(request.uri.path)"])
+            return CardServiceProblem.response(CardServiceError(.originForbidden, detail: origin), .forbidden)
+        }
+        let admitted = limiter.admit(origin ?? "local")
+        var response: Response
+        if !admitted.allowed {
+            response = CardServiceProblem.response(CardServiceError(.rateLimited), .tooManyRequests)
+            response.headers[.retryAfter] = String(admitted.retryAfter)
+        } else if request.method == .options, origin != nil {
+            response = Response(status: .noContent)
+            response.headers[.accessControlAllowMethods] = "GET, OPTIONS"
+            response.headers[.accessControlAllowHeaders] = request.headers[.accessControlRequestHeaders] ?? "content-type"
+            response.headers[.accessControlMaxAge] = "600"
+        } else {
+            do {
+                response = try await next(request, context)
+            } catch let error as HTTPError where error.status == .notFound {
+                response = CardServiceProblem.response(CardServiceError(.notFound, detail: request.uri.path), .notFound)
+            }
+        }
+        if let origin {
+            response.headers[.accessControlAllowOrigin] = origin
+            response.headers[.vary] = "Origin"
+        }
+        return response
+    }
+
+    /// `127.0.0.1:7780` → `127.0.0.1`; `[::1]:7780` → `::1`.
+    static func hostname(_ authority: String) -> String {
+        if authority.hasPrefix("["), let end = authority.firstIndex(of: "]") {
+            return String(authority[authority.index(after: authority.startIndex)..<end])
+        }
+        return authority.split(separator: ":", maxSplits: 1).first.map(String.init) ?? authority
+    }
+}
