@@ -1,7 +1,7 @@
 import NHICore
 
 /// The card service's own errors: who may ask (origins, hosts, rate) and where it may
-/// listen. Card errors keep their own codes (``NHICards/CardError``) inside the reports.
+/// listen. Card errors keep their own codes (`CardError`, NHICards) inside the reports.
 public struct CardServiceError: CodedError, Hashable {
     /// A stable code.
     public struct Code: RawRepresentable, Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {

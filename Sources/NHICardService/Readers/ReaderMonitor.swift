@@ -2,11 +2,11 @@ import Foundation
 import Logging
 import NHICards
 
-/// Keeps every reader's state from PC/SC's own notifications (``CardEvents``: readers plugged
+/// Keeps every reader's state from PC/SC's own notifications (`CardEvents`: readers plugged
 /// in or out, cards inserted or removed, pcscd stopping and coming back) and tells every
 /// subscriber as it happens.
 ///
-/// Each insertion is read once (``CardInspector``: an NHI card's profile, a certificate
+/// Each insertion is read once (`CardInspector`: an NHI card's profile, a certificate
 /// card's certificates; no PIN), whoever is listening; `GET /readers` answers from the
 /// kept state without touching the card.
 ///

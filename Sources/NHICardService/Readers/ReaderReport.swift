@@ -33,7 +33,7 @@ public enum ReaderState: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// One reader: its name, its state and, when a card was read (or failed to be), the
-/// card in the JSON shape of `nhi card read --json` (``CardReport``).
+/// card in the JSON shape of `nhi card read --json` (`CardReport`, NHICards).
 public struct ReaderReport: Sendable, Hashable, Codable {
     /// The reader's name as PC/SC gives it.
     public var name: String
