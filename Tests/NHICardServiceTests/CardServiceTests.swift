@@ -211,10 +211,10 @@ final class Harness: Sendable {
     let monitor: ReaderMonitor
     let baseURL: String
     let client: HTTPClient
-    let logs: LogLines
+    let logs: CapturedLogs
     private let task: Task<Void, any Error>
 
-    private init(monitor: ReaderMonitor, baseURL: String, client: HTTPClient, logs: LogLines, task: Task<Void, any Error>) {
+    private init(monitor: ReaderMonitor, baseURL: String, client: HTTPClient, logs: CapturedLogs, task: Task<Void, any Error>) {
         self.monitor = monitor
         self.baseURL = baseURL
         self.client = client
@@ -223,7 +223,7 @@ final class Harness: Sendable {
     }
 
     static func with(requestsPerMinute: Int = 600, _ body: (Harness) async throws -> Void) async throws {
-        let logs = LogLines()
+        let logs = CapturedLogs()
         let logger = logs.logger(label: "nhi.card-service")
         let monitor = ReaderMonitor(logger: logger)
         await monitor.start()
@@ -377,33 +377,4 @@ final class FrameSink: Sendable {
 struct HarnessError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
-}
-
-/// Every log line of a test's service, with its metadata.
-final class LogLines: Sendable {
-    private let stored = Mutex<[String]>([])
-    var lines: [String] { stored.withLock { $0 } }
-    func append(_ line: String) { stored.withLock { $0.append(line) } }
-
-    func logger(label: String) -> Logger {
-        Logger(label: label) { label in Handler(label: label, sink: self) }
-    }
-
-    struct Handler: LogHandler {
-        let label: String
-        let sink: LogLines
-        var metadata: Logger.Metadata = [:]
-        var logLevel: Logger.Level = .trace
-
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-
-        func log(event: LogEvent) {
-            var all = metadata
-            if let extra = event.metadata { all.merge(extra) { $1 } }
-            sink.append("\(event.level) \(label) \(event.message) \(all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))")
-        }
-    }
 }

@@ -132,37 +132,6 @@ struct HarnessError: Error, CustomStringConvertible {
     var description: String { message }
 }
 
-/// Every log line of a test's server and service, with its metadata.
-final class CapturedLogs: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: [String] = []
-
-    var lines: [String] { lock.withLock { stored } }
-
-    func append(_ line: String) { lock.withLock { stored.append(line) } }
-
-    func logger(label: String) -> Logger {
-        Logger(label: label) { label in Handler(label: label, sink: self) }
-    }
-
-    struct Handler: LogHandler {
-        let label: String
-        let sink: CapturedLogs
-        var metadata: Logger.Metadata = [:]
-        var logLevel: Logger.Level = .trace
-
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-
-        func log(event: LogEvent) {
-            var all = metadata
-            if let extra = event.metadata { all.merge(extra) { $1 } }
-            sink.append("\(event.level) \(label) \(event.message) \(all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))")
-        }
-    }
-}
 
 import Testing
 

@@ -18,6 +18,8 @@ extension FormatError.Code {
     public static let fileNoRows: Self = "file.noRows"
     /// The file has more data rows than the limit (資料列數超過上限).
     public static let fileTooManyRows: Self = "file.tooManyRows"
+    /// The file is larger than the limit of what reads it (檔案超過大小上限).
+    public static let fileTooLarge: Self = "file.tooLarge"
     // Encodings
     /// Contains bytes that cannot be decoded (nothing was replaced) (含無法解碼的位元組（未以其他字元取代）).
     public static let encodingUndecodable: Self = "encoding.undecodable"
@@ -170,6 +172,7 @@ extension FormatError {
         (.fileLineTooLong, "資料行或欄位超過長度上限（未載入記憶體）", "a line or field is longer than the limit; it is not held in memory"),
         (.fileNoRows, "檔案無資料列", "the file has no data rows (only blank lines, or nothing)"),
         (.fileTooManyRows, "資料列數超過上限", "the file has more data rows than the limit"),
+        (.fileTooLarge, "檔案超過大小上限", "the file is larger than the limit"),
         (.encodingUndecodable, "含無法解碼的位元組（未以其他字元取代）", "contains bytes that cannot be decoded (nothing was replaced)"),
         (.encodingUnencodable, "含此編碼無法表示的字元", "contains a character this encoding cannot represent"),
         (.encodingBOMMismatch, "指定的編碼與檔案開頭的BOM不符", "the encoding named does not match the file's byte-order mark"),

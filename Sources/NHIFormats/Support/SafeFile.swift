@@ -189,6 +189,33 @@ public final class SafeFile {
         return (folder == "/" ? "" : folder) + "/.\(base).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     }
 
+    /// Reads a whole file a person picked (an upload, a photo): never through a symbolic link
+    /// (`file.open`), a regular file only (`file.open`), at most `maximumSize` bytes
+    /// (`file.tooLarge`; a file that grows while it is read is refused, never cut).
+    public static func read(_ path: String, maximumSize: Int) throws(FormatError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { throw error(.fileOpen, path, errno) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw error(.fileRead, path, errno) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw FormatError(.fileOpen, value: path, detail: "不是一般檔案", detailEn: "not a regular file")
+        }
+        let tooLarge = FormatError(.fileTooLarge, value: path, detail: "上限 \(maximumSize) 位元組", detailEn: "the limit is \(maximumSize) bytes")
+        guard Int(info.st_size) <= maximumSize else { throw tooLarge }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var done = 0
+        while done < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, $0.count - done) }
+            if count < 0 { throw error(.fileRead, path, errno) }
+            if count == 0 { break }
+            done += count
+        }
+        var extra: UInt8 = 0
+        guard done == bytes.count, Glibc.read(fd, &extra, 1) == 0 else { throw tooLarge }
+        return bytes
+    }
+
     static func error(_ code: FormatError.Code, _ path: String, _ e: Int32) -> FormatError {
         let text = String(cString: strerror(e))
         return FormatError(code, value: path, detail: text, detailEn: text)

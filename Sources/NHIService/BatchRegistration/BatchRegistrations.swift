@@ -1,8 +1,5 @@
 import Crypto
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import NHICore
 import NHIFormats
 
@@ -34,26 +31,13 @@ extension NHIService {
         /// grows while it is read is refused, never cut).
         public static func readFile(atPath path: String) throws(ServiceError) -> [UInt8] {
             let name = (path as NSString).lastPathComponent
-            let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-            guard fd >= 0 else {
-                throw ServiceError(.batchFileUnreadable, context: ["file": name], detail: (String(cString: strerror(errno)), String(cString: strerror(errno))))
+            do {
+                return try SafeFile.read(path, maximumSize: maximumFileSize)
+            } catch where error.code == .fileTooLarge {
+                throw ServiceError(.batchFileTooLarge, context: ["file": name])
+            } catch {
+                throw ServiceError(.batchFileUnreadable, wrapping: error, context: ["file": name])
             }
-            defer { close(fd) }
-            var info = stat()
-            guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-                throw ServiceError(.batchFileUnreadable, context: ["file": name], detail: ("不是一般檔案", "not a regular file"))
-            }
-            guard Int(info.st_size) <= maximumFileSize else { throw ServiceError(.batchFileTooLarge, context: ["file": name]) }
-            var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-            var done = 0
-            while done < bytes.count {
-                let count = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, $0.count - done) }
-                guard count > 0 else { break }
-                done += count
-            }
-            var extra: UInt8 = 0
-            guard done == bytes.count, Glibc.read(fd, &extra, 1) == 0 else { throw ServiceError(.batchFileTooLarge, context: ["file": name]) }
-            return bytes
         }
 
         /// Stores an upload for `unit`, waiting to be processed (已上傳,等待入檔). The file is

@@ -1,5 +1,6 @@
 import Foundation
 import NHICore
+import NHIFormats
 import Observation
 #if canImport(Glibc)
 import Glibc
@@ -86,22 +87,12 @@ public final class FileShelf {
     /// Reads `path` without following a link, refusing anything but a regular file of at most ``maximumSize`` bytes.
     nonisolated public static func readBounded(_ path: String) -> Result<[UInt8], KioskError> {
         let name = (path as NSString).lastPathComponent
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { return .failure(KioskError(.fileUnreadable, subject: name)) }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return .failure(KioskError(.fileUnreadable, subject: name)) }
-        guard Int(info.st_size) <= maximumSize else { return .failure(KioskError(.fileTooLarge, subject: name)) }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var done = 0
-        while done < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, $0.count - done) }
-            guard count > 0 else { break }
-            done += count
+        do {
+            return .success(try SafeFile.read(path, maximumSize: maximumSize))
+        } catch where error.code == .fileTooLarge {
+            return .failure(KioskError(.fileTooLarge, subject: name))
+        } catch {
+            return .failure(KioskError(.fileUnreadable, subject: name))
         }
-        // A file that grew while read is refused rather than cut.
-        var extra: UInt8 = 0
-        guard done == bytes.count, Glibc.read(fd, &extra, 1) == 0 else { return .failure(KioskError(.fileTooLarge, subject: name)) }
-        return .success(bytes)
     }
 }
