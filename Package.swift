@@ -79,7 +79,7 @@ let package = Package(
             // The table files are compiled in (Tables/EmbeddedTables.swift, made by
             // scripts/embed-grade-tables), so binaries need no resource bundle.
             exclude: ["Resources"], swiftSettings: strict),
-        .target(name: "NHIFormats", dependencies: ["NHICore"], swiftSettings: strict),
+        .target(name: "NHIFormats", dependencies: ["NHICore", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
         .target(
             name: "NHICards",
             dependencies: [

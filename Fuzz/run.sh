@@ -7,7 +7,8 @@
 # needs, in dependency order:  // modules: NHICore NHIFormats
 # A second line may name single source files compiled into the target itself, for parsers
 # whose module also needs packages this script cannot build:  // sources: Sources/X/A.swift …
-# The modules are compiled from Sources/ with -sanitize=fuzzer,address into Fuzz/.out.
+# The modules are compiled from Sources/ with -sanitize=fuzzer,address into Fuzz/.out; the
+# packages they import (swift-crypto for NHIFormats) are linked from SwiftPM's build.
 # New inputs go to Fuzz/.out/TARGET/corpus; the committed seeds in Fuzz/corpus/TARGET are
 # only read. Prints libFuzzer's summary; the last line is "TARGET: N executions, exit S".
 set -euo pipefail
@@ -21,16 +22,30 @@ mkdir -p "$out/corpus" "Fuzz/corpus/$target"
 modules=$(head -1 "$src" | sed -n 's|^// modules: ||p')
 # -package-name: the modules share `package` declarations (NHICore's iconv wrapper), as in SwiftPM.
 flags=(-parse-as-library -sanitize=fuzzer,address -O -g -enable-testing -package-name nhi -I "$out")
+# Packages the modules import (NHIFormats: swift-crypto's Crypto, for content hashes) come from
+# SwiftPM's own build: their modules from the bin path's Modules, their objects (not
+# instrumented) linked in.
+package_flags=()
+package_objects=()
+if [[ " $modules " == *" NHIFormats "* ]]; then
+  swift build --target Crypto >/dev/null
+  bin=$(swift build --show-bin-path)
+  package_flags=(-I "$bin/Modules")
+  while IFS= read -r map; do package_flags+=(-Xcc "-fmodule-map-file=$map"); done \
+    < <(find .build/checkouts/swift-crypto/Sources -name module.modulemap | sort)
+  mapfile -t package_objects < <(find "$bin"/{Crypto,CCryptoBoringSSL,CCryptoBoringSSLShims,CryptoBoringWrapper,CXKCP,CXKCPShims}.build -name '*.o' | sort)
+  package_objects+=(-lstdc++)
+fi
 objects=()
 for m in $modules; do
   mapfile -t files < <(find "Sources/$m" -name '*.swift' | sort)
-  swiftc "${flags[@]}" -module-name "$m" -wmo -emit-module -emit-module-path "$out/$m.swiftmodule" \
+  swiftc "${flags[@]}" "${package_flags[@]}" -module-name "$m" -wmo -emit-module -emit-module-path "$out/$m.swiftmodule" \
     -c "${files[@]}" -o "$out/$m.o" 2>&1 | grep -v "Cannot export local symbol" || true
   objects+=("$out/$m.o")
 done
 extra_sources=$(sed -n '2s|^// sources: ||p' "$src")
 # shellcheck disable=SC2086
-swiftc "${flags[@]}" -module-name "Fuzz_$target" "$src" $extra_sources "${objects[@]}" -o "$out/fuzzer" 2>&1 \
+swiftc "${flags[@]}" "${package_flags[@]}" -module-name "Fuzz_$target" "$src" $extra_sources "${objects[@]}" "${package_objects[@]}" -o "$out/fuzzer" 2>&1 \
   | grep -v "Cannot export local symbol" || true
 log="$out/run.log"
 set +e

@@ -84,11 +84,8 @@ struct DPRTests {
         changed.amount = 150_001
         #expect(changed.contentHash(ubn: file.unit.ubn, incomeCode: .bonus) != file.contentHashes[0])
         #expect(file.details[0].contentHash(ubn: try UBN(parsing: "22099131"), incomeCode: .bonus) != file.contentHashes[0])
-        // SHA-256 itself, against FIPS 180-4's examples.
-        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
-                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        // The pinned hash above was made by the SDK's own SHA-256 before swift-crypto replaced
+        // it: hashes stored in databases stay valid.
     }
 
     static let pinnedHash = "5e618e2f1b28aefbc8d63fc47b59c11b1b411113b080b5be2fb36f3bb32d836e"

@@ -1,3 +1,4 @@
+import Crypto
 import NHICore
 
 /// The income codes (所得類別) of supplementary premium withheld by a payer (SPEC §10).
@@ -146,7 +147,19 @@ public struct DPRDetailRecord: Sendable, Hashable, Codable {
             fields += ["-", note ?? ""]
         }
         // Fields joined by U+001F, which no field may contain.
-        return SHA256.hex(Array(fields.joined(separator: "\u{1F}").utf8))
+        return Self.hex(SHA256.hash(data: Array(fields.joined(separator: "\u{1F}").utf8)))
+    }
+
+    /// Lower-case hex of a digest.
+    static func hex(_ digest: SHA256.Digest) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for byte in digest {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
