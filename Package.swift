@@ -28,6 +28,8 @@ let package = Package(
         // The PostgreSQL store and the store opener (SQLite or PostgreSQL by URL); pulls swift-nio.
         .library(name: "NHIPostgres", targets: ["NHIPostgres"]),
         .library(name: "NHIKit", targets: ["NHIKit"]),
+        // nhi-server's application, for programs that embed the office server (Hummingbird 2).
+        .library(name: "NHIServer", targets: ["NHIServer"]),
         .library(name: "NHIServiceClient", targets: ["NHIServiceClient"]),
         // `nhi card serve`: the card readers as a local HTTP service for web pages (Hummingbird).
         .library(name: "NHICardService", targets: ["NHICardService"]),
@@ -258,7 +260,9 @@ let package = Package(
                                                            .product(name: "GRDB", package: "GRDB.swift")]),
         // README's and the DocC catalogs' code snippets, compiled (see DocSnippetDriftTests).
         .testTarget(name: "DocSnippetTests", dependencies: ["NHICore", "NHIGrades", "NHIFormats", "NHICards", "NHILogin",
-                                                           "NHIService", "NHISignIn", "NHITestSupport", "NHIServiceClient", "NHICardService"]),
+                                                           "NHIService", "NHISignIn", "NHITestSupport", "NHIServiceClient", "NHICardService",
+                                                           "NHIKit", "NHIPostgres", "NHIServer",
+                                                           .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "NHICardServiceTests", dependencies: [
             "NHICardService", "NHICards", "NHICore", "NHITestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
