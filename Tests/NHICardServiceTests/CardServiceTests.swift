@@ -134,6 +134,8 @@ struct CardServiceTests {
 
                 let missing = try await service.get("/nothing")
                 #expect(missing.status == 404 && missing.json["code"] as? String == "cardService.notFound")
+                let wrongMethod = try await service.send(.POST, "/readers")
+                #expect(wrongMethod.status == 405 && wrongMethod.headers["allow"] == "GET, OPTIONS")
 
                 let lines = service.logs.lines
                 #expect(lines.contains { $0.contains("refused a web page") && $0.contains("https://evil.example") })

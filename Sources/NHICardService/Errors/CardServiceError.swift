@@ -18,6 +18,8 @@ public struct CardServiceError: CodedError, Hashable {
         public static let rateLimited: Self = "cardService.rateLimited"
         /// No such route — 404.
         public static let notFound: Self = "cardService.notFound"
+        /// A route's path with a method it does not answer — 405 with `Allow`.
+        public static let methodNotAllowed: Self = "cardService.methodNotAllowed"
         /// `--listen` names an address other machines can reach, without `--allow-remote`.
         public static let listenNotLoopback: Self = "cardService.listenNotLoopback"
         /// `--listen` is not `HOST:PORT` with a port 0–65535.
@@ -52,6 +54,7 @@ public struct CardServiceError: CodedError, Hashable {
         (.hostForbidden, "請求的主機名稱不是本機", "the request names a host other than this machine"),
         (.rateLimited, "請求過於頻繁，請稍後再試", "too many requests from this origin; try again shortly"),
         (.notFound, "沒有這個服務路徑", "no such path"),
+        (.methodNotAllowed, "此路徑不接受這個方法", "this path does not take this method"),
         (.listenNotLoopback, "讀卡服務預設只在本機位址提供；要對外提供須加 --allow-remote",
          "the card service listens on loopback only unless --allow-remote is given"),
         (.listenAddress, "位址格式應為 主機:埠號", "the address must be HOST:PORT"),

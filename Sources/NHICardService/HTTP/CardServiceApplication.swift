@@ -186,7 +186,14 @@ struct AccessMiddleware: RouterMiddleware {
             do {
                 response = try await next(request, context)
             } catch let error as HTTPError where error.status == .notFound {
-                response = CardServiceProblem.response(CardServiceError(.notFound, detail: request.uri.path), .notFound)
+                if Self.paths.contains(request.uri.path) {
+                    // A route's path with another method.
+                    response = CardServiceProblem.response(CardServiceError(.methodNotAllowed, detail: "\(request.method) \(request.uri.path)"),
+                                                           .methodNotAllowed)
+                    response.headers[.allow] = "GET, OPTIONS"
+                } else {
+                    response = CardServiceProblem.response(CardServiceError(.notFound, detail: request.uri.path), .notFound)
+                }
             }
         }
         if let origin {
@@ -195,6 +202,9 @@ struct AccessMiddleware: RouterMiddleware {
         }
         return response
     }
+
+    /// The routes' paths (each answers GET only).
+    static let paths: Set<String> = ["/readers", "/events", "/openapi.json"]
 
     /// `127.0.0.1:7780` → `127.0.0.1`; `[::1]:7780` → `::1`.
     static func hostname(_ authority: String) -> String {

@@ -46,7 +46,7 @@ public enum CardServiceOpenAPI {
       },
       "components": {
         "responses": {
-          "Problem": {"description": "Refused: another origin or host (403), too many requests (429, with Retry-After).",
+          "Problem": {"description": "Refused: another origin or host (403), a method the path does not take (405, with Allow), too many requests (429, with Retry-After).",
                       "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
         },
         "schemas": {
