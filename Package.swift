@@ -147,6 +147,7 @@ let package = Package(
             name: "nhi", dependencies: [
                 "NHIKit", "NHIPostgres", "NHIServiceClient", "NHICardService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Examples/nhi", swiftSettings: strict),
@@ -208,6 +209,9 @@ let package = Package(
             dependencies: [
                 "NHICore", "NHICards",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict),
@@ -266,6 +270,7 @@ let package = Package(
         .testTarget(name: "NHICardServiceTests", dependencies: [
             "NHICardService", "NHICards", "NHICore", "NHITestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),

@@ -7,6 +7,7 @@ import NHICore
 import NHITestSupport
 import NIOCore
 import NIOHTTP1
+import NIOSSL
 import Synchronization
 import Testing
 
@@ -126,6 +127,11 @@ struct CardServiceTests {
                 let preflight = try await service.send(.OPTIONS, "/readers", headers: [("Origin", Self.allowed),
                                                                                     ("Access-Control-Request-Method", "GET")])
                 #expect(preflight.status == 204 && preflight.headers["access-control-allow-methods"] == "GET, OPTIONS")
+                #expect(preflight.headers["access-control-allow-private-network"] == nil)
+                // Private Network Access (a public page reaching a loopback service): agreed for an allowed origin.
+                let network = try await service.send(.OPTIONS, "/events", headers: [("Origin", Self.allowed), ("Access-Control-Request-Method", "GET"),
+                                                                                 ("Access-Control-Request-Private-Network", "true")])
+                #expect(network.status == 204 && network.headers["access-control-allow-private-network"] == "true")
                 let refusedPreflight = try await service.send(.OPTIONS, "/readers", headers: [("Origin", "https://evil.example")])
                 #expect(refusedPreflight.status == 403)
 
@@ -178,6 +184,30 @@ struct CardServiceTests {
         }
     }
 
+    @Test("HTTPS with --tls-cert and --tls-key: a client trusting the certificate reads the readers; unreadable files are refused with their rule")
+    func https() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nhi-card-tls-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let cert = directory.appendingPathComponent("cert.pem").path, key = directory.appendingPathComponent("key.pem").path
+        let openssl = Process()
+        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        openssl.arguments = ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", key, "-out", cert,
+                             "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost"]
+        openssl.standardError = FileHandle.nullDevice
+        try openssl.run()
+        openssl.waitUntilExit()
+        #expect(openssl.terminationStatus == 0)
+        var clientTLS = TLSConfiguration.makeClientConfiguration()
+        clientTLS.trustRoots = .file(cert)
+        try await Harness.with(tls: try CardServiceConfiguration.tls(certificateFile: cert, keyFile: key), clientTLS: clientTLS) { service in
+            #expect(service.baseURL.hasPrefix("https://"))
+            let answer = try await service.get("/readers")
+            #expect(answer.status == 200 && answer.json["status"] as? String != nil)
+        }
+        #expect(throws: CardServiceError(.tlsFiles)) { try CardServiceConfiguration.tls(certificateFile: directory.path + "/none.pem", keyFile: key) }
+    }
+
     @Test("Loopback only unless told: other addresses, bad addresses and bad origins are refused with their rule")
     func configuration() throws {
         #expect(throws: CardServiceError(.listenNotLoopback)) { try CardServiceConfiguration(host: "0.0.0.0") }
@@ -186,6 +216,7 @@ struct CardServiceTests {
         #expect(try CardServiceConfiguration(host: "localhost").host == "localhost")
         #expect(try CardServiceConfiguration(host: "::1").host == "::1")
         #expect(try CardServiceConfiguration(host: "127.0.0.53").host == "127.0.0.53")
+        #expect(throws: CardServiceError(.listenNotLoopback)) { try CardServiceConfiguration(host: "127.example.com") }
         #expect(try CardServiceConfiguration.parseListen("127.0.0.1:7780") == ("127.0.0.1", 7780))
         #expect(try CardServiceConfiguration.parseListen("[::1]:0") == ("::1", 0))
         #expect(throws: CardServiceError(.listenAddress)) { try CardServiceConfiguration.parseListen("127.0.0.1") }
@@ -224,12 +255,14 @@ final class Harness: Sendable {
         self.task = task
     }
 
-    static func with(requestsPerMinute: Int = 600, _ body: (Harness) async throws -> Void) async throws {
+    static func with(requestsPerMinute: Int = 600, tls: TLSConfiguration? = nil, clientTLS: TLSConfiguration? = nil,
+                     _ body: (Harness) async throws -> Void) async throws {
         let logs = CapturedLogs()
         let logger = logs.logger(label: "nhi.card-service")
         let monitor = ReaderMonitor(logger: logger)
         await monitor.start()
-        let configuration = try CardServiceConfiguration(port: 0, allowedOrigins: [CardServiceTests.allowed], requestsPerMinute: requestsPerMinute)
+        let configuration = try CardServiceConfiguration(port: 0, allowedOrigins: [CardServiceTests.allowed], requestsPerMinute: requestsPerMinute,
+                                                         tls: tls)
         var application = CardServiceApplication(monitor: monitor, configuration: configuration, logger: logger)
         application.heartbeat = .seconds(1)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
@@ -240,8 +273,10 @@ final class Harness: Sendable {
             port = value
             break
         }
-        let harness = Harness(monitor: monitor, baseURL: "http://127.0.0.1:\(port)",
-                              client: HTTPClient(eventLoopGroupProvider: .singleton), logs: logs, task: task)
+        var clientConfiguration = HTTPClient.Configuration()
+        clientConfiguration.tlsConfiguration = clientTLS
+        let harness = Harness(monitor: monitor, baseURL: "\(tls == nil ? "http" : "https")://127.0.0.1:\(port)",
+                              client: HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration), logs: logs, task: task)
         do {
             try await body(harness)
         } catch {

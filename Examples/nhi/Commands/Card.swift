@@ -4,6 +4,7 @@ import Logging
 import NHICardService
 import NHICards
 import NHICore
+import NIOSSL
 
 /// `nhi card`: reads NHI cards and certificate cards through pcscd.
 struct Card: AsyncParsableCommand {
@@ -33,10 +34,22 @@ struct CardServe: AsyncParsableCommand {
     @Option(help: "每個來源每分鐘的請求上限 Requests per origin and minute.")
     var rate = 600
 
+    @Option(name: .customLong("tls-cert"), help: "HTTPS 憑證 The certificate chain (PEM), for HTTPS; with --tls-key.")
+    var tlsCert: String?
+
+    @Option(name: .customLong("tls-key"), help: "HTTPS 私鑰 Its private key (PEM).")
+    var tlsKey: String?
+
     func run() async throws {
         let (host, port) = try CardServiceConfiguration.parseListen(listen)
+        let tls: TLSConfiguration?
+        switch (tlsCert, tlsKey) {
+        case (let cert?, let key?): tls = try CardServiceConfiguration.tls(certificateFile: cert, keyFile: key)
+        case (nil, nil): tls = nil
+        default: throw ArgumentParser.ValidationError("--tls-cert and --tls-key go together")
+        }
         let configuration = try CardServiceConfiguration(host: host, port: port, allowedOrigins: Set(allowOrigin),
-                                                         allowRemote: allowRemote, requestsPerMinute: rate)
+                                                         allowRemote: allowRemote, requestsPerMinute: rate, tls: tls)
         let logger = Logger(label: "nhi.card-service")
         let monitor = ReaderMonitor(logger: logger)
         await monitor.start()
@@ -44,7 +57,8 @@ struct CardServe: AsyncParsableCommand {
         let service = CardServiceApplication(monitor: monitor, configuration: configuration, logger: logger)
         try await service.run { port in
             // Straight to the descriptor: a program that started the service reads the address at once.
-            FileHandle.standardOutput.write(Data("讀卡服務 card service: http://\(shownHost):\(port)\n".utf8))
+            let scheme = tls == nil ? "http" : "https"
+            FileHandle.standardOutput.write(Data("讀卡服務 card service: \(scheme)://\(shownHost):\(port)\n".utf8))
         }
     }
 }

@@ -26,6 +26,8 @@ public struct CardServiceError: CodedError, Hashable {
         public static let listenAddress: Self = "cardService.listenAddress"
         /// `--allow-origin` is not `scheme://host[:port]`.
         public static let originFormat: Self = "cardService.originFormat"
+        /// `--tls-cert`/`--tls-key` cannot be read as a PEM certificate chain and key.
+        public static let tlsFiles: Self = "cardService.tlsFiles"
     }
 
     /// The code.
@@ -59,5 +61,6 @@ public struct CardServiceError: CodedError, Hashable {
          "the card service listens on loopback only unless --allow-remote is given"),
         (.listenAddress, "位址格式應為 主機:埠號", "the address must be HOST:PORT"),
         (.originFormat, "網頁來源格式應為 https://主機[:埠號]", "an origin is scheme://host[:port]"),
+        (.tlsFiles, "無法讀取 TLS 憑證或私鑰（PEM）", "the TLS certificate or key (PEM) cannot be read"),
     ]
 }

@@ -1,6 +1,8 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import NHICards
 import NHICore
@@ -67,17 +69,23 @@ public struct CardServiceApplication: Sendable {
     }
 
     /// The Hummingbird application; `onListening` gets the bound port (useful with port 0).
-    public func application(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-        Application(router: makeRouter(),
-                    configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "nhi-card-service"),
-                    onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
-                    logger: logger)
+    public func application(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some ApplicationProtocol {
+        let server: HTTPServerBuilder
+        if let tls = configuration.tls {
+            server = try .tls(.http1(), tlsConfiguration: tls)
+        } else {
+            server = .http1()
+        }
+        return Application(router: makeRouter(), server: server,
+                           configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "nhi-card-service"),
+                           onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
+                           logger: logger)
     }
 
     /// Serves until the task is cancelled or, with `handlingSignals`, until SIGINT or SIGTERM
     /// (then it stops gracefully).
     public func run(handlingSignals: Bool = true, onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        let application = application(onListening: onListening)
+        let application = try application(onListening: onListening)
         if handlingSignals {
             try await application.runService()
         } else {
@@ -108,7 +116,8 @@ public struct CardServiceApplication: Sendable {
     static func events(_ monitor: ReaderMonitor, heartbeat: Duration) async -> Response {
         let updates = await monitor.subscribe()
         let snapshot = await monitor.snapshot
-        let (body, out) = AsyncStream.makeStream(of: ByteBuffer.self)
+        // Bounded both ways: a client that stops reading keeps at most the newest 256 frames.
+        let (body, out) = AsyncStream.makeStream(of: ByteBuffer.self, bufferingPolicy: .bufferingNewest(256))
         let forward = Task {
             out.yield(frame("snapshot", snapshot))
             for await event in updates { out.yield(frame(event.event.rawValue, event)) }
@@ -182,6 +191,9 @@ struct AccessMiddleware: RouterMiddleware {
             response.headers[.accessControlAllowMethods] = "GET, OPTIONS"
             response.headers[.accessControlAllowHeaders] = request.headers[.accessControlRequestHeaders] ?? "content-type"
             response.headers[.accessControlMaxAge] = "600"
+            // Private Network Access: a public page asking for a loopback service says so in its
+            // preflight; the service agrees only for the origins it allows.
+            if request.headers[Self.requestPrivateNetwork] == "true" { response.headers[Self.allowPrivateNetwork] = "true" }
         } else {
             do {
                 response = try await next(request, context)
@@ -202,6 +214,9 @@ struct AccessMiddleware: RouterMiddleware {
         }
         return response
     }
+
+    static let requestPrivateNetwork = HTTPField.Name("Access-Control-Request-Private-Network")!
+    static let allowPrivateNetwork = HTTPField.Name("Access-Control-Allow-Private-Network")!
 
     /// The routes' paths (each answers GET only).
     static let paths: Set<String> = ["/readers", "/events", "/openapi.json"]

@@ -1,4 +1,5 @@
 import NHICore
+import NIOSSL
 
 /// Where the card service listens and which web pages may use it.
 public struct CardServiceConfiguration: Sendable {
@@ -15,6 +16,9 @@ public struct CardServiceConfiguration: Sendable {
     public var allowRemote: Bool
     /// Requests per origin and minute (`GET /events` counts once per connection).
     public var requestsPerMinute: Int
+    /// HTTPS with this certificate and key (``tls(certificateFile:keyFile:)``); plain HTTP
+    /// when nil — browsers treat `http://127.0.0.1` as a secure context, so loopback needs none.
+    public var tls: TLSConfiguration?
 
     /// The default port, next to the NHI's own component (7777).
     public static let defaultPort = 7780
@@ -22,7 +26,7 @@ public struct CardServiceConfiguration: Sendable {
     /// A configuration; throws when `host` is not loopback and `allowRemote` is false, or an
     /// origin is not `scheme://host[:port]`.
     public init(host: String = "127.0.0.1", port: Int = CardServiceConfiguration.defaultPort, allowedOrigins: Set<String> = [],
-                allowRemote: Bool = false, requestsPerMinute: Int = 600) throws(CardServiceError) {
+                allowRemote: Bool = false, requestsPerMinute: Int = 600, tls: TLSConfiguration? = nil) throws(CardServiceError) {
         guard allowRemote || Self.isLoopback(host) else { throw CardServiceError(.listenNotLoopback, detail: host) }
         guard (0...65_535).contains(port) else { throw CardServiceError(.listenAddress, detail: "\(host):\(port)") }
         for origin in allowedOrigins where !Self.isOrigin(origin) { throw CardServiceError(.originFormat, detail: origin) }
@@ -31,6 +35,21 @@ public struct CardServiceConfiguration: Sendable {
         self.allowedOrigins = allowedOrigins
         self.allowRemote = allowRemote
         self.requestsPerMinute = requestsPerMinute
+        self.tls = tls
+    }
+
+    /// A TLS server configuration from PEM files (`--tls-cert`, `--tls-key`): the certificate
+    /// chain, server first, and its private key; TLS 1.2 or later.
+    public static func tls(certificateFile: String, keyFile: String) throws(CardServiceError) -> TLSConfiguration {
+        do {
+            let chain = try NIOSSLCertificate.fromPEMFile(certificateFile).map { NIOSSLCertificateSource.certificate($0) }
+            let key = try NIOSSLPrivateKey(file: keyFile, format: .pem)
+            var tls = TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key))
+            tls.minimumTLSVersion = .tlsv12
+            return tls
+        } catch {
+            throw CardServiceError(.tlsFiles, detail: "\(certificateFile), \(keyFile): \(error)")
+        }
     }
 
     /// `--listen HOST:PORT` (`127.0.0.1:7780`, `[::1]:7780`, `localhost:0`).
@@ -44,13 +63,9 @@ public struct CardServiceConfiguration: Sendable {
         return (host, port)
     }
 
-    /// Whether `host` is this machine only: `localhost`, `127.0.0.0/8`, `::1`.
-    public static func isLoopback(_ host: String) -> Bool {
-        let host = host.lowercased()
-        if host == "localhost" || host == "::1" { return true }
-        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
-    }
+    /// Whether `host` is this machine only: `localhost`, `127.0.0.0/8`, `::1` (NHICore's
+    /// `LoopbackHost`, the rule nhi-server uses too).
+    public static func isLoopback(_ host: String) -> Bool { LoopbackHost.contains(host) }
 
     /// `scheme://host[:port]`, as browsers send `Origin` (no path, no trailing slash).
     static func isOrigin(_ text: String) -> Bool {

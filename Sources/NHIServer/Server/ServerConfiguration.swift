@@ -1,4 +1,5 @@
 import Foundation
+import NHICore
 import NHIService
 import NIOSSL
 
@@ -35,8 +36,7 @@ public struct ServerConfiguration: Sendable {
         return tls
     }
 
-    /// Whether `host` is a loopback address (plain HTTP is allowed only there).
-    public static func isLoopback(_ host: String) -> Bool {
-        host == "localhost" || host == "::1" || host.hasPrefix("127.")
-    }
+    /// Whether `host` is a loopback address (plain HTTP is allowed only there): NHICore's
+    /// `LoopbackHost`, the rule the card service uses too.
+    public static func isLoopback(_ host: String) -> Bool { LoopbackHost.contains(host) }
 }
