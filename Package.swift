@@ -208,6 +208,7 @@ let package = Package(
             name: "NHICardService",
             dependencies: [
                 "NHICore", "NHICards",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -268,7 +269,7 @@ let package = Package(
                                                            "NHIKit", "NHIPostgres", "NHIServer",
                                                            .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "NHICardServiceTests", dependencies: [
-            "NHICardService", "NHICards", "NHICore", "NHITestSupport",
+            "NHICardService", "NHICards", "NHICore", "NHILogin", "NHITestSupport",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -287,7 +288,7 @@ let package = Package(
             .product(name: "_CryptoExtras", package: "swift-crypto"),
         ]),
         .testTarget(name: "CLITests", dependencies: ["NHICore", "NHIGrades", "NHIFormats", "NHIService", "NHIPostgres", "NHITestSupport",
-                                                     "NHIServiceClient"]),
+                                                     "NHIServiceClient", "NHICardService"]),
         .testTarget(
             name: "KioskModelTests", dependencies: ["KioskModel", "KioskSDK", "NHITestSupport"],
             path: "Kiosk/Tests/KioskModelTests"),

@@ -240,12 +240,7 @@ public struct StaffSignIn: Sendable {
     }
 
     private func signingToken(reader: String) async throws(CardError) -> any SigningToken {
-        switch certificateToken {
-        case .card:
-            return CardPINToken(card: try await context.connection(to: reader))
-        case .pkcs11(let path):
-            return try PKCS11Token.find(in: try PKCS11Module.load(path ?? PKCS11Module.configuredPath))
-        }
+        try await certificateToken.signingToken(reader: reader, context: context)
     }
 
     private func firstReaderWithCard() async throws(CardError) -> String {
@@ -278,14 +273,9 @@ public struct StaffSignIn: Sendable {
     }
 }
 
-/// Where a certificate sign-in's PIN is verified and the challenge signed.
-public enum CertificateTokenSource: Sendable, Hashable {
-    /// The issuer's PKCS#11 module at the path (nil: `NHI_PKCS11_MODULE` or HiCOS's default).
-    case pkcs11(modulePath: String?)
-    /// The card itself: ISO 7816 VERIFY and its own key (`CardPINToken`; the card
-    /// emulator's certificate profile, used by `--demo`).
-    case card
-}
+/// Where a certificate sign-in's PIN is verified and the challenge signed (the choice lives
+/// in NHICards, shared with the card service).
+public typealias CertificateTokenSource = NHICards.CertificateTokenSource
 
 /// What the PIN callback of one certificate sign-in saw: the certificate, and why no PIN
 /// was given (the token's refusal of the one PIN offered, or a certificate of the wrong

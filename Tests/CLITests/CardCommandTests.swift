@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import NHICardService
 import NHICards
 import NHICore
 import NHILogin
@@ -177,6 +178,89 @@ struct CardCommandTests {
             process.terminate()
             process.waitUntilExit()
             #expect(process.terminationStatus == 0)
+        }
+    }
+
+    @Test("card serve: POST /sign asks for the PIN on the service's own terminal (echo off, who asks and the challenge's fingerprint shown), the card signs; no terminal, no signing")
+    func serveSigns() async throws {
+        try await PCSCTestEnvironment.withVirtualReaders { first, _ in
+            let card = try CertificateCardProfile(cardNumber: "TP03000001234567", pin: "123456", holder: "王小明",
+                                                  authority: "citizen", idLastFour: "6789").makeCard()
+            try await first.insert(card)
+            let terminal = try PseudoTerminal()
+            let process = Process()
+            process.executableURL = CLI.binary()
+            process.arguments = ["card", "serve", "--listen", "127.0.0.1:0", "--allow-origin", "https://payroll.example.com", "--card-pin"]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardInput = terminal.follower
+            process.standardError = terminal.follower
+            try process.run()
+            defer { if process.isRunning { process.terminate() } }
+            var line = Data()
+            while let byte = try pipe.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data([0x0A]) { line += byte }
+            let address = try #require(String(decoding: line, as: UTF8.self).split(separator: " ").last.map(String.init))
+
+            func post(_ body: [String: String]) async throws -> (Int, [String: Any]) {
+                var request = URLRequest(url: URL(string: address + "/sign")!)
+                request.httpMethod = "POST"
+                request.setValue("https://payroll.example.com", forHTTPHeaderField: "Origin")
+                request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+                request.httpBody = try JSONSerialization.data(withJSONObject: body)
+                request.timeoutInterval = 60
+                let (data, response) = try await URLSession.shared.data(for: request)
+                return ((response as! HTTPURLResponse).statusCode, (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:])
+            }
+            // The monitor reads the card once it starts; signing needs that read.
+            for _ in 0..<100 {
+                var request = URLRequest(url: URL(string: address + "/certificates")!)
+                request.setValue("https://payroll.example.com", forHTTPHeaderField: "Origin")
+                let (data, _) = try await URLSession.shared.data(for: request)
+                if String(decoding: data, as: UTF8.self).contains(first.reader.name) { break }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            let challenge = Array("payroll login 42".utf8)
+            async let signed = post(["reader": first.reader.name, "challenge": Data(challenge).base64EncodedString()])
+            let question = try await terminal.waitFor("press Enter to refuse: ")
+            #expect(question.contains("https://payroll.example.com") && question.contains("王小明"))
+            #expect(question.contains(CardSigner.fingerprint(Data(challenge))))
+            #expect(question.contains("tries left: 3"))
+            terminal.type("123456\n")
+            let (status, body) = try await signed
+            #expect(status == 200, "\(body)")
+            let certificate = try CardCertificate(der: Array(try #require(Data(base64Encoded: body["certificate"] as? String ?? ""))))
+            let signature = Array(try #require(Data(base64Encoded: body["signature"] as? String ?? "")))
+            #expect(CertificateChallengeIssuer.verify(signature, over: challenge, with: certificate))
+            #expect(!terminal.output.contains("123456"), "the PIN is not echoed")
+
+            // Refused at the terminal: an empty line.
+            async let refused = post(["reader": first.reader.name, "challenge": Data(challenge).base64EncodedString()])
+            _ = try await terminal.waitFor("press Enter to refuse: ", after: question.count + 1)
+            terminal.type("\n")
+            let (refusedStatus, refusedBody) = try await refused
+            #expect(refusedStatus == 403 && refusedBody["code"] as? String == "cardService.signDeclined")
+            process.terminate()
+            process.waitUntilExit()
+
+            // Without a terminal nobody could type the PIN: signing is refused, reading is not.
+            let headless = Process()
+            headless.executableURL = CLI.binary()
+            headless.arguments = ["card", "serve", "--listen", "127.0.0.1:0", "--card-pin"]
+            let out = Pipe()
+            headless.standardOutput = out
+            headless.standardInput = FileHandle.nullDevice
+            headless.standardError = FileHandle.nullDevice
+            try headless.run()
+            defer { if headless.isRunning { headless.terminate() } }
+            var headlessLine = Data()
+            while let byte = try out.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data([0x0A]) { headlessLine += byte }
+            let headlessAddress = try #require(String(decoding: headlessLine, as: UTF8.self).split(separator: " ").last.map(String.init))
+            var request = URLRequest(url: URL(string: headlessAddress + "/sign")!)
+            request.httpMethod = "POST"
+            request.httpBody = try JSONSerialization.data(withJSONObject: ["reader": first.reader.name, "challenge": "AQID"])
+            let (data, response) = try await URLSession.shared.data(for: request)
+            #expect((response as! HTTPURLResponse).statusCode == 403)
+            #expect(String(decoding: data, as: UTF8.self).contains("cardService.signingUnavailable"))
         }
     }
 

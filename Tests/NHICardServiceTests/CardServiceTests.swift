@@ -126,7 +126,7 @@ struct CardServiceTests {
 
                 let preflight = try await service.send(.OPTIONS, "/readers", headers: [("Origin", Self.allowed),
                                                                                     ("Access-Control-Request-Method", "GET")])
-                #expect(preflight.status == 204 && preflight.headers["access-control-allow-methods"] == "GET, OPTIONS")
+                #expect(preflight.status == 204 && preflight.headers["access-control-allow-methods"] == "GET, POST, OPTIONS")
                 #expect(preflight.headers["access-control-allow-private-network"] == nil)
                 // Private Network Access (a public page reaching a loopback service): agreed for an allowed origin.
                 let network = try await service.send(.OPTIONS, "/events", headers: [("Origin", Self.allowed), ("Access-Control-Request-Method", "GET"),
@@ -256,14 +256,16 @@ final class Harness: Sendable {
     }
 
     static func with(requestsPerMinute: Int = 600, tls: TLSConfiguration? = nil, clientTLS: TLSConfiguration? = nil,
-                     _ body: (Harness) async throws -> Void) async throws {
+                     prompt: (any PINPrompt)? = nil, _ body: (Harness) async throws -> Void) async throws {
         let logs = CapturedLogs()
         let logger = logs.logger(label: "nhi.card-service")
         let monitor = ReaderMonitor(logger: logger)
         await monitor.start()
         let configuration = try CardServiceConfiguration(port: 0, allowedOrigins: [CardServiceTests.allowed], requestsPerMinute: requestsPerMinute,
                                                          tls: tls)
-        var application = CardServiceApplication(monitor: monitor, configuration: configuration, logger: logger)
+        // Signing on the card itself (the emulator's certificate profile), the PIN from `prompt`.
+        let signer = CardSigner(monitor: monitor, tokens: .card, prompt: prompt, logger: logger)
+        var application = CardServiceApplication(monitor: monitor, configuration: configuration, signer: signer, logger: logger)
         application.heartbeat = .seconds(1)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let service = application
@@ -305,9 +307,10 @@ final class Harness: Sendable {
         try await send(.GET, path, headers: headers)
     }
 
-    func send(_ method: HTTPMethod, _ path: String, headers: [(String, String)] = []) async throws -> Answer {
+    func send(_ method: HTTPMethod, _ path: String, headers: [(String, String)] = [], body: [UInt8]? = nil) async throws -> Answer {
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = method
+        if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
         for (name, value) in headers {
             if name == "Host" { request.headers.replaceOrAdd(name: name, value: value) } else { request.headers.add(name: name, value: value) }
         }
@@ -400,6 +403,12 @@ final class EventReader: Sendable {
             try await Task.sleep(for: .milliseconds(20))
         }
         throw HarnessError("no matching event in \(timeout); got \(sink.frames.map(\.name))")
+    }
+
+    /// The frames received and not yet returned by ``next(timeout:where:)``.
+    var pending: [Frame] {
+        let start = consumed.withLock { $0 }
+        return Array(sink.frames.dropFirst(start))
     }
 
     func cancel() { reader.cancel() }

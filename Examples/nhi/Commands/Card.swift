@@ -19,8 +19,19 @@ struct CardServe: AsyncParsableCommand {
         commandName: "serve",
         abstract: "讀卡服務 — Serve this PC's card readers to web pages (HTTP on loopback).",
         discussion: """
-            GET /readers (every reader and its state: empty, nhi_card, certificate_card,             unsupported_card, mute, error; an NHI card's identity as nhi card read --json gives             it; status pcsc_unavailable while pcscd is down), GET /events (Server-Sent Events:             a snapshot, then readerAdded, readerRemoved, cardInserted with the card, cardRemoved,             cardMute, serviceUnavailable, serviceAvailable), GET /openapi.json. Web pages only             from the --allow-origin origins (CORS); any other origin gets 403 and is logged.             Loopback only unless --allow-remote. Prints the address it listens on, then runs             until SIGINT or SIGTERM. See Documentation/CardService.md.
+            GET /readers (every reader and its state: empty, nhi_card, certificate_card, \
+            unsupported_card, mute, error; an NHI card's identity as nhi card read --json gives \
+            it; status pcsc_unavailable while pcscd is down), GET /events (Server-Sent Events: \
+            a snapshot, then readerAdded, readerRemoved, cardInserted with the card, cardRemoved, \
+            cardMute, serviceUnavailable, serviceAvailable), GET /certificates (each certificate \
+            card's certificates), POST /sign (a page's challenge signed with the card's key after \
+            the PIN is typed here, at this terminal — never by the page; refused when standard \
+            input is not a terminal or with --no-signing), GET /openapi.json. Web pages only \
+            from the --allow-origin origins (CORS); any other origin gets 403 and is logged. \
+            Loopback only unless --allow-remote. Prints the address it listens on, then runs \
+            until SIGINT or SIGTERM. See Documentation/CardService.md.
             """)
+
 
     @Option(help: "位址 Address and port (port 0: any free one).")
     var listen = "127.0.0.1:\(CardServiceConfiguration.defaultPort)"
@@ -40,6 +51,15 @@ struct CardServe: AsyncParsableCommand {
     @Option(name: .customLong("tls-key"), help: "HTTPS 私鑰 Its private key (PEM).")
     var tlsKey: String?
 
+    @Option(name: .customLong("pkcs11-module"), help: "簽章用 PKCS#11 模組 The PKCS#11 module that signs (default: $NHI_PKCS11_MODULE, else HiCOS's).")
+    var pkcs11Module: String?
+
+    @Flag(name: .customLong("card-pin"), help: "簽章直接由卡片驗證 PIN Verify the PIN and sign on the card itself (ISO 7816), not through PKCS#11.")
+    var cardPin = false
+
+    @Flag(name: .customLong("no-signing"), help: "停用簽章 Refuse POST /sign (no PIN prompt).")
+    var noSigning = false
+
     func run() async throws {
         let (host, port) = try CardServiceConfiguration.parseListen(listen)
         let tls: TLSConfiguration?
@@ -54,7 +74,14 @@ struct CardServe: AsyncParsableCommand {
         let monitor = ReaderMonitor(logger: logger)
         await monitor.start()
         let shownHost = host.contains(":") ? "[\(host)]" : host
-        let service = CardServiceApplication(monitor: monitor, configuration: configuration, logger: logger)
+        // The PIN is typed here, on the service's own terminal, never by the web page.
+        let prompt = noSigning ? nil : TerminalPINPrompt()
+        if prompt == nil && !noSigning {
+            logger.notice("standard input is not a terminal: POST /sign is refused (nobody could type a PIN)")
+        }
+        let signer = CardSigner(monitor: monitor, tokens: cardPin ? .card : .pkcs11(modulePath: pkcs11Module),
+                                prompt: prompt, logger: logger)
+        let service = CardServiceApplication(monitor: monitor, configuration: configuration, signer: signer, logger: logger)
         try await service.run { port in
             // Straight to the descriptor: a program that started the service reads the address at once.
             let scheme = tls == nil ? "http" : "https"

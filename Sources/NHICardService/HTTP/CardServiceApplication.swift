@@ -15,6 +15,8 @@ import NIOCore
 /// |---|---|
 /// | `GET /readers` | ``ReadersSnapshot``: every reader and its state; an NHI card's identity as `nhi card read --json` gives it |
 /// | `GET /events` | Server-Sent Events: a `snapshot`, then each ``CardServiceEvent`` as it happens (one read per insertion) |
+/// | `GET /certificates` | ``CertificatesReport``: each certificate card's certificates (no PIN) |
+/// | `POST /sign` | ``SignResult``: a ``SignRequest``'s challenge signed with the card's key, after the PIN is typed at this PC (``CardSigner``) |
 /// | `GET /openapi.json` | the OpenAPI 3.1 document |
 ///
 /// Only loopback by default; web pages only from the allowed origins (CORS), every other
@@ -34,6 +36,8 @@ public struct CardServiceApplication: Sendable {
     public let monitor: ReaderMonitor
     /// Address, origins, limits.
     public let configuration: CardServiceConfiguration
+    /// Signs with certificate cards (`POST /sign`); `nil`: signing is refused.
+    public let signer: CardSigner?
     /// How often an idle event stream gets a comment line (keeps proxies and browsers from
     /// timing it out).
     public var heartbeat: Duration = .seconds(15)
@@ -41,9 +45,11 @@ public struct CardServiceApplication: Sendable {
     let limiter: RateLimiter
 
     /// The service over `monitor`'s readers.
-    public init(monitor: ReaderMonitor, configuration: CardServiceConfiguration, logger: Logger = Logger(label: "nhi.card-service")) {
+    public init(monitor: ReaderMonitor, configuration: CardServiceConfiguration, signer: CardSigner? = nil,
+                logger: Logger = Logger(label: "nhi.card-service")) {
         self.monitor = monitor
         self.configuration = configuration
+        self.signer = signer
         self.logger = logger
         limiter = RateLimiter(limit: configuration.requestsPerMinute, window: 60)
     }
@@ -60,6 +66,25 @@ public struct CardServiceApplication: Sendable {
         let monitor = monitor, heartbeat = heartbeat
         router.get("/readers") { _, _ in try Self.json(await monitor.snapshot) }
         router.get("/events") { _, _ in await Self.events(monitor, heartbeat: heartbeat) }
+        router.get("/certificates") { _, _ in try Self.json(CertificatesReport(await monitor.certificateCards)) }
+        let signer = signer
+        router.post("/sign") { request, _ in
+            do {
+                let body = try await request.body.collect(upTo: 16 * 1024)
+                let sign: SignRequest
+                do {
+                    sign = try JSONDecoder().decode(SignRequest.self, from: body)
+                } catch {
+                    throw CardServiceError(.requestInvalid, detail: "a JSON object {reader, challenge, serialNumber?}")
+                }
+                guard let signer else { throw CardServiceError(.signingUnavailable) }
+                return try Self.json(try await signer.sign(sign, origin: request.headers[.origin]))
+            } catch let error as CardServiceError {
+                return CardServiceProblem.response(error, error.httpStatus)
+            } catch let error as HTTPError where error.status == .contentTooLarge {
+                return CardServiceProblem.response(CardServiceError(.requestInvalid, detail: "the body is over 16 KiB"), .contentTooLarge)
+            }
+        }
         router.get("/openapi.json") { _, _ in
             var headers = HTTPFields()
             headers[.contentType] = "application/json"
@@ -140,18 +165,24 @@ public struct CardServiceApplication: Sendable {
     }
 }
 
-/// The problem body of a refused request: `{"status", "code", "message", "messageEn"}`.
+/// The problem body of a refused request: `{"status", "code", "message", "messageEn"}`,
+/// and for a card's refusal its own code with `userCode` (the NHI's number: 9039 wrong PIN,
+/// 9043 locked …) and `remainingTries`.
 struct CardServiceProblem: Codable {
     let status: Int
     let code: String
     let message: String
     let messageEn: String
+    let userCode: Int?
+    let remainingTries: Int?
 
     init(_ error: CardServiceError, status: HTTPResponse.Status) {
         self.status = status.code
-        code = error.errorCode
+        code = error.cardError?.errorCode ?? error.errorCode
         message = error.message
         messageEn = error.messageEn
+        userCode = error.cardError?.userCode
+        remainingTries = error.cardError?.remainingTries
     }
 
     static func response(_ error: CardServiceError, _ status: HTTPResponse.Status) -> Response {
@@ -188,7 +219,7 @@ struct AccessMiddleware: RouterMiddleware {
             response.headers[.retryAfter] = String(admitted.retryAfter)
         } else if request.method == .options, origin != nil {
             response = Response(status: .noContent)
-            response.headers[.accessControlAllowMethods] = "GET, OPTIONS"
+            response.headers[.accessControlAllowMethods] = "GET, POST, OPTIONS"
             response.headers[.accessControlAllowHeaders] = request.headers[.accessControlRequestHeaders] ?? "content-type"
             response.headers[.accessControlMaxAge] = "600"
             // Private Network Access: a public page asking for a loopback service says so in its
@@ -198,11 +229,11 @@ struct AccessMiddleware: RouterMiddleware {
             do {
                 response = try await next(request, context)
             } catch let error as HTTPError where error.status == .notFound {
-                if Self.paths.contains(request.uri.path) {
+                if let allowed = Self.paths[request.uri.path] {
                     // A route's path with another method.
                     response = CardServiceProblem.response(CardServiceError(.methodNotAllowed, detail: "\(request.method) \(request.uri.path)"),
                                                            .methodNotAllowed)
-                    response.headers[.allow] = "GET, OPTIONS"
+                    response.headers[.allow] = "\(allowed), OPTIONS"
                 } else {
                     response = CardServiceProblem.response(CardServiceError(.notFound, detail: request.uri.path), .notFound)
                 }
@@ -218,8 +249,9 @@ struct AccessMiddleware: RouterMiddleware {
     static let requestPrivateNetwork = HTTPField.Name("Access-Control-Request-Private-Network")!
     static let allowPrivateNetwork = HTTPField.Name("Access-Control-Allow-Private-Network")!
 
-    /// The routes' paths (each answers GET only).
-    static let paths: Set<String> = ["/readers", "/events", "/openapi.json"]
+    /// The routes' paths and the method each answers.
+    static let paths: [String: String] = ["/readers": "GET", "/events": "GET", "/certificates": "GET", "/sign": "POST",
+                                          "/openapi.json": "GET"]
 
     /// `127.0.0.1:7780` → `127.0.0.1`; `[::1]:7780` → `::1`.
     static func hostname(_ authority: String) -> String {
@@ -227,5 +259,25 @@ struct AccessMiddleware: RouterMiddleware {
             return String(authority[authority.index(after: authority.startIndex)..<end])
         }
         return authority.split(separator: ":", maxSplits: 1).first.map(String.init) ?? authority
+    }
+}
+
+extension CardServiceError {
+    /// The HTTP status `POST /sign` answers with.
+    var httpStatus: HTTPResponse.Status {
+        switch code {
+        case .requestInvalid: .badRequest
+        case .readerUnknown, .certificateUnknown: .notFound
+        case .notCertificateCard, .signBusy: .conflict
+        case .signDeclined, .signingUnavailable: .forbidden
+        case .pinTimeout: .requestTimeout
+        case .cardFailed:
+            switch cardError?.code {
+            case .pinLocked?: HTTPResponse.Status(code: 423, reasonPhrase: "Locked")
+            case .pinIncorrect?, .pinLength?: .unprocessableContent
+            default: .conflict
+            }
+        default: .badRequest
+        }
     }
 }

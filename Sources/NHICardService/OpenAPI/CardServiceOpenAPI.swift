@@ -33,6 +33,39 @@ public enum CardServiceOpenAPI {
             }
           }
         },
+        "/certificates": {
+          "get": {
+            "operationId": "certificates",
+            "summary": "Each certificate card's certificates, as read at insertion (no PIN): slot, kind from the issuer, serial number, subject, validity, DER (base64).",
+            "responses": {
+              "200": {"description": "The certificate cards.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CertificatesReport"}}}},
+              "403": {"$ref": "#/components/responses/Problem"},
+              "429": {"$ref": "#/components/responses/Problem"}
+            }
+          }
+        },
+        "/sign": {
+          "post": {
+            "operationId": "sign",
+            "summary": "Signs the challenge with the certificate card's key (RSA PKCS#1 v1.5, SHA-256) after the PIN is typed at this PC — never sent by the page. One signature at a time.",
+            "requestBody": {
+              "required": true,
+              "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SignRequest"}}}
+            },
+            "responses": {
+              "200": {"description": "The signature and the certificate to verify it with.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SignResult"}}}},
+              "400": {"$ref": "#/components/responses/Problem"},
+              "403": {"$ref": "#/components/responses/Problem"},
+              "404": {"$ref": "#/components/responses/Problem"},
+              "408": {"$ref": "#/components/responses/Problem"},
+              "409": {"$ref": "#/components/responses/Problem"},
+              "413": {"$ref": "#/components/responses/Problem"},
+              "422": {"$ref": "#/components/responses/Problem"},
+              "423": {"$ref": "#/components/responses/Problem"},
+              "429": {"$ref": "#/components/responses/Problem"}
+            }
+          }
+        },
         "/openapi.json": {
           "get": {
             "operationId": "openapi",
@@ -46,13 +79,51 @@ public enum CardServiceOpenAPI {
       },
       "components": {
         "responses": {
-          "Problem": {"description": "Refused: another origin or host (403), a method the path does not take (405, with Allow), too many requests (429, with Retry-After).",
+          "Problem": {"description": "Refused: another origin or host (403), a method the path does not take (405, with Allow), too many requests (429, with Retry-After); for POST /sign also a bad body (400), refused at this PC or signing disabled — no terminal to type a PIN, or --no-signing (403), no such reader or certificate (404), nobody typed the PIN in time (408), no certificate card or another signature pending (409), a wrong PIN (422: pin.incorrect, userCode 9039, remainingTries), a locked card (423: pin.locked, 9043).",
                       "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
         },
         "schemas": {
           "Problem": {
             "type": "object", "required": ["status", "code", "message", "messageEn"],
-            "properties": {"status": {"type": "integer"}, "code": {"type": "string"}, "message": {"type": "string"}, "messageEn": {"type": "string"}}
+            "properties": {"status": {"type": "integer"}, "code": {"type": "string"}, "message": {"type": "string"}, "messageEn": {"type": "string"},
+                           "userCode": {"type": ["integer", "null"]}, "remainingTries": {"type": ["integer", "null"]}}
+          },
+          "SignRequest": {
+            "type": "object", "required": ["reader", "challenge"],
+            "properties": {
+              "reader": {"type": "string", "description": "The reader holding the certificate card (GET /readers)."},
+              "challenge": {"type": "string", "contentEncoding": "base64", "minLength": 4, "maxLength": 5464,
+                            "pattern": "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+                            "description": "The bytes to sign, base64, 1 to 4096 bytes."},
+              "serialNumber": {"type": ["string", "null"], "description": "The certificate whose key signs (GET /certificates); the card's signing certificate when absent."}
+            }
+          },
+          "SignResult": {
+            "type": "object", "required": ["reader", "serialNumber", "algorithm", "signature", "certificate"],
+            "properties": {
+              "reader": {"type": "string"}, "serialNumber": {"type": "string"}, "algorithm": {"type": "string", "const": "RSASSA-PKCS1-v1_5-SHA256"},
+              "signature": {"type": "string", "contentEncoding": "base64"}, "certificate": {"type": "string", "contentEncoding": "base64", "description": "DER."}
+            }
+          },
+          "CertificatesReport": {
+            "type": "object", "required": ["cards"],
+            "properties": {
+              "cards": {"type": "array", "items": {
+                "type": "object", "required": ["reader", "cardNumber", "certificates"],
+                "properties": {
+                  "reader": {"type": "string"}, "cardNumber": {"type": "string"},
+                  "certificates": {"type": "array", "items": {
+                    "type": "object", "required": ["slot", "signing", "serialNumber", "subject", "issuer", "notBefore", "notAfter", "der"],
+                    "properties": {
+                      "slot": {"type": "string", "enum": ["user2", "user1", "issuingCA", "rootCA"]}, "signing": {"type": "boolean"},
+                      "kind": {"type": ["string", "null"]}, "serialNumber": {"type": "string"}, "subject": {"type": "string"}, "issuer": {"type": "string"},
+                      "notBefore": {"type": "string"}, "notAfter": {"type": "string"}, "idLastFour": {"type": ["string", "null"]},
+                      "ubn": {"type": ["string", "null"]}, "der": {"type": "string", "contentEncoding": "base64"}
+                    }
+                  }}
+                }
+              }}
+            }
           },
           "ReaderState": {"type": "string", "enum": ["empty", "nhi_card", "certificate_card", "unsupported_card", "mute", "error"]},
           "ReadersSnapshot": {

@@ -13,6 +13,9 @@ import NHICards
 /// Logs name readers, states and card types, never a card's holder or ID.
 public actor ReaderMonitor {
     private var readers: [String: ReaderReport] = [:]
+    /// The certificates of each certificate card, as read at insertion (for `GET /certificates`
+    /// and `POST /sign`).
+    private var certificateContents: [String: CertificateCardContents] = [:]
     private var order: [String] = []
     private var available = true
     private var subscribers: [Int: AsyncStream<CardServiceEvent>.Continuation] = [:]
@@ -52,6 +55,17 @@ public actor ReaderMonitor {
         subscribers = [:]
     }
 
+    /// The reader named `name` now, if attached.
+    public func reader(named name: String) -> ReaderReport? { readers[name] }
+
+    /// The certificate card in `reader` as read when it was inserted, if it holds one.
+    public func certificateCard(in reader: String) -> CertificateCardContents? { certificateContents[reader] }
+
+    /// Every certificate card now, in reader order.
+    public var certificateCards: [(reader: String, contents: CertificateCardContents)] {
+        order.compactMap { name in certificateContents[name].map { (name, $0) } }
+    }
+
     /// Every reader now.
     public var snapshot: ReadersSnapshot {
         ReadersSnapshot(status: available ? .ok : .pcscUnavailable, readers: order.compactMap { readers[$0] })
@@ -82,6 +96,7 @@ public actor ReaderMonitor {
             publish(.readerAdded, reader: name, state: .empty)
         case .readerRemoved(let name):
             readers[name] = nil
+            certificateContents[name] = nil
             order.removeAll { $0 == name }
             publish(.readerRemoved, reader: name)
         case .cardInserted(let name, _):
@@ -94,21 +109,29 @@ public actor ReaderMonitor {
             reads += 1
             let state = ReaderState(inspection)
             let card = state == .empty || state == .mute ? nil : CardReport(inspection)
+            if case .certificate(let contents)? = inspection.content {
+                certificateContents[name] = contents
+            } else {
+                certificateContents[name] = nil
+            }
             set(ReaderReport(name: name, state: state, card: card))
             logger.info("card inserted", metadata: ["reader": "\(name)", "state": "\(state.rawValue)",
                                                     "cardType": "\(inspection.cardType.rawValue)",
                                                     "error": "\(inspection.error?.errorCode ?? "")"])
             publish(.cardInserted, reader: name, state: state, card: card)
         case .cardRemoved(let name):
+            certificateContents[name] = nil
             set(ReaderReport(name: name, state: .empty))
             logger.info("card removed", metadata: ["reader": "\(name)"])
             publish(.cardRemoved, reader: name, state: .empty)
         case .cardMute(let name):
+            certificateContents[name] = nil
             set(ReaderReport(name: name, state: .mute))
             publish(.cardMute, reader: name, state: .mute)
         case .serviceUnavailable:
             available = false
             readers = [:]
+            certificateContents = [:]
             order = []
             logger.warning("pcscd is not reachable; waiting for it to come back")
             publish(.serviceUnavailable)

@@ -177,11 +177,13 @@ public actor CardConnection: CardTransport {
         return status(nhi_SCardStatus(card, nil, &nameLength, &state, &proto, nil, &atrLength)) == .success
     }
 
-    /// Closes the connection, leaving the card powered (`SCARD_LEAVE_CARD`).
-    public func disconnect() {
+    /// Closes the connection, leaving the card powered (`SCARD_LEAVE_CARD`) or, with
+    /// `resettingCard`, resetting it (`SCARD_RESET_CARD`): a card forgets a verified PIN
+    /// when it is reset, so no program can use the card's key after the signer is done.
+    public func disconnect(resettingCard: Bool = false) {
         guard open else { return }
         open = false
-        _ = nhi_SCardDisconnect(card, SCard.leaveCard)
+        _ = nhi_SCardDisconnect(card, resettingCard ? SCard.resetCard : SCard.leaveCard)
     }
 }
 

@@ -120,9 +120,14 @@ public actor PCSCContext {
         }
     }
 
-    /// Closes the connection to `reader` (leaving the card powered).
-    public func disconnect(_ reader: String) async {
-        await forget(reader)
+    /// Closes the connection to `reader`, leaving the card powered — or, with
+    /// `resettingCard`, resetting it so that it forgets a verified PIN.
+    public func disconnect(_ reader: String, resettingCard: Bool = false) async {
+        if resettingCard {
+            await connections.removeValue(forKey: reader)?.disconnect(resettingCard: true)
+        } else {
+            await forget(reader)
+        }
     }
 
     /// Closes every connection (leaving the cards powered).

@@ -58,10 +58,7 @@ public struct RemoteStaffSignIn: StaffAuthenticator {
     private func certificateSignIn(reader: String?, account: PersonalID?, unit: UnitCode?, pin: PIN) async throws -> StaffSignInOutcome {
         let name: String
         if let reader { name = reader } else { name = try await firstReaderWithCard() }
-        let token: any SigningToken = switch certificateToken {
-        case .card: CardPINToken(card: try await context.connection(to: name))
-        case .pkcs11(let path): try PKCS11Token.find(in: try PKCS11Module.load(path ?? PKCS11Module.configuredPath))
-        }
+        let token = try await certificateToken.signingToken(reader: name, context: context)
         let authority = RemoteChallengeAuthority(client: client, account: account, unit: unit)
         let refusal = PINRefusal()
         var login = CertificateLogin(account: account, unitCode: unit)
