@@ -45,6 +45,8 @@ public struct CardServiceError: CodedError, Hashable {
         public static let signDeclined: Self = "cardService.signDeclined"
         /// Nobody entered the PIN in time — 408.
         public static let pinTimeout: Self = "cardService.pinTimeout"
+        /// `GET /ws` without a WebSocket upgrade — 426 with `Upgrade: websocket`.
+        public static let webSocketUpgradeRequired: Self = "cardService.webSocketUpgradeRequired"
         /// The card or its token refused or failed; ``CardServiceError/cardError`` has the
         /// card's own code (`pin.incorrect` 9039 with the tries left, `pin.locked` 9043 …).
         public static let cardFailed: Self = "cardService.cardFailed"
@@ -102,6 +104,7 @@ public struct CardServiceError: CodedError, Hashable {
         (.signBusy, "另一個簽章正在等待輸入 PIN 碼，請稍後再試", "another signature is waiting for its PIN; try again when it is done"),
         (.signDeclined, "本機使用者拒絕輸入 PIN 碼，未簽章", "the person at this PC refused to enter the PIN; nothing was signed"),
         (.pinTimeout, "未在時限內輸入 PIN 碼，未簽章", "nobody entered the PIN in time; nothing was signed"),
+        (.webSocketUpgradeRequired, "此路徑只接受 WebSocket 連線", "this path takes WebSocket connections only"),
         (.cardFailed, "卡片拒絕或無法完成操作", "the card refused or failed"),
     ]
 }

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
+import HummingbirdWebSocket
 import Logging
 import NHICards
 import NHICore
@@ -15,6 +16,7 @@ import NIOCore
 /// |---|---|
 /// | `GET /readers` | ``ReadersSnapshot``: every reader and its state; an NHI card's identity as `nhi card read --json` gives it |
 /// | `GET /events` | Server-Sent Events: a `snapshot`, then each ``CardServiceEvent`` as it happens (one read per insertion) |
+/// | `GET /ws` | a WebSocket with the same events as `/events`, one JSON text message each (`"event": "snapshot"` first) |
 /// | `GET /certificates` | ``CertificatesReport``: each certificate card's certificates (no PIN) |
 /// | `POST /sign` | ``SignResult``: a ``SignRequest``'s challenge signed with the card's key, after the PIN is typed at this PC (``CardSigner``) |
 /// | `GET /openapi.json` | the OpenAPI 3.1 document |
@@ -60,12 +62,15 @@ public struct CardServiceApplication: Sendable {
     }
 
     /// The router.
-    public func makeRouter() -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self)
+    public func makeRouter() -> Router<BasicWebSocketRequestContext> {
+        let router = Router(context: BasicWebSocketRequestContext.self)
         router.add(middleware: AccessMiddleware(configuration: configuration, limiter: limiter, logger: logger))
         let monitor = monitor, heartbeat = heartbeat
         router.get("/readers") { _, _ in try Self.json(await monitor.snapshot) }
         router.get("/events") { _, _ in await Self.events(monitor, heartbeat: heartbeat) }
+        router.ws("/ws") { _, _ in .upgrade([:]) } onUpgrade: { inbound, outbound, _ in
+            try await Self.webSocket(monitor, inbound: inbound, outbound: outbound)
+        }
         router.get("/certificates") { _, _ in try Self.json(CertificatesReport(await monitor.certificateCards)) }
         let signer = signer
         router.post("/sign") { request, _ in
@@ -95,13 +100,14 @@ public struct CardServiceApplication: Sendable {
 
     /// The Hummingbird application; `onListening` gets the bound port (useful with port 0).
     public func application(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some ApplicationProtocol {
+        let router = makeRouter()
         let server: HTTPServerBuilder
         if let tls = configuration.tls {
-            server = try .tls(.http1(), tlsConfiguration: tls)
+            server = try .tls(.http1WebSocketUpgrade(webSocketRouter: router), tlsConfiguration: tls)
         } else {
-            server = .http1()
+            server = .http1WebSocketUpgrade(webSocketRouter: router)
         }
-        return Application(router: makeRouter(), server: server,
+        return Application(router: router, server: server,
                            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "nhi-card-service"),
                            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
                            logger: logger)
@@ -132,8 +138,8 @@ public struct CardServiceApplication: Sendable {
     }
 
     /// One Server-Sent Events frame: `event: NAME` and the JSON on one `data:` line.
-    static func frame(_ name: String, _ value: some Encodable) -> ByteBuffer {
-        let data = (try? encoder().encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    static func frame(_ name: String, _ value: some Encodable, encoder: JSONEncoder) -> ByteBuffer {
+        let data = (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         return ByteBuffer(string: "event: \(name)\ndata: \(data)\n\n")
     }
 
@@ -143,9 +149,10 @@ public struct CardServiceApplication: Sendable {
         let snapshot = await monitor.snapshot
         // Bounded both ways: a client that stops reading keeps at most the newest 256 frames.
         let (body, out) = AsyncStream.makeStream(of: ByteBuffer.self, bufferingPolicy: .bufferingNewest(256))
+        let encoder = encoder()   // one per stream, not one per frame
         let forward = Task {
-            out.yield(frame("snapshot", snapshot))
-            for await event in updates { out.yield(frame(event.event.rawValue, event)) }
+            out.yield(frame("snapshot", snapshot, encoder: encoder))
+            for await event in updates { out.yield(frame(event.event.rawValue, event, encoder: encoder)) }
             out.finish()
         }
         let beat = Task {
@@ -162,6 +169,43 @@ public struct CardServiceApplication: Sendable {
         headers[.contentType] = "text/event-stream; charset=utf-8"
         headers[.cacheControl] = "no-store"
         return Response(status: .ok, headers: headers, body: ResponseBody(asyncSequence: body))
+    }
+}
+
+extension CardServiceApplication {
+    /// `GET /ws`: the snapshot, then every event, each a JSON text message; what the page
+    /// sends is read and ignored (the connection's pings are the library's). Ends when the
+    /// page closes the socket or the monitor stops.
+    static func webSocket(_ monitor: ReaderMonitor, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws {
+        let updates = await monitor.subscribe()
+        let snapshot = await monitor.snapshot
+        let encoder = encoder()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                // Drain the page's messages; when it closes, the stream ends and so does the socket.
+                for try await _ in inbound.messages(maxSize: 4096) {}
+            }
+            group.addTask {
+                try await outbound.write(.text(String(decoding: try encoder.encode(SnapshotMessage(snapshot)), as: UTF8.self)))
+                for await event in updates {
+                    try await outbound.write(.text(String(decoding: try encoder.encode(event), as: UTF8.self)))
+                }
+            }
+            _ = try await group.next()
+            group.cancelAll()
+        }
+    }
+}
+
+/// The first WebSocket message: `{"event": "snapshot", "status", "readers"}`.
+struct SnapshotMessage: Encodable {
+    let event = "snapshot"
+    let status: ReadersSnapshot.Status
+    let readers: [ReaderReport]
+
+    init(_ snapshot: ReadersSnapshot) {
+        status = snapshot.status
+        readers = snapshot.readers
     }
 }
 
@@ -197,7 +241,7 @@ struct CardServiceProblem: Codable {
 /// page's `Origin` must be on the list (CORS headers for it, 403 and a log line for any
 /// other), and each origin has a rate limit.
 struct AccessMiddleware: RouterMiddleware {
-    typealias Context = BasicRequestContext
+    typealias Context = BasicWebSocketRequestContext
     let configuration: CardServiceConfiguration
     let limiter: RateLimiter
     let logger: Logger
@@ -225,6 +269,11 @@ struct AccessMiddleware: RouterMiddleware {
             // Private Network Access: a public page asking for a loopback service says so in its
             // preflight; the service agrees only for the origins it allows.
             if request.headers[Self.requestPrivateNetwork] == "true" { response.headers[Self.allowPrivateNetwork] = "true" }
+        } else if request.uri.path == "/ws", request.method == .get,
+                  request.headers[.upgrade]?.lowercased().contains("websocket") != true {
+            // A plain GET of the WebSocket's path: say what it takes.
+            response = CardServiceProblem.response(CardServiceError(.webSocketUpgradeRequired), .upgradeRequired)
+            response.headers[.upgrade] = "websocket"
         } else {
             do {
                 response = try await next(request, context)
@@ -251,7 +300,7 @@ struct AccessMiddleware: RouterMiddleware {
 
     /// The routes' paths and the method each answers.
     static let paths: [String: String] = ["/readers": "GET", "/events": "GET", "/certificates": "GET", "/sign": "POST",
-                                          "/openapi.json": "GET"]
+                                          "/ws": "GET", "/openapi.json": "GET"]
 
     /// `127.0.0.1:7780` → `127.0.0.1`; `[::1]:7780` → `::1`.
     static func hostname(_ authority: String) -> String {

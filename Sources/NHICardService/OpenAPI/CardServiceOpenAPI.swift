@@ -33,6 +33,18 @@ public enum CardServiceOpenAPI {
             }
           }
         },
+        "/ws": {
+          "get": {
+            "operationId": "webSocket",
+            "summary": "A WebSocket (RFC 6455) with the events of /events, one JSON text message each: first {\"event\": \"snapshot\", \"status\", \"readers\"}, then each CardServiceEvent. Origin is checked as for every route (browsers apply no CORS to WebSockets). Messages from the page are ignored.",
+            "responses": {
+              "101": {"description": "Switching to the WebSocket protocol."},
+              "403": {"$ref": "#/components/responses/Problem"},
+              "426": {"$ref": "#/components/responses/Problem"},
+              "429": {"$ref": "#/components/responses/Problem"}
+            }
+          }
+        },
         "/certificates": {
           "get": {
             "operationId": "certificates",
