@@ -10,6 +10,9 @@
 #                    detection time; event − detection is what the service adds (its read of
 #                    the card and the event on the wire)
 #   GET /readers     one request on a kept-alive connection, answered from the kept state
+#   in a browser     the example page (Examples/card-service-page) in headless chromium: from
+#                    the insertion until the page's cardInserted handler ran, next to PC/SC's
+#                    own detection in the same insertions (Tests/e2e/card_service_page.py --bench)
 # Reference in the same run, on the same card: `nhi card read --json`, cold (process start,
 # a new PC/SC context, connect, SELECT + READ, print) — what a page would wait for if each
 # request read the card.
@@ -140,3 +143,10 @@ for label, values in [("insert → cardInserted event at the SSE client", latenc
     print(f"{label:60} {median:>9.3f} / {p95:>9.3f}   (n={len(values)})")
 print(f"GET /readers is {statistics.median(cold) / statistics.median(readers):.0f}× faster than a cold read of the card")
 PY
+
+# The same insertions seen by a real browser: the example page in headless chromium.
+exec 3>&-
+for pid in $server_pid $emulator_pid; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+server_pid="" emulator_pid=""
+sleep 0.5
+/usr/bin/python3 Tests/e2e/card_service_page.py --bin "$bin" --bench "$inserts"

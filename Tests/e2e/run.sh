@@ -7,7 +7,11 @@
 #     password, a visitor's card read and removed, an enrolment filed, certificate and
 #     organisation-certificate sign-in, the unit picker for staff of two units (demo mode: virtual
 #     cards through pcscd + vpcd, the sample database); screenshots in .kiosk-screens/;
-#     assertions on accessible names and values, never on pixels.
+#     assertions on accessible names and values, never on pixels;
+#  3. card_service_page.py (first, without a display): the card service's example page in
+#     headless chromium — the inserted card shown live, a signature with the PIN typed at the
+#     service's terminal, another origin refused.
+# E2E_ONLY=FLOW runs one kiosk flow, or only the page with E2E_ONLY=card_service_page.
 # Called by scripts/test.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -43,6 +47,14 @@ if [ ! -x "$BIN/nhi-kiosk" ] || [ ! -x "$BIN/gtkkit-smoke" ] || [ ! -x "$BIN/nhi
   swift build --product nhi-virtual-card >&2  # … on PostgreSQL seeded with the demo sample
 fi
 export BIN NHI_KIOSK="$BIN/nhi-kiosk" NHI_KIOSK_SCREENS="$PWD/.kiosk-screens"
+
+if [ -z "${E2E_ONLY:-}" ] || [ "${E2E_ONLY}" = "card_service_page" ]; then
+  echo "== card service example page (headless chromium)" >&2
+  page_started=$SECONDS
+  timeout 300 /usr/bin/python3 Tests/e2e/card_service_page.py --bin "$BIN"
+  echo "== card service page: $((SECONDS - page_started)) s" >&2
+  if [ "${E2E_ONLY:-}" = "card_service_page" ]; then exit 0; fi
+fi
 mkdir -p "$NHI_KIOSK_SCREENS"
 
 # One private X server and session bus for the whole run; GTK reaches AT-SPI through it.

@@ -8,6 +8,7 @@ import Logging
 import NHICards
 import NHICore
 import NIOCore
+import ServiceLifecycle
 
 /// `nhi card serve`: the card readers as a local HTTP service for browser-based payroll
 /// and HR systems.
@@ -114,14 +115,15 @@ public struct CardServiceApplication: Sendable {
     }
 
     /// Serves until the task is cancelled or, with `handlingSignals`, until SIGINT or SIGTERM
-    /// (then it stops gracefully).
+    /// (then it stops gracefully: the event streams and WebSockets end first, so pages still
+    /// listening do not keep the service from stopping).
     public func run(handlingSignals: Bool = true, onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let application = try application(onListening: onListening)
-        if handlingSignals {
-            try await application.runService()
-        } else {
-            try await application.runService(gracefulShutdownSignals: [])
-        }
+        // A group shuts its services down last to first: the streams end, then the server.
+        let group = ServiceGroup(configuration: .init(
+            services: [.init(service: application), .init(service: StreamsShutdown(monitor: monitor))],
+            gracefulShutdownSignals: handlingSignals ? [.sigterm, .sigint] : [], logger: logger))
+        try await group.run()
     }
 
     static func encoder() -> JSONEncoder {
@@ -194,6 +196,17 @@ extension CardServiceApplication {
             _ = try await group.next()
             group.cancelAll()
         }
+    }
+}
+
+/// Ends every event stream and WebSocket when a graceful shutdown begins (the monitor stops;
+/// each subscriber's stream finishes and its connection closes).
+struct StreamsShutdown: Service {
+    let monitor: ReaderMonitor
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        await monitor.stop()
     }
 }
 
