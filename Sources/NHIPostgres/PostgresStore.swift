@@ -282,10 +282,34 @@ public final class PostgresStore: NHIStoreAdministration, @unchecked Sendable {
 
     public var locationDescription: String { location.description }
 
+    /// The applied migrations in the order they are applied (as SQLite's store lists them),
+    /// not by name: `pg-v10-…` comes after `pg-v9-…`. A name this build does not know (a newer
+    /// program migrated the database) comes last.
     public func appliedMigrations() throws -> [String] {
-        try transaction(begin: "BEGIN READ ONLY", writeLock: false) { session in
-            try session.rows("SELECT name FROM schema_migrations ORDER BY name").compactMap { $0.text("name") }
+        let names = try transaction(begin: "BEGIN READ ONLY", writeLock: false) { session in
+            try session.rows("SELECT name FROM schema_migrations").compactMap { $0.text("name") }
         }
+        return Self.inMigrationOrder(names)
+    }
+
+    /// `names` in the order of ``migrations``; unknown names after them, by their version
+    /// number (`pg-v12-…`), then by name.
+    @_spi(StoreImplementation) public static func inMigrationOrder(_ names: [String]) -> [String] {
+        let position = Dictionary(uniqueKeysWithValues: migrations.enumerated().map { ($0.element.name, $0.offset) })
+        return names.sorted { a, b in
+            switch (position[a], position[b]) {
+            case let (x?, y?): x < y
+            case (_?, nil): true
+            case (nil, _?): false
+            case (nil, nil): (version(a), a) < (version(b), b)
+            }
+        }
+    }
+
+    /// The number after `pg-v` (`pg-v12-x` → 12), or `Int.max`.
+    private static func version(_ name: String) -> Int {
+        guard name.hasPrefix("pg-v") else { return .max }
+        return Int(name.dropFirst(4).prefix { $0.isNumber }) ?? .max
     }
 
     public func isTestClockDatabase() throws(ServiceError) -> Bool {

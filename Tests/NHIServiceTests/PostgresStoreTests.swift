@@ -3,7 +3,7 @@ import Foundation
 import Glibc
 #endif
 import NHICore
-import NHIPostgres
+@_spi(StoreImplementation) import NHIPostgres
 import NHIService
 import NHITestSupport
 import Testing
@@ -201,5 +201,16 @@ struct PostgresStoreTests {
         #expect(try store.read { try $0.unit(other) } == nil, "nothing partial")
         #expect(try service.units.account(unit).unit.code == unit)
         store.close()
+    }
+}
+
+/// The applied migrations are listed in the order they are applied, not by name (which put
+/// `pg-v10-…` before `pg-v2-…`).
+@Suite("PostgreSQL store: the migrations' order")
+struct PostgresMigrationOrderTests {
+    @Test("Known migrations in their order, then unknown ones by version number, then by name")
+    func order() {
+        let listed = PostgresStore.inMigrationOrder(["pg-v10-later", "pg-v2-request-records", "zz-odd", "pg-v9-newer", "pg-v1-schema"])
+        #expect(listed == ["pg-v1-schema", "pg-v2-request-records", "pg-v9-newer", "pg-v10-later", "zz-odd"])
     }
 }
