@@ -295,6 +295,30 @@ public final class NHIServiceClient: Sendable {
                        idempotencyKey: idempotencyKey ?? UUID().uuidString)
     }
 
+    /// Checks a batch NHI-card registration file (健保卡註冊申請整批資料) against the unit's
+    /// in-force roster without storing anything.
+    public func checkBatchRegistration(_ bytes: [UInt8], fileName: String, unit: UnitCode) async throws(ServiceClientError) -> BatchRegistrationCheck {
+        try await send(.POST, "/v1/units/\(unit.rawValue)/batch-registrations/check",
+                       body: BatchBody(fileName: fileName, content: Data(bytes).base64EncodedString()))
+    }
+
+    /// Uploads a batch registration file as one job (processed at once unless the server
+    /// defers it); `idempotencyKey` as for ``enrol(_:idempotencyKey:)``.
+    public func uploadBatchRegistration(_ bytes: [UInt8], fileName: String, unit: UnitCode, contactName: String? = nil,
+                                        contactEmail: EmailAddress? = nil, idempotencyKey: String? = nil) async throws(ServiceClientError) -> BatchRegistrationJob {
+        try await send(.POST, "/v1/units/\(unit.rawValue)/batch-registrations",
+                       body: BatchBody(fileName: fileName, content: Data(bytes).base64EncodedString(), contactName: contactName,
+                                       contactEmail: contactEmail?.rawValue),
+                       idempotencyKey: idempotencyKey ?? UUID().uuidString)
+    }
+
+    /// The unit's batch registration uploads in a range of upload dates (健保卡註冊申請上傳紀錄查詢),
+    /// as the session may see them (operators: their own).
+    public func batchRegistrations(unit: UnitCode, from: CalendarDate, through: CalendarDate) async throws(ServiceClientError) -> [BatchRegistrationJob] {
+        let list: Items<BatchRegistrationJob> = try await send(.GET, "/v1/units/\(unit.rawValue)/batch-registrations?from=\(from.iso)&through=\(through.iso)")
+        return list.items
+    }
+
     /// Filed data for printing (申報資料套印表格) of a range of filing dates.
     public func filingListing(unit: UnitCode, from: CalendarDate, through: CalendarDate) async throws(ServiceClientError) -> [Filing] {
         let list: Items<Filing> = try await send(.GET, "/v1/units/\(unit.rawValue)/filings/listing?from=\(from.iso)&through=\(through.iso)")
@@ -397,6 +421,10 @@ public final class NHIServiceClient: Sendable {
 
     private struct Empty: Codable {}
     private struct FileBody: Encodable { var fileName: String; var content: String }
+    private struct BatchBody: Encodable {
+        var fileName: String, content: String
+        var contactName: String? = nil, contactEmail: String? = nil
+    }
     private struct Items<T: Decodable>: Decodable { var items: [T] }
     private struct Deleted: Decodable { var deleted: Int64 }
     private struct SignedIn: Decodable { var token: String; var session: RemoteSession }
@@ -485,6 +513,47 @@ private final class TokenBox: Sendable {
     private let token = Mutex<String?>(nil)
     var value: String? { token.withLock { $0 } }
     func set(_ value: String?) { token.withLock { $0 = value } }
+}
+
+/// The server's check of a batch registration file: counts and every finding, in the file's
+/// own numbering (第N筆 records), IDs masked.
+public struct BatchRegistrationCheck: Sendable, Codable, Equatable {
+    /// The file's name.
+    public var file: String
+    /// Its encoding as read (`big5`, `utf8` …).
+    public var encoding: String
+    /// Records read.
+    public var rows: Int
+    /// Records that would be registered.
+    public var valid: Int
+    /// Records refused.
+    public var invalid: Int
+    /// Findings that refuse a record (row 0: the whole file, e.g. its name).
+    public var errors: [Issue]
+    /// Repairs and things to look at; the record is still used.
+    public var warnings: [Issue]
+
+    /// One finding.
+    public struct Issue: Sendable, Codable, Equatable {
+        /// The stable code.
+        public var code: String
+        /// The record (第N筆), when the finding is about one.
+        public var row: Int?
+        /// The line in the file.
+        public var line: Int?
+        /// The column (field number, 1-based).
+        public var column: Int?
+        /// The field's name (`nationalID` …; NHICore's `Field.known` has its labels).
+        public var field: String?
+        /// The rule, in Traditional Chinese, with where.
+        public var message: String
+        /// The same in English.
+        public var messageEn: String
+        /// The replacement a repair would write (IDs masked).
+        public var suggestion: String?
+        /// The record's person, masked (A12345****).
+        public var maskedID: String?
+    }
 }
 
 /// A signed-in session as the server describes it.

@@ -1137,14 +1137,15 @@ def service_flow():
             key("Return")
             check(kiosk.wait_for(lambda: kiosk.state()["signedIn"], 20), "signed in through nhi-server")
 
-        first = Kiosk("--demo", "--service", url, "--ca-file", ca, "--idle-timeout", "600")
+        files = tempfile.mkdtemp(prefix="kiosk-e2e-service-files-")
+        first = Kiosk("--demo", "--service", url, "--ca-file", ca, "--idle-timeout", "600", "--files", files)
         kiosks.append(first)
         check(not first.copies(), "a --service kiosk makes no database copy")
         sign_in(first, "陳志明（管理者）", wrong_first=True)
         state = first.state()
         check(state.get("role") == "administrator" and "enrol" in state["tasks"], f"administrator, may enrol ({state['tasks']})")
-        check("bulkSalaryAdjustment" not in state["tasks"] and "batchUpload" not in state["tasks"]
-              and all(t in state["tasks"] for t in ["bills", "staff", "insuranceLookup", "filings", "unpaidPremiums"]),
+        check("bulkSalaryAdjustment" not in state["tasks"]
+              and all(t in state["tasks"] for t in ["bills", "staff", "insuranceLookup", "filings", "unpaidPremiums", "batchUpload", "uploadRecords"]),
               f"tasks the server does not serve yet are not offered ({state['tasks']})")
         check("Kiosk-2026a" not in json.dumps(state, ensure_ascii=False), "the password is shown nowhere")
         check(first.hook("open enrol")["ok"], "the enrolment form opens")
@@ -1161,7 +1162,23 @@ def service_flow():
         done = first.app.findChild(lambda n: n.name.startswith("已受理加保申報"), retry=True, requireResult=False)
         check(done is not None and "G27654****" in done.name, "the receipt names the person, ID masked")
         screenshot("40-service-enrolment-filed")
+        # Batch NHI-card registration through the server: checked there, uploaded, processed.
+        with open(os.path.join(files, "batch.csv"), "w", encoding="utf-8", newline="") as out:
+            out.write("身分證號,電子郵件,行動電話,聯絡電話\r\n")
+            out.write(f"{national_id('F', 1, 3141592)},wang@demo.example,0912345678,\r\n")
+            out.write("A123456780,bad@demo.example,0912345678,\r\n")
+        check(first.hook("open batchUpload")["ok"], "健保卡註冊申請整批資料上傳 opens through the server")
+        first.press("選取 batch.csv")
+        summary = first.app.findChild(lambda n: n.name.startswith("共 2 筆，可上傳 1 筆，不符規定 1 筆"), retry=True, requireResult=False)
+        check(summary is not None, "the server's check report: 2 rows, 1 can be submitted, 1 rejected")
+        row2 = first.app.findChild(lambda n: n.name.startswith("第 2 筆 A12345****"), retry=True, requireResult=False)
+        check(row2 is not None, f"the bad row is 第 2 筆, its ID masked, as without the server ({row2.name if row2 else None!r})")
+        first.press("確定上傳")
+        uploaded = first.app.findChild(lambda n: n.name.startswith("已上傳："), retry=True, requireResult=False)
+        check(uploaded is not None, f"uploaded to the server as one job ({uploaded.name if uploaded else None!r})")
+        screenshot("40b-service-batch-upload")
         check(first.hook("press 取出卡片")["ok"], "the card comes out of the first kiosk's reader")
+
 
         prints = os.path.join(work, "prints")
         os.makedirs(prints)

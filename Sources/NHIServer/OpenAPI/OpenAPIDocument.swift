@@ -744,6 +744,10 @@ public enum OpenAPIDocument {
           "file": {
             "type": "string"
           },
+          "encoding": {
+            "type": "string",
+            "description": "The file's encoding as read (big5, utf8 …)."
+          },
           "rows": {
             "type": "integer"
           },
@@ -784,6 +788,9 @@ public enum OpenAPIDocument {
           "line": {
             "type": "integer"
           },
+          "column": {
+            "type": "integer"
+          },
           "field": {
             "type": "string"
           },
@@ -792,6 +799,20 @@ public enum OpenAPIDocument {
           },
           "messageEn": {
             "type": "string"
+          },
+          "suggestion": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "The replacement a repair would write (IDs masked)."
+          },
+          "maskedID": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "The row's person, masked (A12345****)."
           }
         }
       },

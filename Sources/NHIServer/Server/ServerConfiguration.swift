@@ -19,6 +19,9 @@ public struct ServerConfiguration: Sendable {
     public var loginRateLimit: Int = 10
     /// The largest request body (batch registration files travel base64 in JSON).
     public var maxBodySize: Int = 16 << 20
+    /// Whether a batch NHI-card registration upload is processed (入檔) as soon as it is
+    /// stored (true), or waits for `nhi service batch-register process` (false).
+    public var processesBatchUploads = true
     /// How long the unit choice of a person of several units stays open (5 minutes).
     public var unitChoiceLifetime: Duration = .seconds(300)
     /// The clock sessions expire by (a `ManualClock` in tests).

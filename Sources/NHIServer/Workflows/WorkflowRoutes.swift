@@ -205,6 +205,7 @@ struct CardApplicationBody: Decodable, Sendable {
 /// A batch check's outcome.
 struct BatchCheckView: Encodable, Sendable {
     var file: String
+    var encoding: String
     var rows: Int
     var valid: Int
     var invalid: Int
@@ -215,23 +216,30 @@ struct BatchCheckView: Encodable, Sendable {
         var code: String
         var row: Int?
         var line: Int?
+        var column: Int?
         var field: String?
         var message: String
         var messageEn: String
+        /// The replacement a repair would write (IDs masked).
+        var suggestion: String?
+        /// The row's person, masked (A12345****).
+        var maskedID: String?
     }
 
-    init(_ report: BatchRegistrationReport) {
+    init(_ report: BatchRegistrationReport, maskedIDs: [Int: String] = [:]) {
         file = report.file
+        encoding = report.encoding.description
         rows = report.rows
         valid = report.valid
         invalid = report.invalid
-        errors = report.errors.map(Self.issue)
-        warnings = report.warnings.map(Self.issue)
+        errors = report.errors.map { Self.issue($0, maskedIDs) }
+        warnings = report.warnings.map { Self.issue($0, maskedIDs) }
     }
 
-    static func issue(_ issue: FormatIssue) -> Issue {
-        Issue(code: issue.error.errorCode, row: issue.error.row, line: issue.error.line, field: issue.error.field.map { "\($0)" },
-              message: issue.error.message, messageEn: issue.error.messageEn)
+    static func issue(_ issue: FormatIssue, _ maskedIDs: [Int: String]) -> Issue {
+        Issue(code: issue.error.errorCode, row: issue.error.row, line: issue.error.line, column: issue.error.column,
+              field: issue.error.field.map { "\($0)" }, message: issue.error.message, messageEn: issue.error.messageEn,
+              suggestion: issue.suggestion, maskedID: issue.error.row.flatMap { maskedIDs[$0] })
     }
 }
 
@@ -392,10 +400,15 @@ extension ServerAPI {
         let unit = try unit(context), caller = entry.session.caller
         let body = try await decode(BatchFileBody.self, request, context)
         let bytes = try body.bytes
-        let report = try await service.perform { service in
-            try service.batchRegistrations.check(.bytes(bytes, name: body.fileName), fileName: body.fileName, unit: unit, by: caller)
+        let (report, masked) = try await service.perform { service in
+            var masked: [Int: String] = [:]
+            let report = try service.batchRegistrations.check(.bytes(bytes, name: body.fileName), fileName: body.fileName, unit: unit,
+                                                              by: caller) { outcome in
+                masked[outcome.record] = outcome.maskedID  // issues count 第N筆 (records)
+            }
+            return (report, masked)
         }
-        return JSONCoding.response(BatchCheckView(report))
+        return JSONCoding.response(BatchCheckView(report, maskedIDs: masked))
     }
 
     func batchUpload(_ request: Request, _ context: ServerContext) async throws -> Response {
@@ -405,9 +418,13 @@ extension ServerAPI {
             let body = try JSONCoding.decode(BatchFileBody.self, from: bytes)
             let file = try body.bytes
             let email = try body.contactEmail.map { try EmailAddress(parsing: $0) }
+            let processes = configuration.processesBatchUploads
             let job = try await service.perform { service in
-                try service.batchRegistrations.upload(file, fileName: body.fileName, unit: unit, contactName: body.contactName,
-                                                      contactEmail: email, by: entry.session.caller)
+                let uploaded = try service.batchRegistrations.upload(file, fileName: body.fileName, unit: unit, contactName: body.contactName,
+                                                                     contactEmail: email, by: entry.session.caller)
+                // 入檔 at once (as a counter with its own database does), unless the office
+                // processes uploads later (`nhi service batch-register process`).
+                return processes ? try service.batchRegistrations.process(uploaded.id, by: .system) : uploaded
             }
             return Reply(job, status: .created)
         }

@@ -87,6 +87,13 @@ public struct FlowContext {
         return (service, session.caller, session)
     }
 
+    /// The signed-in session and its caller, for work whose backend carries its own service
+    /// (local or nhi-server's, e.g. batch registration).
+    public func sessionCaller() throws(KioskError) -> (Caller, StaffSession) {
+        guard let session = session() else { throw KioskError(.sessionMissing) }
+        return (session.caller, session)
+    }
+
     /// The signed-in session's unit workflows (local or remote), or the error that says
     /// which is missing.
     public func unitWorkflows() throws -> (any UnitWorkflows, StaffSession) {

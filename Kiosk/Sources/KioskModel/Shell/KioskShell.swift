@@ -551,7 +551,8 @@ public final class KioskShell {
         case .bulkSalaryAdjustment, .dpr:
             backends.service == nil ? screen.sdkModule : nil
         case .batchUpload, .uploadRecords:
-            backends.service == nil || backends.batchRegistration == nil ? screen.sdkModule : nil
+            // The local service's batch registration, or nhi-server's (`--service`).
+            backends.batchRegistration == nil ? screen.sdkModule : nil
         }
     }
 }

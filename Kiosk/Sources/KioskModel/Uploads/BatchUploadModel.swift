@@ -35,7 +35,7 @@ public final class BatchUploadModel: FlowModel {
     }
 
     /// Whether the upload is connected to the SDK.
-    public var isAvailable: Bool { backend != nil && context.service != nil }
+    public var isAvailable: Bool { backend != nil }
 
     /// The chosen file's name.
     public var fileName: String? { filePath.map { ($0 as NSString).lastPathComponent } }
@@ -44,7 +44,7 @@ public final class BatchUploadModel: FlowModel {
     public func choose(path: String) async {
         guard let backend else { return }
         let session: StaffSession, caller: Caller
-        do { (_, caller, session) = try context.staffCaller() } catch {
+        do { (caller, session) = try context.sessionCaller() } catch {
             check = .failed(PresentableError(error))
             return
         }
@@ -72,7 +72,7 @@ public final class BatchUploadModel: FlowModel {
     public func submit() async {
         guard let backend, let path = filePath, canSubmit else { return }
         let caller: Caller
-        do { (_, caller, _) = try context.staffCaller() } catch {
+        do { (caller, _) = try context.sessionCaller() } catch {
             submission = .failed(PresentableError(error))
             return
         }

@@ -31,7 +31,7 @@ public final class UploadRecordsModel: FlowModel {
         self.backend = backend
     }
 
-    public var isAvailable: Bool { backend != nil && context.service != nil }
+    public var isAvailable: Bool { backend != nil }
 
     public var from: Parsed<CalendarDate> { FieldParser.rocDate(fromText) }
     public var through: Parsed<CalendarDate> { FieldParser.rocDate(throughText) }
@@ -51,7 +51,7 @@ public final class UploadRecordsModel: FlowModel {
         attempted = true
         guard let from = from.value, let through = through.value else { return }
         let caller: Caller, session: StaffSession
-        do { (_, caller, session) = try context.staffCaller() } catch {
+        do { (caller, session) = try context.sessionCaller() } catch {
             status = .failed(PresentableError(error))
             return
         }

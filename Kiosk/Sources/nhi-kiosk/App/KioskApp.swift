@@ -119,11 +119,12 @@ final class KioskApp {
             readers: PCSCReaderDirectory(context: pcsc),
             authenticator: authenticator)
         backends.workflows = { session in RemoteUnitWorkflows(client: client, unitCode: session.unitCode) }
+        backends.batchRegistration = RemoteBatchRegistration(client: client)
         backends.tables = .bundled
         backends.filesFolder = options.filesDirectory
         backends.connectedTasks = [.visitorCard, .enrol, .withdraw, .salaryAdjustment, .filings, .bills, .unpaidPremiums, .staff, .insuranceLookup,
                                     .statusChange, .roster, .auditLog, .statements, .payments, .filingImport, .cardApplication, .doctor,
-                                    .settings]
+                                    .batchUpload, .uploadRecords, .settings]
         if options.demo {
             backends.demoCards = DemoCard.deck(DemoData.sample(today: .today()))
             backends.demoDeck = VirtualReaderDeck(onInsert: nil)
