@@ -136,23 +136,34 @@ struct CardCommandTests {
         }
     }
 
+    /// Starts `nhi card serve --listen 127.0.0.1:0 ARGUMENTS` (standard input and error on
+    /// `terminal`, or none) and returns it with the address it printed.
+    static func serve(_ arguments: [String], terminal: FileHandle? = nil) throws -> (Process, String) {
+        let process = Process()
+        process.executableURL = CLI.binary()
+        process.arguments = ["card", "serve", "--listen", "127.0.0.1:0"] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardInput = terminal ?? FileHandle.nullDevice
+        process.standardError = terminal ?? FileHandle.nullDevice
+        try process.run()
+        var line = Data()
+        while let byte = try pipe.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data([0x0A]) { line += byte }
+        guard let address = String(decoding: line, as: UTF8.self).split(separator: " ").last.map(String.init), address.hasPrefix("http") else {
+            process.terminate()
+            throw PseudoTerminalError("nhi card serve printed no address: \(String(decoding: line, as: UTF8.self))")
+        }
+        return (process, address)
+    }
+
     @Test("card serve: prints its address, serves /readers to an allowed origin and refuses another; SIGTERM stops it cleanly; no non-loopback address without --allow-remote")
     func serve() async throws {
         let refused = try CLI.run(["card", "serve", "--listen", "0.0.0.0:7780"])
         #expect(refused.status != 0 && refused.stderr.contains("cardService.listenNotLoopback"))
         try await PCSCTestEnvironment.withVirtualReaders { first, _ in
             try await first.insert(Self.nhiCard(Self.cards[1]))
-            let process = Process()
-            process.executableURL = CLI.binary()
-            process.arguments = ["card", "serve", "--listen", "127.0.0.1:0", "--allow-origin", "https://payroll.example.com"]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let (process, address) = try Self.serve(["--allow-origin", "https://payroll.example.com"])
             defer { if process.isRunning { process.terminate() } }
-            var line = Data()
-            while let byte = try pipe.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data([0x0A]) { line += byte }
-            let address = try #require(String(decoding: line, as: UTF8.self).split(separator: " ").last.map(String.init))
             #expect(address.hasPrefix("http://127.0.0.1:"))
 
             func get(_ origin: String) async throws -> (Int, [String: Any]) {
@@ -188,18 +199,8 @@ struct CardCommandTests {
                                                   authority: "citizen", idLastFour: "6789").makeCard()
             try await first.insert(card)
             let terminal = try PseudoTerminal()
-            let process = Process()
-            process.executableURL = CLI.binary()
-            process.arguments = ["card", "serve", "--listen", "127.0.0.1:0", "--allow-origin", "https://payroll.example.com", "--card-pin"]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardInput = terminal.follower
-            process.standardError = terminal.follower
-            try process.run()
+            let (process, address) = try Self.serve(["--allow-origin", "https://payroll.example.com", "--card-pin"], terminal: terminal.follower)
             defer { if process.isRunning { process.terminate() } }
-            var line = Data()
-            while let byte = try pipe.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data([0x0A]) { line += byte }
-            let address = try #require(String(decoding: line, as: UTF8.self).split(separator: " ").last.map(String.init))
 
             func post(_ body: [String: String]) async throws -> (Int, [String: Any]) {
                 var request = URLRequest(url: URL(string: address + "/sign")!)
@@ -243,18 +244,8 @@ struct CardCommandTests {
             process.waitUntilExit()
 
             // Without a terminal nobody could type the PIN: signing is refused, reading is not.
-            let headless = Process()
-            headless.executableURL = CLI.binary()
-            headless.arguments = ["card", "serve", "--listen", "127.0.0.1:0", "--card-pin"]
-            let out = Pipe()
-            headless.standardOutput = out
-            headless.standardInput = FileHandle.nullDevice
-            headless.standardError = FileHandle.nullDevice
-            try headless.run()
+            let (headless, headlessAddress) = try Self.serve(["--card-pin"])
             defer { if headless.isRunning { headless.terminate() } }
-            var headlessLine = Data()
-            while let byte = try out.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data([0x0A]) { headlessLine += byte }
-            let headlessAddress = try #require(String(decoding: headlessLine, as: UTF8.self).split(separator: " ").last.map(String.init))
             var request = URLRequest(url: URL(string: headlessAddress + "/sign")!)
             request.httpMethod = "POST"
             request.httpBody = try JSONSerialization.data(withJSONObject: ["reader": first.reader.name, "challenge": "AQID"])
