@@ -31,6 +31,11 @@ struct DocSnippetDriftTests {
         where url.pathExtension == "md" && url.path.contains(".docc/") {
             files.append(url)
         }
+        // The kiosk's SDK-side catalogs (their copies are in KioskModelTests; GtkKit's and
+        // KioskQR's snippets draw on a window and a picture, and are not compiled).
+        for module in ["KioskModel", "KioskSDK"] {
+            files.append(root.appendingPathComponent("Kiosk/Sources/\(module)/\(module).docc/\(module).md"))
+        }
         return files.sorted { $0.path < $1.path }
     }
 
@@ -40,6 +45,10 @@ struct DocSnippetDriftTests {
         var compiled: [String] = []
         for name in try FileManager.default.contentsOfDirectory(atPath: here.path).sorted() where name.hasSuffix(".swift") {
             compiled += Self.lines(try String(contentsOf: here.appendingPathComponent(name), encoding: .utf8))
+        }
+        let kiosk = Self.root.appendingPathComponent("Kiosk/Tests/KioskModelTests")
+        for name in ["KioskModelDocSnippets.swift", "KioskSDKDocSnippets.swift"] {
+            compiled += Self.lines(try String(contentsOf: kiosk.appendingPathComponent(name), encoding: .utf8))
         }
         let haystack = "\n" + compiled.joined(separator: "\n") + "\n"
         var count = 0

@@ -2,7 +2,7 @@ import NHICore
 
 /// An error as the kiosk shows it: a code and a message in both languages.
 ///
-/// Built from any error: SDK errors (``CodedError``) keep their code (`9039`,
+/// Built from any error: SDK errors (`CodedError`) keep their code (`9039`,
 /// `password.length`) and messages; anything else becomes ``KioskError/Code/unexpected``
 /// with its type name, never its description (which might echo input).
 public struct PresentableError: CodedError, Hashable {

@@ -22,7 +22,12 @@ public final class AttachmentList {
     /// `.jpg`/`.jpeg`/`.gif`/`.png`): in kiosk mode the only way to attach a file.
     public let shelf: FileShelf
 
-    /// - Parameter folder: the counter's exchange folder (`--files DIR`), nil for none.
+    /// Attachments for one filing.
+    ///
+    /// - Parameters:
+    ///   - limit: how many files the filing takes.
+    ///   - purpose: proof documents or a card photo.
+    ///   - folder: the counter's exchange folder (`--files DIR`), nil for none.
     public init(limit: Int, purpose: UploadedDocument.Purpose = .proof, folder: String? = nil) {
         self.limit = limit
         self.purpose = purpose

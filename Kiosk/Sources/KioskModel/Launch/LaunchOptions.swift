@@ -38,7 +38,7 @@ public struct LaunchOptions: Sendable, Hashable {
     public init() {}
 
     /// Parses the arguments after the program name: swift-argument-parser reads the command
-    /// line (``LaunchCommand``, the same parser as `nhi`), and each value is checked here
+    /// line (`LaunchCommand`, the same parser as `nhi`), and each value is checked here
     /// with a bilingual ``KioskError`` that names the option.
     public init(arguments: [String]) throws(KioskError) {
         let command: LaunchCommand
@@ -98,7 +98,7 @@ public struct LaunchOptions: Sendable, Hashable {
         return KioskError(.optionUnknown, input: named)
     }
 
-    /// The `--help` text (swift-argument-parser's, from ``LaunchCommand``).
+    /// The `--help` text (swift-argument-parser's, from `LaunchCommand`).
     public static var usage: String { LaunchCommand.helpMessage(columns: 110) }
 }
 

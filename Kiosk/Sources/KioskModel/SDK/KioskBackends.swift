@@ -20,7 +20,7 @@ public struct KioskBackends: Sendable {
     /// Batch NHI-card registration: file check and submission (NHIFormats + NHIService).
     public var batchRegistration: (any BatchRegistrationBackend)?
     /// The unit workflows of a signed-in session. Nil: the local ``service``'s
-    /// (``LocalUnitWorkflows``); with `--service`, `nhi-server`'s.
+    /// (`LocalUnitWorkflows`); with `--service`, `nhi-server`'s.
     public var workflows: (@Sendable (StaffSession) throws -> any UnitWorkflows)?
     /// The grade tables previews read when there is no local ``service`` (`--service`).
     public var tables: GradeTables?

@@ -6,7 +6,7 @@ import NHIService
 ///
 /// `NHIService`'s operations block (the store, password hashing); the kiosk's screens run on
 /// the GTK main loop, so every call goes through ``run(_:)``, which is the service's own
-/// ``NHIService/perform(_:)``: the work runs on the service's threads and the screen's task
+/// `NHIService.perform(_:)`: the work runs on the service's threads and the screen's task
 /// resumes on its actor. The grade tables are pure and
 /// fast, so previews read ``tables`` directly.
 public struct KioskService: Sendable {

@@ -3,7 +3,7 @@ import NHIService
 // The sign-in types (sessions, credentials, unit choices) are the SDK's; screens name them directly.
 @_exported import NHISignIn
 
-/// How a member of staff signs in: the SDK's ``SignInMethod`` (NHISignIn), by the name the
+/// How a member of staff signs in: the SDK's `SignInMethod` (NHISignIn), by the name the
 /// kiosk's screens have always used.
 public typealias LoginMethod = SignInMethod
 
@@ -24,14 +24,14 @@ extension StaffSession {
 }
 
 /// **SDK contract:** signs staff in with every method of SPEC §2 — NHISignIn's
-/// ``StaffSignIn`` (KioskSDK makes it one), or a stand-in in the kiosk's tests.
+/// `StaffSignIn` (KioskSDK makes it one), or a stand-in in the kiosk's tests.
 ///
 /// Errors thrown should be `CodedError`s carrying the seeds' codes (9039 wrong password,
 /// 9041 PIN length, 9043 locked, 9056 no card, 9057 unrecognised card, 66501 expired
 /// certificate); the kiosk shows their message and never the secret.
 public protocol StaffAuthenticator: Sendable {
     /// Signs in with a card + password, a certificate + PIN, or an OTP. A person assigned
-    /// to several units gets ``StaffSignInOutcome/chooseUnit(_:)``.
+    /// to several units gets `StaffSignInOutcome.chooseUnit(_:)`.
     func signIn(with credential: StaffCredential) async throws -> StaffSignInOutcome
     /// Starts a QR-code sign-in and returns the code to show.
     func startAppSignIn(_ request: AppSignInRequest) async throws -> AppSignInChallenge

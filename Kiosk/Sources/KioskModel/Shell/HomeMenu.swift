@@ -74,7 +74,7 @@ public enum KioskTask: String, Sendable, Hashable, Codable, CaseIterable {
 /// - Everyone: the visitor's card, batch registration upload, upload records (the SDK shows
 ///   operators only their own uploads), unpaid premiums, reader diagnostics.
 /// - Filing enrolments, withdrawals and salary adjustments: whoever the service allows to
-///   file (``StaffSession/permissions``, the service's one rule: staff assigned with
+///   file (`StaffSession.permissions`, the service's one rule: staff assigned with
 ///   "允許使用所有加退保業務功能", the unit's certificate; never the owner signed in as owner).
 /// - Settings: administrators in kiosk mode, everyone on an ordinary desktop.
 ///   Leaving kiosk mode: administrators, in kiosk mode.

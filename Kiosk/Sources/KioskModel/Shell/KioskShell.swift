@@ -73,7 +73,16 @@ public final class KioskShell {
     @ObservationIgnored private var personalDataHolders: [any PersonalDataHolder] = []
     @ObservationIgnored private let currentStaff = CurrentStaff()
 
+    /// The shell over `backends`.
+    ///
     /// - Parameters:
+    ///   - settings: the counter's settings (language, idle timeout, readers …).
+    ///   - store: where changed settings are saved.
+    ///   - backends: the SDK's parts (cards, sign-in, the service or nhi-server).
+    ///   - clock: the clock idle time is measured by.
+    ///   - isKioskMode: full-screen counter mode (no file chooser, no leaving the kiosk).
+    ///   - isDemo: demo mode (virtual cards, the sample database).
+    ///   - language: overrides the settings' language (`--lang`).
     ///   - idleTimeout: overrides the settings' idle timeout (tests, `--idle-timeout`).
     public init(settings: KioskSettings, store: SettingsStore, backends: KioskBackends, clock: any KioskClock,
                 isKioskMode: Bool, isDemo: Bool, language: Language? = nil, idleTimeout: Duration? = nil) {

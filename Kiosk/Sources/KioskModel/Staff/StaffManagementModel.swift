@@ -3,7 +3,7 @@ import NHICore
 import NHIService
 import Observation
 
-/// 單位管理者登錄作業 for administrators (``UnitAction/administer``): the unit's
+/// 單位管理者登錄作業 for administrators (`UnitAction.administer`): the unit's
 /// administrators and operators as the service lists them, assigning one, and deleting one
 /// after an alert — every step through `NHIService.staff`, which applies the rules
 /// (who may assign, NHI cards must be registered, certificates need their serial).

@@ -3,9 +3,9 @@ import KioskModel
 import NHICards
 import NHICore
 
-/// The kiosk's card events from the real PC/SC stack: NHICards' ``NHICards/CardEvents``
+/// The kiosk's card events from the real PC/SC stack: NHICards' `CardEvents`
 /// (`SCardGetStatusChange` on a watcher thread), with each inserted NHI card's profile read
-/// through ``NHICardReader`` before the event is delivered, so the panel shows the identity
+/// through `NHICardReader` before the event is delivered, so the panel shows the identity
 /// at once.
 ///
 /// The stream is consumed by `KioskShell` on the main actor; inside the GTK application the

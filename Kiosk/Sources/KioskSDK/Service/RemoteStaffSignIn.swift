@@ -13,8 +13,8 @@ import Synchronization
 /// staff assignment and the attempt limits, and opens the session — or lists the units of a
 /// person who works for several, and opens the one chosen.
 ///
-/// The server's session token stays in the ``NHIServiceClient``'s memory; the kiosk's
-/// ``StaffSession`` only describes it. What the session may do comes from the server.
+/// The server's session token stays in the `NHIServiceClient`'s memory; the kiosk's
+/// `StaffSession` only describes it. What the session may do comes from the server.
 /// Methods: NHI card + password (also the owner's), certificate + PIN (the card signs the
 /// server's challenge), the unit's organisation certificate, the app's OTP, its QR code and
 /// TW FidO.

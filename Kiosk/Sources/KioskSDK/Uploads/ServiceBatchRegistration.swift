@@ -4,7 +4,7 @@ import NHICore
 import NHIFormats
 import NHIService
 
-/// Batch NHI-card registration for the kiosk: NHIFormats' ``BatchRegistrationChecker``
+/// Batch NHI-card registration for the kiosk: NHIFormats' `BatchRegistrationChecker`
 /// reads and checks the file (encoding, layout, file name against the unit, every row, and
 /// IDs against the unit's in-force roster from the service), and its findings become the
 /// check report with row errors and suggested fixes.
