@@ -123,6 +123,22 @@ struct ServiceRemoteCommandTests {
                                 environment: env)
         #expect(local.status != 0 && local.stderr.contains("does not run through nhi-server"), "\(local.stderr)")
 
+        // Batch NHI-card registration through the server: uploaded, processed there, listed.
+        let rocToday = try ROCDate(CalendarDate.today()).formatted(.compact)   // the file name's date is Taiwan's today
+        let batch = directory.appendingPathComponent("\(DemoData.unit.code.rawValue)\(rocToday).csv").path
+        try Data("身分證號,電子郵件,行動電話,聯絡電話\n\(employee.id.rawValue),wang@example.com.tw,0912345678,\nA123456788,bad@example.com.tw,0912345678,\n".utf8)
+            .write(to: URL(fileURLWithPath: batch))
+        let uploaded = try CLI.run(["service", "batch-register", "upload", batch, "--service", url, "--ca-file", ca, "--json"], environment: env)
+        #expect(uploaded.status == 0, "\(uploaded.stderr)")
+        let job = try uploaded.json()
+        #expect(job["status"] as? String == "processed" && job["total"] as? Int == 2 && job["succeeded"] as? Int == 1 && job["failed"] as? Int == 1,
+                "processed by the server: \(job)")
+        let listedJobs = try CLI.run(["service", "batch-register", "records", "--service", url, "--ca-file", ca, "--json"], environment: env)
+        #expect(listedJobs.status == 0, "\(listedJobs.stderr)")
+        #expect(((try? JSONSerialization.jsonObject(with: Data(listedJobs.stdout.utf8))) as? [[String: Any]])?.map { $0["id"] as? Int } == [job["id"] as? Int])
+        let deferred = try CLI.run(["service", "batch-register", "upload", batch, "--defer", "--service", url, "--ca-file", ca], environment: env)
+        #expect(deferred.status != 0 && deferred.stderr.contains("--defer"), "\(deferred.stderr)")
+
         // The server's database holds the two filings, once each.
         let stored = try SQLiteStore(path: db).read { store in
             (try store.filings(person: person.id, unit: DemoData.unit.code), try store.filings(person: employee.id, unit: DemoData.unit.code))

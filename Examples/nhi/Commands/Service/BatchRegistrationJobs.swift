@@ -3,6 +3,7 @@ import Foundation
 import NHICore
 import NHIFormats
 import NHIService
+import NHIServiceClient
 
 /// `nhi service batch-register upload|process|records|log`: batch NHI-card registration jobs.
 struct ServiceBatchRegisterCommand: ParsableCommand {
@@ -34,7 +35,7 @@ struct ServiceBatchRegisterCommand: ParsableCommand {
         }
     }
 
-    struct Upload: ParsableCommand {
+    struct Upload: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "健保卡註冊申請整批資料上傳 — Upload a file for the unit and process it against the in-force roster.",
             discussion: """
@@ -47,11 +48,21 @@ struct ServiceBatchRegisterCommand: ParsableCommand {
         @Option(name: .customLong("contact-email"), help: "聯絡人E-Mail (default: the uploader's)") var contactEmail: String?
         @Flag(name: .customLong("defer"), help: "只上傳，稍後入檔 — store it waiting (已上傳,等待入檔).") var deferred = false
 
-        func run() throws {
-            let service = try options.service()
-            let caller = try options.caller(service)
+        func run() async throws {
             let data = try NHIService.BatchRegistrations.readFile(atPath: file)
             let email = try contactEmail.map { try EmailAddress(parsing: Normalizer.text.normalize($0).value) }
+            if let url = options.serviceURL {
+                // Through nhi-server: it checks, stores and (unless set to wait) processes the upload.
+                guard !deferred else { throw ValidationError("--defer 不適用於 --service — the server decides when an upload is processed") }
+                let job = try await options.withRemoteSession(url) { client, unit in
+                    try await client.uploadBatchRegistration(data, fileName: (file as NSString).lastPathComponent, unit: unit,
+                                                             contactName: contact, contactEmail: email)
+                }
+                if options.json { job.json.printLine() } else { printJobs([job]) }
+                return
+            }
+            let service = try options.service()
+            let caller = try options.caller(service)
             var job = try service.batchRegistrations.upload(data, fileName: file, unit: caller.unitCode!, contactName: contact,
                                                             contactEmail: email, by: caller)
             if !deferred { job = try service.batchRegistrations.process(job.id, by: caller) }
@@ -75,7 +86,7 @@ struct ServiceBatchRegisterCommand: ParsableCommand {
         }
     }
 
-    struct Records: ParsableCommand {
+    struct Records: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "健保卡註冊申請上傳紀錄查詢 — Upload records of the unit (3 months).",
             discussion: """
@@ -87,7 +98,16 @@ struct ServiceBatchRegisterCommand: ParsableCommand {
         @Option(help: "上傳日期迄 (default: today)") var to: String?
         @Option(help: "處理狀態 waiting | processed | all") var status: StatusOption = StatusOption(argument: "all")!
 
-        func run() throws {
+        func run() async throws {
+            if let url = options.serviceURL {
+                let through = try to.map(parseDate) ?? .today()
+                let since = try from.map(parseDate) ?? through.adding(months: -3)
+                let jobs = try await options.withRemoteSession(url) { client, unit in
+                    try await client.batchRegistrations(unit: unit, from: since, through: through)
+                }.filter { status.status == nil || $0.status == status.status }
+                if options.json { JSONValue.array(jobs.map(\.json)).printLine() } else { printJobs(jobs) }
+                return
+            }
             let service = try options.service()
             let caller = try options.caller(service)
             let jobs = try service.batchRegistrations.records(unit: caller.unitCode!, from: try from.map(parseDate),

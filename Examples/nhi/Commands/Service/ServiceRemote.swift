@@ -35,7 +35,7 @@ struct UnitDesk {
 
 extension ServiceOptions {
     /// The commands that run through `nhi-server` (the others refuse `--service`).
-    static let remoteCommands = "login, logout, whoami, filing enrol|withdraw|adjust|results, roster"
+    static let remoteCommands = "login, logout, whoami, filing enrol|withdraw|adjust|results, roster, batch-register upload|records"
 
     /// The unit workflows for a filing command (see ``UnitDesk``).
     func desk() async throws -> UnitDesk {
@@ -47,13 +47,33 @@ extension ServiceOptions {
         guard now == nil, ProcessInfo.processInfo.environment["NHI_NOW"].map(\.isEmpty) ?? true else {
             throw ValidationError("--now / NHI_NOW 不適用於 --service — the server keeps its own clock")
         }
+        let (client, unit) = try await remoteSession(url)
+        return UnitDesk(workflows: RemoteUnitWorkflows(client: client, unitCode: unit), tables: .bundled, today: .today(), client: client)
+    }
+
+    /// The client of the session `nhi service login` kept for `url`, and its unit (which
+    /// `--unit`, when given, must name).
+    func remoteSession(_ url: String) async throws -> (NHIServiceClient, UnitCode) {
         let (client, session) = try ServiceSessionFile.connect(url: url, caFile: caFile)
         let unit = try UnitCode(parsing: session.unitCode)
         if let unitText = self.unit, try UnitCode(parsing: Normalizer.identifier.normalize(unitText).value) != unit {
             await (try? client.shutdown())
             throw ValidationError("--unit \(unitText)：服務主機的登入是 \(unit.rawValue) — the server session is for unit \(unit.rawValue)")
         }
-        return UnitDesk(workflows: RemoteUnitWorkflows(client: client, unitCode: unit), tables: .bundled, today: .today(), client: client)
+        return (client, unit)
+    }
+
+    /// Runs `body` with the kept session's client and unit, and closes the connection after.
+    func withRemoteSession<T>(_ url: String, _ body: (NHIServiceClient, UnitCode) async throws -> T) async throws -> T {
+        let (client, unit) = try await remoteSession(url)
+        do {
+            let result = try await body(client, unit)
+            try? await client.shutdown()
+            return result
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
     }
 
     /// Runs `body` with the command's ``UnitDesk`` and closes it after.
