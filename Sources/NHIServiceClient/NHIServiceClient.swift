@@ -295,6 +295,28 @@ public final class NHIServiceClient: Sendable {
                        idempotencyKey: idempotencyKey ?? UUID().uuidString)
     }
 
+    /// The bulk salary adjustment the grade table calls for (薪資調整作業(大批)).
+    public func bulkAdjustmentProposal(unit: UnitCode) async throws(ServiceClientError) -> BulkAdjustmentList {
+        try await send(.GET, "/v1/units/\(unit.rawValue)/bulk-adjustments/proposal")
+    }
+
+    /// Everyone insured at `oldAmount`, moving to the grade `newAmount`.
+    public func bulkAdjustment(unit: UnitCode, from oldAmount: Money, to newAmount: Money) async throws(ServiceClientError) -> [BulkAdjustmentProposal.Change] {
+        let list: Items<BulkAdjustmentProposal.Change> = try await send(
+            .GET, "/v1/units/\(unit.rawValue)/bulk-adjustments/by-grade?from=\(oldAmount.amount)&to=\(newAmount.amount)")
+        return list.items
+    }
+
+    /// Files the selected people as one batch (the server looks each up on the unit's
+    /// roster); `idempotencyKey` as for ``enrol(_:idempotencyKey:)``.
+    public func fileBulkAdjustment(_ selections: [BulkAdjustmentSelection], unit: UnitCode,
+                                   idempotencyKey: String? = nil) async throws(ServiceClientError) -> [Filing] {
+        struct Body: Encodable { var selections: [BulkAdjustmentSelection] }
+        let list: Items<Filing> = try await send(.POST, "/v1/units/\(unit.rawValue)/bulk-adjustments", body: Body(selections: selections),
+                                                 idempotencyKey: idempotencyKey ?? UUID().uuidString)
+        return list.items
+    }
+
     /// Checks a batch NHI-card registration file (健保卡註冊申請整批資料) against the unit's
     /// in-force roster without storing anything.
     public func checkBatchRegistration(_ bytes: [UInt8], fileName: String, unit: UnitCode) async throws(ServiceClientError) -> BatchRegistrationCheck {

@@ -1,5 +1,6 @@
 import Foundation
 import NHICore
+import NHIGrades
 import NHIService
 
 /// `UnitWorkflows` over `nhi-server`: the same requests as `LocalUnitWorkflows` (NHIService), sent
@@ -90,6 +91,18 @@ public struct RemoteUnitWorkflows: UnitWorkflows {
 
     public func filingListing(from: CalendarDate, through: CalendarDate) async throws -> [Filing] {
         try await client.filingListing(unit: unitCode, from: from, through: through)
+    }
+
+    public func bulkAdjustmentProposal() async throws -> BulkAdjustmentList {
+        try await client.bulkAdjustmentProposal(unit: unitCode)
+    }
+
+    public func bulkAdjustment(from oldAmount: Money, to newAmount: Money) async throws -> [BulkAdjustmentProposal.Change] {
+        try await client.bulkAdjustment(unit: unitCode, from: oldAmount, to: newAmount)
+    }
+
+    public func fileBulkAdjustment(_ selections: [BulkAdjustmentSelection]) async throws -> [Filing] {
+        try await client.fileBulkAdjustment(selections, unit: unitCode)
     }
 
     public func applyForCard(_ person: PersonalID, reason: CardApplication.Reason, email: EmailAddress, phones: ContactPhones,

@@ -1,5 +1,6 @@
 import Foundation
 import NHICore
+import NHIGrades
 import NHIService
 import NHIServiceClient
 import NHITestSupport
@@ -254,6 +255,48 @@ struct UnitWorkflowsTests {
             let again = await code { try await remote.cancelEPayment() }
             let againLocal = await code { try await local.cancelEPayment() }
             #expect(again == ServiceError.Code.ePaymentNotSubscribed.rawValue && againLocal == again)
+        } catch {
+            Issue.record("\(error)")
+        }
+        try await client.shutdown()
+        await harness.stop()
+    }
+
+    @Test("Bulk salary adjustment: the same proposal and grade-to-grade list through both; filed through the server as one batch, each person looked up there; refusals alike")
+    func bulkAdjustment() async throws {
+        let harness = try await ServerHarness()
+        let client = try NHIServiceClient(.init(url: harness.baseURL))
+        do {
+            let admin = DemoData.administrator
+            let session = try await client.signIn(nhiCard: admin.cardNumber, personID: admin.id, password: DemoData.staffPassword)
+            let unit = try UnitCode(parsing: session.unitCode)
+            let remote = RemoteUnitWorkflows(client: client, unitCode: unit)
+            let caller = try harness.service.staff.session(person: admin.id, unit: unit, credential: .nhiCard)
+            let local = try harness.service.workflows(for: caller)
+
+            let proposalRemote = try await remote.bulkAdjustmentProposal(), proposalLocal = try await local.bulkAdjustmentProposal()
+            #expect(proposalRemote == proposalLocal, "the grade table's proposal, the same both ways")
+            let employee = try #require(try harness.service.filings.roster(unit: unit, by: caller).first { $0.id == DemoData.employee.id })
+            let byGradeRemote = try await remote.bulkAdjustment(from: employee.insuredAmount, to: 45_800)
+            let byGradeLocal = try await local.bulkAdjustment(from: employee.insuredAmount, to: 45_800)
+            #expect(byGradeRemote == byGradeLocal && byGradeRemote.contains { $0.person.id == employee.id }, "\(byGradeRemote)")
+            let notAGrade = await code { try await remote.bulkAdjustment(from: employee.insuredAmount, to: 45_801) }
+            let notAGradeLocal = await code { try await local.bulkAdjustment(from: employee.insuredAmount, to: 45_801) }
+            #expect(notAGrade == ServiceError.Code.filingInsuredAmount.rawValue && notAGradeLocal == notAGrade)
+
+            // Someone not on the roster: refused by the server's own lookup, as locally.
+            let stranger = [BulkAdjustmentSelection(personID: DemoData.uninsured.id, newAmount: 45_800, reason: .notAGrade, overridden: false)]
+            let refused = await code { try await remote.fileBulkAdjustment(stranger) }
+            let refusedLocal = await code { try await local.fileBulkAdjustment(stranger) }
+            #expect(refused == ServiceError.Code.filingNotInsuredHere.rawValue && refusedLocal == refused)
+
+            let filed = try await remote.fileBulkAdjustment(byGradeRemote.map(BulkAdjustmentSelection.init))
+            #expect(filed.count == byGradeRemote.count && Set(filed.compactMap(\.batchID)).count == 1, "one batch")
+            let mine = try #require(filed.first { $0.personID == employee.id })
+            #expect(mine.kind == .salaryAdjustment && mine.adjustedAmount == 45_800 && mine.insuredAmount == employee.insuredAmount)
+            #expect(mine.name == employee.name.value, "the name is the roster's")
+            let again = await code { try await local.fileBulkAdjustment(byGradeRemote.map(BulkAdjustmentSelection.init)) }
+            #expect(again == ServiceError.Code.filingDuplicatePending.rawValue, "filed once: the pending adjustment refuses a second")
         } catch {
             Issue.record("\(error)")
         }

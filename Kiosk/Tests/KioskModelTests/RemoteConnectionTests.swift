@@ -63,6 +63,9 @@ struct RemoteConnectionTests {
         func checkFilingImport(_ bytes: [UInt8]) async throws -> [FilingImportRejection] { [] }
         func importFilings(_ bytes: [UInt8], fileName: String) async throws -> FilingImportResult { throw KioskError(.serviceMissing) }
         func filingListing(from: CalendarDate, through: CalendarDate) async throws -> [Filing] { [] }
+        func bulkAdjustmentProposal() async throws -> BulkAdjustmentList { BulkAdjustmentList(changes: []) }
+        func bulkAdjustment(from oldAmount: Money, to newAmount: Money) async throws -> [BulkAdjustmentProposal.Change] { [] }
+        func fileBulkAdjustment(_ selections: [BulkAdjustmentSelection]) async throws -> [Filing] { throw KioskError(.serviceMissing) }
         func applyForCard(_ person: PersonalID, reason: CardApplication.Reason, email: EmailAddress, phones: ContactPhones,
                           pickup: CardApplication.Pickup, photo: UploadedDocument?) async throws -> CardApplication { throw KioskError(.serviceMissing) }
         func cardApplications(of person: PersonalID) async throws -> [CardApplication] { [] }

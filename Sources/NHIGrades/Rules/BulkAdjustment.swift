@@ -1,7 +1,7 @@
 import NHICore
 
 /// One insured person on a unit's roster, as a bulk salary adjustment sees them.
-public struct RosterEntry: Hashable, Sendable {
+public struct RosterEntry: Hashable, Sendable, Codable {
     /// The person's ID.
     public let id: PersonalID
     /// The person's name.
@@ -36,7 +36,7 @@ public struct BulkAdjustmentProposal: Hashable, Sendable {
     }
 
     /// One person's change.
-    public struct Change: Hashable, Sendable {
+    public struct Change: Hashable, Sendable, Codable {
         /// The roster entry.
         public let person: RosterEntry
         /// 調前金額.
@@ -58,11 +58,17 @@ public struct BulkAdjustmentProposal: Hashable, Sendable {
     }
 
     /// A person the bulk adjustment may not include.
-    public struct Exclusion: Hashable, Sendable {
+    public struct Exclusion: Hashable, Sendable, Codable {
         /// The roster entry.
         public let person: RosterEntry
         /// Whether their amount would need a change (they must use the single adjustment).
         public let needsChange: Bool
+
+        /// An exclusion of `person`.
+        public init(person: RosterEntry, needsChange: Bool) {
+            self.person = person
+            self.needsChange = needsChange
+        }
     }
 
     /// The filing date (整批申報日期).

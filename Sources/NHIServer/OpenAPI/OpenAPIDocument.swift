@@ -1368,6 +1368,83 @@ public enum OpenAPIDocument {
             ]
           }
         }
+      },
+      "RosterEntry": {
+        "type": "object",
+        "required": [
+          "id",
+          "name",
+          "category",
+          "insuredAmount"
+        ],
+        "properties": {
+          "id": {
+            "$ref": "#/components/schemas/PersonalID"
+          },
+          "name": {
+            "type": "string"
+          },
+          "category": {
+            "type": "string"
+          },
+          "insuredAmount": {
+            "$ref": "#/components/schemas/Money"
+          }
+        }
+      },
+      "BulkAdjustmentChange": {
+        "type": "object",
+        "required": [
+          "person",
+          "newAmount",
+          "reason",
+          "overridden"
+        ],
+        "properties": {
+          "person": {
+            "$ref": "#/components/schemas/RosterEntry"
+          },
+          "newAmount": {
+            "$ref": "#/components/schemas/Money"
+          },
+          "reason": {
+            "type": "string",
+            "enum": [
+              "belowMinimum",
+              "notAGrade"
+            ]
+          },
+          "overridden": {
+            "type": "boolean"
+          }
+        }
+      },
+      "BulkAdjustmentSelection": {
+        "type": "object",
+        "required": [
+          "personID",
+          "newAmount",
+          "reason",
+          "overridden"
+        ],
+        "properties": {
+          "personID": {
+            "$ref": "#/components/schemas/PersonalID"
+          },
+          "newAmount": {
+            "$ref": "#/components/schemas/Money"
+          },
+          "reason": {
+            "type": "string",
+            "enum": [
+              "belowMinimum",
+              "notAGrade"
+            ]
+          },
+          "overridden": {
+            "type": "boolean"
+          }
+        }
       }
     }
   },
@@ -1945,6 +2022,268 @@ public enum OpenAPIDocument {
             }
           },
           "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/v1/units/{unit}/bulk-adjustments/proposal": {
+      "get": {
+        "operationId": "bulkAdjustmentProposal",
+        "summary": "The bulk salary adjustment the grade table calls for (薪資調整作業(大批)): everyone below the newest table's first grade or not on one of its grades, old → new amount; employers and professionals excluded",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "unit",
+            "in": "path",
+            "required": true,
+            "description": "投保單位代號 (9 digits)",
+            "schema": {
+              "$ref": "#/components/schemas/UnitCode"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "OK",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "changes",
+                    "excluded"
+                  ],
+                  "properties": {
+                    "changes": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/BulkAdjustmentChange"
+                      }
+                    },
+                    "excluded": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "required": [
+                          "person",
+                          "needsChange"
+                        ],
+                        "properties": {
+                          "person": {
+                            "$ref": "#/components/schemas/RosterEntry"
+                          },
+                          "needsChange": {
+                            "type": "boolean"
+                          }
+                        }
+                      }
+                    },
+                    "unchangedCount": {
+                      "type": [
+                        "integer",
+                        "null"
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/v1/units/{unit}/bulk-adjustments/by-grade": {
+      "get": {
+        "operationId": "bulkAdjustmentByGrade",
+        "summary": "Everyone (employees) insured at one amount, moving to another grade of the table in force on the effective date",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "unit",
+            "in": "path",
+            "required": true,
+            "description": "投保單位代號 (9 digits)",
+            "schema": {
+              "$ref": "#/components/schemas/UnitCode"
+            }
+          },
+          {
+            "name": "from",
+            "in": "query",
+            "required": true,
+            "description": "調前金額: the current insured amount",
+            "schema": {
+              "$ref": "#/components/schemas/Money"
+            }
+          },
+          {
+            "name": "to",
+            "in": "query",
+            "required": true,
+            "description": "調後金額: a grade",
+            "schema": {
+              "$ref": "#/components/schemas/Money"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "OK",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "items"
+                  ],
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/BulkAdjustmentChange"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "422": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "default": {
+            "$ref": "#/components/responses/Problem"
+          }
+        }
+      }
+    },
+    "/v1/units/{unit}/bulk-adjustments": {
+      "post": {
+        "operationId": "fileBulkAdjustment",
+        "summary": "Files the selected people of a bulk salary adjustment as one batch, all or nothing; each person is looked up on the unit's roster by the server",
+        "security": [
+          {
+            "bearer": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "unit",
+            "in": "path",
+            "required": true,
+            "description": "投保單位代號 (9 digits)",
+            "schema": {
+              "$ref": "#/components/schemas/UnitCode"
+            }
+          },
+          {
+            "name": "Idempotency-Key",
+            "in": "header",
+            "required": true,
+            "description": "A retried request with the same key and body returns the first answer and changes nothing.",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 200
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "selections"
+                ],
+                "properties": {
+                  "selections": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/BulkAdjustmentSelection"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Filed",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "items"
+                  ],
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/Filing"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "description": "request.idempotencyKeyRequired: no Idempotency-Key (draft-ietf-httpapi-idempotency-key-header §2.7)",
+            "content": {
+              "application/problem+json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Problem"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "403": {
+            "$ref": "#/components/responses/Problem"
+          },
+          "409": {
             "$ref": "#/components/responses/Problem"
           },
           "422": {

@@ -98,6 +98,9 @@ public struct NHIServerApplication: Sendable {
         router.post("/v1/units/{unit}/filing-imports/check") { try await api.checkFilingImport($0, $1) }
         router.post("/v1/units/{unit}/filing-imports") { try await api.importFilings($0, $1) }
         router.get("/v1/units/{unit}/filings/listing") { try await api.filingListing($0, $1) }
+        router.get("/v1/units/{unit}/bulk-adjustments/proposal") { try await api.bulkAdjustmentProposal($0, $1) }
+        router.get("/v1/units/{unit}/bulk-adjustments/by-grade") { try await api.bulkAdjustmentByGrade($0, $1) }
+        router.post("/v1/units/{unit}/bulk-adjustments") { try await api.fileBulkAdjustment($0, $1) }
         router.post("/v1/card-applications") { try await api.applyForCard($0, $1) }
         router.post("/v1/card-applications/search") { try await api.cardApplications($0, $1) }
         router.get("/v1/statements/{id}") { try await api.downloadStatement($0, $1) }

@@ -145,6 +145,11 @@ struct BatchFileBody: Decodable, Sendable {
     }
 }
 
+/// `POST /v1/units/{unit}/bulk-adjustments`.
+struct BulkAdjustmentBody: Decodable, Sendable {
+    var selections: [BulkAdjustmentSelection]
+}
+
 /// `POST /v1/units/{unit}/statements`.
 struct StatementRequestBody: Decodable, Sendable {
     var kind: StatementKind
@@ -677,6 +682,44 @@ extension ServerAPI {
             }
             context.logger.info("imported", metadata: ["filings": "\(result.imported)", "batch": "\(result.batchID)"])
             return Reply(result, status: .created)
+        }
+    }
+
+    /// `GET /v1/units/{unit}/bulk-adjustments/proposal`: the bulk salary adjustment the
+    /// grade table calls for (薪資調整作業(大批)).
+    func bulkAdjustmentProposal(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let (entry, _) = try session(request)
+        let unit = try unit(context), caller = entry.session.caller
+        let list = try await service.perform { service in try service.filings.bulkAdjustmentList(unit: unit, by: caller) }
+        return JSONCoding.response(list)
+    }
+
+    /// `GET /v1/units/{unit}/bulk-adjustments/by-grade?from=&to=`: everyone insured at one
+    /// amount, moving to another grade.
+    func bulkAdjustmentByGrade(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let (entry, _) = try session(request)
+        let unit = try unit(context), caller = entry.session.caller
+        guard let fromText = request.uri.queryParameters.get("from"), let toText = request.uri.queryParameters.get("to") else {
+            throw ServerError(.badParameter, detail: "from and to (insured amounts) are required")
+        }
+        let from = try Money(parsing: String(fromText)), to = try Money(parsing: String(toText))
+        let changes = try await service.perform { service in
+            try service.filings.proposeBulkAdjustment(unit: unit, from: from, to: to, by: caller)
+        }
+        return JSONCoding.response(ListView(items: changes))
+    }
+
+    /// `POST /v1/units/{unit}/bulk-adjustments`: files the selected people as one batch.
+    func fileBulkAdjustment(_ request: Request, _ context: ServerContext) async throws -> Response {
+        _ = try session(request)
+        let unit = try unit(context)
+        return try await idempotent(request, context) { entry, bytes in
+            let body = try JSONCoding.decode(BulkAdjustmentBody.self, from: bytes)
+            let filings = try await service.perform { service in
+                try service.filings.fileBulkAdjustment(selecting: body.selections, unit: unit, by: entry.session.caller)
+            }
+            context.logger.info("bulk salary adjustment filed", metadata: ["filings": "\(filings.count)"])
+            return Reply(ListView(items: filings), status: .created)
         }
     }
 

@@ -1,4 +1,5 @@
 import NHICore
+import NHIGrades
 
 /// The unit workflows of one signed-in staff session, wherever the service runs.
 ///
@@ -84,6 +85,13 @@ public protocol UnitWorkflows: Sendable {
     func importFilings(_ bytes: [UInt8], fileName: String) async throws -> FilingImportResult
     /// Filed data for printing (申報資料套印表格): the unit's filings of a range, deleted ones excluded.
     func filingListing(from: CalendarDate, through: CalendarDate) async throws -> [Filing]
+    /// The bulk salary adjustment the grade table calls for (薪資調整作業(大批)): who moves,
+    /// old → new amount, and who is excluded.
+    func bulkAdjustmentProposal() async throws -> BulkAdjustmentList
+    /// Everyone (employees) insured at `oldAmount`, moving to `newAmount` (a grade).
+    func bulkAdjustment(from oldAmount: Money, to newAmount: Money) async throws -> [BulkAdjustmentProposal.Change]
+    /// Files the selected people as one batch, all or nothing.
+    func fileBulkAdjustment(_ selections: [BulkAdjustmentSelection]) async throws -> [Filing]
     /// Applies for an NHI card (健保卡申請) for someone insured with the unit; a new photo or
     /// a first card needs `photo`.
     func applyForCard(_ person: PersonalID, reason: CardApplication.Reason, email: EmailAddress, phones: ContactPhones,
@@ -256,6 +264,25 @@ extension LocalUnitWorkflows {
     public func filingListing(from: CalendarDate, through: CalendarDate) async throws -> [Filing] {
         let caller = caller, unit = unitCode
         return try await service.perform { service throws(ServiceError) in try service.filings.listing(unit: unit, from: from, through: through, by: caller) }
+    }
+
+    public func bulkAdjustmentProposal() async throws -> BulkAdjustmentList {
+        let caller = caller, unit = unitCode
+        return try await service.perform { service throws(ServiceError) in try service.filings.bulkAdjustmentList(unit: unit, by: caller) }
+    }
+
+    public func bulkAdjustment(from oldAmount: Money, to newAmount: Money) async throws -> [BulkAdjustmentProposal.Change] {
+        let caller = caller, unit = unitCode
+        return try await service.perform { service throws(ServiceError) in
+            try service.filings.proposeBulkAdjustment(unit: unit, from: oldAmount, to: newAmount, by: caller)
+        }
+    }
+
+    public func fileBulkAdjustment(_ selections: [BulkAdjustmentSelection]) async throws -> [Filing] {
+        let caller = caller, unit = unitCode
+        return try await service.perform { service throws(ServiceError) in
+            try service.filings.fileBulkAdjustment(selecting: selections, unit: unit, by: caller)
+        }
     }
 
     public func applyForCard(_ person: PersonalID, reason: CardApplication.Reason, email: EmailAddress, phones: ContactPhones,

@@ -75,4 +75,72 @@ extension NHIService.Filings {
             return try ids.compactMap { try w.filing(id: $0) }
         }
     }
+
+    /// The list a bulk adjustment screen shows: the proposal's changes and exclusions, or the
+    /// people moving from one grade to another.
+    public func bulkAdjustmentList(unit: UnitCode, by caller: Caller) throws(ServiceError) -> BulkAdjustmentList {
+        let proposal = try proposeBulkAdjustment(unit: unit, by: caller)
+        return BulkAdjustmentList(changes: proposal.changes, excluded: proposal.excluded, unchangedCount: proposal.unchangedCount)
+    }
+
+    /// Files the people a front end selected (ID, new amount) as one batch: each is looked up
+    /// on the unit's roster here — a front end names people, it does not say who they are or
+    /// what they pay — then filed as ``fileBulkAdjustment(_:by:)`` files.
+    @discardableResult
+    public func fileBulkAdjustment(selecting selections: [BulkAdjustmentSelection], unit: UnitCode, by caller: Caller) throws(ServiceError) -> [Filing] {
+        var onRoster: [PersonalID: RosterEntry] = [:]
+        for entry in try roster(unit: unit, by: caller) where onRoster[entry.id] == nil { onRoster[entry.id] = entry }
+        var changes: [BulkAdjustmentProposal.Change] = []
+        for selection in selections {
+            guard let entry = onRoster[selection.personID] else {
+                throw ServiceError(.filingNotInsuredHere, context: ["person": selection.personID.masked])
+            }
+            changes.append(BulkAdjustmentProposal.Change(person: entry, newAmount: selection.newAmount, reason: selection.reason,
+                                                         overridden: selection.overridden))
+        }
+        return try fileBulkAdjustment(changes, by: caller)
+    }
+}
+
+/// The people a bulk salary adjustment screen lists (薪資調整作業(大批)).
+public struct BulkAdjustmentList: Sendable, Hashable, Codable {
+    /// The people to adjust, old → new amount.
+    public var changes: [BulkAdjustmentProposal.Change]
+    /// Employers, the self-employed and professionals: single adjustments only.
+    public var excluded: [BulkAdjustmentProposal.Exclusion]
+    /// How many employees already have a valid amount (nil for a grade-to-grade list).
+    public var unchangedCount: Int?
+
+    /// A list.
+    public init(changes: [BulkAdjustmentProposal.Change], excluded: [BulkAdjustmentProposal.Exclusion] = [], unchangedCount: Int? = nil) {
+        self.changes = changes
+        self.excluded = excluded
+        self.unchangedCount = unchangedCount
+    }
+}
+
+/// One person of a bulk salary adjustment as a front end selects them: who, and the new
+/// amount (the rest comes from the unit's roster).
+public struct BulkAdjustmentSelection: Sendable, Hashable, Codable {
+    /// The person.
+    public var personID: PersonalID
+    /// 調後金額.
+    public var newAmount: Money
+    /// Why the person is listed.
+    public var reason: BulkAdjustmentProposal.Reason
+    /// Whether the operator changed the proposed amount.
+    public var overridden: Bool
+
+    /// A selection.
+    public init(personID: PersonalID, newAmount: Money, reason: BulkAdjustmentProposal.Reason, overridden: Bool) {
+        self.personID = personID
+        self.newAmount = newAmount
+        self.reason = reason
+        self.overridden = overridden
+    }
+
+    /// The selection of `change`.
+    public init(_ change: BulkAdjustmentProposal.Change) {
+        self.init(personID: change.person.id, newAmount: change.newAmount, reason: change.reason, overridden: change.overridden)
+    }
 }

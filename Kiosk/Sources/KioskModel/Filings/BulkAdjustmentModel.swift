@@ -74,12 +74,11 @@ public final class BulkAdjustmentModel: FlowModel {
     public func loadList() async {
         guard !listStatus.isWorking else { return }
         attemptedList = true
-        let service: KioskService, caller: Caller, session: StaffSession
-        do { (service, caller, session) = try context.staffCaller() } catch {
+        let workflows: any UnitWorkflows
+        do { (workflows, _) = try context.unitWorkflows() } catch {
             listStatus = .failed(PresentableError(error))
             return
         }
-        let unit = session.unitCode
         let mode = mode
         let grades = (from: fromAmount.value, to: toAmount.value)
         if mode == .byGrade, grades.from == nil || grades.to == nil { return }
@@ -87,17 +86,12 @@ public final class BulkAdjustmentModel: FlowModel {
         listStatus = .working
         status = .idle
         do {
-            let (changes, excluded, unchanged): ([BulkAdjustmentProposal.Change], [BulkAdjustmentProposal.Exclusion], Int?) =
-                try await service.run { service in
-                    switch mode {
-                    case .proposal:
-                        let proposal = try service.filings.proposeBulkAdjustment(unit: unit, by: caller)
-                        return (proposal.changes, proposal.excluded, proposal.unchangedCount)
-                    case .byGrade:
-                        return (try service.filings.proposeBulkAdjustment(unit: unit, from: grades.from ?? .zero, to: grades.to ?? .zero,
-                                                                          by: caller), [], nil)
-                    }
-                }
+            // The local service's or nhi-server's (`--service`) list: the SDK's one rule either way.
+            let list = switch mode {
+            case .proposal: try await workflows.bulkAdjustmentProposal()
+            case .byGrade: BulkAdjustmentList(changes: try await workflows.bulkAdjustment(from: grades.from ?? .zero, to: grades.to ?? .zero))
+            }
+            let (changes, excluded, unchanged) = (list.changes, list.excluded, list.unchangedCount)
             guard generation.isCurrent(attempt) else { return }
             rows = changes.map { Row(change: $0, selected: true, overrideText: "") }
             self.excluded = excluded
@@ -202,16 +196,16 @@ public final class BulkAdjustmentModel: FlowModel {
     public func file() async {
         guard !status.isWorking else { return }
         guard let changes = selectedChanges() else { return }
-        let service: KioskService, caller: Caller
-        do { (service, caller, _) = try context.staffCaller() } catch {
+        let workflows: any UnitWorkflows
+        do { (workflows, _) = try context.unitWorkflows() } catch {
             status = .failed(PresentableError(error))
             return
         }
         let attempt = generation.next()
         status = .working
-        let filed = changes
+        let filed = changes.map(BulkAdjustmentSelection.init)
         do {
-            let filings = try await service.run { try $0.filings.fileBulkAdjustment(filed, by: caller) }
+            let filings = try await workflows.fileBulkAdjustment(filed)
             guard generation.isCurrent(attempt) else { return }
             status = .succeeded(filings)
             let done = Set(filings.map(\.personID))

@@ -553,11 +553,11 @@ public final class KioskShell {
         case .visitor: backends.cards == nil ? screen.sdkModule : nil
         case .doctor: backends.readers == nil ? screen.sdkModule : nil
         case .home, .settings, .locked: nil
-        case .enrol, .withdraw, .salaryAdjustment, .filings, .bills, .staff, .insuranceLookup, .unpaidPremiums, .statusChange, .roster,
-             .auditLog, .statements, .payments, .filingImport, .cardApplication:
+        case .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment, .filings, .bills, .staff, .insuranceLookup, .unpaidPremiums,
+             .statusChange, .roster, .auditLog, .statements, .payments, .filingImport, .cardApplication:
             // The unit workflows: the local service's, or nhi-server's (`--service`).
             backends.service == nil && backends.workflows == nil ? screen.sdkModule : nil
-        case .bulkSalaryAdjustment, .dpr:
+        case .dpr:
             backends.service == nil ? screen.sdkModule : nil
         case .batchUpload, .uploadRecords:
             // The local service's batch registration, or nhi-server's (`--service`).

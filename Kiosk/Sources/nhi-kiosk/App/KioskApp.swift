@@ -122,7 +122,7 @@ final class KioskApp {
         backends.batchRegistration = RemoteBatchRegistration(client: client)
         backends.tables = .bundled
         backends.filesFolder = options.filesDirectory
-        backends.connectedTasks = [.visitorCard, .enrol, .withdraw, .salaryAdjustment, .filings, .bills, .unpaidPremiums, .staff, .insuranceLookup,
+        backends.connectedTasks = [.visitorCard, .enrol, .withdraw, .salaryAdjustment, .bulkSalaryAdjustment, .filings, .bills, .unpaidPremiums, .staff, .insuranceLookup,
                                     .statusChange, .roster, .auditLog, .statements, .payments, .filingImport, .cardApplication, .doctor,
                                     .batchUpload, .uploadRecords, .settings]
         if options.demo {
