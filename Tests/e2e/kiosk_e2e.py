@@ -1178,6 +1178,18 @@ def service_flow():
         uploaded = first.app.findChild(lambda n: n.name.startswith("已上傳："), retry=True, requireResult=False)
         check(uploaded is not None, f"uploaded to the server as one job ({uploaded.name if uploaded else None!r})")
         screenshot("40b-service-batch-upload")
+
+        # The bulk salary adjustment lists from the server's roster (listed only: filing would
+        # leave 王小明 a pending adjustment the second kiosk's single adjustment needs free).
+        check(first.hook("open bulkSalaryAdjustment")["ok"], "薪資調整作業（大批） opens through the server")
+        check(first.hook("press 依級距整批調整")["ok"], "everyone at one grade to another")
+        check(first.hook("fill 調整前投保金額級距\t36300")["ok"] and first.hook("fill 調整後投保金額級距\t38200")["ok"], "36,300 → 38,200 typed")
+        first.press("查詢")
+        listed = first.app.findChild(lambda n: (n.name or "").startswith("共 ") and "已選取" in (n.name or ""), retry=True, requireResult=False)
+        check(listed is not None and not listed.name.startswith("共 0 "), f"the server's roster lists who is at 36,300 ({listed.name if listed else None!r})")
+        named = first.app.findChild(lambda n: n.name == "王小明" and n.roleName != "push button", retry=True, requireResult=False)
+        check(named is not None, "王小明 is among them, by the server's roster")
+        screenshot("40c-service-bulk-adjustment")
         check(first.hook("press 取出卡片")["ok"], "the card comes out of the first kiosk's reader")
 
 
