@@ -537,47 +537,6 @@ private final class TokenBox: Sendable {
     func set(_ value: String?) { token.withLock { $0 = value } }
 }
 
-/// The server's check of a batch registration file: counts and every finding, in the file's
-/// own numbering (第N筆 records), IDs masked.
-public struct BatchRegistrationCheck: Sendable, Codable, Equatable {
-    /// The file's name.
-    public var file: String
-    /// Its encoding as read (`big5`, `utf8` …).
-    public var encoding: String
-    /// Records read.
-    public var rows: Int
-    /// Records that would be registered.
-    public var valid: Int
-    /// Records refused.
-    public var invalid: Int
-    /// Findings that refuse a record (row 0: the whole file, e.g. its name).
-    public var errors: [Issue]
-    /// Repairs and things to look at; the record is still used.
-    public var warnings: [Issue]
-
-    /// One finding.
-    public struct Issue: Sendable, Codable, Equatable {
-        /// The stable code.
-        public var code: String
-        /// The record (第N筆), when the finding is about one.
-        public var row: Int?
-        /// The line in the file.
-        public var line: Int?
-        /// The column (field number, 1-based).
-        public var column: Int?
-        /// The field's name (`nationalID` …; NHICore's `Field.known` has its labels).
-        public var field: String?
-        /// The rule, in Traditional Chinese, with where.
-        public var message: String
-        /// The same in English.
-        public var messageEn: String
-        /// The replacement a repair would write (IDs masked).
-        public var suggestion: String?
-        /// The record's person, masked (A12345****).
-        public var maskedID: String?
-    }
-}
-
 /// A signed-in session as the server describes it.
 public struct RemoteSession: Sendable, Codable, Equatable {
     /// The person's name.

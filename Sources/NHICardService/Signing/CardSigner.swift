@@ -70,9 +70,6 @@ public actor CardSigner {
         self.logger = logger
     }
 
-    /// Whether anyone can be asked for a PIN.
-    public nonisolated var canSign: Bool { prompt != nil }
-
     /// Signs `request`'s challenge for the page at `origin` (nil: a program on this PC).
     public func sign(_ request: SignRequest, origin: String?) async throws(CardServiceError) -> SignResult {
         guard let challenge = Data(base64Encoded: request.challenge), (1...Self.maximumChallenge).contains(challenge.count) else {

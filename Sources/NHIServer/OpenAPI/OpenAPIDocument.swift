@@ -794,6 +794,10 @@ public enum OpenAPIDocument {
           "field": {
             "type": "string"
           },
+          "fieldLabel": {
+            "type": "string",
+            "description": "The field's label in Traditional Chinese."
+          },
           "message": {
             "type": "string"
           },

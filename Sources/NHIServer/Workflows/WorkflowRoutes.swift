@@ -208,46 +208,6 @@ struct CardApplicationBody: Decodable, Sendable {
 }
 
 /// A batch check's outcome.
-struct BatchCheckView: Encodable, Sendable {
-    var file: String
-    var encoding: String
-    var rows: Int
-    var valid: Int
-    var invalid: Int
-    var errors: [Issue]
-    var warnings: [Issue]
-
-    struct Issue: Encodable, Sendable {
-        var code: String
-        var row: Int?
-        var line: Int?
-        var column: Int?
-        var field: String?
-        var message: String
-        var messageEn: String
-        /// The replacement a repair would write (IDs masked).
-        var suggestion: String?
-        /// The row's person, masked (A12345****).
-        var maskedID: String?
-    }
-
-    init(_ report: BatchRegistrationReport, maskedIDs: [Int: String] = [:]) {
-        file = report.file
-        encoding = report.encoding.description
-        rows = report.rows
-        valid = report.valid
-        invalid = report.invalid
-        errors = report.errors.map { Self.issue($0, maskedIDs) }
-        warnings = report.warnings.map { Self.issue($0, maskedIDs) }
-    }
-
-    static func issue(_ issue: FormatIssue, _ maskedIDs: [Int: String]) -> Issue {
-        Issue(code: issue.error.errorCode, row: issue.error.row, line: issue.error.line, column: issue.error.column,
-              field: issue.error.field.map { "\($0)" }, message: issue.error.message, messageEn: issue.error.messageEn,
-              suggestion: issue.suggestion, maskedID: issue.error.row.flatMap { maskedIDs[$0] })
-    }
-}
-
 /// An unpaid premium with its late fee as of the expected payment day: the figures a list
 /// shows, and the whole late-fee computation (`lateFeeDetail`: days, cap, rates).
 struct UnpaidView: Encodable, Sendable {
@@ -405,15 +365,10 @@ extension ServerAPI {
         let unit = try unit(context), caller = entry.session.caller
         let body = try await decode(BatchFileBody.self, request, context)
         let bytes = try body.bytes
-        let (report, masked) = try await service.perform { service in
-            var masked: [Int: String] = [:]
-            let report = try service.batchRegistrations.check(.bytes(bytes, name: body.fileName), fileName: body.fileName, unit: unit,
-                                                              by: caller) { outcome in
-                masked[outcome.record] = outcome.maskedID  // issues count 第N筆 (records)
-            }
-            return (report, masked)
+        let check = try await service.perform { service in
+            try service.batchRegistrations.checkedForDisplay(.bytes(bytes, name: body.fileName), fileName: body.fileName, unit: unit, by: caller)
         }
-        return JSONCoding.response(BatchCheckView(report, maskedIDs: masked))
+        return JSONCoding.response(check)
     }
 
     func batchUpload(_ request: Request, _ context: ServerContext) async throws -> Response {

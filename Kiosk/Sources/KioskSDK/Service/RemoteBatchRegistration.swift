@@ -20,7 +20,7 @@ public struct RemoteBatchRegistration: BatchRegistrationBackend {
     public func check(fileAt path: String, unit: UnitCode, by caller: Caller) async throws -> BatchCheckReport {
         let name = URL(fileURLWithPath: path).lastPathComponent
         let bytes = try await Self.read(path)
-        return Self.report(try await client.checkBatchRegistration(bytes, fileName: name, unit: unit))
+        return ServiceBatchRegistration.report(try await client.checkBatchRegistration(bytes, fileName: name, unit: unit))
     }
 
     public func submit(fileAt path: String, by caller: Caller) async throws -> BatchUploadRecord {
@@ -37,23 +37,5 @@ public struct RemoteBatchRegistration: BatchRegistrationBackend {
     /// The file's bytes, read off the cooperative pool.
     static func read(_ path: String) async throws -> [UInt8] {
         try await Task.detached(priority: .userInitiated) { try NHIService.BatchRegistrations.readFile(atPath: path) }.value
-    }
-
-    /// The server's check as the screen lists it: file-level problems first, then every
-    /// record's findings in record order (errors reject the record; warnings are repairs).
-    static func report(_ check: BatchRegistrationCheck) -> BatchCheckReport {
-        let fileLevel = check.errors.first { ($0.row ?? 0) == 0 }
-        let issues = (check.errors.map { ($0, false) } + check.warnings.map { ($0, true) })
-            .filter { ($0.0.row ?? 0) > 0 }
-            .sorted { ($0.0.row ?? 0, $0.0.column ?? 0) < ($1.0.row ?? 0, $1.0.column ?? 0) }
-            .map { issue, isWarning in
-                BatchRowIssue(row: issue.row ?? 0, field: issue.field.flatMap { Field.known[$0]?.label ?? $0 },
-                              maskedID: issue.maskedID ?? "",
-                              error: PresentableError(code: issue.code, message: issue.message, messageEn: issue.messageEn),
-                              suggestion: issue.suggestion, isWarning: isWarning)
-            }
-        return BatchCheckReport(fileName: check.file,
-                                fileNameProblem: fileLevel.map { PresentableError(code: $0.code, message: $0.message, messageEn: $0.messageEn) },
-                                encoding: check.encoding, rows: check.rows, validRows: fileLevel == nil ? check.valid : 0, issues: issues)
     }
 }

@@ -32,14 +32,10 @@ public struct ServiceBatchRegistration: BatchRegistrationBackend {
         let name = URL(fileURLWithPath: path).lastPathComponent
         // The service's own check (the unit's in-force roster, today): it stores nothing. The
         // file is read as an upload is (no link followed, at most 10 MB).
-        return try await service.run { service in
+        return Self.report(try await service.run { service in
             let bytes = try NHIService.BatchRegistrations.readFile(atPath: path)
-            var masked: [Int: String] = [:]
-            let report = try service.batchRegistrations.check(.bytes(bytes, name: name), fileName: name, unit: unit, by: caller) { outcome in
-                masked[outcome.record] = outcome.maskedID  // the issues count 第N筆 (records), not spreadsheet rows
-            }
-            return Self.report(report, fileName: name, maskedIDs: masked)
-        }
+            return try service.batchRegistrations.checkedForDisplay(.bytes(bytes, name: name), fileName: name, unit: unit, by: caller)
+        })
     }
 
     public func submit(fileAt path: String, by caller: Caller) async throws -> BatchUploadRecord {
@@ -73,19 +69,21 @@ public struct ServiceBatchRegistration: BatchRegistrationBackend {
         line.replacing(/[A-Z][A-Z0-9][0-9]{8}/) { Masking.id(String($0.output)) }
     }
 
-    /// The checker's report as the screen lists it: file-level problems first, then every
-    /// row's findings in row order (errors reject the row; warnings are repairs).
-    static func report(_ report: BatchRegistrationReport, fileName: String, maskedIDs: [Int: String]) -> BatchCheckReport {
-        let fileLevel = report.errors.first { $0.row == 0 }
-        let issues = (report.errors.map { ($0, false) } + report.warnings.map { ($0, true) })
-            .filter { $0.0.row > 0 }
-            .sorted { ($0.0.row, $0.0.column) < ($1.0.row, $1.0.column) }
+    /// The check as the screen lists it: file-level problems first, then every record's
+    /// findings in record order (errors reject the record; warnings are repairs). The same
+    /// for a check made here and one that came from `nhi-server`.
+    static func report(_ check: BatchRegistrationCheck) -> BatchCheckReport {
+        let fileLevel = check.errors.first { ($0.row ?? 0) == 0 }
+        let issues = (check.errors.map { ($0, false) } + check.warnings.map { ($0, true) })
+            .filter { ($0.0.row ?? 0) > 0 }
+            .sorted { ($0.0.row ?? 0, $0.0.column ?? 0) < ($1.0.row ?? 0, $1.0.column ?? 0) }
             .map { issue, isWarning in
-                BatchRowIssue(row: issue.row, field: issue.error.field?.label, maskedID: maskedIDs[issue.row] ?? "",
-                              error: PresentableError(issue.error), suggestion: issue.suggestion, isWarning: isWarning)
+                BatchRowIssue(row: issue.row ?? 0, field: issue.fieldLabel, maskedID: issue.maskedID ?? "",
+                              error: PresentableError(code: issue.code, message: issue.message, messageEn: issue.messageEn),
+                              suggestion: issue.suggestion, isWarning: isWarning)
             }
-        return BatchCheckReport(fileName: fileName, fileNameProblem: fileLevel.map { PresentableError($0.error) },
-                                encoding: report.encoding.description, rows: report.rows,
-                                validRows: fileLevel == nil ? report.valid : 0, issues: issues)
+        return BatchCheckReport(fileName: check.file,
+                                fileNameProblem: fileLevel.map { PresentableError(code: $0.code, message: $0.message, messageEn: $0.messageEn) },
+                                encoding: check.encoding, rows: check.rows, validRows: fileLevel == nil ? check.valid : 0, issues: issues)
     }
 }
